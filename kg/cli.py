@@ -1,0 +1,115 @@
+"""The ``kg`` command: each subcommand parses its arguments, calls one library function and
+prints. Data goes to stdout or ``-o``; logs, progress and errors to stderr. Exit codes: 0
+success, 1 bad input / validation failure, 2 usage."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from kg import __version__
+from kg.config import load_settings
+from kg.errors import KgError, ValidationError
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+
+def _progress(items):
+    """A progress bar on a terminal, nothing otherwise."""
+    if not sys.stderr.isatty() or len(items) < 20:
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, desc="reading", unit="file", file=sys.stderr, leave=False)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from kg.pipeline import build
+
+    settings = load_settings(args.config, capture_year=args.capture_year,
+                             strict=args.strict or None)
+    started = time.perf_counter()
+    report = build(args.paths or ["seeds"], Path(args.output), settings, progress=_progress)
+    for error in report.errors:
+        print(f"error: {error}", file=sys.stderr)
+    if report.errors:
+        print(f"error: {len(report.errors)} bad input(s) in "
+              f"{len({e.path for e in report.errors})} file(s)"
+              + ("; nothing was written (--strict)" if not report.written else ""),
+              file=sys.stderr)
+    if not report.written:
+        return EXIT_FAIL
+    seconds = time.perf_counter() - started
+    print(f"built {args.output}: {report.papers} papers, {report.people} people, "
+          f"{report.triples} triples, {report.violations} violations, "
+          f"{seconds:.2f} s, {report.papers / seconds:.1f} papers/s", file=sys.stderr)
+    return EXIT_FAIL if report.errors else EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from kg.graph.io import load_graph
+    from kg.graph.validate import validate_graph
+
+    outcome = validate_graph(load_graph(args.graph))
+    if not outcome.conforms:
+        raise ValidationError(outcome.report, outcome.count)
+    print(f"{args.graph}: conforms to the kg shapes (0 violations)")
+    return EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from kg.graph.io import load_graph
+    from kg.graph.stats import graph_stats
+
+    for name, value in graph_stats(load_graph(args.graph)).items():
+        print(f"{name:<24}{value:>10}")
+    return EXIT_OK
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="kg", description=__doc__.splitlines()[0])
+    top.add_argument("--version", action="version", version=f"kg {__version__}")
+    top.add_argument("-v", "--verbose", action="store_true", help="tracebacks on errors")
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("build", help="read listings, build and validate the graph, write it",
+                       description="Read paper listings (files or directories; default "
+                       "seeds/), merge duplicate papers, build the RDF graph, check it "
+                       "against the SHACL shapes and write DIR/graph.ttl and DIR/graph.nt.")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (seeds/)")
+    p.add_argument("-o", "--output", default="build", metavar="DIR",
+                   help="output directory (build/)")
+    p.add_argument("--strict", action="store_true",
+                   help="write nothing if any input is bad (default: build the good files)")
+    p.add_argument("--capture-year", type=int, metavar="YEAR",
+                   help="year given to listing dates printed without one (default 2026)")
+    p.add_argument("--config", metavar="FILE", help="a kg.toml with settings")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("validate", help="check a graph against the SHACL shapes",
+                       description="Check a graph (a build directory or a graph file) against "
+                       "the kg SHACL shapes; list the violations and exit 1 if any.")
+    p.add_argument("graph", metavar="GRAPH", help="build directory or graph file")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("stats", help="counts of what a graph holds",
+                       description="Print counts of papers, people, sources and triples.")
+    p.add_argument("graph", metavar="GRAPH", help="build directory or graph file")
+    p.set_defaults(func=cmd_stats)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KgError as exc:
+        if args.verbose:
+            raise
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAIL
+    except KeyboardInterrupt:
+        return 130
