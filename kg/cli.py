@@ -69,6 +69,50 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_extract(args: argparse.Namespace) -> int:
+    import json
+
+    from kg.pipeline import extraction_rows
+    from kg.write import atomic_write_text
+
+    settings = load_settings(args.config, capture_year=args.capture_year,
+                             strict=args.strict or None)
+    rows, errors = extraction_rows(args.paths, settings)
+    for error in errors:
+        print(f"error: {error}", file=sys.stderr)
+    if not rows and errors:
+        return EXIT_FAIL
+    text = "".join(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n" for row in rows)
+    if args.output:
+        atomic_write_text(Path(args.output), text)
+    else:
+        sys.stdout.write(text)
+    return EXIT_FAIL if errors else EXIT_OK
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    import json
+
+    from kg.evaluate import evaluate, format_scores, load_jsonl
+    from kg.pipeline import extraction_rows
+
+    gold = load_jsonl(args.gold)
+    if args.system:
+        rows = load_jsonl(args.system)
+    else:
+        rows, errors = extraction_rows(args.paths or ["seeds"], load_settings())
+        for error in errors:
+            print(f"error: {error}", file=sys.stderr)
+    scores = evaluate(gold, rows)
+    if args.format == "json":
+        print(json.dumps({k: {"p": v.precision, "r": v.recall, "f1": v.f1, "tp": v.tp,
+                              "fp": v.fp, "fn": v.fn} for k, v in sorted(scores.items())},
+                         indent=2))
+    else:
+        print(format_scores(scores))
+    return EXIT_OK
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="kg", description=__doc__.splitlines()[0])
     top.add_argument("--version", action="version", version=f"kg {__version__}")
@@ -88,6 +132,29 @@ def parser() -> argparse.ArgumentParser:
                    help="year given to listing dates printed without one (default 2026)")
     p.add_argument("--config", metavar="FILE", help="a kg.toml with settings")
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("extract", help="extract entities, relations and results as JSON Lines",
+                       description="Read listings, merge duplicate papers and write one JSON "
+                       "object per distinct paper with its entities (name, type, offsets), "
+                       "relations and results.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
+    p.add_argument("--format", choices=["jsonl"], default="jsonl", help="output format")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    p.add_argument("--strict", action="store_true", help="write nothing if any input is bad")
+    p.add_argument("--capture-year", type=int, metavar="YEAR",
+                   help="year given to listing dates printed without one (default 2026)")
+    p.add_argument("--config", metavar="FILE", help="a kg.toml with settings")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("eval", help="score the extractors against a gold file",
+                       description="Precision, recall and F1 per entity type, per relation "
+                       "and for results, against GOLD (EXTRACTION.md's matching rules).")
+    p.add_argument("gold", metavar="GOLD", help="gold JSON Lines file")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="listings to extract (seeds/)")
+    p.add_argument("--system", metavar="FILE",
+                   help="score this extraction output instead of extracting PATHs")
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("validate", help="check a graph against the SHACL shapes",
                        description="Check a graph (a build directory or a graph file) against "

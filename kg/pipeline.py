@@ -51,3 +51,32 @@ def build(paths: Sequence[str | Path], out_dir: Path, settings: Settings,
     write_graph(graph, out_dir)
     people = len(set(graph.subjects(RDF.type, KG.Person)))
     return BuildReport(len(papers), people, len(graph), 0, read.errors, written=True)
+
+
+def extraction_rows(paths: Sequence[str | Path], settings: Settings,
+                    ) -> tuple[list[dict], tuple[InputError, ...]]:
+    """One JSON-ready row per distinct paper (the format ``kg extract`` writes and
+    ``kg eval`` and ``../shared/tools/score.py`` read), and the input errors."""
+    from kg.extract import extract_papers
+
+    read = read_paths(paths, settings)
+    if settings.strict and read.errors:
+        return [], read.errors
+    papers = merge_papers(read.papers)
+    rows = []
+    for paper, found in zip(papers, extract_papers(papers), strict=True):
+        rows.append({
+            "title": paper.title,
+            "authors": list(paper.authors),
+            "date": paper.date.isoformat() if paper.date else None,
+            "abstract": paper.abstract,
+            "sources": [f"{s.path}:{s.start_line}-{s.end_line}" for s in paper.sources],
+            "entities": [{"name": m.name, "type": m.type, "field": m.field, "start": m.start,
+                          "end": m.end, "rule": m.rule} for m in found.mentions],
+            "relations": [{"subject": r.subject, "predicate": r.predicate, "object": r.object,
+                           "rule": r.rule} for r in found.relations],
+            "results": [{"model": r.model, "dataset": r.dataset, "metric": r.metric,
+                         "value": r.value, "unit": r.unit, "rule": r.rule}
+                        for r in found.results],
+        })
+    return rows, read.errors

@@ -58,3 +58,81 @@ class Paper:
     score: float | None = None
     has_code: bool | None = None
     extra: tuple[tuple[str, str], ...] = field(default=())  # other JSONL/CSV fields, sorted
+
+
+ENTITY_TYPES = ("Model", "Dataset", "Metric", "Organization", "Repository",
+                "Method", "Software", "Task", "Hardware")
+RELATIONS = ("basedOn", "usesComponent", "comparedWith", "evaluatedOn")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Mention:
+    """A name an extractor found in a paper's text.
+
+    ``field`` is ``"title"`` or ``"abstract"``; ``start``/``end`` are character offsets in
+    that field. ``name`` is the cleaned surface form (for a Repository, the normalised
+    ``github.com/owner/repo``). ``rule`` names the component and rule that found it.
+    """
+
+    field: str
+    start: int
+    end: int
+    type: str
+    name: str
+    rule: str
+    aliases: tuple[str, ...] = ()
+    attrs: tuple[tuple[str, str], ...] = ()  # e.g. (("subPath", "tree/main/x"),)
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Relation:
+    """``subject predicate object`` between entity names, stated by one sentence."""
+
+    subject: str
+    predicate: str
+    object: str
+    field: str
+    start: int  # the sentence that states it
+    end: int
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """A number reported for a model under a metric, on a dataset if the text names one."""
+
+    model: str
+    dataset: str | None
+    metric: str
+    value: float
+    unit: str | None
+    field: str
+    start: int  # the number as written
+    end: int
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything extracted from one paper."""
+
+    mentions: tuple[Mention, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    results: tuple[Result, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Entity:
+    """One real thing named across all papers (kg.entities resolves mentions to these).
+
+    ``key`` is the matching key of ``name`` (``name_key``; for a Repository the normalised
+    ``github.com/owner/repo``); ``name`` is the display name, the most frequent surface form;
+    ``aliases`` are the other names and spellings, sorted; ``family`` is the model family
+    (Models only, else None).
+    """
+
+    type: str
+    key: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    family: str | None = None

@@ -1,0 +1,94 @@
+"""``kg_abbrevs``: abbreviation pairs, ``Long Range Arena (LRA)`` or ``KnowRL (Knowledge-Guided
+Reinforcement Learning)``, found with the Schwartz & Hearst (2003) algorithm: the short
+form's characters must appear, in order, in the long form, the first at a word start.
+
+Each pair becomes one span over the long form (``id_`` = the short form) labelled with the
+type the long form's head word gives; pairs whose long form names no known kind of thing
+are dropped ("atomic knowledge points (KPs)").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.extract.heads import type_from_head
+
+PAREN = re.compile(r"\(([^()]{1,120})\)")
+SHORT = re.compile(r"^[A-Za-z][A-Za-z0-9&+./-]{0,11}$")
+_PREP = re.compile(r"\s+(?:with|for|via|of|on|from|under|through|in|using)\s+.*$", re.I)
+
+
+def long_form(short: str, before: str) -> str | None:
+    """The long form of ``short`` at the end of ``before``, or None (Schwartz & Hearst).
+
+    >>> long_form("LRA", "results on the Long Range Arena")
+    'Long Range Arena'
+    >>> long_form("CSS", "and uses Constrained Subset Search")
+    'Constrained Subset Search'
+    >>> long_form("KPs", "decomposes guidance into atomic knowledge points")
+    'knowledge points'
+    """
+    letters = [c.lower() for c in short if c.isalnum()]
+    if len(letters) < 2 or not any(c.isupper() for c in short):
+        return None
+    words = before.split()
+    text = " ".join(words[-min(len(letters) + 5, 2 * len(letters)):])
+    s = len(text) - 1
+    for li in range(len(letters) - 1, -1, -1):
+        c = letters[li]
+        while s >= 0 and (text[s].lower() != c or (li == 0 and s > 0 and text[s - 1].isalnum())):
+            s -= 1
+        if s < 0:
+            return None
+        s -= 1
+    found = text[text.rfind(" ", 0, s + 1) + 1:]
+    if len(found) <= len(short) or found.lower() == short.lower():
+        return None
+    return found
+
+
+def _tail_offset(before: str, n_words: int) -> int:
+    """Offset in ``before`` where its last ``n_words`` words start."""
+    starts = [m.start() for m in re.finditer(r"\S+", before)]
+    return starts[-n_words]
+
+
+class AbbreviationFinder:
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        spans: list[Span] = []
+        for m in PAREN.finditer(text):
+            inner = m[1].strip()
+            before = text[max(0, m.start() - 200): m.start()]
+            if SHORT.match(inner):  # Long Form (SF)
+                short, found = inner, long_form(inner, before)
+                if found is None:
+                    continue
+                start = m.start() - len(before) + _tail_offset(before, len(found.split()))
+                end = m.start() - (len(before) - len(before.rstrip()))
+            else:  # SF (Long Form)
+                prev = re.search(r"([A-Za-z][\w+.-]{1,15})\}?\s*$", before)
+                if not prev or not re.search(r"[A-Z]", prev[1]):
+                    continue
+                short, found = prev[1], long_form(prev[1], inner)
+                if found is None or found != inner:
+                    continue
+                start, end = m.start(1), m.end(1)
+            head = _PREP.sub("", found)
+            label = type_from_head(head)
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if label and span is not None:
+                spans.append(Span(doc, span.start, span.end, label=label, span_id=short))
+        doc.spans[self.name] = spans
+        return doc
+
+
+@Language.factory("kg_abbrevs")
+def make_abbreviation_finder(nlp: Language, name: str) -> AbbreviationFinder:
+    return AbbreviationFinder(nlp, name)

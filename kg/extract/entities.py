@@ -1,0 +1,128 @@
+"""``kg_entities``: one consistent set of entity spans from the finders' candidates.
+
+- a stop-list phrase (``transformer``, ``LLMs``) is never an entity;
+- overlapping candidates: the longest wins, then the more trusted finder
+  (lexicon > abbreviation pair > sentence cue or title > shape);
+- one name has one type in a paper: the most trusted finder's type for that name is given
+  to all its mentions, and an abbreviation's short form gets the type of its long form;
+- a bare acronym (``DPO``, ``OCR``) is kept only when something typed it: its shape alone
+  does not make it a model.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.extract.heads import type_from_head
+from kg.normalize import name_key
+
+TRUST = {"kg_lexicon": 3, "kg_abbrevs": 2, "cue": 2, "title": 2, "shape": 1, "versioned": 1}
+BARE_ACRONYM = re.compile(r"^[A-Z]+s?$")
+
+
+# Naming conventions of the field: "...QA"/"...Bench" are benchmarks, "...PO" preference or
+# policy optimisation methods, "...Sys" systems.
+NAME_CONVENTIONS = (
+    (re.compile(r"(?:QA|Bench|Eval|Arena|-\d+[Kk])$"), "Dataset"),
+    (re.compile(r"(?:[A-Z]PO|Loss|Aug|AdamW?|SGD|-Dist|Prune|Quant)$"), "Method"),
+    (re.compile(r"(?:Sys|Engine|Serve)$"), "Software"),
+)
+DATASET_BEFORE = {"dataset", "datasets", "benchmark", "benchmarks", "corpus", "set", "sets",
+                  "leaderboard", "suite"}
+NOT_DATASET_ON = {"based", "built", "relies", "rely", "depends", "focus", "focuses", "works",
+                  "work", "run", "runs", "running", "deployed", "implemented", "trained"}
+RESULT_WORDS = re.compile(r"achiev|outperform|result|experiment|accuracy|state-of-the-art|"
+                          r"sota|evaluat|benchmark|score|surpass|perform", re.I)
+NEXT_HEAD = {"Dataset", "Method", "Software", "Model", "Metric"}
+
+
+def context_type(doc: Doc, span: Span) -> str | None:
+    """The type the words around an untyped name give it, or None."""
+    for pattern, label in NAME_CONVENTIONS:
+        if pattern.search(span.text):
+            return label
+    if span.end < len(doc):
+        nxt = type_from_head(doc[span.end].text)
+        if nxt in NEXT_HEAD:
+            return nxt
+    if span.start > 0:
+        prev = doc[span.start - 1].lower_
+        if prev in DATASET_BEFORE:
+            return "Dataset"
+        if prev in {"on", "across"} and RESULT_WORDS.search(span.sent.text) and (
+                span.start < 2 or doc[span.start - 2].lower_ not in NOT_DATASET_ON):
+            return "Dataset"
+    return None
+
+
+def _reported(span: Span) -> bool:
+    """A common-word metric ("accuracy", "latency") counts only where a number is reported
+    with it; a named one (mIoU, FID) always counts."""
+    if any(c.isupper() or c.isdigit() for c in span.text):
+        return True
+    return any(t.like_num or t.text.endswith("%") for t in span.sent)
+
+
+class EntityMerger:
+    def __init__(self, nlp: Language, name: str, *, sources: list[str]) -> None:
+        self.name = name
+        self.sources = sources
+
+    def __call__(self, doc: Doc) -> Doc:
+        stops = {(s.start, s.end) for s in doc.spans.get("kg_lexicon_stop", [])}
+        stop_keys = {name_key(s.text) for s in doc.spans.get("kg_lexicon_stop", [])}
+        candidates: list[tuple[Span, int, str]] = []  # span, trust, rule
+        typed: dict[str, tuple[int, str]] = {}  # name key -> (trust, type)
+        short_forms: dict[str, str] = {}  # short form -> type
+
+        def offer(span: Span, trust: int, rule: str) -> None:
+            key = name_key(span.text)
+            if (span.start, span.end) in stops or key in stop_keys or not key:
+                return
+            candidates.append((span, trust, rule))
+            if not rule.endswith(("shape", "versioned")) and trust > typed.get(key, (0, ""))[0]:
+                typed[key] = (trust, span.label_)
+
+        for source in self.sources:
+            for span in doc.spans.get(source, []):
+                rule = span.id_ if source == "kg_names" else source
+                trust = TRUST.get(rule, TRUST.get(source, 1))
+                offer(span, trust, f"{source}:{rule}" if source == "kg_names" else source)
+                if source == "kg_abbrevs":
+                    short_forms[span.id_] = span.label_
+        for short, label in short_forms.items():
+            typed.setdefault(name_key(short), (2, label))
+            for i, token in enumerate(doc):
+                if token.text == short:
+                    offer(Span(doc, i, i + 1, label=label), 2, "kg_abbrevs:short")
+
+        chosen: list[Span] = []
+        taken = [False] * len(doc)
+        for span, _trust, rule in sorted(candidates, key=lambda c: (-(c[0].end - c[0].start),
+                                                                    -c[1], c[0].start)):
+            if any(taken[span.start:span.end]):
+                continue
+            key = name_key(span.text)
+            if key in typed:
+                label = typed[key][1]
+            else:
+                label = context_type(doc, span)
+                if label is None and BARE_ACRONYM.match(span.text):
+                    continue
+                label = label or span.label_
+            if label == "Metric" and rule == "kg_lexicon" and not _reported(span):
+                continue
+            for i in range(span.start, span.end):
+                taken[i] = True
+            chosen.append(Span(doc, span.start, span.end, label=label, span_id=rule))
+        doc.spans[self.name] = sorted(chosen)
+        return doc
+
+
+@Language.factory("kg_entities",
+                  default_config={"sources": ["kg_lexicon", "kg_abbrevs", "kg_names"]})
+def make_entity_merger(nlp: Language, name: str, sources: list[str]) -> EntityMerger:
+    return EntityMerger(nlp, name, sources=sources)

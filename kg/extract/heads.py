@@ -1,0 +1,54 @@
+"""What kind of thing a phrase names, from its head word: "... Network" is a Model,
+"... Benchmark" a Dataset, "... Optimization" a Method, "... Recognition" a Task."""
+
+from __future__ import annotations
+
+import re
+
+HEADS: dict[str, tuple[str, ...]] = {
+    "Dataset": ("dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "arena",
+                "bench", "suite", "leaderboard", "testbed", "collection"),
+    "Metric": ("score", "rate", "error", "accuracy", "distance", "divergence", "precision",
+               "recall", "ratio", "index", "latency", "throughput", "speedup", "fid"),
+    "Task": ("recognition", "detection", "segmentation", "classification", "generation",
+             "answering", "retrieval", "translation", "summarization", "summarisation",
+             "understanding", "extraction", "parsing", "forecasting", "captioning", "matting",
+             "tracking", "re-ranking", "reranking", "comprehension", "synthesis", "inpainting",
+             "estimation", "completion", "localization", "grounding", "analysis"),
+    "Method": ("learning", "optimization", "optimisation", "search", "regularization",
+               "regularisation", "training", "tuning", "finetuning", "fine-tuning",
+               "distillation", "attention", "alignment", "sampling", "augmentation",
+               "selection", "reformulation", "supervision", "modeling", "modelling",
+               "pre-training", "pretraining", "decoding", "encoding", "pruning", "quantization",
+               "algorithm", "method", "strategy", "mechanism", "loss", "objective",
+               "propagation", "masking", "embedding", "reframing", "scheduling", "routing",
+               "prompting", "merging", "averaging", "minimization", "normalization",
+               "policy", "descent", "reinforcement", "average", "smoothing", "framework",
+               "technique", "approach", "paradigm", "scheme", "procedure"),
+    "Model": ("network", "networks", "net", "model", "models", "transformer", "transformers",
+              "encoder", "decoder", "detector", "autoencoder", "auto-encoder", "machine", "gan",
+              "llm", "backbone", "architecture", "graph", "recognizer", "segmenter",
+              "classifier", "generator", "module"),
+    "Software": ("library", "toolkit", "toolbox", "engine", "compiler", "platform", "runtime",
+                 "system"),
+}
+_HEAD_TYPE = {word: type_name for type_name, words in HEADS.items() for word in words}
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+
+
+def type_from_head(phrase: str) -> str | None:
+    """The entity type a phrase's last word suggests, or None.
+
+    >>> type_from_head("Long Range Arena"), type_from_head("Constrained Subset Search")
+    ('Dataset', 'Method')
+    >>> type_from_head("Hierarchical Sparse Transformer"), type_from_head("the cat")
+    ('Model', None)
+    """
+    words = _WORD.findall(phrase)
+    if not words:
+        return None
+    last = words[-1].lower()
+    if last in _HEAD_TYPE:
+        return _HEAD_TYPE[last]
+    tail = last.rsplit("-", 1)[-1]
+    return _HEAD_TYPE.get(tail)

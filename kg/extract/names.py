@@ -1,0 +1,106 @@
+"""``kg_names``: names that look like models by their shape, and names a sentence
+introduces ("we propose X, a ... detector"), typed by the words that describe them.
+
+Shapes (matched by one regular expression over the text, no per-token Python):
+internal capitals (``RocketQAv2``, ``mmLayout``), runs of capitals with more name glued on
+(``PP-OCRv3``, ``ERNIE-ViLG``), letters glued to digits (``AlphaFold2``, ``D3VAE``), each
+with optional ``-suffix`` pieces (``KnowRL-Nemotron-1.5B``, ``RT-DETR-L``) and a spaced
+version (``ERNIE 3.0 Titan``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.extract.heads import type_from_head
+
+_PIECE = r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*"
+_VARIANT = (r"(?:Titan|Turbo|Base|Large|Small|Tiny|Mini|Pro|Max|Plus|Ultra|Lite|Flash|Nano"
+            r"|Instruct|Chat|Vision|VL|XL|XXL)")
+_VERSION = rf"(?:\s(?:v?\d+(?:\.\d+)+|V\d+|\d+(?:\.\d+)?[BM]\b)(?:\s{_VARIANT}\b)?)"
+SHAPED = re.compile(
+    r"(?<![\w@/.-])"
+    r"(?!(?:Top|Figure|Fig|Table|Section|Sec|Eq|Appendix|Step|Stage|Phase|Level|Type)\b)"
+    r"(?=[A-Za-z0-9.+-]*(?:[a-z][A-Z]|[A-Z]{2}|[A-Za-z]\d|-\d+(?:\.\d+)?[BMK]?\b))"
+    rf"[A-Za-z][A-Za-z0-9]*(?:[-.]{_PIECE})*\+*"
+    rf"{_VERSION}?"
+    r"(?![\w@-])"
+)
+# A capitalised word followed by a dotted version: "ERNIE 5.0", "Stable Diffusion 3.5".
+VERSIONED = re.compile(rf"(?<![\w-])[A-Z][A-Za-z]+(?:[- ][A-Z][A-Za-z]+)?{_VERSION}(?![\w-])")
+_NAME = r"[A-Z][\w.+-]*[\w+](?:\s(?:v?\d+(?:\.\d+)*|[A-Z][\w.+-]*))?"
+CUE = re.compile(
+    r"\b(?:[Ww]e (?:first |further |then |also )?(?:propose|present|introduce|release|develop"
+    r"|design|build|construct|curate|collect)d?|named|called|dubbed|termed|namely)\s+"
+    r"(?:a |an |the )?(?:novel |new |simple |efficient |large-scale )?"
+    rf"(?P<name>{_NAME})(?P<after>,? (?:a|an|the|which is a)\s[^.;:()]{{0,120}})?"
+)
+_CUT = re.compile(r"\b(?:for|with|that|which|to|of|on|in|from|by|via|using|designed|based"
+                  r"|built|trained|where|and|achieving|capable)\b|[,;(]")
+ATTACHED = re.compile(r"-(?:based|style|like|sized|level|scale|specific|only|free|aware|"
+                      r"guided|driven|tuned|trained|precision|oriented|centric|enhanced)$")
+PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")  # LLMs, CNNs: kinds of things, not names
+
+
+def described_type(description: str | None) -> str | None:
+    """The type an appositive like ``a lightweight CPU network for ...`` gives.
+
+    >>> described_type(", a dataset of 2.7K graphs"), described_type(", an upgraded model")
+    ('Dataset', 'Model')
+    """
+    if not description:
+        return None
+    head = _CUT.split(description.strip(" ,"), maxsplit=1)[0]
+    return type_from_head(head)
+
+
+class NameFinder:
+    """Spans in ``doc.spans[name]``: label = type (Model unless a description says
+    otherwise), ``id_`` = the rule (``shape``, ``versioned``, ``cue``, ``title``)."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        spans: list[Span] = []
+
+        def add(start: int, end: int, label: str, rule: str) -> None:
+            if m := ATTACHED.search(text, start, end):
+                end = m.start()
+            span = doc.char_span(start, end, alignment_mode="contract")
+            if span is not None and not PLURAL_ACRONYM.match(span.text):
+                spans.append(Span(doc, span.start, span.end, label=label, span_id=rule))
+
+        for m in CUE.finditer(text):
+            add(m.start("name"), m.end("name"), described_type(m["after"]) or "Model", "cue")
+        if (title := _title_name(text)) is not None:
+            add(*title)
+        for m in SHAPED.finditer(text):
+            add(m.start(), m.end(), "Model", "shape")
+        for m in VERSIONED.finditer(text):
+            add(m.start(), m.end(), "Model", "versioned")
+        doc.spans[self.name] = spans
+        return doc
+
+
+_TITLE = re.compile(rf"^(?P<name>[A-Z][\w.+-]*(?:\s(?:v?\d+(?:\.\d+)*|{_VARIANT}))*):\s"
+                    r"(?P<rest>[^\n]+)\n")
+_TITLE_CUT = re.compile(r"\b(?:for|with|via|through|to|towards|on|in|from|using|by|of)\b")
+
+
+def _title_name(text: str) -> tuple[int, int, str, str] | None:
+    """``Name: A Lightweight CPU Convolutional Neural Network`` names a Model."""
+    m = _TITLE.match(text)
+    if not m:
+        return None
+    head = _TITLE_CUT.split(m["rest"], maxsplit=1)[0]
+    return m.start("name"), m.end("name"), type_from_head(head) or "Model", "title"
+
+
+@Language.factory("kg_names")
+def make_name_finder(nlp: Language, name: str) -> NameFinder:
+    return NameFinder(nlp, name)

@@ -1,0 +1,109 @@
+"""``kg_results``: numbers an abstract reports for a model under a metric, on a dataset
+when the sentence names one ("PP-LiteSeg achieves 72.0% mIoU on Cityscapes").
+
+For each number in a sentence that has a Metric: the metric is the one written next to it
+("72.0% mIoU", "mAP of 45.9", "an inference time of 13.4 ms"), the model the nearest one
+named before it (or, with "respectively", the n-th of as many models as numbers), else the
+paper's own system; the dataset is the one the sentence names, if any. Relative gains
+("+9.63 points", "by 55%", "a 4.8% improvement") and sizes ("0.99M parameters") are not
+results. Results go to ``doc.user_data["kg_results"]`` as
+``(model, dataset, metric, value, unit, start, end, rule)``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.extract.context import in_sentence, main_subject, nearest_before
+
+NUMBER = re.compile(r"(?<![\w.+/-])(?P<sign>[+±])?(?P<value>\d+(?:\.\d+)?)(?![\w.]*\d)"
+                    r"\s?(?P<unit>%|ms|s\b|FPS|fps|points?\b|pts\b|x\b|×|[KMBT]\b)?")
+RELATIVE_BEFORE = re.compile(r"(?:\bby|\bof|\+|absolute|relative|over|up to|nearly|about)\s*$",
+                             re.I)
+RELATIVE_AFTER = re.compile(r"^\s*(?:%\s*)?(?:\w+\s+){0,1}(?:improvement|higher|lower|gain|"
+                            r"faster|slower|better|fewer|more|less|reduction|increase|"
+                            r"decrease|speedup|speed-up|times|parameters|params|tokens|"
+                            r"images|samples|GPUs?|layers|languages|categories|types|steps)",
+                            re.I)
+OF_METRIC = re.compile(r"\bof\s*$", re.I)
+MODEL_TYPES = ("Model", "Method", "Software")
+
+
+class ResultFinder:
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        main = main_subject(doc)
+        found = []
+        for sent in doc.sents:
+            metrics = in_sentence(doc, sent, ("Metric",))
+            if not metrics:
+                continue
+            models = in_sentence(doc, sent, MODEL_TYPES)
+            datasets = in_sentence(doc, sent, ("Dataset",))
+            taken = [(s.start_char, s.end_char) for s in in_sentence(
+                doc, sent, ("Model", "Method", "Software", "Dataset", "Metric", "Hardware"))]
+            numbers = []
+            for m in NUMBER.finditer(doc.text, sent.start_char, sent.end_char):
+                start, end = m.start("value"), m.end("value")
+                if any(a <= start < b for a, b in taken) or m["sign"]:
+                    continue
+                if m["unit"] in ("x", "×", "K", "M", "B", "T", "point", "points", "pts"):
+                    continue
+                before = doc.text[sent.start_char:start]
+                after = doc.text[m.end():sent.end_char]
+                if RELATIVE_BEFORE.search(before) and not OF_METRIC.search(before):
+                    continue
+                if RELATIVE_AFTER.match(after) or re.match(r"^(?:1[89]|20)\d\d$", m["value"]):
+                    continue
+                metric = _metric_for(doc, metrics, start, end)
+                if metric is not None:
+                    numbers.append((m, metric))
+            respectively = "respectively" in sent.text.lower()
+            for i, (m, metric) in enumerate(numbers):
+                model = None
+                if respectively:
+                    listed = [s for s in models if s.end_char <= m.start()]
+                    same = [n for n in numbers if n[1].text == metric.text]
+                    if len(listed) >= len(same) > 1:
+                        model = listed[-len(same):][same.index((m, metric))]
+                model = model or nearest_before(models, m.start(), MODEL_TYPES) or main
+                if model is None:
+                    continue
+                dataset = _dataset_for(datasets, m.start())
+                unit = m["unit"] if m["unit"] not in (None, "") else None
+                found.append((model.text, dataset.text if dataset else None, metric.text,
+                              float(m["value"]), unit, m.start("value"), m.end("value"),
+                              f"{self.name}:{'respectively' if respectively else 'nearest'}"))
+                del i
+        doc.user_data["kg_results"] = found
+        return doc
+
+
+def _metric_for(doc: Doc, metrics: list[Span], start: int, end: int) -> Span | None:
+    """The metric written next to the number: right after it ("72.0% mIoU", "13.4 ms"
+    excluded), or shortly before it ("mAP of 45.9", "inference time of 13.4")."""
+    after = [s for s in metrics if 0 <= s.start_char - end <= 12]
+    if after:
+        return after[0]
+    before = [s for s in metrics if 0 <= start - s.end_char <= 30]
+    if before:
+        return before[-1]
+    later = [s for s in metrics if 0 <= s.start_char - end <= 40
+             and "," not in doc.text[end:s.start_char]]
+    return later[0] if later else None
+
+
+def _dataset_for(datasets: list[Span], char: int) -> Span | None:
+    if not datasets:
+        return None
+    return min(datasets, key=lambda s: abs(s.start_char - char))
+
+
+@Language.factory("kg_results", requires=["doc.spans"])
+def make_result_finder(nlp: Language, name: str) -> ResultFinder:
+    return ResultFinder(nlp, name)

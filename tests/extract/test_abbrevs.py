@@ -1,0 +1,28 @@
+import pytest
+
+from kg.extract.abbrevs import long_form
+from tests.extract.conftest import typed
+
+
+@pytest.mark.parametrize("short, before, expected", [
+    ("GRPO", "we adopt Group Relative Policy Optimization", "Group Relative Policy Optimization"),
+    ("VQA", "strong results in visual question answering", "visual question answering"),
+    ("MAE", "pre-trained with a Masked Autoencoder", "Masked Autoencoder"),
+    ("XYZ", "with nothing matching here", None),
+])
+def test_long_form(short, before, expected):
+    assert long_form(short, before) == expected
+
+
+def test_pair_types_both_forms(extract):
+    found = typed(extract("We propose Group Relative Policy Optimization (GRPO). GRPO improves "
+                          "reasoning, and we evaluate on the Massive Text Embedding Benchmark "
+                          "(MTEB)."))
+    assert ("Group Relative Policy Optimization", "Method") in found
+    assert ("GRPO", "Method") in found
+    assert ("Massive Text Embedding Benchmark", "Dataset") in found
+
+
+def test_parenthetical_that_is_no_abbreviation(extract):
+    found = extract("Training is stable (see Table 2) and cheap (about 3 GPU days).")
+    assert not [m for m in found.mentions if m.rule == "kg_abbrevs"]

@@ -1,0 +1,27 @@
+from kg.extract.lexicon import load_lexicon, parse_lexicon
+from tests.extract.conftest import typed
+
+
+def test_lexicon_entries_types_and_case():
+    (entry,) = parse_lexicon("=MATH | MATH-500  # also: Task\n", "Dataset", "x")
+    assert entry.forms == (("MATH", True), ("MATH-500", False)) and entry.also == ("Task",)
+    assert any(e.canonical == "ImageNet-1k" for e in load_lexicon("datasets"))
+
+
+def test_public_names_are_typed(extract):
+    found = typed(extract("We pre-train on ImageNet-1K and fine-tune on CIFAR-100, reporting "
+                          "top-1 accuracy of 91.2% with JAX on TPU v4 chips for image "
+                          "classification."))
+    assert {("ImageNet-1K", "Dataset"), ("CIFAR-100", "Dataset"), ("top-1 accuracy", "Metric"),
+            ("JAX", "Software"), ("TPU v4", "Hardware"),
+            ("image classification", "Task")} <= found
+
+
+def test_glued_name_is_not_its_prefix(extract):
+    found = typed(extract("Results on COCO-Text are reported for scene text detection."))
+    assert ("COCO", "Dataset") not in found
+
+
+def test_case_sensitive_forms(extract):
+    assert "MATH" in {m.name for m in extract("Scores on MATH rise to 50.1% accuracy.").mentions}
+    assert "math" not in {m.name for m in extract("We like math and physics a lot.").mentions}

@@ -1,0 +1,32 @@
+import pytest
+
+from tests.extract.conftest import names, typed
+
+
+@pytest.mark.parametrize("name", ["Qwen2.5-VL-7B", "YOLOv8-S", "DeiT-B", "StarCoder2-15B",
+                                  "Falcon 180B", "InternLM2", "SigLIP-So400m", "Gemma 2.0 Pro"])
+def test_model_shapes(extract, name):
+    found = extract(f"We compare against {name} in all settings.")
+    assert name in names(found, "Model")
+
+
+def test_cue_and_description_give_the_type(extract):
+    found = typed(extract("We introduce SciDocs-XL, a benchmark of 9,000 annotated papers. "
+                          "We also present FlowNet-Lite, a lightweight detector."))
+    assert ("SciDocs-XL", "Dataset") in found and ("FlowNet-Lite", "Model") in found
+
+
+def test_title_name_typed_by_subtitle(extract):
+    found = typed(extract("We describe the approach in detail.",
+                          title="SmolRL: Simple Preference Optimization for Small Models"))
+    assert ("SmolRL", "Method") in found
+
+
+def test_suffixes_and_plurals_are_not_names(extract):
+    found = names(extract("LLMs and CNNs are DPO-tuned with a ViT-style encoder."))
+    assert "LLMs" not in found and "CNNs" not in found
+    assert "DPO-tuned" not in found and "ViT-style" not in found
+
+
+def test_bare_acronym_needs_a_type(extract):
+    assert "XQZ" not in names(extract("The XQZ pipeline is fast."))

@@ -1,0 +1,25 @@
+from kg.extract.repos import normalise_repository
+from tests.extract.conftest import typed
+
+
+def test_normalised_with_sub_path():
+    assert normalise_repository("https://www.github.com/facebookresearch/DETR/tree/main/d2.") \
+        == ("github.com/facebookresearch/detr", "tree/main/d2")
+    assert normalise_repository("see gitlab.com/Group/Proj.git,") == ("gitlab.com/group/proj",
+                                                                      None)
+    assert normalise_repository("https://github.com/topics/nlp") is None
+
+
+def test_repository_offsets_and_known_owner(extract):
+    text = "Code: https://github.com/NVIDIA/Megatron-LM/blob/main/README.md. Thanks."
+    found = extract(text)
+    (repo,) = [m for m in found.mentions if m.type == "Repository"]
+    assert repo.name == "github.com/nvidia/megatron-lm"
+    assert text[repo.start:repo.end] == "https://github.com/NVIDIA/Megatron-LM/blob/main/README.md"
+    assert dict(repo.attrs) == {"subPath": "blob/main/README.md"}
+    assert ("NVIDIA", "Organization") in typed(found)
+
+
+def test_personal_owner_is_not_an_organization(extract):
+    found = extract("Our code is at https://github.com/someuser42/cool-model.")
+    assert {m.type for m in found.mentions} == {"Repository"}
