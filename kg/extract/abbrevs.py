@@ -82,6 +82,8 @@ class AbbreviationFinder:
                 start, end = m.start(1), m.end(1)
             head = _PREP.sub("", found)
             label = type_from_head(head)
+            if label == "Model" and found.islower():
+                continue  # "wide area networks (WANs)": a common noun, not a model's name
             span = doc.char_span(start, end, alignment_mode="expand")
             if label and span is not None:
                 spans.append(Span(doc, span.start, span.end, label=label, span_id=short))

@@ -61,9 +61,11 @@ def context_type(doc: Doc, span: Span) -> str | None:
 def _reported(span: Span) -> bool:
     """A common-word metric ("accuracy", "latency") counts only where a number is reported
     with it; a named one (mIoU, FID) always counts."""
-    if any(c.isupper() or c.isdigit() for c in span.text):
+    if any(c.isupper() or c.isdigit() for c in span.text[1:]):
         return True
-    return any(t.like_num or t.text.endswith("%") for t in span.sent)
+    doc = span.doc
+    near = doc[max(span.sent.start, span.start - 8): min(span.sent.end, span.end + 8)]
+    return any(t.like_num or t.text.endswith("%") for t in near)
 
 
 class EntityMerger:

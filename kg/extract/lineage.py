@@ -25,7 +25,10 @@ CUES = (
         r"\b(?:based on|built (?:up)?on(?: top of)?|on top of|upgraded (?:from|version of)|"
         r"fine-?tuned (?:from|on top of)|distill(?:ed)? from|initiali[sz]ed (?:from|with)|"
         r"derived from|extends|an extension of|improves? (?:up)?on|trained from|"
-        r"continue[sd]? (?:pre-?)?training (?:of|from)|replac\w* \S+ with)\b", re.I),
+        r"continue[sd]? (?:pre-?)?training (?:of|from)|replac\w* \S+ with|inherit\w* from|"
+        r"(?:an? )?implementation of|implement(?:s|ed)?|(?:improved|optimized|upgraded) "
+        r"version of|upgrade[sd]? (?:the \w+ (?:and \w+ )?of )?|grounding on|adapted from)\b",
+        re.I),
      SYSTEM_TYPES),
     ("usesComponent", re.compile(
         r"\b(?:us(?:e|es|ing)|utiliz(?:e|es|ing)|adopt(?:s|ing)?|employ(?:s|ing)?|"
@@ -34,8 +37,9 @@ CUES = (
      ("Model", "Method")),
     ("comparedWith", re.compile(
         r"\b(?:outperform\w*|surpass\w*|compared (?:with|to)|comparison (?:with|to)|"
-        r"better than|superior to|beat(?:s|ing)?|faster than|exceed\w*|"
-        r"competitive (?:with|to)|on par with|against)\b", re.I),
+        r"(?:better|higher|lower|faster|stronger|more \w+) than|superior to|beat(?:s|ing)?|"
+        r"exceed\w*|competitive (?:with|to)|on par with|against|"
+        r"(?:improvements?|gains?|advantages?|speedups?) over)\b", re.I),
      ("Model", "Software", "Method")),
 )
 EVALUATION = re.compile(r"achiev|outperform|result|experiment|evaluat|benchmark|score|"
@@ -67,6 +71,12 @@ def _objects_after(doc: Doc, sent: Span, cue_end: int, types: tuple[str, ...],
     return found
 
 
+def _named(span: Span) -> bool:
+    """A proper name (``SVTR``, ``Sharpness-Aware Minimization``), not a common noun phrase
+    (``contrastive learning``)."""
+    return any(c.isupper() or c.isdigit() for c in span.text)
+
+
 class LineageFinder:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
@@ -95,7 +105,13 @@ class LineageFinder:
                         subject = main if main is not None and (
                             before is None or before.text == main.text) else None
                     many = predicate == "comparedWith"
-                    for obj in _objects_after(doc, sent, end, types, many):
+                    objects = _objects_after(doc, sent, end, types, many)
+                    if before is None and objects and many:  # "Compared with X, Y is ..."
+                        subject = next((s for s in spans if s.start_char > objects[-1].end_char
+                                        and s.label_ in SYSTEM_TYPES), subject)
+                    for obj in objects:
+                        if predicate != "basedOn" and not _named(obj):
+                            continue
                         add(subject, predicate, obj, sent, m[0].lower().split()[0])
             # "we train A from B"
             for span in spans:

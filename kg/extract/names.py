@@ -30,8 +30,8 @@ SHAPED = re.compile(
     r"(?![\w@-])"
 )
 # A capitalised word followed by a dotted version: "ERNIE 5.0", "Stable Diffusion 3.5".
-VERSIONED = re.compile(rf"(?<![\w-])[A-Z][A-Za-z]+(?:[- ][A-Z][A-Za-z]+)?{_VERSION}(?![\w-])")
-_NAME = r"[A-Z][\w.+-]*[\w+](?:\s(?:v?\d+(?:\.\d+)*|[A-Z][\w.+-]*))?"
+VERSIONED = re.compile(rf"(?<![\w-])[A-Z][A-Za-z]+{_VERSION}(?![\w-])")
+_NAME = rf"[A-Z][\w.+-]*[\w+]{_VERSION}?"
 CUE = re.compile(
     r"\b(?:[Ww]e (?:first |further |then |also )?(?:propose|present|introduce|release|develop"
     r"|design|build|construct|curate|collect)d?|named|called|dubbed|termed|namely)\s+"
@@ -43,6 +43,10 @@ _CUT = re.compile(r"\b(?:for|with|that|which|to|of|on|in|from|by|via|using|desig
 ATTACHED = re.compile(r"-(?:based|style|like|sized|level|scale|specific|only|free|aware|"
                       r"guided|driven|tuned|trained|precision|oriented|centric|enhanced)$")
 PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")  # LLMs, CNNs: kinds of things, not names
+# Not names: unicode escapes (x2013), number formats (FP16, BFloat16), device mixes (CPU-GPU).
+NOT_A_NAME = re.compile(r"^(?:x[0-9A-Fa-f]{4}|(?:FP|BF|INT|UINT|TF|[Bb][Ff]loat|[Ff]loat)\d+"
+                        r"|(?:(?:CPU|GPU|TPU|NPU|single|multi|dual)-?)+)$")
+GLUED_WORD = re.compile(r"^[a-z]{3,}(?=[A-Z][a-z])")  # "methodTextSmoothing" -> TextSmoothing
 
 
 def described_type(description: str | None) -> str | None:
@@ -71,8 +75,16 @@ class NameFinder:
         def add(start: int, end: int, label: str, rule: str) -> None:
             if m := ATTACHED.search(text, start, end):
                 end = m.start()
+            if m := GLUED_WORD.match(text[start:end]):
+                start += m.end()
+            name = text[start:end]
+            if PLURAL_ACRONYM.match(name) or NOT_A_NAME.match(name) or (
+                    name[:1].islower() and not re.search(r"[a-z][A-Z]", name)):
+                return
+            if rule == "cue" and re.fullmatch(r"[A-Z][a-z]+", name):
+                return  # "we propose Elastic Deep Learning": the start of a long form
             span = doc.char_span(start, end, alignment_mode="contract")
-            if span is not None and not PLURAL_ACRONYM.match(span.text):
+            if span is not None:
                 spans.append(Span(doc, span.start, span.end, label=label, span_id=rule))
 
         for m in CUE.finditer(text):
@@ -97,8 +109,14 @@ def _title_name(text: str) -> tuple[int, int, str, str] | None:
     m = _TITLE.match(text)
     if not m:
         return None
-    head = _TITLE_CUT.split(m["rest"], maxsplit=1)[0]
-    return m.start("name"), m.end("name"), type_from_head(head) or "Model", "title"
+    head = type_from_head(_TITLE_CUT.split(m["rest"], maxsplit=1)[0])
+    if head not in NAME_TYPES:  # "Improving X via Y": the last kind of thing it names
+        words = [type_from_head(w) for w in re.findall(r"[A-Za-z][\w-]*", m["rest"])]
+        head = next((t for t in reversed(words) if t in NAME_TYPES), None)
+    return m.start("name"), m.end("name"), head or "Model", "title"
+
+
+NAME_TYPES = ("Model", "Method", "Dataset", "Software")
 
 
 @Language.factory("kg_names")

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.context import in_sentence, main_subject, nearest_before
 
-NUMBER = re.compile(r"(?<![\w.+/-])(?P<sign>[+±])?(?P<value>\d+(?:\.\d+)?)(?![\w.]*\d)"
+NUMBER = re.compile(r"(?<![\w.+-])(?<!\d/)(?P<sign>[+±])?(?P<value>\d+(?:\.\d+)?)(?![\w.]*\d)"
                     r"\s?(?P<unit>%|ms|s\b|FPS|fps|points?\b|pts\b|x\b|×|[KMBT]\b)?")
 RELATIVE_BEFORE = re.compile(r"(?:\bby|\bof|\+|absolute|relative|over|up to|nearly|about)\s*$",
                              re.I)
@@ -38,12 +38,16 @@ class ResultFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         main = main_subject(doc)
-        found = []
+        found: list[tuple] = []
+        last_subject = main
+        last_dataset: dict[str, str] = {}  # metric -> dataset of its last result
         for sent in doc.sents:
+            models = in_sentence(doc, sent, MODEL_TYPES)
+            if models:
+                last_subject = models[0]
             metrics = in_sentence(doc, sent, ("Metric",))
             if not metrics:
                 continue
-            models = in_sentence(doc, sent, MODEL_TYPES)
             datasets = in_sentence(doc, sent, ("Dataset",))
             taken = [(s.start_char, s.end_char) for s in in_sentence(
                 doc, sent, ("Model", "Method", "Software", "Dataset", "Metric", "Hardware"))]
@@ -61,27 +65,42 @@ class ResultFinder:
                 if RELATIVE_AFTER.match(after) or re.match(r"^(?:1[89]|20)\d\d$", m["value"]):
                     continue
                 metric = _metric_for(doc, metrics, start, end)
+                if metric is None and REACHES.search(before):
+                    metric = nearest_before(metrics, start, ("Metric",))
                 if metric is not None:
                     numbers.append((m, metric))
-            respectively = "respectively" in sent.text.lower()
-            for i, (m, metric) in enumerate(numbers):
-                model = None
-                if respectively:
-                    listed = [s for s in models if s.end_char <= m.start()]
-                    same = [n for n in numbers if n[1].text == metric.text]
-                    if len(listed) >= len(same) > 1:
-                        model = listed[-len(same):][same.index((m, metric))]
-                model = model or nearest_before(models, m.start(), MODEL_TYPES) or main
+            for m, metric in numbers:
+                model = _paired(models, numbers, m, metric)
+                model = model or (models[0] if models and models[0].start_char < m.start()
+                                  else None) or last_subject
                 if model is None:
                     continue
                 dataset = _dataset_for(datasets, m.start())
+                if dataset is None and metric.text in last_dataset:
+                    dataset_name = last_dataset[metric.text]
+                else:
+                    dataset_name = dataset.text if dataset else None
+                if dataset_name:
+                    last_dataset[metric.text] = dataset_name
                 unit = m["unit"] if m["unit"] not in (None, "") else None
-                found.append((model.text, dataset.text if dataset else None, metric.text,
-                              float(m["value"]), unit, m.start("value"), m.end("value"),
-                              f"{self.name}:{'respectively' if respectively else 'nearest'}"))
-                del i
+                found.append((model.text, dataset_name, metric.text, float(m["value"]), unit,
+                              m.start("value"), m.end("value"), f"{self.name}:sentence"))
         doc.user_data["kg_results"] = found
         return doc
+
+
+REACHES = re.compile(r"\b(?:to|reach(?:es|ing)?|achiev(?:es|ing)?|obtain(?:s|ing)?|"
+                     r"attain(?:s|ing)?)\s*$", re.I)
+
+
+def _paired(models: list[Span], numbers: list, m: re.Match, metric: Span) -> Span | None:
+    """With as many models as numbers under one metric before them ("A and B reach 78.1
+    and 78.3 mAP"), the n-th number belongs to the n-th model."""
+    same = [n for n in numbers if n[1].text == metric.text]
+    listed = [s for s in models if s.end_char <= same[0][0].start()]
+    if len(same) > 1 and len(listed) >= len(same):
+        return listed[-len(same):][same.index((m, metric))]
+    return None
 
 
 def _metric_for(doc: Doc, metrics: list[Span], start: int, end: int) -> Span | None:
