@@ -21,6 +21,12 @@ SHORT = re.compile(r"^[A-Za-z][A-Za-z0-9&+./-]{0,11}$")
 _PREP = re.compile(r"\s+(?:with|for|via|of|on|from|under|through|in|using)\s+.*$", re.I)
 
 
+_NOT_FIRST = {"a", "an", "the", "we", "our", "this", "that", "these", "those", "and", "or",
+              "of", "in", "on", "with", "for", "to", "by", "is", "are", "was", "which",
+              "called", "named", "proposed", "propose", "present", "introduce", "use",
+              "using", "its", "their", "from", "as", "at"}
+
+
 def long_form(short: str, before: str) -> str | None:
     """The long form of ``short`` at the end of ``before``, or None (Schwartz & Hearst).
 
@@ -47,6 +53,8 @@ def long_form(short: str, before: str) -> str | None:
     found = text[text.rfind(" ", 0, s + 1) + 1:]
     if len(found) <= len(short) or found.lower() == short.lower():
         return None
+    if found.split()[0].lower() in _NOT_FIRST:
+        return None  # "proposed a practical ... OCR system (PP-OCR)"
     return found
 
 

@@ -19,7 +19,9 @@ from spacy.tokens import Doc, Span
 from kg.extract.heads import type_from_head
 from kg.normalize import name_key
 
-TRUST = {"kg_lexicon": 3, "kg_abbrevs": 2, "cue": 2, "title": 2, "shape": 1, "versioned": 1}
+TRUST = {"kg_lexicon": 3, "kg_abbrevs": 2, "cue": 2, "title": 2, "metric-phrase": 2, "cue-untyped": 1, "shape": 1,
+         "versioned": 1}
+UNTYPED_RULES = ("shape", "versioned", "cue-untyped")
 BARE_ACRONYM = re.compile(r"^[A-Z]+s?$")
 
 
@@ -44,10 +46,13 @@ def context_type(doc: Doc, span: Span) -> str | None:
     for pattern, label in NAME_CONVENTIONS:
         if pattern.search(span.text):
             return label
-    if span.end < len(doc):
-        nxt = type_from_head(doc[span.end].text)
-        if nxt in NEXT_HEAD:
-            return nxt
+    compound = []  # the nouns right after the name: "U-DML knowledge distillation algorithm"
+    for token in doc[span.end: min(span.end + 3, span.sent.end)]:
+        if token.is_punct or token.is_stop or not token.is_lower:
+            break
+        compound.append(token.text)
+    if compound and (nxt := type_from_head(compound[-1])) in NEXT_HEAD:
+        return nxt
     if span.start > 0:
         prev = doc[span.start - 1].lower_
         if prev in DATASET_BEFORE:
@@ -56,6 +61,19 @@ def context_type(doc: Doc, span: Span) -> str | None:
                 span.start < 2 or doc[span.start - 2].lower_ not in NOT_DATASET_ON):
             return "Dataset"
     return None
+
+
+def _join_adjacent_models(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Two model names side by side are one name: "CLIP ViT-Base", "SVTR LCNet"."""
+    out: list[Span] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.label_ == span.label_ == "Model"
+                and prev.end == span.start and doc[prev.end - 1].whitespace_ == " "):
+            out[-1] = Span(doc, prev.start, span.end, label="Model", span_id="kg_entities:joined")
+        else:
+            out.append(span)
+    return out
 
 
 def _reported(span: Span) -> bool:
@@ -85,7 +103,7 @@ class EntityMerger:
             if (span.start, span.end) in stops or key in stop_keys or not key:
                 return
             candidates.append((span, trust, rule))
-            if not rule.endswith(("shape", "versioned")) and trust > typed.get(key, (0, ""))[0]:
+            if not rule.endswith(UNTYPED_RULES) and trust > typed.get(key, (0, ""))[0]:
                 typed[key] = (trust, span.label_)
 
         for source in self.sources:
@@ -120,7 +138,7 @@ class EntityMerger:
             for i in range(span.start, span.end):
                 taken[i] = True
             chosen.append(Span(doc, span.start, span.end, label=label, span_id=rule))
-        doc.spans[self.name] = sorted(chosen)
+        doc.spans[self.name] = _join_adjacent_models(doc, sorted(chosen))
         return doc
 
 

@@ -42,6 +42,9 @@ _CUT = re.compile(r"\b(?:for|with|that|which|to|of|on|in|from|by|via|using|desig
                   r"|built|trained|where|and|achieving|capable)\b|[,;(]")
 ATTACHED = re.compile(r"-(?:based|style|like|sized|level|scale|specific|only|free|aware|"
                       r"guided|driven|tuned|trained|precision|oriented|centric|enhanced)$")
+# A capitalised name of a measure: "Speedup Score", "Error-aware Speedup Score".
+METRIC_PHRASE = re.compile(r"(?<![\w-])(?:[A-Z][\w-]*\s){1,3}(?:Score|Rate|Index|Error|Accuracy"
+                           r"|Distance|Ratio)\b")
 PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")  # LLMs, CNNs: kinds of things, not names
 # Not names: unicode escapes (x2013), number formats (FP16, BFloat16), device mixes (CPU-GPU).
 NOT_A_NAME = re.compile(r"^(?:x[0-9A-Fa-f]{4}|(?:FP|BF|INT|UINT|TF|[Bb][Ff]loat|[Ff]loat)\d+"
@@ -81,16 +84,20 @@ class NameFinder:
             if PLURAL_ACRONYM.match(name) or NOT_A_NAME.match(name) or (
                     name[:1].islower() and not re.search(r"[a-z][A-Z]", name)):
                 return
-            if rule == "cue" and re.fullmatch(r"[A-Z][a-z]+", name):
+            if rule.startswith("cue") and re.fullmatch(r"[A-Z][a-z]+", name):
                 return  # "we propose Elastic Deep Learning": the start of a long form
             span = doc.char_span(start, end, alignment_mode="contract")
             if span is not None:
                 spans.append(Span(doc, span.start, span.end, label=label, span_id=rule))
 
-        for m in CUE.finditer(text):
-            add(m.start("name"), m.end("name"), described_type(m["after"]) or "Model", "cue")
         if (title := _title_name(text)) is not None:
             add(*title)
+        for m in CUE.finditer(text):
+            described = described_type(m["after"])
+            add(m.start("name"), m.end("name"), described or "Model",
+                "cue" if described else "cue-untyped")
+        for m in METRIC_PHRASE.finditer(text):
+            add(m.start(), m.end(), "Metric", "metric-phrase")
         for m in SHAPED.finditer(text):
             add(m.start(), m.end(), "Model", "shape")
         for m in VERSIONED.finditer(text):
