@@ -44,7 +44,8 @@ def build_pipeline(components: Sequence[str] = DEFAULT_COMPONENTS) -> Language:
     infixes = [*nlp.Defaults.infixes, r"[(){}\[\]$\\/]"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # ...and a sentence's final period after names like "Mistral-7B." or "PP-OCRv3.".
-    suffixes = [*nlp.Defaults.suffixes, r"(?<=\d[A-Za-z])\.", r"(?<=[a-z0-9-][A-Z])\."]
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=\d[A-Za-z])\.", r"(?<=[a-z0-9-][A-Z])\.",
+                r"(?<=\d)(?:FPS|fps|ms)"]  # "68.9FPS"
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     nlp.add_pipe("sentencizer")
     known = sorted(n for n in Language.factories if n.startswith("kg_"))

@@ -19,8 +19,8 @@ from spacy.tokens import Doc, Span
 from kg.extract.heads import type_from_head
 from kg.normalize import name_key
 
-TRUST = {"kg_lexicon": 3, "kg_abbrevs": 2, "cue": 2, "title": 2, "metric-phrase": 2, "cue-untyped": 1, "shape": 1,
-         "versioned": 1}
+TRUST = {"kg_lexicon": 3, "kg_abbrevs": 2, "cue": 2, "title": 2, "metric-phrase": 2,
+         "cue-untyped": 1, "shape": 1, "versioned": 1}
 UNTYPED_RULES = ("shape", "versioned", "cue-untyped")
 BARE_ACRONYM = re.compile(r"^[A-Z]+s?$")
 

@@ -25,16 +25,23 @@ RELATIVE_BEFORE = re.compile(r"(?:\bby|\bof|\+|absolute|relative|over|up to|near
                              re.I)
 RELATIVE_AFTER = re.compile(r"^\s*(?:%\s*)?(?:\w+\s+){0,1}(?:improvement|higher|lower|gain|"
                             r"faster|slower|better|fewer|more|less|reduction|increase|"
+                            r"reduced|increased|improved|lower|higher|"
                             r"decrease|speedup|speed-up|times|parameters|params|tokens|"
                             r"images|samples|GPUs?|layers|languages|categories|types|steps)",
                             re.I)
 OF_METRIC = re.compile(r"\bof\s*$", re.I)
-MODEL_TYPES = ("Model", "Method", "Software")
+MODEL_TYPES = ("Model", "Method")
+PRONOUN_START = re.compile(r"^\s*(?:It|Its|This model|Our model|The model|They)\b")
+SLASH_MODELS = re.compile(r"(?<![\w-])([A-Za-z][\w.-]*-)([A-Za-z0-9]{1,4}(?:/[A-Za-z0-9]{1,4})+)\b")
+SLASH_VALUES = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)+)\s*(?:%\s*)?")
 
 
 class ResultFinder:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+
+    def _slash_lists(self, doc: Doc, sent: Span, metrics: list[Span]) -> list[tuple]:
+        return _slash_list_results(doc, sent, metrics, f"{self.name}:slash-list")
 
     def __call__(self, doc: Doc) -> Doc:
         main = main_subject(doc)
@@ -43,18 +50,23 @@ class ResultFinder:
         last_dataset: dict[str, str] = {}  # metric -> dataset of its last result
         for sent in doc.sents:
             models = in_sentence(doc, sent, MODEL_TYPES)
-            if models:
+            if PRONOUN_START.match(sent.text) and last_subject is not None:
+                models = [last_subject]  # "It reaches 123 FPS": the model named before
+            elif models:
                 last_subject = models[0]
             metrics = in_sentence(doc, sent, ("Metric",))
             if not metrics:
                 continue
+            found += self._slash_lists(doc, sent, metrics)
             datasets = in_sentence(doc, sent, ("Dataset",))
             taken = [(s.start_char, s.end_char) for s in in_sentence(
                 doc, sent, ("Model", "Method", "Software", "Dataset", "Metric", "Hardware"))]
             numbers = []
             for m in NUMBER.finditer(doc.text, sent.start_char, sent.end_char):
                 start, end = m.start("value"), m.end("value")
-                if any(a <= start < b for a, b in taken) or m["sign"]:
+                if any(a <= start < b for a, b in taken) or m["sign"] or (
+                        doc.text[start - 1: start] == "/" and doc.text[start - 2: start - 1]
+                        .isdigit()):
                     continue
                 if m["unit"] in ("x", "×", "K", "M", "B", "T", "point", "points", "pts"):
                     continue
@@ -91,6 +103,24 @@ class ResultFinder:
 
 REACHES = re.compile(r"\b(?:to|reach(?:es|ing)?|achiev(?:es|ing)?|obtain(?:s|ing)?|"
                      r"attain(?:s|ing)?)\s*$", re.I)
+
+
+def _slash_list_results(doc: Doc, sent: Span, metrics: list[Span], rule: str) -> list[tuple]:
+    """"A-s/m/l reach 69.8/55.1/48.3 FPS": the n-th variant has the n-th value."""
+    text = sent.text
+    names = SLASH_MODELS.search(text)
+    values = SLASH_VALUES.search(text)
+    if not names or not values:
+        return []
+    variants = [names[1] + v for v in names[2].split("/")]
+    numbers = values[1].split("/")
+    metric = _metric_for(doc, metrics, sent.start_char + values.start(1),
+                         sent.start_char + values.end())
+    if metric is None or len(variants) != len(numbers):
+        return []
+    start = sent.start_char + values.start(1)
+    return [(v, None, metric.text, float(n), None, start, sent.start_char + values.end(1), rule)
+            for v, n in zip(variants, numbers, strict=True)]
 
 
 def _paired(models: list[Span], numbers: list, m: re.Match, metric: Span) -> Span | None:

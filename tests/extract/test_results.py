@@ -25,3 +25,14 @@ def test_respectively(extract):
                     "respectively.")
     assert {("ViT-S", "ImageNet-1K", "top-1 accuracy", 79.9),
             ("ViT-B", "ImageNet-1K", "top-1 accuracy", 81.8)} <= res(found)
+
+
+def test_slash_lists_pair_variants_with_values(extract):
+    found = extract("Our EffDet-s/m/l run at 90.5/61.2/40.3 FPS on a V100.")
+    assert {("EffDet-s", None, "FPS", 90.5), ("EffDet-m", None, "FPS", 61.2),
+            ("EffDet-l", None, "FPS", 40.3)} <= res(found)
+
+
+def test_pronoun_sentence_reuses_the_last_model(extract):
+    found = extract("We present TinyViT-5M for phones. It reaches 79.1% top-1 accuracy.")
+    assert ("TinyViT-5M", None, "top-1 accuracy", 79.1) in res(found)

@@ -1,9 +1,8 @@
 """Regression guard on the seed gold (tests/data/gold/seeds.jsonl, a copy of the shared gold).
 
-The floors are the levels reached so far: issue 3's entity targets (core F1 and precision
-0.90, each core type 0.85, Repository 1.0, extended 0.75) hold; relations (target 0.70)
-and results (0.80) do not yet: they stop regressions while the extractors improve; raise them as
-scores rise."""
+The floors are the levels reached so far. Issue 3's entity targets (core F1 and precision
+0.90, each core type 0.85, Repository 1.0, extended 0.75) and results (0.80) hold;
+relations (target 0.70) do not yet. Raise the floors as scores rise."""
 
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from kg.pipeline import extraction_rows
 
 ROOT = Path(__file__).resolve().parents[2]
 FLOORS = {"core": 0.91, "Repository": 1.0, "extended": 0.85, "relations": 0.62,
-          "results": 0.66, "Model": 0.85, "Dataset": 0.85, "Metric": 0.85,
+          "results": 0.82, "Model": 0.85, "Dataset": 0.85, "Metric": 0.85,
           "Organization": 0.85}
 
 
