@@ -14,6 +14,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.extract.context import doc_text
 from kg.extract.heads import type_from_head
 
 PAREN = re.compile(r"\(([^()]{1,120})\)")
@@ -69,7 +70,7 @@ class AbbreviationFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         spans: list[Span] = []
         for m in PAREN.finditer(text):
             inner = m[1].strip()

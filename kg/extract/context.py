@@ -3,13 +3,39 @@ the paper's own subject (the name its title or a "we propose" sentence introduce
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc, Span
 
 SYSTEM_TYPES = ("Model", "Method", "Software")
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per doc (spaCy joins every token on each access)."""
+    if "kg_text" not in doc.user_data:
+        doc.user_data["kg_text"] = doc.text
+    return doc.user_data["kg_text"]
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The doc's sentences, computed once per doc (``doc.sents`` and ``span.sent`` walk every
+    token on each call)."""
+    if "kg_sents" not in doc.user_data:
+        doc.user_data["kg_sents"] = list(doc.sents)
+    return doc.user_data["kg_sents"]
+
+
+def sentence_of(doc: Doc, token_index: int) -> Span:
+    """The sentence holding the token at ``token_index``."""
+    sents = sentences(doc)
+    starts = [s.start for s in sents]
+    return sents[bisect_right(starts, token_index) - 1]
+
+
 def entities(doc: Doc) -> list[Span]:
-    return list(doc.spans.get("kg_entities", []))
+    if "kg_entity_list" not in doc.user_data:
+        doc.user_data["kg_entity_list"] = list(doc.spans.get("kg_entities", []))
+    return doc.user_data["kg_entity_list"]
 
 
 def main_subject(doc: Doc) -> Span | None:

@@ -16,6 +16,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.extract.context import sentence_of
 from kg.extract.heads import type_from_head
 from kg.normalize import name_key
 
@@ -47,7 +48,8 @@ def context_type(doc: Doc, span: Span) -> str | None:
         if pattern.search(span.text):
             return label
     compound = []  # the nouns right after the name: "U-DML knowledge distillation algorithm"
-    for token in doc[span.end: min(span.end + 3, span.sent.end)]:
+    sent = sentence_of(doc, span.start)
+    for token in doc[span.end: min(span.end + 3, sent.end)]:
         if token.is_punct or token.is_stop or not token.is_lower:
             break
         compound.append(token.text)
@@ -57,7 +59,7 @@ def context_type(doc: Doc, span: Span) -> str | None:
         prev = doc[span.start - 1].lower_
         if prev in DATASET_BEFORE:
             return "Dataset"
-        if prev in {"on", "across"} and RESULT_WORDS.search(span.sent.text) and (
+        if prev in {"on", "across"} and RESULT_WORDS.search(sent.text) and (
                 span.start < 2 or doc[span.start - 2].lower_ not in NOT_DATASET_ON):
             return "Dataset"
     return None
@@ -82,7 +84,8 @@ def _reported(span: Span) -> bool:
     if any(c.isupper() or c.isdigit() for c in span.text[1:]):
         return True
     doc = span.doc
-    near = doc[max(span.sent.start, span.start - 8): min(span.sent.end, span.end + 8)]
+    sent = sentence_of(doc, span.start)
+    near = doc[max(sent.start, span.start - 8): min(sent.end, span.end + 8)]
     return any(t.like_num or t.text.endswith("%") for t in near)
 
 

@@ -18,7 +18,15 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extract.context import SYSTEM_TYPES, entities, in_sentence, main_subject, nearest_before
+from kg.extract.context import (
+    SYSTEM_TYPES,
+    doc_text,
+    entities,
+    in_sentence,
+    main_subject,
+    nearest_before,
+    sentences,
+)
 
 CUES = (
     ("basedOn", re.compile(
@@ -57,7 +65,7 @@ def _objects_after(doc: Doc, sent: Span, cue_end: int, types: tuple[str, ...],
                                         "Task", "Hardware", "Organization")):
         if span.start_char < cue_end:
             continue
-        gap = doc.text[cue_end: span.start_char]
+        gap = doc_text(doc)[cue_end: span.start_char]
         if (found and (_STOP_LIST.search(gap) or len(gap) > 40)) or len(gap) > 60:
             break
         if not found and _STOP_LIST.search(gap):
@@ -91,7 +99,7 @@ class LineageFinder:
             relations.add((subject.text, predicate, obj.text, sent.start_char, sent.end_char,
                            f"{self.name}:{rule}"))
 
-        for sent in doc.sents:
+        for sent in sentences(doc):
             spans = in_sentence(doc, sent, SYSTEM_TYPES + ("Dataset",))
             if not spans:
                 continue
@@ -115,8 +123,8 @@ class LineageFinder:
                         add(subject, predicate, obj, sent, m[0].lower().split()[0])
             # "we train A from B"
             for span in spans:
-                if TRAIN_FROM.search(doc.text[sent.start_char: span.start_char]):
-                    rest = doc.text[span.end_char: span.end_char + 8]
+                if TRAIN_FROM.search(doc_text(doc)[sent.start_char: span.start_char]):
+                    rest = doc_text(doc)[span.end_char: span.end_char + 8]
                     if re.match(r"\s+from\s", rest):
                         objs = _objects_after(doc, sent, span.end_char + len(
                             re.match(r"\s+from\s", rest)[0]), SYSTEM_TYPES, False)

@@ -15,6 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.extract.context import doc_text
 from kg.extract.heads import type_from_head
 
 _PIECE = r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*"
@@ -72,7 +73,7 @@ class NameFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         spans: list[Span] = []
 
         def add(start: int, end: int, label: str, rule: str) -> None:

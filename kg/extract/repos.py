@@ -8,6 +8,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.extract.context import doc_text
 from kg.extract.lexicon import load_lexicon
 from kg.normalize import name_key
 
@@ -52,7 +53,7 @@ def _known_organizations() -> dict[str, str]:
 
 
 class RepositoryFinder:
-    """Find repository URLs in ``doc.text``; spans go to ``doc.spans["kg_repos"]`` with
+    """Find repository URLs in ``doc_text(doc)``; spans go to ``doc.spans["kg_repos"]`` with
     ``label_`` = the entity type and ``id_`` = the normalised name (sub-path after ``#``)."""
 
     def __init__(self, nlp: Language, name: str, *, organizations: bool) -> None:
@@ -61,10 +62,10 @@ class RepositoryFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for m in URL.finditer(doc.text):
+        for m in URL.finditer(doc_text(doc)):
             found = normalise_repository(m[0])
             end = m.end()
-            while end > m.start() and doc.text[end - 1] in ".,:;":
+            while end > m.start() and doc_text(doc)[end - 1] in ".,:;":
                 end -= 1
             span = doc.char_span(m.start(), end, alignment_mode="expand")
             if found is None or span is None:

@@ -17,7 +17,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extract.context import in_sentence, main_subject, nearest_before
+from kg.extract.context import doc_text, in_sentence, main_subject, nearest_before, sentences
 
 NUMBER = re.compile(r"(?<![\w.+-])(?<!\d/)(?P<sign>[+±])?(?P<value>\d+(?:\.\d+)?)(?![\w.]*\d)"
                     r"\s?(?P<unit>%|ms|s\b|FPS|fps|points?\b|pts\b|x\b|×|[KMBT]\b)?")
@@ -48,7 +48,7 @@ class ResultFinder:
         found: list[tuple] = []
         last_subject = main
         last_dataset: dict[str, str] = {}  # metric -> dataset of its last result
-        for sent in doc.sents:
+        for sent in sentences(doc):
             models = in_sentence(doc, sent, MODEL_TYPES)
             if PRONOUN_START.match(sent.text) and last_subject is not None:
                 models = [last_subject]  # "It reaches 123 FPS": the model named before
@@ -62,16 +62,16 @@ class ResultFinder:
             taken = [(s.start_char, s.end_char) for s in in_sentence(
                 doc, sent, ("Model", "Method", "Software", "Dataset", "Metric", "Hardware"))]
             numbers = []
-            for m in NUMBER.finditer(doc.text, sent.start_char, sent.end_char):
+            for m in NUMBER.finditer(doc_text(doc), sent.start_char, sent.end_char):
                 start, end = m.start("value"), m.end("value")
+                text = doc_text(doc)
                 if any(a <= start < b for a, b in taken) or m["sign"] or (
-                        doc.text[start - 1: start] == "/" and doc.text[start - 2: start - 1]
-                        .isdigit()):
+                        text[start - 1: start] == "/" and text[start - 2: start - 1].isdigit()):
                     continue
                 if m["unit"] in ("x", "×", "K", "M", "B", "T", "point", "points", "pts"):
                     continue
-                before = doc.text[sent.start_char:start]
-                after = doc.text[m.end():sent.end_char]
+                before = doc_text(doc)[sent.start_char:start]
+                after = doc_text(doc)[m.end():sent.end_char]
                 if RELATIVE_BEFORE.search(before) and not OF_METRIC.search(before):
                     continue
                 if RELATIVE_AFTER.match(after) or re.match(r"^(?:1[89]|20)\d\d$", m["value"]):
@@ -143,7 +143,7 @@ def _metric_for(doc: Doc, metrics: list[Span], start: int, end: int) -> Span | N
     if before:
         return before[-1]
     later = [s for s in metrics if 0 <= s.start_char - end <= 40
-             and "," not in doc.text[end:s.start_char]]
+             and "," not in doc_text(doc)[end:s.start_char]]
     return later[0] if later else None
 
 

@@ -66,6 +66,10 @@ def paper_from_fields(row: Mapping[str, Any], span: SourceSpan, settings: Settin
     except (TypeError, ValueError):
         raise FieldError(f"field 'score' must be a number, not {score!r}") from None
     explicit_trunc = _bool(get("authors_truncated"), "authors_truncated")
+    organization = (str(o).strip() or None) if (o := get("organization")) else org
+    category = str(c).strip() if (c := get("category")) is not None else None
+    has_code = _bool(get("has_code"), "has_code")
+    # Only after every get(): the fields read above are not "other" fields.
     extra = tuple(sorted((k, v if isinstance(v, str) else str(v))
                          for k, v in row.items() if k not in used and v not in (None, "")))
     return Paper(
@@ -74,12 +78,12 @@ def paper_from_fields(row: Mapping[str, Any], span: SourceSpan, settings: Settin
         title=" ".join(title.split()) or None if title else None,
         authors=authors,
         authors_truncated=truncated if explicit_trunc is None else explicit_trunc,
-        organization=(str(get("organization")).strip() or None) if get("organization") else org,
-        category=str(c).strip() if (c := get("category")) is not None else None,
+        organization=organization,
+        category=category,
         date=date,
         year_inferred=bool(inferred),
         score=score,
-        has_code=_bool(get("has_code"), "has_code"),
+        has_code=has_code,
         extra=extra,
     )
 

@@ -57,6 +57,15 @@ def test_jsonl(tmp_path):
     assert b.authors_truncated and b.date == dt.date(2025, 2, 4) and b.year_inferred
 
 
+def test_jsonl_named_fields_are_not_also_extra(tmp_path):
+    f = tmp_path / "export.jsonl"
+    f.write_text(json.dumps({"abstract": "We do things.", "category": "CV", "has_code": False,
+                             "organization": "Baidu", "venue": "ICLR"}) + "\n")
+    (paper,) = read_file(f, Settings()).papers
+    assert (paper.category, paper.has_code, paper.organization) == ("CV", False, "Baidu")
+    assert paper.extra == (("venue", "ICLR"),)
+
+
 def test_jsonl_bad_lines_keep_good_ones(tmp_path):
     f = tmp_path / "export.jsonl"
     f.write_text('{"title": "A", "abstract": "ok"}\n{"title": "B"\n'
