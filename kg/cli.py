@@ -44,7 +44,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         return EXIT_FAIL
     seconds = time.perf_counter() - started
     print(f"built {args.output}: {report.papers} papers, {report.people} people, "
-          f"{report.triples} triples, {report.violations} violations, "
+          f"{report.entities} entities, {report.mentions} mentions, {report.relations} "
+          f"relations, {report.results} results, {report.triples} triples, "
+          f"{report.violations} violations, "
           f"{seconds:.2f} s, {report.papers / seconds:.1f} papers/s", file=sys.stderr)
     return EXIT_FAIL if report.errors else EXIT_OK
 

@@ -1,40 +1,58 @@
-"""The build, stage by stage: read → merge → graph → validate → write."""
+"""The build, stage by stage: read → merge → extract → resolve → graph → validate → write."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rdflib import RDF
+from rdflib import RDF, Graph
 
 from kg.config import Settings
+from kg.entities import resolve_entities
 from kg.errors import InputError, KgError, ValidationError
 from kg.graph.build import paper_graph
+from kg.graph.extractions import add_extractions
 from kg.graph.io import write_graph
 from kg.graph.validate import validate_graph
-from kg.graph.vocab import KG
+from kg.graph.vocab import ENTITY_CLASSES, KG
 from kg.read import read_paths
+from kg.records import RELATIONS
 from kg.resolve import merge_papers
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 @dataclass(frozen=True, slots=True)
 class BuildReport:
+    """What a build did. ``entities``, ``mentions``, ``relations`` (distinct lineage
+    triples, successorOf included) and ``results`` count nodes of the written graph; they
+    are 0 when nothing was written or extraction was off."""
+
     papers: int
     people: int
     triples: int
     violations: int
     errors: tuple[InputError, ...]
     written: bool
+    entities: int = 0
+    mentions: int = 0
+    relations: int = 0
+    results: int = 0
 
 
 def build(paths: Sequence[str | Path], out_dir: Path, settings: Settings,
-          progress: Callable[[list], Iterable] | None = None) -> BuildReport:
+          progress: Callable[[list], Iterable] | None = None, *, extract: bool = True,
+          nlp: Language | None = None) -> BuildReport:
     """Build the graph of ``paths`` into ``out_dir``.
 
     Bad files and records are reported in the result, and the good ones are still built
     unless ``settings.strict``. Nothing is written when the graph does not conform to the
-    shapes (ValidationError) or when no paper could be read.
+    shapes (ValidationError) or when no paper could be read. With ``extract`` (the default)
+    the extractors (``nlp``, default ``kg.extract.build_pipeline()``) run on every paper and
+    their entities, mentions, relations and results go into the graph.
     """
     read = read_paths(paths, settings, progress=progress)
     if settings.strict and read.errors:
@@ -45,12 +63,29 @@ def build(paths: Sequence[str | Path], out_dir: Path, settings: Settings,
             return BuildReport(0, 0, 0, 0, read.errors, written=False)
         raise KgError("no papers found in " + ", ".join(str(p) for p in paths))
     graph = paper_graph(papers, read.profiles)
+    if extract:
+        from kg.extract import extract_papers  # spaCy loads only when extraction runs
+
+        extractions = extract_papers(papers, nlp)
+        add_extractions(graph, papers, extractions, resolve_entities(extractions))
     outcome = validate_graph(graph)
     if not outcome.conforms:
         raise ValidationError(outcome.report, outcome.count)
     write_graph(graph, out_dir)
     people = len(set(graph.subjects(RDF.type, KG.Person)))
-    return BuildReport(len(papers), people, len(graph), 0, read.errors, written=True)
+    return BuildReport(len(papers), people, len(graph), 0, read.errors, written=True,
+                       **extraction_counts(graph))
+
+
+def extraction_counts(g: Graph) -> dict[str, int]:
+    """Entities (nodes of any entity class), mentions, distinct lineage triples and results
+    in ``g``."""
+    entities = {s for cls in ENTITY_CLASSES.values() for s in g.subjects(RDF.type, cls)}
+    lineage = {t for p in (*RELATIONS, "successorOf") for t in g.triples((None, KG[p], None))}
+    return {"entities": len(entities),
+            "mentions": len(set(g.subjects(RDF.type, KG.Mention))),
+            "relations": len(lineage),
+            "results": len(set(g.subjects(RDF.type, KG.Result)))}
 
 
 def extraction_rows(paths: Sequence[str | Path], settings: Settings,

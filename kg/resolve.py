@@ -1,4 +1,5 @@
-"""Identity: which records are the same real thing.
+"""Identity: which records are the same real thing. (Entities named in papers are resolved
+in :mod:`kg.entities`, model names in :mod:`kg.versions`.)
 
 Papers: the seeds list one paper up to four times, in different layouts, once without a
 title. Two records are the same paper when their abstracts agree on the first

@@ -78,7 +78,7 @@ def test_validate_lists_violations(seed_build, tmp_path):
     out, _ = seed_build
     broken = tmp_path / "broken.nt"
     lines = (out / "graph.nt").read_text().splitlines()
-    abstract = next(x for x in lines if "schema.org/abstract" in x)
+    abstract = next(x for x in lines if 'schema.org/abstract> "' in x)
     broken.write_text("\n".join([*lines, abstract.rsplit('"', 1)[0] + ' second"^^<x> .', ""])
                       .replace('"^^<x>', '"'))
     run = kg("validate", broken)

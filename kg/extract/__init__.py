@@ -28,6 +28,7 @@ from kg.extract import (  # noqa: F401
     repos,
     results,
 )
+from kg.normalize import name_key
 from kg.records import Extraction, Mention, Paper, Relation, Result
 
 DEFAULT_COMPONENTS: tuple[str, ...] = ("kg_repos", "kg_lexicon", "kg_abbrevs", "kg_names",
@@ -74,6 +75,7 @@ def to_field(paper: Paper, start: int, end: int) -> tuple[str, int, int]:
 def doc_extraction(paper: Paper, doc: Doc) -> Extraction:
     """Plain records from an annotated Doc."""
     mentions = set()
+    aliases = doc.user_data.get("kg_aliases", {})
     for key in OUTPUT_SPANS:
         for span in doc.spans.get(key, []):
             if key == "kg_repos":
@@ -82,8 +84,9 @@ def doc_extraction(paper: Paper, doc: Doc) -> Extraction:
                 name, sub, key = clean_name(span.text), "", span.id_
             field, start, end = to_field(paper, span.start_char, span.end_char)
             attrs = (("subPath", sub),) if sub else ()
+            alias = aliases.get(name_key(name)) if key != "kg_repos" else None
             mentions.add(Mention(field, start, end, span.label_, name or span.text, key,
-                                 attrs=attrs))
+                                 aliases=(clean_name(alias),) if alias else (), attrs=attrs))
     relations = set()
     for subject, predicate, obj, start, end, rule in doc.user_data.get("kg_relations", []):
         field, start, end = to_field(paper, start, end)

@@ -116,6 +116,9 @@ class EntityMerger:
                 offer(span, trust, f"{source}:{rule}" if source == "kg_names" else source)
                 if source == "kg_abbrevs":
                     short_forms[span.id_] = span.label_
+        doc.user_data["kg_aliases"] = {
+            name_key(s.text): s.id_ for s in doc.spans.get("kg_abbrevs", [])} | {
+            name_key(s.id_): s.text for s in doc.spans.get("kg_abbrevs", [])}
         for short, label in short_forms.items():
             typed.setdefault(name_key(short), (2, label))
             for i, token in enumerate(doc):

@@ -205,12 +205,15 @@ def add_profile(g: Graph, stats: ProfileStats, listed: Iterable[URIRef],
 
 
 def decimal_literal(value: float) -> Literal:
-    """An xsd:decimal literal with the shortest decimal form of ``value``.
+    """An xsd:decimal literal with the shortest decimal form of ``value`` (no exponent;
+    ``-0.0`` is ``0.0``).
 
     >>> decimal_literal(0.1 + 0.2).n3()
     '"0.30000000000000004"^^<http://www.w3.org/2001/XMLSchema#decimal>'
+    >>> str(decimal_literal(1e-7)), str(decimal_literal(-0.0))
+    ('0.0000001', '0.0')
     """
-    number = Decimal(repr(float(value)))
+    number = Decimal(repr(float(value) + 0.0))
     if not number.is_finite():
         raise ValueError(f"not a finite number: {value!r}")
     return Literal(number, datatype=XSD.decimal)

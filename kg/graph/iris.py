@@ -14,9 +14,17 @@ The scheme, under ``https://w3id.org/mlkg/id/`` (``<h16>``: 16 hex digits of a s
 - ``source/<h16>``: a source span's path, lines and layout
 - ``profile/<h16>``: a profile's owner (or, without one, its file) and its stats
 - ``<paper>/author/<n>``: the n-th author slot of a paper (1-based)
-- ``<paper>/mention/<type>/<start>-<end>``: a mention, with ``<mention>/target`` (its
-  oa:SpecificResource) and ``<mention>/selector`` (its oa:TextPositionSelector)
+- ``<paper>/mention/<field>/<type>/<start>-<end>/<h8>``: a mention of the name with key
+  ``<h8>`` (8 hex digits of its sha1) at offsets ``[start, end)`` of the paper's ``<field>``
+  (title or abstract), with ``<mention>/target`` (its oa:SpecificResource) and
+  ``<mention>/selector`` (its oa:TextPositionSelector)
+- ``<paper>/statement/<h16>``: an rdf:Statement of a relation the paper states: subject,
+  predicate, object, field and sentence offsets
+- ``statement/<h16>``: an rdf:Statement inferred from the whole graph (successorOf): subject,
+  predicate, object
 - ``<paper>/result/<h16>``: a result's model, dataset, metric, value and unit
+- ``<node>/passage/<field>/<start>-<end>``: the oa:SpecificResource of the text a statement
+  or result was read from, with ``<passage>/selector``
 
 A ``<seg>`` is the key itself when it is plain ASCII (``[a-z0-9]`` runs joined by single
 ``.``, ``-`` or ``/``), else an ASCII rendering of it, ``_`` and 12 hex digits of its sha1;
@@ -142,14 +150,31 @@ def profile_iri(stats: ProfileStats) -> URIRef:
     return ID[f"profile/{_sha1([who, *numbers])}"]
 
 
-def mention_iri(paper: URIRef, type_name: str, start: int, end: int) -> URIRef:
-    """The IRI of the mention of an entity of type ``type_name`` at character offsets
-    ``[start, end)`` of the text of the paper with IRI ``paper``."""
+FIELDS = ("title", "abstract")
+
+
+def _check_span(field: str, start: int, end: int) -> None:
+    if field not in FIELDS:
+        raise ValueError(f"unknown text field {field!r} (known: {', '.join(FIELDS)})")
+    if not 0 <= start < end:
+        raise ValueError(f"a text span needs 0 <= start < end, not {start}, {end}")
+
+
+def mention_iri(paper: URIRef, field: str, type_name: str, start: int, end: int,
+                key: str) -> URIRef:
+    """The IRI of the mention of the name with key ``key``, an entity of type ``type_name``,
+    at character offsets ``[start, end)`` of the ``field`` ("title" or "abstract") of the
+    paper with IRI ``paper``.
+
+    >>> str(mention_iri(ID["paper/p"], "abstract", "Model", 3, 8, "ernie"))
+    'https://w3id.org/mlkg/id/paper/p/mention/abstract/model/3-8/cabfb98f'
+    """
     if type_name not in ENTITY_CLASSES:
         raise ValueError(f"unknown entity type {type_name!r}")
-    if not 0 <= start < end:
-        raise ValueError(f"a mention needs 0 <= start < end, not {start}, {end}")
-    return URIRef(f"{paper}/mention/{type_name.lower()}/{start}-{end}")
+    _check_span(field, start, end)
+    if not key:
+        raise ValueError("cannot mint a mention IRI from an empty key")
+    return URIRef(f"{paper}/mention/{field}/{type_name.lower()}/{start}-{end}/{_sha1([key], 8)}")
 
 
 def mention_target_iri(mention: URIRef) -> URIRef:
@@ -170,3 +195,61 @@ def result_iri(paper: URIRef, model_key: str, dataset_key: str | None, metric_ke
     _check_number(value, "a result's value")
     h = _sha1([model_key, dataset_key, metric_key, repr(float(value)), unit])
     return URIRef(f"{paper}/result/{h}")
+
+
+def statement_iri(paper: URIRef, subject: URIRef, predicate: URIRef, obj: URIRef, field: str,
+                  start: int, end: int) -> URIRef:
+    """The IRI of the rdf:Statement that the paper with IRI ``paper`` states ``subject
+    predicate obj`` in the sentence at ``[start, end)`` of its ``field``."""
+    _check_span(field, start, end)
+    return URIRef(f"{paper}/statement/{_sha1([subject, predicate, obj, field, start, end])}")
+
+
+def inferred_statement_iri(subject: URIRef, predicate: URIRef, obj: URIRef) -> URIRef:
+    """The IRI of the rdf:Statement of ``subject predicate obj`` when it is inferred from the
+    whole graph (successorOf from names), not stated by a paper."""
+    return ID[f"statement/{_sha1([subject, predicate, obj])}"]
+
+
+def passage_iri(node: URIRef, field: str, start: int, end: int) -> URIRef:
+    """The oa:SpecificResource of the text at ``[start, end)`` of a paper's ``field`` that
+    the statement or result ``node`` was read from."""
+    _check_span(field, start, end)
+    return URIRef(f"{node}/passage/{field}/{start}-{end}")
+
+
+def passage_selector_iri(passage: URIRef) -> URIRef:
+    """The oa:TextPositionSelector of a passage."""
+    return URIRef(f"{passage}/selector")
+
+
+_NAME = re.compile(r"[a-z][a-z0-9-]*")
+
+
+def _name_segment(what: str, name: str) -> str:
+    if not _NAME.fullmatch(name):
+        raise ValueError(f"{what} must be lower-case letters, digits and '-', not {name!r}")
+    return name
+
+
+def analysis_iri(projection: str, name: str) -> URIRef:
+    """The IRI of the kg:Analysis that ran the measure or community algorithm ``name`` on
+    the ``projection`` ("coauthorship", "lineage") of the graph; one per pair, so a new
+    analysis replaces the old one.
+
+    >>> str(analysis_iri("coauthorship", "pagerank"))
+    'https://w3id.org/mlkg/id/analysis/coauthorship/pagerank'
+    """
+    return ID[f"analysis/{_name_segment('a projection', projection)}/"
+              f"{_name_segment('an analysis name', name)}"]
+
+
+def community_iri(projection: str, algorithm: str, members: Iterable[str]) -> URIRef:
+    """The IRI of the community of ``members`` (node IRIs) that ``algorithm`` found in
+    ``projection``: from its members, not from its number, so it names the same group
+    whichever order the communities are listed in."""
+    key = sorted(set(map(str, members)))
+    if not key:
+        raise ValueError("a community has at least one member")
+    return ID[f"community/{_name_segment('a projection', projection)}/"
+              f"{_name_segment('an algorithm', algorithm)}/{_sha1(key)}"]

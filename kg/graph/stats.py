@@ -23,11 +23,13 @@ COUNTED = {
     "hardware": KG.Hardware,
     "results": KG.Result,
     "mentions": KG.Mention,
+    "statements": RDF.Statement,
 }
 
 
 def graph_stats(g: Graph) -> dict[str, int]:
-    """Instances of each kg class, papers with a title or an inferred year, and triples."""
+    """Instances of each kg class (and rdf:Statement), papers with a title or an inferred
+    year, and triples."""
     counts = {name: len(set(g.subjects(RDF.type, cls))) for name, cls in COUNTED.items()}
     papers = set(g.subjects(RDF.type, KG.Paper))
     counts["papers merged"] = sum(

@@ -89,6 +89,8 @@ class KG(DefinedNamespace):
     alias: URIRef
     family: URIRef
     subPath: URIRef
+    textProperty: URIRef
+    evidence: URIRef
 
     # lineage
     basedOn: URIRef
@@ -104,6 +106,26 @@ class KG(DefinedNamespace):
     underMetric: URIRef
     value: URIRef
     unit: URIRef
+
+    # analysis write-back (kg.analyse.writeback)
+    Analysis: URIRef
+    Community: URIRef
+    degreeCentrality: URIRef
+    betweenness: URIRef
+    pagerank: URIRef
+    eigenvector: URIRef
+    influence: URIRef
+    descendantCount: URIRef
+    community: URIRef
+    communityNumber: URIRef
+    memberCount: URIRef
+    modularity: URIRef
+    algorithm: URIRef
+    projection: URIRef
+    scoreProperty: URIRef
+    parameters: URIRef
+    seed: URIRef
+    softwareVersion: URIRef
 
 
 class MLS(DefinedNamespace):

@@ -6,19 +6,13 @@ import datetime as dt
 from types import SimpleNamespace
 
 import pytest
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 
+from kg.entities import resolve_entities
 from kg.graph.build import paper_graph
-from kg.graph.iris import (
-    entity_iri,
-    mention_iri,
-    mention_selector_iri,
-    mention_target_iri,
-    paper_iri,
-    result_iri,
-)
-from kg.graph.vocab import KG, OA, RDF, RDFS, XSD
-from kg.records import Paper, ProfileStats, SourceSpan
+from kg.graph.extractions import add_extractions as graph_extractions
+from kg.graph.iris import entity_iri, mention_iri, mention_selector_iri, paper_iri, result_iri
+from kg.records import Extraction, Mention, Paper, ProfileStats, Relation, Result, SourceSpan
 
 PROFILE_FILE = "seeds/profile.txt"
 
@@ -84,51 +78,39 @@ def graph(papers, profiles) -> Graph:
     return paper_graph(papers, profiles)
 
 
+EXTRACTIONS = {
+    "ERNIE": Extraction(
+        mentions=(Mention("title", 0, 12, "Model", "ERNIE-Layout", "kg_models:pattern"),
+                  Mention("abstract", 65, 77, "Model", "ERNIE-Layout", "kg_models:pattern")),
+        relations=(Relation("ERNIE-Layout", "basedOn", "ERNIE", "abstract", 54, 78,
+                            "kg_lineage:based_on"),
+                   Relation("ERNIE-Layout", "evaluatedOn", "FUNSD", "abstract", 54, 78,
+                            "kg_lineage:evaluated_on")),
+        results=(Result("ERNIE-Layout", "FUNSD", "F1", 93.12, "%", "abstract", 54, 78,
+                        "kg_results:pattern"),),
+    ),
+    "VILG": Extraction(
+        mentions=(Mention("title", 0, 14, "Model", "ERNIE-ViLG 2.0", "kg_models:pattern"),),
+        relations=(Relation("ERNIE-ViLG 2.0", "basedOn", "ERNIE-ViLG", "abstract", 0, 72,
+                            "kg_lineage:based_on"),),
+    ),
+    "ODD": Extraction(),
+}
+
+
 def add_extractions(g: Graph) -> dict[str, URIRef]:
-    """Triples shaped as the extraction stage is to emit them (entities, a mention, a
-    relation, a result), added to a graph built from the records above."""
+    """The extraction stage's output for hand-made records (EXTRACTIONS) added to a graph
+    built from the papers above; the names of some of its nodes."""
+    papers = [ERNIE, VILG, ODD]
+    extractions = [EXTRACTIONS[k] for k in ("ERNIE", "VILG", "ODD")]
+    graph_extractions(g, papers, extractions, resolve_entities(extractions))
     paper = paper_iri(ERNIE)
-    model = entity_iri("Model", "ernielayout")
-    base = entity_iri("Model", "ernie")
-    dataset = entity_iri("Dataset", "funsd")
-    metric = entity_iri("Metric", "f1")
-    for node, cls, label, key in ((model, KG.Model, "ERNIE-Layout", "ernielayout"),
-                                  (base, KG.Model, "ERNIE", "ernie"),
-                                  (dataset, KG.Dataset, "FUNSD", "funsd"),
-                                  (metric, KG.Metric, "F1", "f1")):
-        g.add((node, RDF.type, cls))
-        g.add((node, RDFS.label, Literal(label)))
-        g.add((node, KG.normalizedKey, Literal(key)))
-        g.add((paper, KG.mentions, node))
-    g.add((model, KG.basedOn, base))
-    g.add((model, KG.evaluatedOn, dataset))
-    g.add((model, KG.successorOf, base))
-
-    mention = mention_iri(paper, "Model", 66, 78)
-    target, selector = mention_target_iri(mention), mention_selector_iri(mention)
-    g.add((paper, KG.mention, mention))
-    g.add((mention, RDF.type, KG.Mention))
-    g.add((mention, KG.mentionOf, model))
-    g.add((mention, KG.extractor, Literal("kg_models:pattern")))
-    g.add((mention, KG.surfaceForm, Literal("ERNIE-Layout")))
-    g.add((mention, OA.hasTarget, target))
-    g.add((target, RDF.type, OA.SpecificResource))
-    g.add((target, OA.hasSource, paper))
-    g.add((target, OA.hasSelector, selector))
-    g.add((selector, RDF.type, OA.TextPositionSelector))
-    g.add((selector, OA.start, Literal(66, datatype=XSD.nonNegativeInteger)))
-    g.add((selector, OA.end, Literal(78, datatype=XSD.nonNegativeInteger)))
-
-    result = result_iri(paper, "ernielayout", "funsd", "f1", 93.12, "%")
-    g.add((paper, KG.result, result))
-    g.add((result, RDF.type, KG.Result))
-    g.add((result, KG.evaluatedModel, model))
-    g.add((result, KG.onDataset, dataset))
-    g.add((result, KG.underMetric, metric))
-    g.add((result, KG.value, Literal("93.12", datatype=XSD.decimal)))
-    g.add((result, KG.unit, Literal("%")))
-    return {"paper": paper, "model": model, "base": base, "dataset": dataset,
-            "metric": metric, "mention": mention, "selector": selector, "result": result}
+    mention = mention_iri(paper, "abstract", "Model", 65, 77, "ernielayout")
+    return {"paper": paper, "model": entity_iri("Model", "ernielayout"),
+            "base": entity_iri("Model", "ernie"), "dataset": entity_iri("Dataset", "funsd"),
+            "metric": entity_iri("Metric", "f1"), "mention": mention,
+            "selector": mention_selector_iri(mention), "start": 65,
+            "result": result_iri(paper, "ernielayout", "funsd", "f1", 93.12, "%")}
 
 
 @pytest.fixture

@@ -154,13 +154,15 @@ def test_iris_under_a_paper():
     assert authorship_iri(p, 3) == URIRef(f"{p}/author/3")
     with pytest.raises(ValueError):
         authorship_iri(p, 0)
-    m = mention_iri(p, "Model", 10, 22)
-    assert m == URIRef(f"{p}/mention/model/10-22")
+    m = mention_iri(p, "abstract", "Model", 10, 22, "ernie")
+    assert re.fullmatch(rf"{p}/mention/abstract/model/10-22/[0-9a-f]{{8}}", m)
     assert mention_target_iri(m) == URIRef(f"{m}/target")
     assert mention_selector_iri(m) == URIRef(f"{m}/selector")
     for start, end in ((5, 5), (-1, 3), (7, 2)):
         with pytest.raises(ValueError):
-            mention_iri(p, "Model", start, end)
+            mention_iri(p, "abstract", "Model", start, end, "ernie")
+    with pytest.raises(ValueError, match="unknown text field 'body'"):
+        mention_iri(p, "body", "Model", 1, 2, "ernie")
 
 
 def test_result_iri_depends_on_what_was_measured():
