@@ -115,6 +115,32 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _count(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be at least 0")
+    return value
+
+
+def cmd_analyse(args: argparse.Namespace) -> int:
+    from kg.analyse import analyse_build
+
+    report = analyse_build(args.graph, args.output, seed=args.seed, backend=args.backend,
+                           communities=args.communities, betweenness_k=args.betweenness_k)
+    print(report.summary(), file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_top(args: argparse.Namespace) -> int:
+    from kg.analyse import format_top, top_table
+    from kg.graph.io import load_graph
+
+    rows = top_table(load_graph(args.graph), by=args.by, subgraph=args.subgraph,
+                     limit=args.limit)
+    print(format_top(rows, args.format))
+    return EXIT_OK
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="kg", description=__doc__.splitlines()[0])
     top.add_argument("--version", action="version", version=f"kg {__version__}")
@@ -157,6 +183,32 @@ def parser() -> argparse.ArgumentParser:
                    help="score this extraction output instead of extracting PATHs")
     p.add_argument("--format", choices=["table", "json"], default="table")
     p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("analyse", help="re-run centrality and communities, write them back",
+                       description="Compute centrality and communities on the co-authorship "
+                       "and model-lineage projections of GRAPH and write them into the graph "
+                       "(kg build already does this).")
+    p.add_argument("graph", metavar="GRAPH", help="build directory or graph file")
+    p.add_argument("-o", "--output", metavar="DIR", help="write here (default: GRAPH's dir)")
+    p.add_argument("--seed", type=int, default=0, help="random seed (0)")
+    p.add_argument("--backend", choices=["igraph", "networkx"], default="igraph",
+                   help="library for PageRank and betweenness (igraph)")
+    p.add_argument("--communities", choices=["leiden", "louvain", "label-propagation"],
+                   default="leiden", help="community detection algorithm (leiden)")
+    p.add_argument("--betweenness-k", type=int, metavar="K",
+                   help="sample K nodes for betweenness (default: exact)")
+    p.set_defaults(func=cmd_analyse)
+
+    p = sub.add_parser("top", help="the most central people or most influential models",
+                       description="A ranked table of the scores written back by the "
+                       "analytics: people in the co-authorship subgraph, models in lineage.")
+    p.add_argument("graph", metavar="GRAPH", help="build directory or graph file")
+    p.add_argument("--by", metavar="MEASURE", help="pagerank, betweenness, degree, ... "
+                   "(default: pagerank; influence for lineage)")
+    p.add_argument("--subgraph", choices=["coauthorship", "lineage"], default="coauthorship")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument("--limit", type=_count, default=10, metavar="N", help="rows (10)")
+    p.set_defaults(func=cmd_top)
 
     p = sub.add_parser("validate", help="check a graph against the SHACL shapes",
                        description="Check a graph (a build directory or a graph file) against "

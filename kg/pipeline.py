@@ -45,7 +45,7 @@ class BuildReport:
 
 def build(paths: Sequence[str | Path], out_dir: Path, settings: Settings,
           progress: Callable[[list], Iterable] | None = None, *, extract: bool = True,
-          nlp: Language | None = None) -> BuildReport:
+          analyse: bool = True, nlp: Language | None = None) -> BuildReport:
     """Build the graph of ``paths`` into ``out_dir``.
 
     Bad files and records are reported in the result, and the good ones are still built
@@ -68,6 +68,10 @@ def build(paths: Sequence[str | Path], out_dir: Path, settings: Settings,
 
         extractions = extract_papers(papers, nlp)
         add_extractions(graph, papers, extractions, resolve_entities(extractions))
+    if analyse:
+        from kg.analyse import analyse_graph
+
+        analyse_graph(graph, seed=0)
     outcome = validate_graph(graph)
     if not outcome.conforms:
         raise ValidationError(outcome.report, outcome.count)

@@ -155,3 +155,22 @@ def test_capture_year_setting_reaches_the_graph(tmp_path):
     text = (tmp_path / "graph.nt").read_text()
     assert '"2019-05-25"^^<http://www.w3.org/2001/XMLSchema#date>' in text
     assert "yearInferred" in text
+
+
+def test_build_writes_analytics_and_top_reads_them(seed_build):
+    out, _ = seed_build
+    run = kg("top", out, "--format", "json", "--limit", "3")
+    assert run.returncode == 0, run.stderr
+    import json
+
+    rows = json.loads(run.stdout)
+    assert [r["rank"] for r in rows] == [1, 2, 3]
+    assert rows[0]["score"] >= rows[1]["score"] >= rows[2]["score"]
+    run = kg("top", out, "--subgraph", "lineage", "--by", "pagerank")
+    assert run.returncode == 1 and "has no pagerank scores" in run.stderr
+
+
+def test_analyse_is_idempotent(seed_build, tmp_path):
+    out, _ = seed_build
+    assert kg("analyse", out, "-o", tmp_path).returncode == 0
+    assert (tmp_path / "graph.nt").read_bytes() == (out / "graph.nt").read_bytes()
