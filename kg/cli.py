@@ -141,6 +141,15 @@ def cmd_top(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _input_options(p: argparse.ArgumentParser) -> None:
+    """The options of every command that reads listings."""
+    p.add_argument("--strict", action="store_true",
+                   help="write nothing if any input is bad (default: use the good files)")
+    p.add_argument("--capture-year", type=int, metavar="YEAR",
+                   help="year given to listing dates printed without one (default 2026)")
+    p.add_argument("--config", metavar="FILE", help="a kg.toml with settings")
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="kg", description=__doc__.splitlines()[0])
     top.add_argument("--version", action="version", version=f"kg {__version__}")
@@ -154,11 +163,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (seeds/)")
     p.add_argument("-o", "--output", default="build", metavar="DIR",
                    help="output directory (build/)")
-    p.add_argument("--strict", action="store_true",
-                   help="write nothing if any input is bad (default: build the good files)")
-    p.add_argument("--capture-year", type=int, metavar="YEAR",
-                   help="year given to listing dates printed without one (default 2026)")
-    p.add_argument("--config", metavar="FILE", help="a kg.toml with settings")
+    _input_options(p)
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("extract", help="extract entities, relations and results as JSON Lines",
@@ -168,10 +173,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
     p.add_argument("--format", choices=["jsonl"], default="jsonl", help="output format")
     p.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
-    p.add_argument("--strict", action="store_true", help="write nothing if any input is bad")
-    p.add_argument("--capture-year", type=int, metavar="YEAR",
-                   help="year given to listing dates printed without one (default 2026)")
-    p.add_argument("--config", metavar="FILE", help="a kg.toml with settings")
+    _input_options(p)
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("eval", help="score the extractors against a gold file",

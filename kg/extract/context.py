@@ -28,8 +28,9 @@ def sentences(doc: Doc) -> list[Span]:
 def sentence_of(doc: Doc, token_index: int) -> Span:
     """The sentence holding the token at ``token_index``."""
     sents = sentences(doc)
-    starts = [s.start for s in sents]
-    return sents[bisect_right(starts, token_index) - 1]
+    if "kg_sent_starts" not in doc.user_data:
+        doc.user_data["kg_sent_starts"] = [s.start for s in sents]
+    return sents[bisect_right(doc.user_data["kg_sent_starts"], token_index) - 1]
 
 
 def entities(doc: Doc) -> list[Span]:

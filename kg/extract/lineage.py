@@ -21,7 +21,6 @@ from spacy.tokens import Doc, Span
 from kg.extract.context import (
     SYSTEM_TYPES,
     doc_text,
-    entities,
     in_sentence,
     main_subject,
     nearest_before,
@@ -34,8 +33,8 @@ CUES = (
         r"fine-?tuned (?:from|on top of)|distill(?:ed)? from|initiali[sz]ed (?:from|with)|"
         r"derived from|extends|an extension of|improves? (?:up)?on|trained from|"
         r"continue[sd]? (?:pre-?)?training (?:of|from)|replac\w* \S+ with|inherit\w* from|"
-        r"(?:an? )?implementation of|implement(?:s|ed)?|(?:improved|optimized|upgraded) "
-        r"version of|upgrade[sd]? (?:the \w+ (?:and \w+ )?of )?|grounding on|adapted from)\b",
+        r"(?:an? )?implementation of|(?:improved|optimized|upgraded) version of|"
+        r"adapted from)\b",
         re.I),
      SYSTEM_TYPES),
     ("usesComponent", re.compile(
@@ -143,5 +142,3 @@ class LineageFinder:
 def make_lineage_finder(nlp: Language, name: str) -> LineageFinder:
     return LineageFinder(nlp, name)
 
-
-__all__ = ["LineageFinder", "entities"]

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 from rdflib import Graph
 
 from kg.errors import KgError
 from kg.graph.vocab import bind_prefixes
+from kg.write import write_temp
 
 TURTLE_NAME = "graph.ttl"
 NTRIPLES_NAME = "graph.nt"
@@ -68,7 +68,7 @@ def write_graph(g: Graph, out_dir: str | Path) -> tuple[Path, Path]:
     replaced: list[Path] = []
     try:
         for target, data in payloads.items():
-            temps[target] = _write_temp(target, data)
+            temps[target] = write_temp(target, data)
         for target in temps:
             if target.exists():
                 backups[target] = _backup(target)
@@ -108,28 +108,6 @@ def _roll_back(replaced: list[Path], backups: dict[Path, Path]) -> None:
                 target.unlink(missing_ok=True)
         except OSError:
             pass
-
-
-def _write_temp(target: Path, data: bytes) -> Path:
-    """``data`` in a new temporary file beside ``target``, flushed to disk."""
-    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    temp = Path(name)
-    try:
-        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual file mode
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    return temp
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def load_graph(path: str | Path) -> Graph:
