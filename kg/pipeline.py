@@ -96,7 +96,7 @@ def extraction_rows(paths: Sequence[str | Path], settings: Settings,
                     ) -> tuple[list[dict], tuple[InputError, ...]]:
     """One JSON-ready row per distinct paper (the format ``kg extract`` writes and
     ``kg eval`` and ``../shared/tools/score.py`` read), and the input errors."""
-    from kg.extract import extract_papers
+    from kg.extract import extract_papers, organization_name
 
     read = read_paths(paths, settings)
     if settings.strict and read.errors:
@@ -104,14 +104,19 @@ def extraction_rows(paths: Sequence[str | Path], settings: Settings,
     papers = merge_papers(read.papers)
     rows = []
     for paper, found in zip(papers, extract_papers(papers), strict=True):
+        entities = [{"name": m.name, "type": m.type, "field": m.field, "start": m.start,
+                     "end": m.end, "rule": m.rule} for m in found.mentions]
+        if paper.organization:  # the author line's "· org" tag
+            entities.append({"name": organization_name(paper.organization),
+                             "type": "Organization", "field": "organization", "start": 0,
+                             "end": len(paper.organization), "rule": "author-line"})
         rows.append({
             "title": paper.title,
             "authors": list(paper.authors),
             "date": paper.date.isoformat() if paper.date else None,
             "abstract": paper.abstract,
             "sources": [f"{s.path}:{s.start_line}-{s.end_line}" for s in paper.sources],
-            "entities": [{"name": m.name, "type": m.type, "field": m.field, "start": m.start,
-                          "end": m.end, "rule": m.rule} for m in found.mentions],
+            "entities": entities,
             "relations": [{"subject": r.subject, "predicate": r.predicate, "object": r.object,
                            "rule": r.rule} for r in found.relations],
             "results": [{"model": r.model, "dataset": r.dataset, "metric": r.metric,

@@ -112,6 +112,16 @@ def clean_name(text: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
 
 
+def organization_name(tag: str) -> str:
+    """The name of an author line's organisation tag: the lexicon's spelling of a known
+    organisation (``baidu`` → ``Baidu``), else the tag as written.
+
+    >>> organization_name("baidu"), organization_name("Acme Labs")
+    ('Baidu', 'Acme Labs')
+    """
+    return repos.known_organizations().get(name_key(tag), " ".join(tag.split()))
+
+
 def extract_papers(papers: Iterable[Paper], nlp: Language | None = None,
                    batch_size: int = 256) -> list[Extraction]:
     """One Extraction per paper, in the same order."""

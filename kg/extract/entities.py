@@ -23,13 +23,17 @@ from kg.normalize import name_key
 TRUST = {"kg_lexicon": 3, "kg_abbrevs": 2, "cue": 2, "title": 2, "metric-phrase": 2,
          "cue-untyped": 1, "shape": 1, "versioned": 1}
 UNTYPED_RULES = ("shape", "versioned", "cue-untyped")
+_SYSTEMS = ("Model", "Method", "Software")
+_RESOURCES = ("Dataset", "Metric", "Task", "Hardware", "Organization")
+CROSS_KIND = {**{t: _RESOURCES for t in _SYSTEMS}, **{t: _SYSTEMS for t in _RESOURCES},
+              "": ()}
 BARE_ACRONYM = re.compile(r"^[A-Z]+s?$")
 
 
 # Naming conventions of the field: "...QA"/"...Bench" are benchmarks, "...PO" preference or
 # policy optimisation methods, "...Sys" systems.
 NAME_CONVENTIONS = (
-    (re.compile(r"(?:QA|Bench|Eval|Arena|-\d+[Kk])$"), "Dataset"),
+    (re.compile(r"(?:QA|Bench|Eval|Arena|-\d+[Kk]|-\d{2,}M)$"), "Dataset"),  # LAION-400M
     (re.compile(r"(?:[A-Z]PO|Loss|Aug|AdamW?|SGD|-Dist|Prune|Quant)$"), "Method"),
     (re.compile(r"(?:Sys|Engine|Serve)$"), "Software"),
 )
@@ -37,6 +41,24 @@ DATASET_BEFORE = {"dataset", "datasets", "benchmark", "benchmarks", "corpus", "s
                   "leaderboard", "suite"}
 NOT_DATASET_ON = {"based", "built", "relies", "rely", "depends", "focus", "focuses", "works",
                   "work", "run", "runs", "running", "deployed", "implemented", "trained"}
+KIND_BEFORE = {**{w: "Method" for w in ("strategy", "algorithm", "technique", "method",
+                                          "loss", "mechanism", "scheme", "optimizer")},
+               **{w: "Model" for w in ("network", "detector", "backbone", "architecture",
+                                         "encoder", "decoder", "classifier")},
+               **{w: "Software" for w in ("library", "toolkit", "framework", "compiler")}}
+DATASET_AFTER = {"benchmark", "dataset", "corpus", "leaderboard"}
+# What a model name may carry after it: sizes (13B, 8x7B, -L), variants (tiny, large-v2,
+# Instruct, – Chat), and a one-digit version before a size or the end of a phrase (Llama 1).
+_SIZE = r"\d+(?:\.\d+)?[BMKT]\b|\d+x\d+(?:\.\d+)?B\b"
+_VARIANT = (r"(?:Instruct|Chat|Base|Large|Small|Tiny|Medium|Huge|Giant|Pro|Turbo|Ultra|Mini|"
+            r"Nano|instruct|chat|base|large|small|tiny|medium|huge|giant)(?:-v\d+(?:\.\d+)?)?")
+MODEL_TAIL = re.compile(rf"(?:\s(?:{_SIZE})|-(?:XXL|XL|[SMLXHBGT])\b(?![\w-])|\s{_VARIANT}\b"
+                        r"(?!-\w)|\s?[-–]\s?(?:Instruct|Chat)\b)+")
+MODEL_VERSION = re.compile(r"\s\d(?:\.\d)?(?=[,;:)]|\.(?!\d)|$|\s(?:and|or|on|in|with|"
+                           rf"models?|series|family)\b|\s(?:{_SIZE}))")
+# Named splits of a dataset: "LibriSpeech test-clean", "COCO test-dev", "COCO val2017".
+DATASET_TAIL = re.compile(r"\s(?:(?:test|dev|val|train)-(?:dev|std|clean|other|challenge)|"
+                          r"(?:val|test|train)20\d\d)\b")
 RESULT_WORDS = re.compile(r"achiev|outperform|result|experiment|accuracy|state-of-the-art|"
                           r"sota|evaluat|benchmark|score|surpass|perform", re.I)
 NEXT_HEAD = {"Dataset", "Method", "Software", "Model", "Metric"}
@@ -59,10 +81,39 @@ def context_type(doc: Doc, span: Span) -> str | None:
         prev = doc[span.start - 1].lower_
         if prev in DATASET_BEFORE:
             return "Dataset"
+        if prev in KIND_BEFORE:  # "the label assignment strategy SimOTA"
+            return KIND_BEFORE[prev]
         if prev in {"on", "across"} and RESULT_WORDS.search(sent.text) and (
                 span.start < 2 or doc[span.start - 2].lower_ not in NOT_DATASET_ON):
             return "Dataset"
     return None
+
+
+def _extended(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Model names with their sizes, variants and versions ("Llama 2 13B – Chat", "Whisper
+    large-v2", "Swin-L"), dataset names with their named split ("COCO test-dev"); a
+    shorter span the extension covers is dropped."""
+    text = doc.text
+    out: list[Span] = []
+    for span in spans:
+        end = span.end_char
+        if span.label_ == "Model":
+            if not span.text[-1:].isdigit() and (m := MODEL_VERSION.match(text, end)):
+                end = m.end()
+            if m := MODEL_TAIL.match(text, end):
+                end = m.end()
+        elif span.label_ == "Dataset" and (m := DATASET_TAIL.match(text, end)):
+            end = m.end()
+        if end > span.end_char:
+            wider = doc.char_span(span.start_char, end, alignment_mode="expand")
+            if wider is not None:
+                span = Span(doc, wider.start, wider.end, label=span.label_, span_id=span.id_)
+        while out and out[-1].end > span.start and out[-1].start >= span.start:
+            out.pop()
+        if out and out[-1].end > span.start:
+            continue  # inside the previous (extended) span
+        out.append(span)
+    return out
 
 
 def _join_adjacent_models(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -120,11 +171,19 @@ class EntityMerger:
             name_key(s.text): s.id_ for s in doc.spans.get("kg_abbrevs", [])} | {
             name_key(s.id_): s.text for s in doc.spans.get("kg_abbrevs", [])}
         for short, label in short_forms.items():
-            typed.setdefault(name_key(short), (2, label))
+            known = typed.get(name_key(short))
+            if known is None or (label in CROSS_KIND[known[1]]):
+                # the paper's own definition beats a lexicon entry of another kind of thing
+                # ("grouped-query attention (GQA)" is not the GQA dataset)
+                typed[name_key(short)] = (4 if known else 2, label)
             for i, token in enumerate(doc):
                 if token.text == short:
                     offer(Span(doc, i, i + 1, label=label), 2, "kg_abbrevs:short")
 
+        for span, _trust, _rule in candidates:  # "on the Vicuna benchmark"
+            if (span.end < len(doc) and doc[span.end].lower_ in DATASET_AFTER
+                    and typed.get(name_key(span.text), (0, ""))[1] in ("Model", "Method")):
+                typed[name_key(span.text)] = (5, "Dataset")
         chosen: list[Span] = []
         taken = [False] * len(doc)
         for span, _trust, rule in sorted(candidates, key=lambda c: (-(c[0].end - c[0].start),
@@ -144,7 +203,7 @@ class EntityMerger:
             for i in range(span.start, span.end):
                 taken[i] = True
             chosen.append(Span(doc, span.start, span.end, label=label, span_id=rule))
-        doc.spans[self.name] = _join_adjacent_models(doc, sorted(chosen))
+        doc.spans[self.name] = _join_adjacent_models(doc, _extended(doc, sorted(chosen)))
         return doc
 
 
