@@ -193,9 +193,9 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("analyse", help="re-run centrality and communities, write them back",
-                       description="Compute centrality and communities on the co-authorship "
-                       "and model-lineage projections of GRAPH and write them into the graph "
-                       "(kg build already does this).")
+                       description="Compute centrality and communities on the co-authorship, "
+                       "model-lineage, paper-entity, co-mention and comparison projections of "
+                       "GRAPH and write them into the graph (kg build already does this).")
     p.add_argument("graph", metavar="GRAPH", help="build directory or graph file")
     p.add_argument("-o", "--output", metavar="DIR", help="write here (default: GRAPH's dir)")
     p.add_argument("--seed", type=int, default=0, help="random seed (0)")
