@@ -133,11 +133,17 @@ def cmd_analyse(args: argparse.Namespace) -> int:
 
 def cmd_top(args: argparse.Namespace) -> int:
     from kg.analyse import format_top, top_table
+    from kg.analyse.writeback import MEASURES
     from kg.graph.io import load_graph
 
+    known = MEASURES[args.subgraph]
+    if args.by is not None and args.by not in known:
+        print(f"error: --by {args.by}: not a measure of the {args.subgraph} subgraph "
+              f"(known: {', '.join(known)})", file=sys.stderr)
+        return EXIT_USAGE
     rows = top_table(load_graph(args.graph), by=args.by, subgraph=args.subgraph,
                      limit=args.limit)
-    print(format_top(rows, args.format))
+    sys.stdout.write(format_top(rows, args.format))
     return EXIT_OK
 
 
@@ -187,9 +193,9 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("analyse", help="re-run centrality and communities, write them back",
-                       description="Compute centrality and communities on the co-authorship "
-                       "and model-lineage projections of GRAPH and write them into the graph "
-                       "(kg build already does this).")
+                       description="Compute centrality and communities on the co-authorship, "
+                       "model-lineage, paper-entity, co-mention and comparison projections of "
+                       "GRAPH and write them into the graph (kg build already does this).")
     p.add_argument("graph", metavar="GRAPH", help="build directory or graph file")
     p.add_argument("-o", "--output", metavar="DIR", help="write here (default: GRAPH's dir)")
     p.add_argument("--seed", type=int, default=0, help="random seed (0)")
@@ -201,13 +207,18 @@ def parser() -> argparse.ArgumentParser:
                    help="sample K nodes for betweenness (default: exact)")
     p.set_defaults(func=cmd_analyse)
 
-    p = sub.add_parser("top", help="the most central people or most influential models",
+    p = sub.add_parser("top", help="the most central people, papers or most influential models",
                        description="A ranked table of the scores written back by the "
-                       "analytics: people in the co-authorship subgraph, models in lineage.")
+                       "analytics: people in the co-authorship subgraph, models in lineage, "
+                       "papers (on the paper-entity graph), entities by co-mention, and the "
+                       "most compared-against baselines in comparison.")
     p.add_argument("graph", metavar="GRAPH", help="build directory or graph file")
-    p.add_argument("--by", metavar="MEASURE", help="pagerank, betweenness, degree, ... "
-                   "(default: pagerank; influence for lineage)")
-    p.add_argument("--subgraph", choices=["coauthorship", "lineage"], default="coauthorship")
+    p.add_argument("--by", metavar="MEASURE", help="coauthorship: pagerank, degree, "
+                   "betweenness, eigenvector; lineage: influence, descendants, degree, "
+                   "betweenness; papers, comention: pagerank; comparison: baseline-count, "
+                   "baseline-rank (default: the first)")
+    p.add_argument("--subgraph", choices=["coauthorship", "lineage", "papers", "comention",
+                                          "comparison"], default="coauthorship")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.add_argument("--limit", type=_count, default=10, metavar="N", help="rows (10)")
     p.set_defaults(func=cmd_top)
