@@ -5,30 +5,18 @@ not a local file blocked and logged."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
-
-#: Page requests whose URL starts with one of these are local; any other is external.
-LOCAL_SCHEMES = ("file:", "data:", "about:", "blob:", "chrome-error:")
 
 FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
          "--disable-default-apps", "--disable-extensions", "--disable-dev-shm-usage",
          "--window-size=1400,900", "--hide-scrollbars")
-
-
-def kg(*args: object) -> subprocess.CompletedProcess:
-    """The real ``kg`` command in a subprocess."""
-    return subprocess.run([sys.executable, "-m", "kg", *map(str, args)], capture_output=True,
-                          text=True, cwd=ROOT)
 
 
 @dataclass

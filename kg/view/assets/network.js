@@ -52,7 +52,7 @@
   } else {
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: { enabled: false } });
-      network.fit();
+      network.fit({ maxZoomLevel: 1 });
       ready();
     });
   }
