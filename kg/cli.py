@@ -147,6 +147,22 @@ def cmd_top(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_view(args: argparse.Namespace) -> int:
+    from kg.view import view_build
+
+    settings = load_settings(args.config, view_max_nodes=args.max_nodes)
+    written = view_build(args.graph, args.output, max_nodes=settings.view_max_nodes)
+    print(f"wrote {written[0]} and {len(written) - 1} pages beside it", file=sys.stderr)
+    return EXIT_OK
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
 def _input_options(p: argparse.ArgumentParser) -> None:
     """The options of every command that reads listings."""
     p.add_argument("--strict", action="store_true",
@@ -222,6 +238,19 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.add_argument("--limit", type=_count, default=10, metavar="N", help="rows (10)")
     p.set_defaults(func=cmd_top)
+
+    p = sub.add_parser("view", help="write the interactive HTML views of a graph",
+                       description="Write DIR/index.html and the pages it links: the "
+                       "co-authorship network, the model-lineage graph and a paper-entity "
+                       "explorer. Each page is one HTML file that opens from disk with no "
+                       "network (kg build writes them too).")
+    p.add_argument("graph", metavar="GRAPH", help="build directory or graph file")
+    p.add_argument("-o", "--output", metavar="DIR", help="write here (default: GRAPH's dir)")
+    p.add_argument("--max-nodes", type=_positive, metavar="N",
+                   help="draw at most N nodes per view, the most central (default 500, "
+                   "or view_max_nodes in --config)")
+    p.add_argument("--config", metavar="FILE", help="a kg.toml with settings")
+    p.set_defaults(func=cmd_view)
 
     p = sub.add_parser("validate", help="check a graph against the SHACL shapes",
                        description="Check a graph (a build directory or a graph file) against "

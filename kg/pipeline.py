@@ -45,14 +45,16 @@ class BuildReport:
 
 def build(paths: Sequence[str | Path], out_dir: Path, settings: Settings,
           progress: Callable[[list], Iterable] | None = None, *, extract: bool = True,
-          analyse: bool = True, nlp: Language | None = None) -> BuildReport:
+          analyse: bool = True, nlp: Language | None = None,
+          views: bool = True) -> BuildReport:
     """Build the graph of ``paths`` into ``out_dir``.
 
     Bad files and records are reported in the result, and the good ones are still built
     unless ``settings.strict``. Nothing is written when the graph does not conform to the
     shapes (ValidationError) or when no paper could be read. With ``extract`` (the default)
     the extractors (``nlp``, default ``kg.extract.build_pipeline()``) run on every paper and
-    their entities, mentions, relations and results go into the graph.
+    their entities, mentions, relations and results go into the graph. With ``views`` (the
+    default) the HTML views (:mod:`kg.view`) are written beside the graph too.
     """
     read = read_paths(paths, settings, progress=progress)
     if settings.strict and read.errors:
@@ -75,7 +77,16 @@ def build(paths: Sequence[str | Path], out_dir: Path, settings: Settings,
     outcome = validate_graph(graph)
     if not outcome.conforms:
         raise ValidationError(outcome.report, outcome.count)
+    pages = None
+    if views:  # rendered before anything is written: a failure leaves the old build
+        from kg.view import render_views
+
+        pages = render_views(graph, max_nodes=settings.view_max_nodes)
     write_graph(graph, out_dir)
+    if pages is not None:
+        from kg.view import write_pages
+
+        write_pages(pages, out_dir)
     people = len(set(graph.subjects(RDF.type, KG.Person)))
     return BuildReport(len(papers), people, len(graph), 0, read.errors, written=True,
                        **extraction_counts(graph))

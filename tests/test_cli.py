@@ -36,7 +36,8 @@ def test_build_seeds_summary_line(seed_build):
     (line,) = run.stderr.strip().splitlines()
     assert line.startswith(f"built {out}: 73 papers, ")
     assert ", 0 violations, " in line and line.endswith(" papers/s")
-    assert sorted(os.listdir(out)) == ["graph.nt", "graph.ttl"]
+    assert sorted(os.listdir(out)) == ["coauthorship.html", "explorer.html", "graph.nt",
+                                       "graph.ttl", "index.html", "lineage.html"]
 
 
 def test_outputs_are_readable_sorted_and_equal(seed_build):
@@ -58,7 +59,8 @@ def test_rebuild_and_reversed_input_order_are_byte_identical(seed_build, tmp_pat
     out, _ = seed_build
     files = sorted((ROOT / "seeds").iterdir())
     assert main(["build", *map(str, reversed(files)), "-o", str(tmp_path)]) == 0
-    for name in ("graph.nt", "graph.ttl"):
+    for name in ("graph.nt", "graph.ttl", "index.html", "coauthorship.html", "lineage.html",
+                 "explorer.html"):
         assert (tmp_path / name).read_bytes() == (out / name).read_bytes()
 
 
@@ -144,7 +146,7 @@ def test_unknown_config_key(tmp_path):
     run = kg("build", "--config", cfg, "-o", tmp_path / "out")
     assert run.returncode == 1
     assert run.stderr == f"error: {cfg}: unknown setting 'capture_yaer' (known: capture_year, " \
-        "strict)\n"
+        "strict, view_max_nodes)\n"
 
 
 def test_capture_year_setting_reaches_the_graph(tmp_path):
