@@ -182,7 +182,7 @@ def test_explorer_filters_by_type_and_searches_by_name(browser, seed_views, seed
     rows = select(seed_graph, """SELECT DISTINCT ?e ?label ?type WHERE {
         ?paper kg:mentions ?e . ?e rdfs:label ?label ; a ?type }""")
     mentioned = {(str(e), str(label), str(t).rsplit("#", 1)[1]) for e, label, t in rows}
-    assert visible_rows(browser) == len({e for e, _, _ in mentioned}) == 382
+    assert visible_rows(browser) == len({e for e, _, _ in mentioned}) > 300
     Select(browser.driver.find_element(By.ID, "kg-type")).select_by_value("Dataset")
     assert visible_rows(browser) == len({e for e, _, t in mentioned if t == "Dataset"}) > 5
     box = browser.driver.find_element(By.ID, "kg-search")
@@ -251,4 +251,7 @@ def test_large_graph_shows_the_most_central_and_says_so(browser, seed_views, see
     assert "This graph has 117 people" in browser.driver.find_element(By.ID, "kg-note").text
     browser.open(tmp_path / "explorer.html")
     assert visible_rows(browser) == 20
-    assert "382 mentioned entities" in browser.driver.find_element(By.ID, "kg-note").text
+    mentioned = {e for (e,) in seed_graph.query(
+        "SELECT DISTINCT ?e WHERE { ?p <https://w3id.org/mlkg/ns#mentions> ?e }")}
+    note = browser.driver.find_element(By.ID, "kg-note").text
+    assert f"{len(mentioned)} mentioned entities" in note
