@@ -34,11 +34,12 @@ from kg.extract.context import (
     sentences,
 )
 from kg.normalize import name_key
-from kg.versions import successor_pairs
+from kg.versions import family_name, successor_pairs
 
 _COMPARATIVE = (r"(?:(?!rather\b|other\b|whether\b|either\b|neither\b|later\b|after\b|"
                 r"under\b|over\b|never\b|ever\b|per\b)\w{2,}er|more|less)"
                 r"(?:\s+[\w%.\-]+){0,4}?\s+than(?:\s+(?:that|those)\s+of)?")
+COMPONENT_TYPES = ("Method", "Model")  # what usesComponent may point to
 CUES = (
     ("basedOn", re.compile(
         r"\b(?:based (?:up)?on|built (?:up)?on(?: top of)?|on top of|upgraded (?:from|version of)|"
@@ -47,8 +48,10 @@ CUES = (
         r"derived from|extends|an extension of|improves? (?:up)?on|trained from|"
         r"continue[sd]? (?:pre-?)?training (?:of|from)|inherit\w* from|"
         r"replac(?:e|es|ed|ing)(?: [^,.;()]{1,40}?)? (?:with|by|to)|"
-        r"(?:an? )?implementation of|(?:improved|optimized|upgraded) version of|"
-        r"(?:variant|successor) of|adapted from)\b",
+        r"(?:an? )?implementation of|(?:[\w-]+ ){1,2}version of|obtained from|"
+        r"(?:variant|successor|descendant|derivative|extension|adaptation) of|adapted from|"
+        r"(?:shares?|sharing|follows?|following|inherits?) the (?:same )?(?:architecture|"
+        r"design|recipe) (?:of|as))\b",
         re.I),
      ("Model", "Method")),
     ("usesComponent", re.compile(
@@ -56,8 +59,10 @@ CUES = (
         r"leverag(?:e|es|ing)|incorporat(?:e|es|ing)|integrat(?:e|es|ing)|equipped with|"
         r"consists? of|composed of|compris(?:e|es|ing)|contain(?:s|ing)?|"
         r"introduc(?:e|es|ing)|(?:core|key|main|central) (?:component|module|part)s? "
-        r"(?:is|are|include)|backbones? (?:is|are))\b", re.I),
-     ("Model", "Method")),
+        r"(?:is|are|include)|backbones? (?:is|are)|reli(?:es|ed)? on|rely(?:ing)? on|"
+        r"connect(?:s|ing)?|combin(?:e|es|ing)|pair(?:s|ing)?|bridg(?:e|es|ing)|"
+        r"(?:innovations|components|techniques|ingredients|modules|parts)\s*:)\b", re.I),
+     COMPONENT_TYPES),
     ("comparedWith", re.compile(
         r"\b(?:outperform\w*|surpass\w*|compared (?:with|to)|comparison (?:with|to)|"
         + _COMPARATIVE + r"|superior to|beat(?:s|ing)?|"
@@ -68,6 +73,9 @@ CUES = (
 EVALUATION = re.compile(r"achiev|outperform|result|experiment|evaluat|benchmark|score|"
                         r"surpass|state-of-the-art|sota|accuracy|perform|test|on\b", re.I)
 _STOP_LIST = re.compile(r"\b(?:on|in terms of|by|while|which|with|when|at|for|under)\b", re.I)
+# Before a component: no clause break ("by combining refinements, we boost X") and no "as"
+# ("uses the same compute budget as Gopher").
+_COMPONENT_STOP = re.compile(r",|\bas\b", re.I)
 TRAIN_FROM = re.compile(r"\btrain(?:ed)?\s*$", re.I)
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
 _ENUMERATOR = re.compile(r"\((?:\d{1,2}|[ivx]{1,4}|[a-h])\)")
@@ -75,7 +83,16 @@ _EXAMPLES = re.compile(r"(?:\(|\b)(?:e\.g\.|i\.e\.|such as|including|like|namely
                        re.I)
 _COLON_LIST = re.compile(r"^[^.;]{0,60}:\s*(?:(?:\d{1,2}|[ivx]{1,4}|[a-h])\)\s*|\((?:\d{1,2}|"
                          r"[ivx]{1,4}|[a-h])\)\s*)?(?:the\s+)?$", re.I)
-_GOVERNS = re.compile(r"^\s*(?:,\s*)?(?:(?:which|that)\s+)?(?:also\s+|further\s+)?$", re.I)
+# Between a name and the verb it governs: "X which uses", "X, an LLM serving system that uses".
+_GOVERNS = re.compile(r"^\s*(?:,\s*(?:an?|the)\s+[^,;()]{0,50}?\s+(?=that|which))?(?:,\s*)?"
+                      r"(?:(?:which|that)\s+)?(?:also\s+|further\s+)?$", re.I)
+_PRONOUN_START = re.compile(r"^\s*(?:It|Its|They|This model|These models|The model)\b")
+# "distill it into a series of smaller models (A, B and C)"
+_DISTILL_INTO = re.compile(r"\bdistill(?:s|ed|ing)?\s+(?:it|them|(?P<x>\S.{0,40}?))\s+into\b",
+                           re.I)
+# Tuned variants named after their base: "Llama 2-Chat", "Mistral 7B – Instruct".
+_TUNED_SUFFIX = re.compile(r"^(?P<base>.+?)\s*[-–]\s*(?:Instruct|Chat|SFT|RLHF|DPO|it)$"
+                           r"|^(?P<base2>.+?)\s+(?:Instruct|Chat|chat|instruct)$")
 _WE = re.compile(r"\bwe\s+(?:also\s+|further\s+|then\s+|first\s+|additionally\s+)?$", re.I)
 _PASSIVE_USE = re.compile(r"^\s*(?:is|are)\s+(?:also\s+|further\s+)?(?:employed|used|adopted|"
                           r"utili[sz]ed|leveraged|incorporated|integrated)\b(?!\s+as\s+(?:the\s+|"
@@ -88,7 +105,8 @@ _PURPOSE = re.compile(r"\b(?:in order )?to\s+(?:further\s+)?(?P<verb>improve|upg
                       r"boost|extend|strengthen|advance|scale up|explore)\b", re.I)
 _PURPOSE_VERB = re.compile(r"\b(?:improve|upgrade|enhance|boost|extend|strengthen|advance|"
                            r"scal(?:e|ing) up)\b", re.I)
-_WE_PROPOSE = re.compile(r"\bwe\s+(?:[\w-]+\s+){0,4}?(?:propose|present|introduce|train|develop|"
+_WE_PROPOSE = re.compile(r"\b(?:we|(?:this|our) (?:paper|work|report))\s+"
+                         r"(?:[\w-]+\s+){0,4}?(?:propose|present|introduce|train|develop|"
                          r"design|build|release)\w*\b", re.I)
 _APPOSITIVE = re.compile(r"^\s*,?\s*(?:(?:which|that) is\s+)?an?\s+(?:[\w-]+\s+){0,6}$", re.I)
 _KIND_AFTER = re.compile(r"^(?:-based\b|\s*-?\s*(?:architecture|variant|version|derivative)\b)",
@@ -120,7 +138,8 @@ def _objects_after(doc: Doc, sent: Span, cue_end: int, types: tuple[str, ...],
                 enumerated = bool(_ENUMERATOR.search(gap)) or many
             elif _EXAMPLES.search(gap) and len(gap) <= 100 and "." not in gap.rstrip()[:-4]:
                 pass
-            elif _STOP_LIST.search(gap) or len(gap) > 60:
+            elif (_STOP_LIST.search(gap) or len(gap) > 60
+                  or (types == COMPONENT_TYPES and _COMPONENT_STOP.search(gap))):
                 break
             if span.label_ == "Task" and not enumerated:
                 continue  # "lightweight text recognition network SVTR LCNet"
@@ -204,6 +223,13 @@ def _proposed(doc: Doc) -> Span | None:
     return None
 
 
+def own_system(doc: Doc) -> Span | None:
+    """The paper's own system: the title's or a cue's name, else the new name a "we propose"
+    sentence introduces, else the first system the abstract names."""
+    return main_subject(doc) or _proposed(doc) or next(
+        (s for s in entities(doc) if s.label_ in SYSTEM_TYPES and _named(s)), None)
+
+
 class LineageFinder:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
@@ -224,18 +250,24 @@ class LineageFinder:
             relations.add((subject.text, predicate, obj.text, sent.start_char, sent.end_char,
                            f"{self.name}:{rule}"))
 
+        previous: Span | None = None  # the first system the last sentence named
         for sent in sentences(doc):
             spans = in_sentence(doc, sent, SYSTEM_TYPES + ("Dataset",))
+            systems = [s for s in spans if s.label_ in SYSTEM_TYPES and _named(s)]
+            sentence_main = previous if (previous is not None
+                                         and _PRONOUN_START.match(sent.text)) else main
+            previous = systems[0] if systems else previous
             if not spans:
                 continue
+            self._distilled(doc, sent, spans, sentence_main, add)
             compared: set[int] = set()
             for predicate, cue, types in CUES:
                 for m in cue.finditer(sent.text):
                     start, end = sent.start_char + m.start(), sent.start_char + m.end()
                     before = _nearest_subject(spans, start, compared)
-                    subject = before or main
+                    subject = before or sentence_main
                     if predicate == "usesComponent":
-                        subject = self._user(doc, sent, before, main, start)
+                        subject = self._user(doc, sent, before, sentence_main, start)
                     many = predicate in ("comparedWith", "usesComponent")
                     objects = _objects_after(doc, sent, end, types, many)
                     if before is None and objects and predicate == "comparedWith":
@@ -257,6 +289,7 @@ class LineageFinder:
                     for subject in _evaluation_subjects(doc, spans, ds, main):
                         add(subject, "evaluatedOn", ds, sent, "evaluation")
         self._successors(doc, main, text, relations)
+        self._tuned_variants(doc, relations)
         doc.user_data["kg_relations"] = sorted(relations)
         return doc
 
@@ -339,6 +372,45 @@ class LineageFinder:
             relations.add((first[name_key(new)].text, "basedOn", first[name_key(old)].text,
                            sent.start_char, sent.end_char, f"{self.name}:next-version"))
             new, depth = old, depth + 1
+
+    def _distilled(self, doc: Doc, sent: Span, spans: list[Span], main: Span | None,
+                   add) -> None:
+        """"we train X and distill it into smaller models (A, B and C)": A, B, C basedOn X."""
+        text = doc_text(doc)
+        m = _DISTILL_INTO.search(text, sent.start_char, sent.end_char)
+        if m is None:
+            return
+        models = [s for s in spans if s.label_ == "Model" and _named(s)]
+        teacher = next((s for s in reversed(models) if s.end_char <= m.start()), None)
+        if m["x"]:
+            teacher = next((s for s in models if m.start("x") <= s.start_char < m.end("x")),
+                           teacher)
+        teacher = teacher or main
+        gap_ok = re.compile(r"^[^.;]{0,60}?$")
+        students = [s for s in models if s.start_char >= m.end()
+                    and gap_ok.match(text[m.end(): s.start_char])]
+        for student in students:
+            add(student, "basedOn", teacher, sent, "distilled-into")
+
+    def _tuned_variants(self, doc: Doc, relations: set) -> None:
+        """An instruction- or chat-tuned model of the paper's own family named after a base
+        model the paper also names ("Llama 2-Chat", "Mistral 7B – Instruct") is based on
+        it; a tuned baseline of another family is left alone."""
+        spans = [s for s in entities(doc) if s.label_ == "Model"]
+        first = {}
+        for s in spans:
+            first.setdefault(name_key(s.text), s)
+        main = own_system(doc)
+        if main is None:
+            return
+        for key, span in first.items():
+            m = _TUNED_SUFFIX.match(span.text)
+            base = first.get(name_key((m["base"] or m["base2"]) if m else ""))
+            if (m and base is not None and name_key(base.text) != key
+                    and name_key(family_name(base.text)) == name_key(family_name(main.text))):
+                sent = next(x for x in sentences(doc) if x.start <= span.start < x.end)
+                relations.add((span.text, "basedOn", base.text, sent.start_char,
+                               sent.end_char, f"{self.name}:tuned-variant"))
 
     @staticmethod
     def _share_sentence(doc: Doc, a: str, b: str) -> bool:

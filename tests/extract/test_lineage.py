@@ -113,3 +113,31 @@ def test_evaluation_subjects_skip_settings_and_take_lists(extract):
     assert ("SparkClip", "evaluatedOn", "WikiText") in found
     assert ("Mistral-7B", "evaluatedOn", "WikiText") not in found
     assert {("OrcaNet-S", "evaluatedOn", "ARC"), ("OrcaNet-L", "evaluatedOn", "ARC")} <= found
+
+
+def test_distilled_into_smaller_models(extract):
+    found = rels(extract("We train a ConvNeXt-XL teacher and distill it into a family of "
+                         "students (ConvNeXt-T, ConvNeXt-S) for phones."))
+    assert {("ConvNeXt-T", "basedOn", "ConvNeXt-XL"),
+            ("ConvNeXt-S", "basedOn", "ConvNeXt-XL")} <= found
+
+
+def test_tuned_variant_of_the_papers_own_family_only(extract):
+    found = rels(extract("We release Falcon 40B and its chat model Falcon 40B – Chat, which "
+                         "beats Vicuna 13B – Instruct; Vicuna 13B is weaker.",
+                         title="Falcon 40B: an Open Model"))
+    assert ("Falcon 40B – Chat", "basedOn", "Falcon 40B") in found
+    assert ("Vicuna 13B – Instruct", "basedOn", "Vicuna 13B") not in found
+
+
+def test_version_of_and_shared_architecture(extract):
+    found = rels(extract("Gemma 2 is an improved version of Gemma, and Gemma-2-2B shares the "
+                         "architecture of Gemma 2.", title="Gemma 2: Open Models"))
+    assert {("Gemma 2", "basedOn", "Gemma"), ("Gemma-2-2B", "basedOn", "Gemma 2")} <= found
+
+
+def test_user_named_in_an_appositive_and_relies_on(extract):
+    found = rels(extract("We build TurboServe, a serving engine that uses FlashAttention to cut "
+                         "latency. Our model relies on RoPE for positions.",
+                         title="TurboServe: Fast Serving"))
+    assert ("TurboServe", "usesComponent", "FlashAttention") in found
