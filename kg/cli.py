@@ -164,13 +164,11 @@ def cmd_queries(args: argparse.Namespace) -> int:
 
 def cmd_query(args: argparse.Namespace) -> int:
     from kg.graph.io import load_graph
-    from kg.query.evaluate import prepare_query, run_query
+    from kg.query.evaluate import run_query
     from kg.query.formats import format_result
-    from kg.query.library import load_query, parse_parameters
+    from kg.query.library import compile_query, parse_parameters
 
-    named = load_query(args.query)
-    bindings = named.bindings(parse_parameters(args.param))
-    prepared = prepare_query(named.text, named.source)
+    prepared, bindings = compile_query(args.query, parse_parameters(args.param))
     result = run_query(load_graph(args.graph), prepared, bindings, timeout=args.timeout)
     sys.stdout.write(format_result(result, args.format))
     return EXIT_OK

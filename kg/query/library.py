@@ -34,14 +34,16 @@ from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
+from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Identifier
 
 from kg.errors import InputError, KgError
 from kg.graph.vocab import PREFIXES, XSD
 
-__all__ = ["PARAM_TYPES", "QUERY_DIR", "NamedQuery", "Param", "load_query", "named_queries",
-           "named_query", "parse_named_query", "parse_parameters"]
+__all__ = ["PARAM_TYPES", "QUERY_DIR", "NamedQuery", "Param", "compile_query", "load_query",
+           "named_queries", "named_query", "parse_named_query", "parse_parameters",
+           "query_rows"]
 
 #: Where the named queries live (inside the package, so they ship in the wheel).
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
@@ -262,3 +264,28 @@ def parse_parameters(pairs: list[str]) -> dict[str, str]:
             raise KgError(f"-p {key}: given twice")
         out[key] = value
     return out
+
+
+def compile_query(spec: str, params: Mapping[str, str] | None = None
+                  ) -> tuple[Query, dict[str, Identifier]]:
+    """What ``kg query SPEC -p ...`` runs: the query :func:`load_query` finds for ``spec``,
+    prepared (checked and parsed, :func:`~kg.query.evaluate.prepare_query`), and the
+    initial bindings of ``params`` (name → text, defaults filled in). Every error here
+    comes before any graph is loaded."""
+    from kg.query.evaluate import prepare_query
+
+    named = load_query(spec)
+    bindings = named.bindings(params or {})
+    return prepare_query(named.text, named.source), bindings
+
+
+def query_rows(g: Graph, spec: str, params: Mapping[str, str] | None = None, *,
+               timeout: float | None = None) -> list[dict[str, object]]:
+    """The rows (dicts of plain values) of the query ``spec`` (a name, a .rq file or the
+    text) on ``g``, with ``params`` bound: what ``kg query --format json`` prints, for
+    notebooks and scripts (``pandas.DataFrame(query_rows(g, "leaderboard"))``)."""
+    from kg.query.evaluate import run_query
+    from kg.query.formats import result_rows
+
+    query, bindings = compile_query(spec, params)
+    return result_rows(run_query(g, query, bindings, timeout=timeout))

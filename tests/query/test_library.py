@@ -180,3 +180,12 @@ def test_a_hostile_parameter_is_just_a_string(seed_graph, name):
         assert bindings[param.name] == Literal(HOSTILE)
         assert ask(seed_graph, name, **{param.name: HOSTILE}) == []
     assert len(seed_graph) == size
+
+
+def test_query_rows_is_what_kg_query_json_prints(seed_graph):
+    from kg.query import query_rows
+
+    rows = query_rows(seed_graph, "coauthors", {"person": "Cheng Cui"})
+    assert rows == ask(seed_graph, "coauthors")
+    assert query_rows(seed_graph, "SELECT (COUNT(?p) AS ?n) WHERE { ?p a kg:Paper }") == [
+        {"n": 73}]
