@@ -163,6 +163,66 @@ def _positive(text: str) -> int:
     return value
 
 
+def cmd_queries(args: argparse.Namespace) -> int:
+    from kg.query.library import named_queries, named_query
+
+    if args.name:
+        q = named_query(args.name)
+        print(f"{q.name}: {q.title}\n\n{q.description}")
+        if q.params:
+            print("\nparameters (-p NAME=VALUE):")
+            for p in q.params:
+                default = f"default {p.default}" if p.default is not None else "optional"
+                print(f"  {p.name} ({p.type}, {default}): {p.doc}")
+        return EXIT_OK
+    queries = named_queries()
+    width = max(map(len, queries), default=0)
+    for name, q in queries.items():
+        params = " ".join(f"[-p {p.name}]" if p.default is None else f"-p {p.name}"
+                          for p in q.params)
+        print(f"{name:<{width}}  {q.title}" + (f"  ({params})" if params else ""))
+    return EXIT_OK
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from kg.graph.io import load_graph
+    from kg.query.evaluate import run_query
+    from kg.query.formats import format_result
+    from kg.query.library import compile_query, parse_parameters
+
+    prepared, bindings = compile_query(args.query, parse_parameters(args.param))
+    result = run_query(load_graph(args.graph), prepared, bindings, timeout=args.timeout)
+    sys.stdout.write(format_result(result, args.format))
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from kg.graph.io import load_graph
+    from kg.query.endpoint import is_loopback, serve_graph
+
+    if not is_loopback(args.host):
+        raise KgError(f"--host {args.host}: kg serve only listens on loopback (127.0.0.1, "
+                      "::1 or localhost)")
+    g = load_graph(args.graph)
+
+    def announce(url: str) -> None:
+        limits = (f"query time limit {args.timeout:g} s" if args.timeout else "no time limit")
+        rows = f"at most {args.max_rows} rows" if args.max_rows else "no row limit"
+        print(f"serving {args.graph} ({len(g)} triples) read-only at {url} ({limits}, "
+              f"{rows}); Ctrl-C stops", file=sys.stderr, flush=True)
+
+    serve_graph(g, host=args.host, port=args.port, timeout=args.timeout or None,
+                max_rows=args.max_rows or None, source=args.graph, announce=announce)
+    return EXIT_OK
+
+
+def _seconds(text: str) -> float:
+    value = float(text)
+    if not value >= 0:
+        raise argparse.ArgumentTypeError("must be at least 0")
+    return value
+
+
 def _input_options(p: argparse.ArgumentParser) -> None:
     """The options of every command that reads listings."""
     p.add_argument("--strict", action="store_true",
@@ -251,6 +311,41 @@ def parser() -> argparse.ArgumentParser:
                    "or view_max_nodes in --config)")
     p.add_argument("--config", metavar="FILE", help="a kg.toml with settings")
     p.set_defaults(func=cmd_view)
+    p = sub.add_parser("queries", help="list the named queries (or document one)",
+                       description="List the named queries of the library with their "
+                       "parameters, or print the documentation of one.")
+    p.add_argument("name", nargs="?", metavar="NAME", help="a query to document")
+    p.set_defaults(func=cmd_queries)
+
+    p = sub.add_parser("query", help="run a SPARQL query (named, a .rq file or text)",
+                       description="Run a read-only SPARQL query on GRAPH: the NAME of a "
+                       "query in the library (kg queries lists them), a .rq file, or the "
+                       "text of a query. Parameters are bound as values, never pasted into "
+                       "the query.")
+    p.add_argument("graph", metavar="GRAPH", help="build directory or graph file")
+    p.add_argument("query", metavar="QUERY", help="NAME, FILE.rq or 'SELECT ...'")
+    p.add_argument("-p", "--param", action="append", default=[], metavar="NAME=VALUE",
+                   help="bind ?NAME to VALUE (repeatable)")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument("--timeout", type=_seconds, metavar="SECONDS",
+                   help="stop a query that runs longer (default: no limit)")
+    p.set_defaults(func=cmd_query)
+
+    p = sub.add_parser("serve", help="serve a graph as a read-only SPARQL endpoint",
+                       description="Serve GRAPH as a read-only SPARQL 1.1 Protocol endpoint "
+                       "on loopback (GET and POST; SPARQL JSON, XML or CSV by Accept) until "
+                       "interrupted. Updates are refused; every query has a time limit and "
+                       "a result-size limit.")
+    p.add_argument("graph", metavar="GRAPH", help="build directory or graph file")
+    p.add_argument("--port", type=_count, default=7878, metavar="N",
+                   help="port (7878; 0 picks a free one)")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="loopback address to listen on (127.0.0.1)")
+    p.add_argument("--timeout", type=_seconds, default=10.0, metavar="SECONDS",
+                   help="query time limit (10; 0 for none)")
+    p.add_argument("--max-rows", type=_count, default=10_000, metavar="N",
+                   help="most rows (or triples) in a result (10000; 0 for no limit)")
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("validate", help="check a graph against the SHACL shapes",
                        description="Check a graph (a build directory or a graph file) against "
