@@ -27,7 +27,7 @@ SHAPED = re.compile(
     r"(?!(?:Top|Figure|Fig|Table|Section|Sec|Eq|Appendix|Step|Stage|Phase|Level|Type)\b)"
     r"(?=[A-Za-z0-9.+-]*(?:[a-z][A-Z]|[A-Z]{2}|[A-Za-z]\d|-\d+(?:\.\d+)?[BMK]?\b))"
     rf"[A-Za-z][A-Za-z0-9]*(?:[-.]{_PIECE})*\+*"
-    r"(?:/\d{1,3}(?:@\d+px)?)?"  # a patch size and resolution: "ViT-L/14@336px"
+    r"(?:/\d{1,3}(?![\d.]*\d)(?:@\d+px)?)?"  # a patch size and resolution: "ViT-L/14@336px"
     rf"{_VERSION}?"
     r"(?![\w@-])"
 )

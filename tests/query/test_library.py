@@ -55,8 +55,12 @@ def test_papers_per_family_per_year(seed_graph):
 def test_lineage_chain_follows_the_property_path(seed_graph):
     rows = ask(seed_graph, "lineage-chain")  # default: PP-OCRv3
     links = {(r["steps"], r["from"], r["relation"], r["ancestor"]) for r in rows}
+    # seeds/003: "PP-OCRv3 upgrades ... based on PP-OCRv2", "the base model is replaced
+    # from CRNN to SVTR", and "PP-OCR, and an optimized version PP-OCRv2"
     assert links == {(1, "PP-OCRv3", "basedOn", "PP-OCRv2"),
+                     (1, "PP-OCRv3", "basedOn", "SVTR"),
                      (1, "PP-OCRv3", "successorOf", "PP-OCRv2"),
+                     (2, "PP-OCRv2", "basedOn", "PP-OCR"),
                      (2, "PP-OCRv2", "successorOf", "PP-OCR")}
     chain = ask(seed_graph, "lineage-chain", model="ernie 5.0")  # any case
     assert [(r["steps"], r["ancestor"]) for r in chain] == [
@@ -101,8 +105,9 @@ def test_most_compared(seed_graph):
     assert set(top["XLNet"]["challengers"].split(", ")) == {"ERNIE 2.0", "ERNIE-Gram"}
     assert all(r["papers"] <= 2 for r in rows)
     software = ask(seed_graph, "most-compared", type="kg:Software")
+    # OpenFold: "Compared with the original AlphaFold2 (...) and OpenFold (...), HelixFold"
     assert {r["baseline"] for r in software} == {"DeepSpeed", "DeepSpeed-MoE", "FastMoE",
-                                                  "FasterMoE"}
+                                                  "FasterMoE", "OpenFold"}
 
 
 def test_central_authors_agree_with_kg_top(seed_graph):
