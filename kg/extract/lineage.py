@@ -178,36 +178,78 @@ def _named(span: Span) -> bool:
     return any(c.isupper() or c.isdigit() for c in span.text)
 
 
-def _nearest_subject(spans: list[Span], char: int, skip: set[int]) -> Span | None:
-    """The last named system before ``char`` that is not an object already (``skip``)."""
-    for span in reversed(spans):
-        if (span.end_char > char or span.label_ not in SYSTEM_TYPES or span.start in skip
-                or not _named(span)):
-            continue
-        return span
-    return None
+def _nearest_subject(doc: Doc, spans: list[Span], char: int, skip: set[int]) -> Span | None:
+    """The last named system before ``char`` that is not an object already (``skip``), a
+    baseline ("as many parameters as YOLOv5-L") or a component ("DETR with a ResNet-50
+    backbone"), nor listed with one."""
+    text = doc_text(doc)
+    systems = [s for s in spans if s.end_char <= char and s.label_ in SYSTEM_TYPES]
+    if not systems:
+        return None
+    sent_start = systems[0].sent.start_char
+    skipped = set(skip)
+    for i, span in enumerate(systems):
+        window = text[max(sent_start, span.start_char - 40): span.start_char]
+        listed = i and systems[i - 1].start in skipped and re.fullmatch(
+            r"\s*(?:,|and|or|, and)\s*", text[systems[i - 1].end_char: span.start_char])
+        if listed or _BASELINE_BEFORE.search(window):
+            skipped.add(span.start)
+    return next((s for s in reversed(systems) if s.start not in skipped and _named(s)), None)
+
+
+def _listed_before(doc: Doc, spans: list[Span], subject: Span) -> list[Span]:
+    """``subject`` with the names listed right before it: "(ViT-S/14, ViT-B/14 and ViT-L/14)
+    that surpass OpenCLIP"."""
+    text = doc_text(doc)
+    found = [subject]
+    for prev in reversed([s for s in spans if s.end_char <= subject.start_char]):
+        if prev.label_ == subject.label_ and re.fullmatch(
+                r"\s*(?:,|and|, and)\s*", text[prev.end_char: found[0].start_char]):
+            found.insert(0, prev)
+        else:
+            break
+    return found
+
+
+_BASELINE_BEFORE = re.compile(r"\b(?:compar\w*(?: with| to)?|than|outperform\w*|surpass\w*|"
+                              r"over|against|beat\w*|exceed\w*|versus|vs\.?|such as|like|"
+                              r"teacher|with|from|using)\s+(?:the\s+|a\s+|an\s+)?"
+                              r"(?:[\w-]+\s+){0,2}$", re.I)
+# Data a model is trained on, not evaluated on: "after pre-training on ImageNet-22K".
+_TRAINED_ON = re.compile(r"\b(?:pre-?train\w*|train\w*|fine-?tun\w*|finetun\w*|distill\w*)"
+                         r"(?:\s+[\w-]+){0,3}?\s+(?:on|with)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}$",
+                         re.I)
 
 
 def _evaluation_subjects(doc: Doc, spans: list[Span], dataset: Span,
                          main: Span | None) -> list[Span]:
-    """The systems a sentence evaluates on ``dataset``: the first system named before it
-    that is not a setting ("On Llama-2 7B/13B, AdaGC ..."), with the names listed beside it
-    ("A and B achieve ..."), else the paper's own system."""
+    """The systems a sentence evaluates on ``dataset``: the nearest named system before it
+    that is not a setting ("On Llama-2 7B/13B, AdaGC ..."), a baseline ("outperforms
+    Flamingo80B on VQAv2") or a teacher, with the names listed beside it ("A and B achieve
+    ..."), else the paper's own system. Training data is not an evaluation."""
     text = doc_text(doc)
     sent_start = spans[0].sent.start_char if spans else 0
+    if _TRAINED_ON.search(text[max(sent_start, dataset.start_char - 60): dataset.start_char]):
+        return []
     candidates = [s for s in spans if s.label_ in ("Model", "Method")
-                  and s.end_char <= dataset.start_char]
+                  and s.end_char <= dataset.start_char and _named(s)]
+    skipped: set[int] = set()
     for i, span in enumerate(candidates):
-        if _SETTING_BEFORE.search(text[max(sent_start, span.start_char - 12): span.start_char]):
-            continue
-        found = [span]
-        for nxt in candidates[i + 1:]:
-            if re.fullmatch(r"\s*(?:,|and|, and)\s*", text[found[-1].end_char: nxt.start_char]):
-                found.append(nxt)
-            else:
-                break
-        return found
-    return [main] if main is not None else []
+        window = text[max(sent_start, span.start_char - 40): span.start_char]
+        listed = i and candidates[i - 1].start in skipped and re.fullmatch(
+            r"\s*(?:,|and|or|, and)\s*", text[candidates[i - 1].end_char: span.start_char])
+        if listed or _SETTING_BEFORE.search(window[-12:]) or _BASELINE_BEFORE.search(window):
+            skipped.add(span.start)
+    kept = [s for s in candidates if s.start not in skipped]
+    if not kept:
+        return [main] if main is not None else []
+    found = [kept[-1]]
+    for prev in reversed(kept[:-1]):  # "A and B achieve ..."
+        if re.fullmatch(r"\s*(?:,|and|, and)\s*", text[prev.end_char: found[0].start_char]):
+            found.insert(0, prev)
+        else:
+            break
+    return found
 
 
 def _proposed(doc: Doc) -> Span | None:
@@ -264,7 +306,7 @@ class LineageFinder:
             for predicate, cue, types in CUES:
                 for m in cue.finditer(sent.text):
                     start, end = sent.start_char + m.start(), sent.start_char + m.end()
-                    before = _nearest_subject(spans, start, compared)
+                    before = _nearest_subject(doc, spans, start, compared)
                     subject = before or sentence_main
                     if predicate == "usesComponent":
                         subject = self._user(doc, sent, before, sentence_main, start)
@@ -280,13 +322,17 @@ class LineageFinder:
                         if not _named(obj) or (predicate == "usesComponent"
                                                and _submodule(obj, text)):
                             continue
+                        rule = m[0].lower().split()[0]
                         if predicate == "comparedWith":
                             compared.add(obj.start)
-                        add(subject, predicate, obj, sent, m[0].lower().split()[0])
+                            if subject is before and before is not None:
+                                for other in _listed_before(doc, spans, before)[:-1]:
+                                    add(other, predicate, obj, sent, rule)
+                        add(subject, predicate, obj, sent, rule)
             self._sentence_rules(doc, sent, spans, main, add)
             if EVALUATION.search(sent.text):
                 for ds in (s for s in spans if s.label_ == "Dataset"):
-                    for subject in _evaluation_subjects(doc, spans, ds, main):
+                    for subject in _evaluation_subjects(doc, spans, ds, sentence_main):
                         add(subject, "evaluatedOn", ds, sent, "evaluation")
         self._successors(doc, main, text, relations)
         self._tuned_variants(doc, relations)

@@ -133,7 +133,7 @@ def _slash_list_results(doc: Doc, sent: Span, metrics: list[Span], rule: str) ->
             for v, n in zip(variants, numbers, strict=True)]
 
 
-_COMPARED_BEFORE = re.compile(r"(?:compar\w*(?: with| to)?|than|outperform\w*|surpass\w*|over|"
+_COMPARED_BEFORE = re.compile(r"\b(?:compar\w*(?: with| to)?|than|outperform\w*|surpass\w*|over|"
                               r"against|beat\w*|exceed\w*|vs\.?|versus|such as|like|with|"
                               r"from|using|teacher|based on|built (?:up)?on|upon|as)\s+"
                               r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.I)

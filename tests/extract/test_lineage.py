@@ -141,3 +141,20 @@ def test_user_named_in_an_appositive_and_relies_on(extract):
                          "latency. Our model relies on RoPE for positions.",
                          title="TurboServe: Fast Serving"))
     assert ("TurboServe", "usesComponent", "FlashAttention") in found
+
+
+def test_evaluation_skips_baselines_teachers_and_training_data(extract):
+    found = rels(extract("After pre-training on LAION-2B, OrcaCLIP beats SigLIP on Flickr30k. "
+                         "With a teacher such as EVA-02, our OrcaCLIP-S performs well "
+                         "on Food-101.", title="OrcaCLIP: Cheap Contrastive Pretraining"))
+    assert ("OrcaCLIP", "evaluatedOn", "Flickr30k") in found
+    assert ("OrcaCLIP-S", "evaluatedOn", "Food-101") in found
+    assert not any(o == "LAION-2B" for _, p, o in found if p == "evaluatedOn")
+    assert not any(s in ("SigLIP", "EVA-02") for s, p, _ in found if p == "evaluatedOn")
+
+
+def test_listed_subjects_share_a_comparison(extract):
+    found = rels(extract("We release two students (TinyBERT-4L, TinyBERT-6L) that surpass "
+                         "DistilBERT on GLUE."))
+    assert {("TinyBERT-4L", "comparedWith", "DistilBERT"),
+            ("TinyBERT-6L", "comparedWith", "DistilBERT")} <= found
