@@ -38,7 +38,7 @@ NAME_CONVENTIONS = (
     (re.compile(r"(?:Sys|Engine|Serve)$"), "Software"),
 )
 DATASET_BEFORE = {"dataset", "datasets", "benchmark", "benchmarks", "corpus", "set", "sets",
-                  "leaderboard", "suite"}
+                  "leaderboard", "suite", "challenge"}
 NOT_DATASET_ON = {"based", "built", "relies", "rely", "depends", "focus", "focuses", "works",
                   "work", "run", "runs", "running", "deployed", "implemented", "trained"}
 KIND_BEFORE = {**{w: "Method" for w in ("strategy", "algorithm", "technique", "method",
@@ -46,7 +46,7 @@ KIND_BEFORE = {**{w: "Method" for w in ("strategy", "algorithm", "technique", "m
                **{w: "Model" for w in ("network", "detector", "backbone", "architecture",
                                          "encoder", "decoder", "classifier")},
                **{w: "Software" for w in ("library", "toolkit", "framework", "compiler")}}
-DATASET_AFTER = {"benchmark", "dataset", "corpus", "leaderboard"}
+DATASET_AFTER = {"benchmark", "dataset", "corpus", "leaderboard", "challenge"}
 # What a model name may carry after it: sizes (13B, 8x7B, -L), variants (tiny, large-v2,
 # Instruct, – Chat), and a one-digit version before a size or the end of a phrase (Llama 1).
 _SIZE = r"\d+(?:\.\d+)?[BMKT]\b|\d+x\d+(?:\.\d+)?B\b"
@@ -81,12 +81,36 @@ def context_type(doc: Doc, span: Span) -> str | None:
         prev = doc[span.start - 1].lower_
         if prev in DATASET_BEFORE:
             return "Dataset"
+        if prev == "," and span.start > 1:  # "a new dataset, CC-News"
+            prev = doc[span.start - 2].lower_
+        if prev in DATASET_BEFORE:
+            return "Dataset"
         if prev in KIND_BEFORE:  # "the label assignment strategy SimOTA"
             return KIND_BEFORE[prev]
         if prev in {"on", "across"} and RESULT_WORDS.search(sent.text) and (
                 span.start < 2 or doc[span.start - 2].lower_ not in NOT_DATASET_ON):
             return "Dataset"
     return None
+
+
+_LIST_GAP = re.compile(r"^\s*(?:,|and|or|, and|, or)\s*$")
+
+
+def _coordinated(doc: Doc, spans: list[Span], typed: dict) -> list[Span]:
+    """A name that only its shape made a Model, listed with datasets, is a dataset:
+    "CIFAR-10, CIFAR-100 and Oxford-102 Flowers"."""
+    text = doc.text
+    out = list(spans)
+    for i, span in enumerate(out):
+        if (span.label_ != "Model" or name_key(span.text) in typed
+                or not span.id_.endswith(UNTYPED_RULES)):
+            continue
+        neighbours = [out[j] for j in (i - 1, i + 1) if 0 <= j < len(out)]
+        if any(n.label_ == "Dataset" and _LIST_GAP.match(
+                text[min(n.end_char, span.end_char): max(n.start_char, span.start_char)])
+               for n in neighbours):
+            out[i] = Span(doc, span.start, span.end, label="Dataset", span_id=span.id_)
+    return out
 
 
 def _extended(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -203,7 +227,8 @@ class EntityMerger:
             for i in range(span.start, span.end):
                 taken[i] = True
             chosen.append(Span(doc, span.start, span.end, label=label, span_id=rule))
-        doc.spans[self.name] = _join_adjacent_models(doc, _extended(doc, sorted(chosen)))
+        chosen = _coordinated(doc, sorted(chosen), typed)
+        doc.spans[self.name] = _join_adjacent_models(doc, _extended(doc, chosen))
         return doc
 
 

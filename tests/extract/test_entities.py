@@ -60,3 +60,10 @@ def test_a_papers_own_abbreviation_beats_a_lexicon_entry_of_another_kind(extract
 def test_model_named_as_a_benchmark_is_a_dataset_there(extract):
     found = typed(extract("Our chatbot wins 60% of comparisons on the Vicuna benchmark."))
     assert ("Vicuna", "Dataset") in found
+
+
+def test_names_listed_with_datasets_and_described_after_a_comma(extract):
+    found = typed(extract("It transfers to CIFAR-10, STL-10 and Caltech-256 Objects, and we "
+                          "collect a new corpus, NovelMix, for long texts."))
+    assert ("NovelMix", "Dataset") in found
+    assert any(t == "Dataset" and n.startswith("Caltech-256") for n, t in found)
