@@ -147,12 +147,15 @@ def top_frame(g: Graph, subgraph: str = "coauthorship", by: str | None = None,
               limit: int | None = 10, *, iris: bool = False) -> pandas.DataFrame:
     """``kg top``'s table (:func:`kg.analyse.top_table`) as a DataFrame indexed by rank:
     the nodes of ``subgraph`` with the highest score ``by``, with their name, score and
-    community; the ``iri`` column only with ``iris``."""
+    community (no community column when no row has one, as in the comparison subgraph);
+    the ``iri`` column only with ``iris``."""
     pd = _need("pandas")
     from kg.analyse import top_table
 
     columns = ["rank", "name", "score", "community"] + (["iri"] if iris else [])
     rows = top_table(g, by=by, subgraph=subgraph, limit=limit)
+    if all(row["community"] is None for row in rows):  # the comparison subgraph has none
+        columns.remove("community")
     return pd.DataFrame(rows, columns=columns).set_index("rank")
 
 
