@@ -65,7 +65,11 @@ print(_json.dumps({name: _json.loads(frame.to_json(orient="records"))
 
 @pytest.fixture(scope="session")
 def seed_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seed build the notebooks load (KG_BUILD), made by the notebooks' own helper."""
+    """The seed build the notebooks load (KG_BUILD), made by the notebooks' own helper.
+    Matplotlib's font cache is built here too, if it is not yet: on a clean machine the
+    kernel would otherwise say so on stderr."""
+    import matplotlib.font_manager  # noqa: F401  (builds the cache on first import)
+
     from kg.notebook import build_seeds
 
     return build_seeds(tmp_path_factory.mktemp("notebook-seed-build"))
