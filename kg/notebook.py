@@ -47,12 +47,8 @@ if TYPE_CHECKING:  # imported on use: the notebooks extra
     from IPython.display import HTML
     from matplotlib.axes import Axes
 
-__all__ = ["ENV_BUILD", "build_seeds", "draw_lineage_tree", "lineage_tree", "query_frame",
+__all__ = ["build_seeds", "draw_lineage_tree", "lineage_tree", "query_frame",
            "repository_root", "seed_dir", "seed_graph", "top_frame", "view_page"]
-
-#: The environment variable the notebooks read for a build directory to load instead of
-#: building the seeds (``kg build seeds -o build``, then ``KG_BUILD=build``).
-ENV_BUILD = "KG_BUILD"
 
 _EDGE_COLOURS = {"basedOn": "#1f4e79", "successorOf": "#c55a11", "usesComponent": "#7f7f7f"}
 _OTHER = "#d9d9d9"
@@ -111,7 +107,8 @@ def build_seeds(out_dir: str | Path | None = None) -> Path:
 
 def seed_graph(build_dir: str | Path | None = None) -> tuple[Graph, Path]:
     """The seed graph and its build directory: loaded from ``build_dir`` when given (a
-    directory ``kg build`` wrote), else built now with :func:`build_seeds`."""
+    directory ``kg build`` wrote), else built now with :func:`build_seeds`. The notebooks
+    pass ``$KG_BUILD``, so ``KG_BUILD=$PWD/build jupyter lab notebooks/`` reuses a build."""
     from kg.graph.io import load_graph
 
     path = Path(build_dir) if build_dir else build_seeds()
