@@ -14,7 +14,6 @@ from collections.abc import Iterable, Sequence
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex, compile_suffix_regex
 
 from kg.errors import KgError
 
@@ -27,6 +26,8 @@ from kg.extract import (  # noqa: F401
     names,
     repos,
     results,
+    sentences,
+    tokenizer,
 )
 from kg.normalize import name_key
 from kg.records import Extraction, Mention, Paper, Relation, Result
@@ -38,17 +39,10 @@ SEPARATOR = "\n\n"
 
 
 def build_pipeline(components: Sequence[str] = DEFAULT_COMPONENTS) -> Language:
-    """A blank English pipeline with a sentencizer and the named kg components."""
-    nlp = spacy.blank("en")
-    # Split brackets, braces, dollars, backslashes and slashes inside tokens, so that
-    # "(RL)-based", "\\textbf{KnowRL}" and "mIoU/73.6" expose the names in them.
-    infixes = [*nlp.Defaults.infixes, r"[(){}\[\]$\\/]"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    # ...and a sentence's final period after names like "Mistral-7B." or "PP-OCRv3.".
-    suffixes = [*nlp.Defaults.suffixes, r"(?<=\d[A-Za-z])\.", r"(?<=[a-z0-9-][A-Z])\.",
-                r"(?<=\d)(?:FPS|fps|ms)"]  # "68.9FPS"
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
-    nlp.add_pipe("sentencizer")
+    """A blank English pipeline (with kg's tokenizer, see ``kg.extract.tokenizer``), sentence
+    boundaries (``kg_sentences``) and the named kg components."""
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "kg.Tokenizer.v1"}}})
+    nlp.add_pipe("kg_sentences")
     known = sorted(n for n in Language.factories if n.startswith("kg_"))
     for name in components:
         if name not in Language.factories:

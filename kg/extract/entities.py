@@ -12,12 +12,22 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from kg.extract.context import sentence_of
+from kg.extract.context import (
+    TextSpan,
+    doc_text,
+    find_all,
+    plain_spans,
+    sentence_of,
+    set_spans,
+    token_bounds,
+)
 from kg.extract.heads import type_from_head
+from kg.extract.lexicon_matcher import STOP_KEY
 from kg.normalize import name_key
 
 TRUST = {"kg_lexicon": 3, "kg_abbrevs": 2, "cue": 2, "title": 2, "metric-phrase": 2,
@@ -42,7 +52,7 @@ RESULT_WORDS = re.compile(r"achiev|outperform|result|experiment|accuracy|state-o
 NEXT_HEAD = {"Dataset", "Method", "Software", "Model", "Metric"}
 
 
-def context_type(doc: Doc, span: Span) -> str | None:
+def context_type(doc: Doc, span: TextSpan) -> str | None:
     """The type the words around an untyped name give it, or None."""
     for pattern, label in NAME_CONVENTIONS:
         if pattern.search(span.text):
@@ -65,20 +75,26 @@ def context_type(doc: Doc, span: Span) -> str | None:
     return None
 
 
-def _join_adjacent_models(doc: Doc, spans: list[Span]) -> list[Span]:
+#: A candidate: (start, end, start_char, end_char, label, trust, rule, name key).
+Candidate = tuple[int, int, int, int, str, int, str, str]
+Chosen = tuple[int, int, int, int, str, str]
+
+
+def _join_adjacent_models(doc: Doc, spans: list[Chosen]) -> list[Chosen]:
     """Two model names side by side are one name: "CLIP ViT-Base", "SVTR LCNet"."""
-    out: list[Span] = []
+    starts, ends = token_bounds(doc)
+    out: list[Chosen] = []
     for span in spans:
         prev = out[-1] if out else None
-        if (prev is not None and prev.label_ == span.label_ == "Model"
-                and prev.end == span.start and doc[prev.end - 1].whitespace_ == " "):
-            out[-1] = Span(doc, prev.start, span.end, label="Model", span_id="kg_entities:joined")
+        if (prev is not None and prev[4] == span[4] == "Model" and prev[1] == span[0]
+                and starts[span[0]] - ends[prev[1] - 1] == 1):  # one space between
+            out[-1] = (prev[0], span[1], prev[2], span[3], "Model", "kg_entities:joined")
         else:
             out.append(span)
     return out
 
 
-def _reported(span: Span) -> bool:
+def _reported(span: TextSpan) -> bool:
     """A common-word metric ("accuracy", "latency") counts only where a number is reported
     with it; a named one (mIoU, FID) always counts."""
     if any(c.isupper() or c.isdigit() for c in span.text[1:]):
@@ -95,56 +111,68 @@ class EntityMerger:
         self.sources = sources
 
     def __call__(self, doc: Doc) -> Doc:
-        stops = {(s.start, s.end) for s in doc.spans.get("kg_lexicon_stop", [])}
-        stop_keys = {name_key(s.text) for s in doc.spans.get("kg_lexicon_stop", [])}
-        candidates: list[tuple[Span, int, str]] = []  # span, trust, rule
+        text = doc_text(doc)
+        starts, ends = token_bounds(doc)
+        stop_list = doc.user_data.get(STOP_KEY, ())
+        stops = {(start, end) for start, end, _, _ in stop_list}
+        stop_keys = {name_key(text[a:b]) for _, _, a, b in stop_list}
+        candidates: list[Candidate] = []
         typed: dict[str, tuple[int, str]] = {}  # name key -> (trust, type)
         short_forms: dict[str, str] = {}  # short form -> type
 
-        def offer(span: Span, trust: int, rule: str) -> None:
-            key = name_key(span.text)
-            if (span.start, span.end) in stops or key in stop_keys or not key:
+        def offer(start: int, end: int, start_char: int, end_char: int, label: str,
+                  trust: int, rule: str) -> None:
+            key = name_key(text[start_char:end_char])
+            if (start, end) in stops or key in stop_keys or not key:
                 return
-            candidates.append((span, trust, rule))
+            candidates.append((start, end, start_char, end_char, label, trust, rule, key))
             if not rule.endswith(UNTYPED_RULES) and trust > typed.get(key, (0, ""))[0]:
-                typed[key] = (trust, span.label_)
+                typed[key] = (trust, label)
 
         for source in self.sources:
-            for span in doc.spans.get(source, []):
-                rule = span.id_ if source == "kg_names" else source
+            for start, end, start_char, end_char, label, span_id in plain_spans(doc, source):
+                rule = span_id if source == "kg_names" else source
                 trust = TRUST.get(rule, TRUST.get(source, 1))
-                offer(span, trust, f"{source}:{rule}" if source == "kg_names" else source)
+                offer(start, end, start_char, end_char, label, trust,
+                      f"{source}:{rule}" if source == "kg_names" else source)
                 if source == "kg_abbrevs":
-                    short_forms[span.id_] = span.label_
+                    short_forms[span_id] = label
+        abbrevs = plain_spans(doc, "kg_abbrevs")
         doc.user_data["kg_aliases"] = {
-            name_key(s.text): s.id_ for s in doc.spans.get("kg_abbrevs", [])} | {
-            name_key(s.id_): s.text for s in doc.spans.get("kg_abbrevs", [])}
+            name_key(text[s[2]:s[3]]): s[5] for s in abbrevs} | {
+            name_key(s[5]): text[s[2]:s[3]] for s in abbrevs}
         for short, label in short_forms.items():
             typed.setdefault(name_key(short), (2, label))
-            for i, token in enumerate(doc):
-                if token.text == short:
-                    offer(Span(doc, i, i + 1, label=label), 2, "kg_abbrevs:short")
+            for at in find_all(text, short) if short else ():  # tokens that are the short form
+                i = bisect_left(starts, at)
+                if i < len(starts) and starts[i] == at and ends[i] == at + len(short):
+                    offer(i, i + 1, at, ends[i], label, 2, "kg_abbrevs:short")
 
-        chosen: list[Span] = []
+        chosen: list[Chosen] = []
         taken = [False] * len(doc)
-        for span, _trust, rule in sorted(candidates, key=lambda c: (-(c[0].end - c[0].start),
-                                                                    -c[1], c[0].start)):
-            if any(taken[span.start:span.end]):
+        for start, end, start_char, end_char, label, _trust, rule, key in sorted(
+                candidates, key=lambda c: (c[0] - c[1], -c[5], c[0])):
+            if any(taken[start:end]):
                 continue
-            key = name_key(span.text)
             if key in typed:
                 label = typed[key][1]
             else:
-                label = context_type(doc, span)
-                if label is None and BARE_ACRONYM.match(span.text):
+                view = TextSpan(doc, start, end, start_char, end_char, label)
+                found = context_type(doc, view)
+                if found is None and BARE_ACRONYM.match(view.text):
                     continue
-                label = label or span.label_
-            if label == "Metric" and rule == "kg_lexicon" and not _reported(span):
+                label = found or label
+            if label == "Metric" and rule == "kg_lexicon" and not _reported(
+                    TextSpan(doc, start, end, start_char, end_char, label)):
                 continue
-            for i in range(span.start, span.end):
+            for i in range(start, end):
                 taken[i] = True
-            chosen.append(Span(doc, span.start, span.end, label=label, span_id=rule))
-        doc.spans[self.name] = _join_adjacent_models(doc, sorted(chosen))
+            chosen.append((start, end, start_char, end_char, label, rule))
+        chosen.sort(key=lambda c: (c[2], c[3]))
+        set_spans(doc, self.name, [(s[0], s[1], s[4], s[5])
+                                   for s in _join_adjacent_models(doc, chosen)])
+        for key in ("kg_entity_list", "kg_entities_by_sent"):  # views of older spans
+            doc.user_data.pop(key, None)
         return doc
 
 
