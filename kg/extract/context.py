@@ -11,11 +11,13 @@ read once (a ``Span``'s ``text`` and ``sent`` walk its tokens on every access); 
 from __future__ import annotations
 
 import re
+import weakref
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from spacy.attrs import IDX, LENGTH
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 SYSTEM_TYPES = ("Model", "Method", "Software")
@@ -32,37 +34,32 @@ class TextSpan:
     """A span of a doc with its offsets, label, id and text computed once.
 
     Reads like a spaCy ``Span`` (``text``, ``start``, ``end``, ``start_char``, ``end_char``,
-    ``label_``, ``id_``, ``sent``); other attributes come from ``as_span()``.
+    ``label_``, ``id_``, ``sent``, ``doc``); other attributes come from ``as_span()``. Holds
+    its doc by a weak reference: views live in ``doc.user_data``, and a cycle would keep
+    every doc alive until the garbage collector runs.
     """
 
-    __slots__ = ("doc", "start", "end", "start_char", "end_char", "label_", "id_", "text",
-                 "_span")
+    __slots__ = ("_doc", "start", "end", "start_char", "end_char", "label_", "id_", "text")
 
     def __init__(self, doc: Doc, start: int, end: int, start_char: int, end_char: int,
                  label: str = "", span_id: str = "") -> None:
-        self.doc = doc
+        self._doc = weakref.ref(doc)
         self.start, self.end = start, end
         self.start_char, self.end_char = start_char, end_char
         self.label_, self.id_ = label, span_id
         self.text = doc_text(doc)[start_char:end_char]
-        self._span: Span | None = None
 
-    @classmethod
-    def of(cls, span: Span) -> TextSpan:
-        view = cls(span.doc, span.start, span.end, span.start_char, span.end_char,
-                   span.label_, span.id_)
-        view._span = span
-        return view
+    @property
+    def doc(self) -> Doc:
+        return self._doc()
 
     @property
     def sent(self) -> TextSpan:
         return sentence_of(self.doc, self.start)
 
     def as_span(self) -> Span:
-        if self._span is None:
-            self._span = Span(self.doc, self.start, self.end, label=self.label_,
-                              span_id=self.id_)
-        return self._span
+        """The spaCy Span this view reads."""
+        return Span(self.doc, self.start, self.end, label=self.label_, span_id=self.id_)
 
     def __getattr__(self, name: str) -> Any:  # only for what the slots do not hold
         return getattr(self.as_span(), name)
@@ -167,13 +164,28 @@ def set_spans(doc: Doc, key: str, found: list[tuple[int, int, str, str]]) -> lis
     """``doc.spans[key]`` from ``(start, end, label, id)`` tuples; the same spans as
     ``Plain`` tuples are kept for the components after (``plain_spans``) and returned."""
     starts, ends = token_bounds(doc)
-    doc.spans[key] = [Span(doc, s, e, label=label, span_id=id_) for s, e, label, id_ in found]
+    strings = doc.vocab.strings
+    doc.spans[key] = [Span(doc, s, e, label=_string_id(strings, label),
+                           span_id=_string_id(strings, id_)) for s, e, label, id_ in found]
     plain = []
     for s, e, label, id_ in found:
         start_char = starts[s] if s < len(starts) else len(doc_text(doc))
         plain.append((s, e, start_char, ends[e - 1] if e > s else start_char, label, id_))
     doc.user_data[PLAIN_KEY + key] = plain
     return plain
+
+
+_STRING_IDS: dict[str, int] = {}
+
+
+def _string_id(strings: StringStore, text: str) -> int:
+    """``strings.add(text)``, remembered (a Span made with a string label hashes it again)."""
+    found = _STRING_IDS.get(text)
+    if found is None or found not in strings:
+        if len(_STRING_IDS) > 1 << 16:
+            _STRING_IDS.clear()
+        found = _STRING_IDS[text] = strings.add(text)
+    return found
 
 
 def plain_spans(doc: Doc, key: str) -> list[Plain]:
