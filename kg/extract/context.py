@@ -24,6 +24,7 @@ SYSTEM_TYPES = ("Model", "Method", "Software")
 TEXT_KEY = "kg_text"  # set by kg.extract.tokenizer
 STARTS_KEY = "kg_sent_starts"  # set by kg_sentences
 BOUNDS_KEY = "kg_token_bounds"
+ENTITY_CACHES = ("kg_entity_list", "kg_entities_by_sent", "kg_in_sentence", "kg_main_subject")
 PLAIN_KEY = "kg_plain:"  # + a span key: the same spans as plain tuples
 
 #: (start, end, start_char, end_char, label, id) of a span: what the components pass on.
@@ -42,12 +43,12 @@ class TextSpan:
     __slots__ = ("_doc", "start", "end", "start_char", "end_char", "label_", "id_", "text")
 
     def __init__(self, doc: Doc, start: int, end: int, start_char: int, end_char: int,
-                 label: str = "", span_id: str = "") -> None:
+                 label: str = "", span_id: str = "", *, text: str | None = None) -> None:
         self._doc = weakref.ref(doc)
         self.start, self.end = start, end
         self.start_char, self.end_char = start_char, end_char
         self.label_, self.id_ = label, span_id
-        self.text = doc_text(doc)[start_char:end_char]
+        self.text = (doc_text(doc) if text is None else text)[start_char:end_char]
 
     @property
     def doc(self) -> Doc:
@@ -211,15 +212,12 @@ def sentences(doc: Doc) -> list[TextSpan]:
             starts = [s.start for s in doc.sents] if len(doc) else []
             doc.user_data[STARTS_KEY] = starts
         ends = [*starts[1:], len(doc)]
-        sents = [TextSpan(doc, s, e, doc[s].idx, _end_char(doc, e))
+        token_starts, token_ends = token_bounds(doc)
+        text = doc_text(doc)
+        sents = [TextSpan(doc, s, e, token_starts[s], token_ends[e - 1], text=text)
                  for s, e in zip(starts, ends, strict=True)]
         doc.user_data["kg_sents"] = sents
     return sents
-
-
-def _end_char(doc: Doc, end: int) -> int:
-    last = doc[end - 1]
-    return last.idx + len(last)
 
 
 def sentence_of(doc: Doc, token_index: int) -> TextSpan:
@@ -232,19 +230,24 @@ def entities(doc: Doc) -> list[TextSpan]:
     """``doc.spans["kg_entities"]`` as views, in order (``kg_entities`` leaves them here)."""
     found = doc.user_data.get("kg_entity_list")
     if found is None:
-        found = [TextSpan(doc, *plain) for plain in plain_spans(doc, "kg_entities")]
+        text = doc_text(doc)
+        found = [TextSpan(doc, *plain, text=text) for plain in plain_spans(doc, "kg_entities")]
         doc.user_data["kg_entity_list"] = found
     return found
 
 
 def main_subject(doc: Doc) -> TextSpan | None:
     """The paper's own system: its title name, else the first name a cue introduces."""
+    if "kg_main_subject" in doc.user_data:
+        return doc.user_data["kg_main_subject"]
     spans = [s for s in entities(doc) if s.label_ in SYSTEM_TYPES]
+    subject = None
     for rule in ("kg_names:title", "kg_names:cue"):
-        found = next((s for s in spans if s.id_ == rule), None)
-        if found is not None:
-            return found
-    return None
+        subject = next((s for s in spans if s.id_ == rule), None)
+        if subject is not None:
+            break
+    doc.user_data["kg_main_subject"] = subject
+    return subject
 
 
 def _by_sentence(doc: Doc) -> dict[tuple[int, int], list[TextSpan]]:
@@ -263,11 +266,16 @@ def _by_sentence(doc: Doc) -> dict[tuple[int, int], list[TextSpan]]:
 
 
 def in_sentence(doc: Doc, sent: Span | TextSpan, types: tuple[str, ...]) -> list[TextSpan]:
-    """The entities of ``types`` inside ``sent``, in order."""
-    inside = _by_sentence(doc).get((sent.start, sent.end))
-    if inside is None:  # not one of the doc's sentences
-        inside = [s for s in entities(doc) if s.start >= sent.start and s.end <= sent.end]
-    return [s for s in inside if s.label_ in types]
+    """The entities of ``types`` inside ``sent``, in order (a new list on each call)."""
+    key = (sent.start, sent.end, types)
+    memo = doc.user_data.setdefault("kg_in_sentence", {})
+    found = memo.get(key)
+    if found is None:
+        inside = _by_sentence(doc).get((sent.start, sent.end))
+        if inside is None:  # not one of the doc's sentences
+            inside = [s for s in entities(doc) if s.start >= sent.start and s.end <= sent.end]
+        found = memo[key] = [s for s in inside if s.label_ in types]
+    return list(found)
 
 
 def nearest_before(spans: list[TextSpan], char: int, types: tuple[str, ...]

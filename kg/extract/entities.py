@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.context import (
+    ENTITY_CACHES,
     TextSpan,
     doc_text,
     find_all,
@@ -171,7 +172,7 @@ class EntityMerger:
         chosen.sort(key=lambda c: (c[2], c[3]))
         set_spans(doc, self.name, [(s[0], s[1], s[4], s[5])
                                    for s in _join_adjacent_models(doc, chosen)])
-        for key in ("kg_entity_list", "kg_entities_by_sent"):  # views of older spans
+        for key in ENTITY_CACHES:  # views of older spans
             doc.user_data.pop(key, None)
         return doc
 

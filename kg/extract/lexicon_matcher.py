@@ -67,9 +67,12 @@ class LexiconMatcher:
     def __call__(self, doc: Doc) -> Doc:
         found, stops = [], []
         starts, ends = token_bounds(doc)
+        size = len(doc)
         for match_id, start, end in [*self.exact(doc), *self.folded(doc)]:
             type_name, canonical = self.entries[match_id]
-            if glued(doc, start, end):
+            touching = ((start > 0 and starts[start] == ends[start - 1])
+                        or (end < size and starts[end] == ends[end - 1]))
+            if touching and glued(doc, start, end):  # spaces on both sides: never glued
                 continue
             if type_name == "Stop":
                 stops.append((start, end, starts[start], ends[end - 1]))

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
-STARTS_KEY = "kg_sent_starts"
+from kg.extract.context import STARTS_KEY, doc_text
 
 
 class SentenceSplitter:
@@ -64,8 +64,6 @@ class SentenceSplitter:
         return starts
 
     def __call__(self, doc: Doc) -> Doc:
-        from kg.extract.context import doc_text
-
         starts = self.sentence_starts(doc, doc_text(doc))
         if starts:
             flags = numpy.full(len(doc), -1, dtype="int64")
