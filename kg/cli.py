@@ -133,12 +133,94 @@ def cmd_analyse(args: argparse.Namespace) -> int:
 
 def cmd_top(args: argparse.Namespace) -> int:
     from kg.analyse import format_top, top_table
+    from kg.analyse.writeback import MEASURES
     from kg.graph.io import load_graph
 
+    known = MEASURES[args.subgraph]
+    if args.by is not None and args.by not in known:
+        print(f"error: --by {args.by}: not a measure of the {args.subgraph} subgraph "
+              f"(known: {', '.join(known)})", file=sys.stderr)
+        return EXIT_USAGE
     rows = top_table(load_graph(args.graph), by=args.by, subgraph=args.subgraph,
                      limit=args.limit)
-    print(format_top(rows, args.format))
+    sys.stdout.write(format_top(rows, args.format))
     return EXIT_OK
+
+
+def cmd_view(args: argparse.Namespace) -> int:
+    from kg.view import view_build
+
+    settings = load_settings(args.config, view_max_nodes=args.max_nodes)
+    written = view_build(args.graph, args.output, max_nodes=settings.view_max_nodes)
+    print(f"wrote {written[0]} and {len(written) - 1} pages beside it", file=sys.stderr)
+    return EXIT_OK
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def cmd_queries(args: argparse.Namespace) -> int:
+    from kg.query.library import named_queries, named_query
+
+    if args.name:
+        q = named_query(args.name)
+        print(f"{q.name}: {q.title}\n\n{q.description}")
+        if q.params:
+            print("\nparameters (-p NAME=VALUE):")
+            for p in q.params:
+                default = f"default {p.default}" if p.default is not None else "optional"
+                print(f"  {p.name} ({p.type}, {default}): {p.doc}")
+        return EXIT_OK
+    queries = named_queries()
+    width = max(map(len, queries), default=0)
+    for name, q in queries.items():
+        params = " ".join(f"[-p {p.name}]" if p.default is None else f"-p {p.name}"
+                          for p in q.params)
+        print(f"{name:<{width}}  {q.title}" + (f"  ({params})" if params else ""))
+    return EXIT_OK
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from kg.graph.io import load_graph
+    from kg.query.evaluate import run_query
+    from kg.query.formats import format_result
+    from kg.query.library import compile_query, parse_parameters
+
+    prepared, bindings = compile_query(args.query, parse_parameters(args.param))
+    result = run_query(load_graph(args.graph), prepared, bindings, timeout=args.timeout)
+    sys.stdout.write(format_result(result, args.format))
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from kg.graph.io import load_graph
+    from kg.query.endpoint import is_loopback, serve_graph
+
+    if not is_loopback(args.host):
+        raise KgError(f"--host {args.host}: kg serve only listens on loopback (127.0.0.1, "
+                      "::1 or localhost)")
+    g = load_graph(args.graph)
+
+    def announce(url: str) -> None:
+        limits = (f"query time limit {args.timeout:g} s" if args.timeout else "no time limit")
+        rows = f"at most {args.max_rows} rows" if args.max_rows else "no row limit"
+        print(f"serving {args.graph} ({len(g)} triples) read-only at {url} ({limits}, "
+              f"{rows}); Ctrl-C stops", file=sys.stderr, flush=True)
+
+    serve_graph(g, host=args.host, port=args.port, timeout=args.timeout or None,
+                max_rows=args.max_rows or None, source=args.graph, announce=announce)
+    return EXIT_OK
+
+
+def _seconds(text: str) -> float:
+    value = float(text)
+    if not value >= 0:
+        raise argparse.ArgumentTypeError("must be at least 0")
+    return value
 
 
 def _input_options(p: argparse.ArgumentParser) -> None:
@@ -187,9 +269,9 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("analyse", help="re-run centrality and communities, write them back",
-                       description="Compute centrality and communities on the co-authorship "
-                       "and model-lineage projections of GRAPH and write them into the graph "
-                       "(kg build already does this).")
+                       description="Compute centrality and communities on the co-authorship, "
+                       "model-lineage, paper-entity, co-mention and comparison projections of "
+                       "GRAPH and write them into the graph (kg build already does this).")
     p.add_argument("graph", metavar="GRAPH", help="build directory or graph file")
     p.add_argument("-o", "--output", metavar="DIR", help="write here (default: GRAPH's dir)")
     p.add_argument("--seed", type=int, default=0, help="random seed (0)")
@@ -201,16 +283,69 @@ def parser() -> argparse.ArgumentParser:
                    help="sample K nodes for betweenness (default: exact)")
     p.set_defaults(func=cmd_analyse)
 
-    p = sub.add_parser("top", help="the most central people or most influential models",
+    p = sub.add_parser("top", help="the most central people, papers or most influential models",
                        description="A ranked table of the scores written back by the "
-                       "analytics: people in the co-authorship subgraph, models in lineage.")
+                       "analytics: people in the co-authorship subgraph, models in lineage, "
+                       "papers (on the paper-entity graph), entities by co-mention, and the "
+                       "most compared-against baselines in comparison.")
     p.add_argument("graph", metavar="GRAPH", help="build directory or graph file")
-    p.add_argument("--by", metavar="MEASURE", help="pagerank, betweenness, degree, ... "
-                   "(default: pagerank; influence for lineage)")
-    p.add_argument("--subgraph", choices=["coauthorship", "lineage"], default="coauthorship")
+    p.add_argument("--by", metavar="MEASURE", help="coauthorship: pagerank, degree, "
+                   "betweenness, eigenvector; lineage: influence, descendants, degree, "
+                   "betweenness; papers, comention: pagerank; comparison: baseline-count, "
+                   "baseline-rank (default: the first)")
+    p.add_argument("--subgraph", choices=["coauthorship", "lineage", "papers", "comention",
+                                          "comparison"], default="coauthorship")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.add_argument("--limit", type=_count, default=10, metavar="N", help="rows (10)")
     p.set_defaults(func=cmd_top)
+
+    p = sub.add_parser("view", help="write the interactive HTML views of a graph",
+                       description="Write DIR/index.html and the pages it links: the "
+                       "co-authorship network, the model-lineage graph and a paper-entity "
+                       "explorer. Each page is one HTML file that opens from disk with no "
+                       "network (kg build writes them too).")
+    p.add_argument("graph", metavar="GRAPH", help="build directory or graph file")
+    p.add_argument("-o", "--output", metavar="DIR", help="write here (default: GRAPH's dir)")
+    p.add_argument("--max-nodes", type=_positive, metavar="N",
+                   help="draw at most N nodes per view, the most central (default 500, "
+                   "or view_max_nodes in --config)")
+    p.add_argument("--config", metavar="FILE", help="a kg.toml with settings")
+    p.set_defaults(func=cmd_view)
+    p = sub.add_parser("queries", help="list the named queries (or document one)",
+                       description="List the named queries of the library with their "
+                       "parameters, or print the documentation of one.")
+    p.add_argument("name", nargs="?", metavar="NAME", help="a query to document")
+    p.set_defaults(func=cmd_queries)
+
+    p = sub.add_parser("query", help="run a SPARQL query (named, a .rq file or text)",
+                       description="Run a read-only SPARQL query on GRAPH: the NAME of a "
+                       "query in the library (kg queries lists them), a .rq file, or the "
+                       "text of a query. Parameters are bound as values, never pasted into "
+                       "the query.")
+    p.add_argument("graph", metavar="GRAPH", help="build directory or graph file")
+    p.add_argument("query", metavar="QUERY", help="NAME, FILE.rq or 'SELECT ...'")
+    p.add_argument("-p", "--param", action="append", default=[], metavar="NAME=VALUE",
+                   help="bind ?NAME to VALUE (repeatable)")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument("--timeout", type=_seconds, metavar="SECONDS",
+                   help="stop a query that runs longer (default: no limit)")
+    p.set_defaults(func=cmd_query)
+
+    p = sub.add_parser("serve", help="serve a graph as a read-only SPARQL endpoint",
+                       description="Serve GRAPH as a read-only SPARQL 1.1 Protocol endpoint "
+                       "on loopback (GET and POST; SPARQL JSON, XML or CSV by Accept) until "
+                       "interrupted. Updates are refused; every query has a time limit and "
+                       "a result-size limit.")
+    p.add_argument("graph", metavar="GRAPH", help="build directory or graph file")
+    p.add_argument("--port", type=_count, default=7878, metavar="N",
+                   help="port (7878; 0 picks a free one)")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="loopback address to listen on (127.0.0.1)")
+    p.add_argument("--timeout", type=_seconds, default=10.0, metavar="SECONDS",
+                   help="query time limit (10; 0 for none)")
+    p.add_argument("--max-rows", type=_count, default=10_000, metavar="N",
+                   help="most rows (or triples) in a result (10000; 0 for no limit)")
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("validate", help="check a graph against the SHACL shapes",
                        description="Check a graph (a build directory or a graph file) against "

@@ -8,6 +8,11 @@
 ``strict``
     Refuse to build anything when any input file is bad (default: build the good files and
     list the bad ones).
+``view_max_nodes``
+    The most nodes an HTML view draws (default 500). The co-authorship network and the
+    lineage graph of a larger graph show only the ``view_max_nodes`` most central nodes
+    (PageRank; lineage influence) and the explorer the entities most papers mention; each
+    page then says so. ``kg view --max-nodes N`` or ``view_max_nodes = N`` in ``kg.toml``.
 """
 
 from __future__ import annotations
@@ -21,12 +26,14 @@ from typing import Any
 from kg.errors import KgError
 
 DEFAULT_CAPTURE_YEAR = 2026
+DEFAULT_VIEW_MAX_NODES = 500
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
     capture_year: int = DEFAULT_CAPTURE_YEAR
     strict: bool = False
+    view_max_nodes: int = DEFAULT_VIEW_MAX_NODES
 
 
 def load_settings(path: str | Path | None = None, **overrides: Any) -> Settings:
@@ -55,4 +62,7 @@ def load_settings(path: str | Path | None = None, **overrides: Any) -> Settings:
         expected = type(getattr(Settings(), key))
         if type(value) is not expected:
             raise KgError(f"setting {key!r} must be {expected.__name__}, not {value!r}")
+    if values.get("view_max_nodes", 1) < 1:
+        raise KgError(f"setting 'view_max_nodes' must be at least 1, "
+                      f"not {values['view_max_nodes']!r}")
     return Settings(**values)

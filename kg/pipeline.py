@@ -45,14 +45,16 @@ class BuildReport:
 
 def build(paths: Sequence[str | Path], out_dir: Path, settings: Settings,
           progress: Callable[[list], Iterable] | None = None, *, extract: bool = True,
-          analyse: bool = True, nlp: Language | None = None) -> BuildReport:
+          analyse: bool = True, nlp: Language | None = None,
+          views: bool = True) -> BuildReport:
     """Build the graph of ``paths`` into ``out_dir``.
 
     Bad files and records are reported in the result, and the good ones are still built
     unless ``settings.strict``. Nothing is written when the graph does not conform to the
     shapes (ValidationError) or when no paper could be read. With ``extract`` (the default)
     the extractors (``nlp``, default ``kg.extract.build_pipeline()``) run on every paper and
-    their entities, mentions, relations and results go into the graph.
+    their entities, mentions, relations and results go into the graph. With ``views`` (the
+    default) the HTML views (:mod:`kg.view`) are written beside the graph too.
     """
     read = read_paths(paths, settings, progress=progress)
     if settings.strict and read.errors:
@@ -75,7 +77,16 @@ def build(paths: Sequence[str | Path], out_dir: Path, settings: Settings,
     outcome = validate_graph(graph)
     if not outcome.conforms:
         raise ValidationError(outcome.report, outcome.count)
+    pages = None
+    if views:  # rendered before anything is written: a failure leaves the old build
+        from kg.view import render_views
+
+        pages = render_views(graph, max_nodes=settings.view_max_nodes)
     write_graph(graph, out_dir)
+    if pages is not None:
+        from kg.view import write_pages
+
+        write_pages(pages, out_dir)
     people = len(set(graph.subjects(RDF.type, KG.Person)))
     return BuildReport(len(papers), people, len(graph), 0, read.errors, written=True,
                        **extraction_counts(graph))
@@ -96,7 +107,7 @@ def extraction_rows(paths: Sequence[str | Path], settings: Settings,
                     ) -> tuple[list[dict], tuple[InputError, ...]]:
     """One JSON-ready row per distinct paper (the format ``kg extract`` writes and
     ``kg eval`` and ``../shared/tools/score.py`` read), and the input errors."""
-    from kg.extract import extract_papers
+    from kg.extract import extract_papers, organization_name
 
     read = read_paths(paths, settings)
     if settings.strict and read.errors:
@@ -104,14 +115,19 @@ def extraction_rows(paths: Sequence[str | Path], settings: Settings,
     papers = merge_papers(read.papers)
     rows = []
     for paper, found in zip(papers, extract_papers(papers), strict=True):
+        entities = [{"name": m.name, "type": m.type, "field": m.field, "start": m.start,
+                     "end": m.end, "rule": m.rule} for m in found.mentions]
+        if paper.organization:  # the author line's "· org" tag
+            entities.append({"name": organization_name(paper.organization),
+                             "type": "Organization", "field": "organization", "start": 0,
+                             "end": len(paper.organization), "rule": "author-line"})
         rows.append({
             "title": paper.title,
             "authors": list(paper.authors),
             "date": paper.date.isoformat() if paper.date else None,
             "abstract": paper.abstract,
             "sources": [f"{s.path}:{s.start_line}-{s.end_line}" for s in paper.sources],
-            "entities": [{"name": m.name, "type": m.type, "field": m.field, "start": m.start,
-                          "end": m.end, "rule": m.rule} for m in found.mentions],
+            "entities": entities,
             "relations": [{"subject": r.subject, "predicate": r.predicate, "object": r.object,
                            "rule": r.rule} for r in found.relations],
             "results": [{"model": r.model, "dataset": r.dataset, "metric": r.metric,

@@ -36,7 +36,8 @@ def test_build_seeds_summary_line(seed_build):
     (line,) = run.stderr.strip().splitlines()
     assert line.startswith(f"built {out}: 73 papers, ")
     assert ", 0 violations, " in line and line.endswith(" papers/s")
-    assert sorted(os.listdir(out)) == ["graph.nt", "graph.ttl"]
+    assert sorted(os.listdir(out)) == ["coauthorship.html", "explorer.html", "graph.nt",
+                                       "graph.ttl", "index.html", "lineage.html"]
 
 
 def test_outputs_are_readable_sorted_and_equal(seed_build):
@@ -58,7 +59,8 @@ def test_rebuild_and_reversed_input_order_are_byte_identical(seed_build, tmp_pat
     out, _ = seed_build
     files = sorted((ROOT / "seeds").iterdir())
     assert main(["build", *map(str, reversed(files)), "-o", str(tmp_path)]) == 0
-    for name in ("graph.nt", "graph.ttl"):
+    for name in ("graph.nt", "graph.ttl", "index.html", "coauthorship.html", "lineage.html",
+                 "explorer.html"):
         assert (tmp_path / name).read_bytes() == (out / name).read_bytes()
 
 
@@ -144,7 +146,7 @@ def test_unknown_config_key(tmp_path):
     run = kg("build", "--config", cfg, "-o", tmp_path / "out")
     assert run.returncode == 1
     assert run.stderr == f"error: {cfg}: unknown setting 'capture_yaer' (known: capture_year, " \
-        "strict)\n"
+        "strict, view_max_nodes)\n"
 
 
 def test_capture_year_setting_reaches_the_graph(tmp_path):
@@ -167,7 +169,51 @@ def test_build_writes_analytics_and_top_reads_them(seed_build):
     assert [r["rank"] for r in rows] == [1, 2, 3]
     assert rows[0]["score"] >= rows[1]["score"] >= rows[2]["score"]
     run = kg("top", out, "--subgraph", "lineage", "--by", "pagerank")
-    assert run.returncode == 1 and "has no pagerank scores" in run.stderr
+    assert run.returncode == 2
+    assert run.stderr == ("error: --by pagerank: not a measure of the lineage subgraph "
+                          "(known: degree, betweenness, influence, descendants)\n")
+
+
+def test_seed_papers_and_entities_carry_scores_and_communities(seed_build):
+    import json
+
+    out, _ = seed_build
+    g = Graph().parse(out / "graph.ttl")
+    prefix = "PREFIX kg: <https://w3id.org/mlkg/ns#>\n"
+    unscored = g.query(prefix + """
+        SELECT DISTINCT ?paper WHERE {
+            ?paper a kg:Paper ; kg:mentions ?entity .
+            FILTER NOT EXISTS { ?paper kg:pagerank ?score ; kg:community ?c .
+                                ?c kg:projection "papers" } }""")
+    assert len(unscored) == 0
+    unscored = g.query(prefix + """
+        SELECT DISTINCT ?entity WHERE {
+            ?paper kg:mentions ?entity .
+            FILTER NOT EXISTS { ?entity kg:comentionPagerank ?score ; kg:community ?c .
+                                ?c kg:projection "comention" } }""")
+    assert len(unscored) == 0
+    (best,) = g.query(prefix + """
+        SELECT ?paper ?title WHERE { ?paper a kg:Paper ; kg:pagerank ?s ; dcterms:title ?title }
+        ORDER BY DESC(?s) LIMIT 1""", initNs={"dcterms": "http://purl.org/dc/terms/"})
+    run = kg("top", out, "--subgraph", "papers", "--format", "json", "--limit", "5")
+    assert run.returncode == 0, run.stderr
+    rows = json.loads(run.stdout)
+    assert (rows[0]["iri"], rows[0]["name"]) == (str(best.paper), str(best.title))
+    assert all(isinstance(r["community"], int) for r in rows)
+    run = kg("top", out, "--subgraph", "comparison", "--format", "csv", "--limit", "3")
+    assert run.returncode == 0, run.stderr
+    counts = [int(line.split(",")[1]) for line in run.stdout.splitlines()[1:]]
+    assert len(counts) == 3 and counts == sorted(counts, reverse=True) and counts[0] >= 1
+
+
+def test_top_help_names_every_measure():
+    from kg.analyse.writeback import MEASURES
+
+    run = kg("top", "--help")
+    text = " ".join(run.stdout.split())
+    for subgraph, measures in MEASURES.items():
+        assert subgraph in text
+        assert all(name in text for name in measures), subgraph
 
 
 def test_analyse_is_idempotent(seed_build, tmp_path):

@@ -50,6 +50,19 @@ class Partition:
         """The index (0 = largest) of each node's community."""
         return {node: i for i, members in enumerate(self.communities) for node in members}
 
+    def restricted(self, nodes: Iterable[Hashable]) -> Partition:
+        """The same partition seen from ``nodes`` only (e.g. the papers of a partition of
+        the paper–entity graph): each community cut down to them, empty ones dropped,
+        renumbered largest first; ``modularity`` stays that of the whole partition.
+
+        >>> part = Partition("x", (frozenset({"p1", "e1", "e2"}), frozenset({"e3"})), 0.5)
+        >>> part.restricted({"p1", "p2"}).communities
+        (frozenset({'p1'}),)
+        """
+        keep = set(nodes)
+        return Partition(self.algorithm, _canonical(c & keep for c in self.communities),
+                         self.modularity, dict(self.parameters))
+
 
 def _canonical(communities: Iterable[Iterable[Hashable]]) -> tuple[frozenset, ...]:
     """Non-empty communities, largest first, ties by smallest member."""

@@ -224,27 +224,29 @@ def lineage_graph(g: Graph) -> nx.DiGraph:
     return G
 
 
-def comparison_graph(g: Graph) -> nx.Graph:
-    """The entities compared with each other (kg:comparedWith) in ``g``, undirected: one
-    edge per pair whichever way round the papers state it.
+def comparison_graph(g: Graph, *, directed: bool = False) -> nx.Graph:
+    """The entities compared with each other (kg:comparedWith) in ``g``: undirected, one
+    edge per pair whichever way round the papers state it; with ``directed``, a DiGraph
+    with an edge ``u → v`` for every ``u kg:comparedWith v`` (``u`` is evaluated against
+    ``v``, the baseline), so in-edges are the times a node served as a baseline.
 
     Nodes have ``label`` and ``type``; edges have ``papers`` (the papers that state the
-    comparison, either way round; as in :func:`lineage_graph`, the co-mentioning papers
-    when a triple has no statement), ``weight`` (their number, at least 1) and
-    ``distance``.
+    comparison, either way round when undirected; as in :func:`lineage_graph`, the
+    co-mentioning papers when a triple has no statement), ``weight`` (their number, at
+    least 1) and ``distance``.
 
     >>> from kg.graph.build import new_graph
     >>> from kg.graph.iris import entity_iri
     >>> g = new_graph()
     >>> a, b = entity_iri("Method", "ropo"), entity_iri("Method", "dpo")
     >>> _ = g.add((a, KG.comparedWith, b)); _ = g.add((b, KG.comparedWith, a))
-    >>> comparison_graph(g).number_of_edges()
-    1
+    >>> comparison_graph(g).number_of_edges(), comparison_graph(g, directed=True).number_of_edges()
+    (1, 2)
     """
     pairs: dict[_Pair, set[str]] = defaultdict(set)
     for (s, _, o), (papers, _) in _linked(g, [KG.comparedWith]).items():
-        pairs[(min(s, o), max(s, o))].update(papers)
-    G = nx.Graph(projection="comparison")
+        pairs[(s, o) if directed else (min(s, o), max(s, o))].update(papers)
+    G = nx.DiGraph(projection="comparison") if directed else nx.Graph(projection="comparison")
     for node in sorted({n for pair in pairs for n in pair}):
         G.add_node(node, label=_name(g, node), type=_type_name(g, node))
     for (u, v), papers in sorted(pairs.items()):
@@ -294,11 +296,13 @@ def paper_entity_graph(g: Graph, *, types: Collection[str] | None = None) -> nx.
     return B
 
 
-def comention_graph(g: Graph, *, types: Collection[str] | None = None) -> nx.Graph:
+def comention_graph(g: Graph, *, types: Collection[str] | None = None,
+                    bipartite: nx.Graph | None = None) -> nx.Graph:
     """The entity projection of :func:`paper_entity_graph`: an edge between two entities
     that one paper or more both mention, with ``weight`` (papers in common), ``papers``
     (their IRIs, sorted) and ``distance``. Every mentioned entity is a node, with
-    ``label`` and ``type``; ``types`` as in :func:`paper_entity_graph`.
+    ``label`` and ``type``; ``types`` as in :func:`paper_entity_graph`. ``bipartite``:
+    ``paper_entity_graph(g, types=types)`` when the caller has it already.
 
     >>> from kg.graph.build import new_graph
     >>> from kg.graph.iris import entity_iri
@@ -311,7 +315,7 @@ def comention_graph(g: Graph, *, types: Collection[str] | None = None) -> nx.Gra
     ...  ((u, v, d["weight"], d["papers"]) for u, v, d in comention_graph(g).edges(data=True))]
     [(2, 2)]
     """
-    B = paper_entity_graph(g, types=types)
+    B = paper_entity_graph(g, types=types) if bipartite is None else bipartite
     G = nx.Graph(projection="comention")
     for node, data in B.nodes(data=True):
         if data["bipartite"] == 1:

@@ -1,25 +1,54 @@
-"""Analyse a kg graph and write the results back into it; read them back for ``kg top``.
+"""Analyse a kg graph and write the results back into it (``kg analyse``; ``kg top`` reads
+them back with :mod:`kg.analyse.top`).
 
 :func:`analyse_graph` projects the graph (:mod:`kg.analyse.projections`), computes the
-default measures and communities, and adds them to the rdflib graph:
+default measures and communities, and adds them to the rdflib graph. What each node
+carries (the projection is the "subgraph" of ``kg top``):
 
-- on each person (co-authorship projection): ``kg:degreeCentrality`` (unweighted),
-  ``kg:betweenness`` (edge length 1 / joint papers), ``kg:pagerank`` (weighted by joint
-  papers), ``kg:eigenvector`` (weighted, per component) and ``kg:community``;
-- on each entity in the lineage projection: ``kg:degreeCentrality``, ``kg:betweenness``
-  (directed, hop counts), ``kg:influence`` (PageRank towards foundations,
-  :func:`kg.analyse.lineage.influence_scores`), ``kg:descendantCount`` and
-  ``kg:community`` (on the lineage taken as undirected, weighted by stating papers);
+- each person (``coauthorship``: people linked by joint papers): ``kg:degreeCentrality``
+  (unweighted), ``kg:betweenness`` (edge length 1 / joint papers), ``kg:pagerank``
+  (weighted by joint papers), ``kg:eigenvector`` (weighted, per component) and
+  ``kg:community``;
+- each entity in the lineage (``lineage``: basedOn, usesComponent, successorOf):
+  ``kg:degreeCentrality``, ``kg:betweenness`` (directed, hop counts), ``kg:influence``
+  (PageRank towards foundations, :func:`kg.analyse.lineage.influence_scores`),
+  ``kg:descendantCount`` and ``kg:community`` (on the lineage taken as undirected,
+  weighted by stating papers);
+- each paper that mentions an entity (``papers``, scored on the paper–entity bipartite
+  graph, :func:`kg.analyse.projections.paper_entity_graph`, each paper–entity link once):
+  ``kg:pagerank`` (:func:`kg.analyse.measures.bipartite_pagerank_scores`: PageRank of the
+  whole bipartite graph kept for the papers and rescaled to sum to 1 over them) and
+  ``kg:community`` (the community detection run on the bipartite graph, so that papers
+  and the entities they share are grouped together, each community then cut down to its
+  papers). Why this graph: a paper's place in the literature is what it works with, and
+  the seeds have no citations; authors already have their own projection, and a
+  paper–paper projection through shared entities is quadratic in the papers of a popular
+  entity, while the bipartite graph is linear in the mentions and ranks papers much as
+  that projection would, with Newman's 1 / k weighting of a shared entity;
+- each mentioned entity (``comention``: entities linked by the papers that mention both,
+  :func:`kg.analyse.projections.comention_graph`): ``kg:comentionPagerank`` (weighted by
+  shared papers) and ``kg:community`` (which models, datasets and metrics are used
+  together);
+- each entity in a comparison (``comparison``: ``u → v`` when ``u kg:comparedWith v``):
+  ``kg:baselineCount`` (how many papers evaluate something against it,
+  :func:`kg.analyse.measures.baseline_counts`: "the most compared-against") and
+  ``kg:baselineRank`` (PageRank along those edges, weighted by stating papers: a baseline
+  ranks high when systems that are themselves baselines are compared against it). No
+  communities: the comparison graph is small and its groups are the co-mention ones;
 - a ``kg:Community`` node per community (``kg:algorithm``, ``kg:projection``,
   ``kg:communityNumber``, ``kg:memberCount``, ``kg:modularity``, ``prov:wasGeneratedBy``);
+  an entity can be a member of a lineage and a co-mention community, told apart by their
+  ``kg:projection``;
 - a ``kg:Analysis`` (a prov:Activity) per measure and projection: ``kg:algorithm``,
   ``kg:projection``, ``kg:scoreProperty``, ``kg:parameters`` (JSON), ``kg:seed`` and
   ``kg:softwareVersion`` of each library used. No time is recorded.
 
-Scores are xsd:decimal with :data:`SCORE_DECIMALS` decimals, so the same graph and seed
-give byte-identical output; the results of an earlier analysis are removed first, so
-analysing twice gives the same graph as analysing once.
+Scores are xsd:decimal with :data:`SCORE_DECIMALS` decimals (counts are
+xsd:nonNegativeInteger), so the same graph and seed give byte-identical output; the
+results of an earlier analysis are removed first, so analysing twice gives the same graph
+as analysing once.
 
+>>> from kg.analyse.top import top_table
 >>> from kg.graph.build import paper_graph
 >>> from kg.records import Paper, SourceSpan
 >>> src = (SourceSpan("a.txt", 1, 2, "abstracts"),)
@@ -32,9 +61,7 @@ analysing twice gives the same graph as analysing once.
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -43,7 +70,6 @@ from pathlib import Path
 
 import networkx as nx
 from rdflib import Graph, Literal, URIRef
-from rdflib.plugins.sparql import prepareQuery
 
 from kg import __version__
 from kg.analyse.communities import (
@@ -54,41 +80,55 @@ from kg.analyse.communities import (
 )
 from kg.analyse.lineage import descendant_counts, influence_scores
 from kg.analyse.measures import (
+    baseline_counts,
     betweenness_scores,
+    bipartite_pagerank_scores,
     degree_scores,
     eigenvector_scores,
     pagerank_scores,
 )
-from kg.analyse.projections import coauthorship_graph, lineage_graph
-from kg.errors import KgError, ValidationError
+from kg.analyse.projections import (
+    coauthorship_graph,
+    comention_graph,
+    comparison_graph,
+    lineage_graph,
+    paper_entity_graph,
+)
+from kg.errors import ValidationError
 from kg.graph.iris import analysis_iri, community_iri
-from kg.graph.vocab import ENTITY_CLASSES, FOAF, KG, PROV, RDF, RDFS, XSD
+from kg.graph.vocab import KG, PROV, RDF, RDFS, XSD
 
 __all__ = [
-    "AnalysisReport", "COMMUNITY_ALGORITHMS", "DEFAULT_MEASURE", "MEASURES", "PROJECTIONS",
-    "ProjectionSummary", "SCORE_DECIMALS", "analyse_build", "analyse_graph", "clear_analysis",
-    "format_top", "score_literal", "top_table",
+    "AnalysisReport", "COMMUNITY_ALGORITHMS", "DEFAULT_MEASURE",
+    "MEASURES", "PROJECTIONS", "ProjectionSummary", "SCORE_DECIMALS", "SCORE_PROPERTIES",
+    "analyse_build", "analyse_graph", "clear_analysis", "score_literal",
 ]
 
 #: Decimals of every score written: fixed, so that output is byte-stable.
 SCORE_DECIMALS = 9
 
-#: The score properties, by the name ``kg top --by`` takes.
-SCORE_PROPERTIES: dict[str, URIRef] = {
-    "degree": KG.degreeCentrality, "betweenness": KG.betweenness, "pagerank": KG.pagerank,
-    "eigenvector": KG.eigenvector, "influence": KG.influence,
-    "descendants": KG.descendantCount,
-}
-
-#: The projections analysed, and the measures written for each.
-MEASURES: dict[str, tuple[str, ...]] = {
-    "coauthorship": ("degree", "betweenness", "pagerank", "eigenvector"),
-    "lineage": ("degree", "betweenness", "influence", "descendants"),
+#: The projections analysed ("subgraphs" of ``kg top``) and the measures written for each:
+#: the name ``kg top --by`` takes → the property it is written as. A node scored in two
+#: projections (an entity in the lineage and the co-mention graph) gets different
+#: properties from each.
+MEASURES: dict[str, dict[str, URIRef]] = {
+    "coauthorship": {"degree": KG.degreeCentrality, "betweenness": KG.betweenness,
+                     "pagerank": KG.pagerank, "eigenvector": KG.eigenvector},
+    "lineage": {"degree": KG.degreeCentrality, "betweenness": KG.betweenness,
+                "influence": KG.influence, "descendants": KG.descendantCount},
+    "papers": {"pagerank": KG.pagerank},
+    "comention": {"pagerank": KG.comentionPagerank},
+    "comparison": {"baseline-count": KG.baselineCount, "baseline-rank": KG.baselineRank},
 }
 PROJECTIONS = tuple(MEASURES)
 
-#: The measure :func:`top_table` ranks by when given none.
-DEFAULT_MEASURE = {"coauthorship": "pagerank", "lineage": "influence"}
+#: Every score property, once.
+SCORE_PROPERTIES: tuple[URIRef, ...] = tuple(dict.fromkeys(
+    prop for measures in MEASURES.values() for prop in measures.values()))
+
+#: The measure :func:`kg.analyse.top.top_table` ranks by when given none.
+DEFAULT_MEASURE = {"coauthorship": "pagerank", "lineage": "influence", "papers": "pagerank",
+                   "comention": "pagerank", "comparison": "baseline-count"}
 
 COMMUNITY_ALGORITHMS: dict[str, Callable[..., Partition]] = {
     "leiden": leiden_communities, "louvain": louvain_communities,
@@ -107,8 +147,8 @@ class ProjectionSummary:
     nodes: int
     edges: int
     components: int
-    communities: int
-    modularity: float
+    communities: int | None
+    modularity: float | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,8 +166,9 @@ class AnalysisReport:
 
     def summary(self) -> str:
         """One line for the CLI."""
-        parts = [f"{p.projection} {p.nodes} nodes, {p.edges} edges, {p.components} "
-                 f"components, {p.communities} communities (modularity {p.modularity:.3f})"
+        parts = [f"{p.projection} {p.nodes} nodes, {p.edges} edges, {p.components} components"
+                 + ("" if p.communities is None else f", {p.communities} communities "
+                    f"(modularity {p.modularity:.3f})")
                  for p in self.projections]
         return (f"analysed ({self.algorithm}, seed {self.seed}, {self.backend}): "
                 + "; ".join(parts) + f"; {self.added} triples written")
@@ -153,7 +194,7 @@ def clear_analysis(g: Graph) -> int:
     """Remove the results of any earlier analysis (scores, community memberships,
     kg:Community and kg:Analysis nodes) from ``g``; return how many triples went."""
     before = len(g)
-    for prop in (*SCORE_PROPERTIES.values(), KG.community):
+    for prop in (*SCORE_PROPERTIES, KG.community):
         g.remove((None, prop, None))
     for cls in (KG.Community, KG.Analysis):
         for node in list(g.subjects(RDF.type, cls)):
@@ -162,14 +203,15 @@ def clear_analysis(g: Graph) -> int:
     return before - len(g)
 
 
-def _versions(*libraries: str) -> list[str]:
+@functools.cache
+def _versions(*libraries: str) -> tuple[str, ...]:
     found = [f"kg {__version__}"]
     for name in libraries:
         try:
             found.append(f"{name} {metadata.version(_LIBRARIES[name])}")
         except metadata.PackageNotFoundError:
             continue
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 def _record(g: Graph, projection: str, name: str, prop: URIRef, parameters: Mapping,
@@ -184,7 +226,7 @@ def _record(g: Graph, projection: str, name: str, prop: URIRef, parameters: Mapp
     g.add((iri, KG.parameters, Literal(json.dumps(dict(parameters), sort_keys=True))))
     if parameters.get("seed") is not None:
         g.add((iri, KG.seed, Literal(int(parameters["seed"]), datatype=XSD.integer)))
-    for version in _versions(*libraries):
+    for version in _versions(*sorted(libraries)):
         g.add((iri, KG.softwareVersion, Literal(version)))
     return iri
 
@@ -250,43 +292,87 @@ def _lineage_runs(L: nx.DiGraph, *, backend: str) -> list:
     ]
 
 
-def analyse_graph(g: Graph, *, seed: int = 0, backend: str = "igraph",
-                  communities: str = "leiden", betweenness_k: int | None = None,
-                  ) -> AnalysisReport:
-    """Compute the default measures and communities of ``g``'s co-authorship and lineage
-    projections and write them into ``g`` (see the module doc), replacing any earlier
-    analysis. ``backend`` ("igraph", the default, or "networkx") runs betweenness and
-    PageRank; ``communities`` is "leiden" (igraph's), "louvain" or
-    "label-propagation"; ``seed`` seeds it and, with ``betweenness_k``, the sampling of
-    co-authorship betweenness (exact without it).
-    """
-    if communities not in COMMUNITY_ALGORITHMS:
-        raise ValueError(f"unknown community algorithm {communities!r} "
-                         f"(known: {', '.join(COMMUNITY_ALGORITHMS)})")
-    find = COMMUNITY_ALGORITHMS[communities]
-    libraries = ("igraph",) if communities == "leiden" else ("networkx",)
-    co, lineage = coauthorship_graph(g), lineage_graph(g)  # neither reads old scores
-    plans = [
+def _paper_runs(B: nx.Graph, papers: list[str], *, backend: str) -> list:
+    return [
+        ("pagerank", bipartite_pagerank_scores(B, papers, weight=None, alpha=0.85,
+                                               backend=backend),
+         {"graph": "paper-entity", "weight": None, "alpha": 0.85, "rescaled": "papers",
+          "backend": backend}, _fast(backend)),
+    ]
+
+
+def _comention_runs(C: nx.Graph, *, backend: str) -> list:
+    return [
+        ("pagerank", pagerank_scores(C, weight="weight", alpha=0.85, backend=backend),
+         {"weight": "weight", "alpha": 0.85, "backend": backend}, _fast(backend)),
+    ]
+
+
+def _comparison_runs(C: nx.DiGraph, *, backend: str) -> list:
+    return [
+        ("baseline-count", baseline_counts(C), {"directed": True, "count": "papers"},
+         ("networkx",)),
+        ("baseline-rank", pagerank_scores(C, weight="weight", alpha=0.85, backend=backend),
+         {"weight": "weight", "alpha": 0.85, "directed": True, "backend": backend},
+         _fast(backend)),
+    ]
+
+
+def _plans(g: Graph, find: Callable[..., Partition], *, seed: int, backend: str,
+           betweenness_k: int | None) -> list:
+    """``(projection, graph, runs, partition or None)`` for every projection; nothing
+    here reads or writes the graph's earlier scores."""
+    co, lineage = coauthorship_graph(g), lineage_graph(g)
+    bipartite = paper_entity_graph(g)
+    papers = [node for node, side in bipartite.nodes(data="bipartite") if side == 0]
+    comention = comention_graph(g, bipartite=bipartite)
+    comparison = comparison_graph(g, directed=True)
+    return [
         ("coauthorship", co, _coauthorship_runs(co, seed=seed, backend=backend,
                                                 k=betweenness_k),
          find(co, weight="weight", seed=seed)),
         ("lineage", lineage, _lineage_runs(lineage, backend=backend),
          find(lineage.to_undirected(), weight="weight", seed=seed)),
+        ("papers", bipartite, _paper_runs(bipartite, papers, backend=backend),
+         find(bipartite, weight=None, seed=seed).restricted(papers)),
+        ("comention", comention, _comention_runs(comention, backend=backend),
+         find(comention, weight="weight", seed=seed)),
+        ("comparison", comparison, _comparison_runs(comparison, backend=backend), None),
     ]
+
+
+def analyse_graph(g: Graph, *, seed: int = 0, backend: str = "igraph",
+                  communities: str = "leiden", betweenness_k: int | None = None,
+                  ) -> AnalysisReport:
+    """Compute the default measures and communities of ``g``'s projections (co-authorship,
+    lineage, papers, co-mention, comparison) and write them into ``g`` (see the module
+    doc), replacing any earlier analysis. ``backend`` ("igraph", the default, or
+    "networkx") runs betweenness and PageRank; ``communities`` is "leiden" (igraph's),
+    "louvain" or "label-propagation"; ``seed`` seeds it and, with ``betweenness_k``, the
+    sampling of co-authorship betweenness (exact without it).
+    """
+    if communities not in COMMUNITY_ALGORITHMS:
+        raise ValueError(f"unknown community algorithm {communities!r} "
+                         f"(known: {', '.join(COMMUNITY_ALGORITHMS)})")
+    libraries = ("igraph",) if communities == "leiden" else ("networkx",)
+    plans = _plans(g, COMMUNITY_ALGORITHMS[communities], seed=seed, backend=backend,
+                   betweenness_k=betweenness_k)
     removed = clear_analysis(g)  # only once everything is computed: a failure changes nothing
     before = len(g)
     summaries = []
     for projection, G, runs, partition in plans:
         for name, scores, parameters, used in runs:
-            prop = SCORE_PROPERTIES[name]
+            prop = MEASURES[projection][name]
             _record(g, projection, name, prop, parameters, used)
             _write_scores(g, prop, scores)
-        _write_partition(g, projection, partition, libraries)
+        if partition is not None:
+            _write_partition(g, projection, partition, libraries)
         components = (nx.number_weakly_connected_components(G) if G.is_directed()
                       else nx.number_connected_components(G))
-        summaries.append(ProjectionSummary(projection, len(G), G.number_of_edges(),
-                                           components, len(partition.communities),
-                                           partition.modularity))
+        summaries.append(ProjectionSummary(
+            projection, len(G), G.number_of_edges(), components,
+            None if partition is None else len(partition.communities),
+            None if partition is None else partition.modularity))
     return AnalysisReport(tuple(summaries), removed, len(g) - before, seed, backend,
                           communities)
 
@@ -311,123 +397,3 @@ def analyse_build(path: str | Path, out_dir: str | Path | None = None, *, seed: 
     write_graph(g, Path(out_dir) if out_dir is not None
                 else path if path.is_dir() else path.parent)
     return report
-
-
-# The classes of each subgraph's nodes: constants, spliced into the query text once.
-_CLASSES = {"coauthorship": "kg:Person",
-            "lineage": ", ".join(f"kg:{name}" for name in ENTITY_CLASSES)}
-
-_TOP_QUERY = """
-SELECT DISTINCT ?node ?score ?name ?community WHERE {
-    ?node ?measure ?score ; a ?class .
-    FILTER (?class IN (%s))
-    OPTIONAL { ?node foaf:name ?person }
-    OPTIONAL { ?node rdfs:label ?label }
-    OPTIONAL { ?node kg:community ?group .
-               ?group kg:projection ?projection ; kg:communityNumber ?community }
-    BIND (COALESCE(?person, ?label, STR(?node)) AS ?name)
-}
-ORDER BY DESC(?score) ?node
-"""
-_NAMESPACES = {"kg": str(KG), "foaf": str(FOAF), "rdfs": str(RDFS)}
-
-
-@functools.cache
-def _top_query(subgraph: str):
-    """The prepared query of ``subgraph``'s top table (prepared on first use, not at
-    import); ``?measure`` and ``?projection`` are bound when it runs."""
-    return prepareQuery(_TOP_QUERY % _CLASSES[subgraph], initNs=_NAMESPACES)
-
-
-@functools.cache
-def _analysed_query():
-    return prepareQuery("""
-        SELECT ?property WHERE { ?analysis a kg:Analysis ; kg:projection ?projection ;
-                                           kg:scoreProperty ?property }""",
-                        initNs=_NAMESPACES)
-
-
-def top_table(g: Graph, by: str | None = None, subgraph: str = "coauthorship",
-              limit: int | None = 10) -> list[dict]:
-    """The nodes of ``subgraph`` ("coauthorship": people; "lineage": entities) with the
-    highest written-back score ``by`` (one of :data:`MEASURES` of that subgraph; default
-    :data:`DEFAULT_MEASURE`), read with SPARQL (``ORDER BY DESC``, ties by IRI), at most
-    ``limit`` rows. Each row: ``rank``, ``iri``, ``name``, ``score`` (a float, an int for
-    descendants) and ``community`` (its number in the subgraph's partition, or None).
-
-    A KgError when ``g`` has no analysis of ``subgraph``, or none with that measure.
-    """
-    if subgraph not in MEASURES:
-        raise ValueError(f"unknown subgraph {subgraph!r} (known: {', '.join(MEASURES)})")
-    by = by or DEFAULT_MEASURE[subgraph]
-    if by not in SCORE_PROPERTIES:
-        raise ValueError(f"unknown measure {by!r} (known: {', '.join(SCORE_PROPERTIES)})")
-    if limit is not None and limit < 0:
-        raise ValueError(f"limit must be at least 0, not {limit}")
-    projection = Literal(subgraph)
-    written = {row.property for row in g.query(_analysed_query(),
-                                               initBindings={"projection": projection})}
-    if not written:
-        raise KgError(f"the graph has no {subgraph} analysis: run `kg analyse` on it first")
-    prop = SCORE_PROPERTIES[by]
-    if prop not in written:
-        have = [name for name, p in SCORE_PROPERTIES.items() if p in written]
-        raise KgError(f"the {subgraph} analysis has no {by} scores "
-                      f"(it has: {', '.join(have)})")
-    rows = []
-    results = g.query(_top_query(subgraph), initBindings={"measure": prop,
-                                                      "projection": projection})
-    for row in results:
-        if limit is not None and len(rows) >= limit:
-            break
-        score = row.score.toPython()
-        rows.append({"rank": len(rows) + 1, "iri": str(row.node), "name": str(row.name),
-                     "score": score if isinstance(score, int) else float(score),
-                     "community": None if row.community is None
-                     else int(row.community.toPython())})
-    return rows
-
-
-FORMATS = ("table", "csv", "json")
-_COLUMNS = ("rank", "score", "community", "name", "iri")
-
-
-def format_top(rows: list[dict], fmt: str = "table") -> str:
-    """:func:`top_table` rows as an aligned text table, CSV (with a header) or JSON.
-
-    >>> rows = [{"rank": 1, "iri": "https://w3id.org/mlkg/id/person/a", "name": "A",
-    ...          "score": 0.5, "community": 1}]
-    >>> print(format_top(rows), end="")
-    rank  score        community  name  iri
-       1  0.500000000          1  A     https://w3id.org/mlkg/id/person/a
-    >>> print(format_top(rows, "csv"), end="")
-    rank,score,community,name,iri
-    1,0.5,1,A,https://w3id.org/mlkg/id/person/a
-    """
-    if fmt == "json":
-        return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
-    if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows({c: row[c] for c in _COLUMNS} for row in rows)
-        return out.getvalue()
-    if fmt != "table":
-        raise ValueError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
-
-    def cell(column: str, value: object) -> str:
-        if value is None:
-            return ""
-        if column == "score" and isinstance(value, float):
-            return f"{value:.{SCORE_DECIMALS}f}"
-        return str(value)
-
-    table = [list(_COLUMNS)] + [[cell(c, row[c]) for c in _COLUMNS] for row in rows]
-    widths = [max(len(line[i]) for line in table) for i in range(len(_COLUMNS))]
-    right = {"rank", "score", "community"}
-    lines = []
-    for line in table:
-        cells = [text.rjust(w) if c in right and line is not table[0] else text.ljust(w)
-                 for c, text, w in zip(_COLUMNS, line, widths, strict=True)]
-        lines.append("  ".join(cells).rstrip())
-    return "\n".join(lines) + "\n"

@@ -117,6 +117,16 @@ def clean_name(text: str) -> str:
     return _ARTICLE.sub("", text)
 
 
+def organization_name(tag: str) -> str:
+    """The name of an author line's organisation tag: the lexicon's spelling of a known
+    organisation (``baidu`` → ``Baidu``), else the tag as written.
+
+    >>> organization_name("baidu"), organization_name("Acme Labs")
+    ('Baidu', 'Acme Labs')
+    """
+    return repos.known_organizations().get(name_key(tag), " ".join(tag.split()))
+
+
 def extract_papers(papers: Iterable[Paper], nlp: Language | None = None,
                    batch_size: int = 256) -> list[Extraction]:
     """One Extraction per paper, in the same order."""

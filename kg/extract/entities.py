@@ -25,6 +25,7 @@ from kg.extract.context import (
     plain_spans,
     sentence_of,
     set_spans,
+    span_bounds,
     token_bounds,
 )
 from kg.extract.heads import type_from_head
@@ -34,20 +35,42 @@ from kg.normalize import name_key
 TRUST = {"kg_lexicon": 3, "kg_abbrevs": 2, "cue": 2, "title": 2, "metric-phrase": 2,
          "cue-untyped": 1, "shape": 1, "versioned": 1}
 UNTYPED_RULES = ("shape", "versioned", "cue-untyped")
+_SYSTEMS = ("Model", "Method", "Software")
+_RESOURCES = ("Dataset", "Metric", "Task", "Hardware", "Organization")
+CROSS_KIND = {**{t: _RESOURCES for t in _SYSTEMS}, **{t: _SYSTEMS for t in _RESOURCES},
+              "": ()}
 BARE_ACRONYM = re.compile(r"^[A-Z]+s?$")
 
 
 # Naming conventions of the field: "...QA"/"...Bench" are benchmarks, "...PO" preference or
 # policy optimisation methods, "...Sys" systems.
 NAME_CONVENTIONS = (
-    (re.compile(r"(?:QA|Bench|Eval|Arena|-\d+[Kk])$"), "Dataset"),
+    (re.compile(r"(?:QA|Bench|Eval|Arena|-\d+[Kk]|-\d{2,}M)$"), "Dataset"),  # LAION-400M
     (re.compile(r"(?:[A-Z]PO|Loss|Aug|AdamW?|SGD|-Dist|Prune|Quant)$"), "Method"),
     (re.compile(r"(?:Sys|Engine|Serve)$"), "Software"),
 )
 DATASET_BEFORE = {"dataset", "datasets", "benchmark", "benchmarks", "corpus", "set", "sets",
-                  "leaderboard", "suite"}
+                  "leaderboard", "suite", "challenge"}
 NOT_DATASET_ON = {"based", "built", "relies", "rely", "depends", "focus", "focuses", "works",
                   "work", "run", "runs", "running", "deployed", "implemented", "trained"}
+KIND_BEFORE = {**{w: "Method" for w in ("strategy", "algorithm", "technique", "method",
+                                          "loss", "mechanism", "scheme", "optimizer")},
+               **{w: "Model" for w in ("network", "detector", "backbone", "architecture",
+                                         "encoder", "decoder", "classifier")},
+               **{w: "Software" for w in ("library", "toolkit", "framework", "compiler")}}
+DATASET_AFTER = {"benchmark", "dataset", "corpus", "leaderboard", "challenge"}
+# What a model name may carry after it: sizes (13B, 8x7B, -L), variants (tiny, large-v2,
+# Instruct, – Chat), and a one-digit version before a size or the end of a phrase (Llama 1).
+_SIZE = r"\d+(?:\.\d+)?[BMKT]\b|\d+x\d+(?:\.\d+)?B\b"
+_VARIANT = (r"(?:Instruct|Chat|Base|Large|Small|Tiny|Medium|Huge|Giant|Pro|Turbo|Ultra|Mini|"
+            r"Nano|instruct|chat|base|large|small|tiny|medium|huge|giant)(?:-v\d+(?:\.\d+)?)?")
+MODEL_TAIL = re.compile(rf"(?:\s(?:{_SIZE})|-(?:XXL|XL|[SMLXHBGT])\b(?![\w-])|\s{_VARIANT}\b"
+                        r"(?!-\w)|\s?[-–]\s?(?:Instruct|Chat)\b)+")
+MODEL_VERSION = re.compile(r"\s\d(?:\.\d)?(?=[,;:)]|\.(?!\d)|$|\s(?:and|or|on|in|with|"
+                           rf"models?|series|family)\b|\s(?:{_SIZE}))")
+# Named splits of a dataset: "LibriSpeech test-clean", "COCO test-dev", "COCO val2017".
+DATASET_TAIL = re.compile(r"\s(?:(?:test|dev|val|train)-(?:dev|std|clean|other|challenge)|"
+                          r"(?:val|test|train)20\d\d)\b")
 RESULT_WORDS = re.compile(r"achiev|outperform|result|experiment|accuracy|state-of-the-art|"
                           r"sota|evaluat|benchmark|score|surpass|perform", re.I)
 NEXT_HEAD = {"Dataset", "Method", "Software", "Model", "Metric"}
@@ -70,6 +93,12 @@ def context_type(doc: Doc, span: TextSpan) -> str | None:
         prev = doc[span.start - 1].lower_
         if prev in DATASET_BEFORE:
             return "Dataset"
+        if prev == "," and span.start > 1:  # "a new dataset, CC-News"
+            prev = doc[span.start - 2].lower_
+        if prev in DATASET_BEFORE:
+            return "Dataset"
+        if prev in KIND_BEFORE:  # "the label assignment strategy SimOTA"
+            return KIND_BEFORE[prev]
         if prev in {"on", "across"} and RESULT_WORDS.search(sent.text) and (
                 span.start < 2 or doc[span.start - 2].lower_ not in NOT_DATASET_ON):
             return "Dataset"
@@ -78,7 +107,55 @@ def context_type(doc: Doc, span: TextSpan) -> str | None:
 
 #: A candidate: (start, end, start_char, end_char, label, trust, rule, name key).
 Candidate = tuple[int, int, int, int, str, int, str, str]
+#: A chosen entity: (start, end, start_char, end_char, label, rule).
 Chosen = tuple[int, int, int, int, str, str]
+_LIST_GAP = re.compile(r"^\s*(?:,|and|or|, and|, or)\s*$")
+
+
+def _coordinated(doc: Doc, spans: list[Chosen], typed: dict) -> list[Chosen]:
+    """A name that only its shape made a Model, listed with datasets, is a dataset:
+    "CIFAR-10, CIFAR-100 and Oxford-102 Flowers"."""
+    text = doc_text(doc)
+    out = list(spans)
+    for i, span in enumerate(out):
+        if (span[4] != "Model" or name_key(text[span[2]:span[3]]) in typed
+                or not span[5].endswith(UNTYPED_RULES)):
+            continue
+        neighbours = [out[j] for j in (i - 1, i + 1) if 0 <= j < len(out)]
+        if any(n[4] == "Dataset" and _LIST_GAP.match(
+                text[min(n[3], span[3]): max(n[2], span[2])]) for n in neighbours):
+            out[i] = (*span[:4], "Dataset", span[5])
+    return out
+
+
+def _extended(doc: Doc, spans: list[Chosen]) -> list[Chosen]:
+    """Model names with their sizes, variants and versions ("Llama 2 13B – Chat", "Whisper
+    large-v2", "Swin-L"), dataset names with their named split ("COCO test-dev"); a
+    shorter span the extension covers is dropped."""
+    text = doc_text(doc)
+    ends = token_bounds(doc)[1]
+    out: list[Chosen] = []
+    for span in spans:
+        start, _, start_char, end_char, label, rule = span
+        end = end_char
+        if label == "Model":
+            if not text[start_char:end_char][-1:].isdigit() and (
+                    m := MODEL_VERSION.match(text, end)):
+                end = m.end()
+            if m := MODEL_TAIL.match(text, end):
+                end = m.end()
+        elif label == "Dataset" and (m := DATASET_TAIL.match(text, end)):
+            end = m.end()
+        if end > end_char:
+            wider = span_bounds(doc, start_char, end, "expand")
+            if wider is not None:
+                span = (*wider, start_char, ends[wider[1] - 1], label, rule)
+        while out and out[-1][1] > span[0] and out[-1][0] >= span[0]:
+            out.pop()
+        if out and out[-1][1] > span[0]:
+            continue  # inside the previous (extended) span
+        out.append(span)
+    return out
 
 
 def _join_adjacent_models(doc: Doc, spans: list[Chosen]) -> list[Chosen]:
@@ -143,12 +220,20 @@ class EntityMerger:
             name_key(text[s[2]:s[3]]): s[5] for s in abbrevs} | {
             name_key(s[5]): text[s[2]:s[3]] for s in abbrevs}
         for short, label in short_forms.items():
-            typed.setdefault(name_key(short), (2, label))
+            known = typed.get(name_key(short))
+            if known is None or (label in CROSS_KIND[known[1]]):
+                # the paper's own definition beats a lexicon entry of another kind of thing
+                # ("grouped-query attention (GQA)" is not the GQA dataset)
+                typed[name_key(short)] = (4 if known else 2, label)
             for at in find_all(text, short) if short else ():  # tokens that are the short form
                 i = bisect_left(starts, at)
                 if i < len(starts) and starts[i] == at and ends[i] == at + len(short):
                     offer(i, i + 1, at, ends[i], label, 2, "kg_abbrevs:short")
 
+        for _, end, _, _, _, _, _, key in candidates:  # "on the Vicuna benchmark"
+            if (end < len(doc) and text[starts[end]:ends[end]].lower() in DATASET_AFTER
+                    and typed.get(key, (0, ""))[1] in ("Model", "Method")):
+                typed[key] = (5, "Dataset")
         chosen: list[Chosen] = []
         taken = [False] * len(doc)
         for start, end, start_char, end_char, label, _trust, rule, key in sorted(
@@ -170,8 +255,8 @@ class EntityMerger:
                 taken[i] = True
             chosen.append((start, end, start_char, end_char, label, rule))
         chosen.sort(key=lambda c: (c[2], c[3]))
-        set_spans(doc, self.name, [(s[0], s[1], s[4], s[5])
-                                   for s in _join_adjacent_models(doc, chosen)])
+        chosen = _join_adjacent_models(doc, _extended(doc, _coordinated(doc, chosen, typed)))
+        set_spans(doc, self.name, [(s[0], s[1], s[4], s[5]) for s in chosen])
         for key in ENTITY_CACHES:  # views of older spans
             doc.user_data.pop(key, None)
         return doc

@@ -7,7 +7,7 @@ import re
 
 HEADS: dict[str, tuple[str, ...]] = {
     "Dataset": ("dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "arena",
-                "bench", "suite", "leaderboard", "testbed", "collection"),
+                "bench", "suite", "leaderboard", "testbed", "collection", "challenge"),
     "Metric": ("score", "rate", "error", "accuracy", "distance", "divergence", "precision",
                "recall", "ratio", "index", "latency", "throughput", "speedup", "fid"),
     "Task": ("recognition", "detection", "segmentation", "classification", "generation",

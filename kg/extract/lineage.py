@@ -1,13 +1,20 @@
 """``kg_lineage``: relations between the entities of one sentence, from the words that
 state them.
 
-- ``basedOn``: "based on X", "built upon X", "fine-tuned from X", "we train A from B";
-- ``usesComponent``: "uses/adopts/integrates X" (the paper's own system uses X);
-- ``comparedWith``: "outperforms X and Y", "compared with X", "surpassing X";
+- ``basedOn``: "based on X", "built upon X", "fine-tuned from X", "we train A from B",
+  "replace X with Y" / "replaced from X to Y" (the system is based on Y), "Y, a ... X
+  variant", "to improve X, we propose Y", and a paper's own system named as the next
+  version of a model the paper also names (``PP-OCRv3`` after ``PP-OCRv2``);
+- ``usesComponent``: "we use/adopt/integrate X", "X which uses Y", "X comprises three parts:
+  A, B and C", "its core component is X", "X is employed", "X with Y achieves";
+- ``comparedWith``: "outperforms X and Y", "compared with X", "N% higher accuracy than X",
+  "surpasses existing detectors (i.e., X, Y)";
 - ``evaluatedOn``: a dataset in a sentence that reports an evaluation.
 
-The subject is the nearest system named before the cue in the sentence, else the paper's
-own system. Relations go to ``doc.user_data["kg_relations"]`` as
+The subject is the nearest system named before the cue in the sentence (skipping names
+that are themselves the objects of an earlier comparison, and settings such as "On
+Llama-2 7B, ..."), else the paper's own system. Relations go to
+``doc.user_data["kg_relations"]`` as
 ``(subject, predicate, object, sentence_start, sentence_end, rule)``.
 """
 
@@ -21,30 +28,44 @@ from spacy.tokens import Doc, Span
 from kg.extract.context import (
     SYSTEM_TYPES,
     doc_text,
+    entities,
     in_sentence,
     main_subject,
-    nearest_before,
     sentences,
 )
+from kg.normalize import name_key
+from kg.versions import family_name, successor_pairs
 
+_COMPARATIVE = (r"(?:(?!rather\b|other\b|whether\b|either\b|neither\b|later\b|after\b|"
+                r"under\b|over\b|never\b|ever\b|per\b)\w{2,}er|more|less)"
+                r"(?:\s+[\w%.\-]+){0,4}?\s+than(?:\s+(?:that|those)\s+of)?")
+COMPONENT_TYPES = ("Method", "Model")  # what usesComponent may point to
 CUES = (
     ("basedOn", re.compile(
-        r"\b(?:based on|built (?:up)?on(?: top of)?|on top of|upgraded (?:from|version of)|"
+        r"\b(?:based (?:up)?on|built (?:up)?on(?: top of)?|on top of|upgraded (?:from|version of)|"
+        r"(?:grounded|grounding|founded|builds?) (?:up)?on|on the basis of|"
         r"fine-?tuned (?:from|on top of)|distill(?:ed)? from|initiali[sz]ed (?:from|with)|"
         r"derived from|extends|an extension of|improves? (?:up)?on|trained from|"
-        r"continue[sd]? (?:pre-?)?training (?:of|from)|replac\w* \S+ with|inherit\w* from|"
-        r"(?:an? )?implementation of|(?:improved|optimized|upgraded) version of|"
-        r"adapted from)\b",
+        r"continue[sd]? (?:pre-?)?training (?:of|from)|inherit\w* from|"
+        r"replac(?:e|es|ed|ing)(?: [^,.;()]{1,40}?)? (?:with|by|to)|"
+        r"(?:an? )?implementation of|(?:[\w-]+ ){1,2}version of|obtained from|"
+        r"(?:variant|successor|descendant|derivative|extension|adaptation) of|adapted from|"
+        r"(?:shares?|sharing|follows?|following|inherits?) the (?:same )?(?:architecture|"
+        r"design|recipe) (?:of|as))\b",
         re.I),
-     SYSTEM_TYPES),
+     ("Model", "Method")),
     ("usesComponent", re.compile(
         r"\b(?:us(?:e|es|ing)|utiliz(?:e|es|ing)|adopt(?:s|ing)?|employ(?:s|ing)?|"
-        r"incorporat(?:e|es|ing)|integrat(?:e|es|ing)|equipped with|consists? of|"
-        r"composed of|introduc(?:e|es|ing))\b", re.I),
-     ("Model", "Method")),
+        r"leverag(?:e|es|ing)|incorporat(?:e|es|ing)|integrat(?:e|es|ing)|equipped with|"
+        r"consists? of|composed of|compris(?:e|es|ing)|contain(?:s|ing)?|"
+        r"introduc(?:e|es|ing)|(?:core|key|main|central) (?:component|module|part)s? "
+        r"(?:is|are|include)|backbones? (?:is|are)|reli(?:es|ed)? on|rely(?:ing)? on|"
+        r"connect(?:s|ing)?|combin(?:e|es|ing)|pair(?:s|ing)?|bridg(?:e|es|ing)|"
+        r"(?:innovations|components|techniques|ingredients|modules|parts)\s*:)\b", re.I),
+     COMPONENT_TYPES),
     ("comparedWith", re.compile(
         r"\b(?:outperform\w*|surpass\w*|compared (?:with|to)|comparison (?:with|to)|"
-        r"(?:better|higher|lower|faster|stronger|more \w+) than|superior to|beat(?:s|ing)?|"
+        + _COMPARATIVE + r"|superior to|beat(?:s|ing)?|"
         r"exceed\w*|competitive (?:with|to)|on par with|against|"
         r"(?:improvements?|gains?|advantages?|speedups?) over)\b", re.I),
      ("Model", "Software", "Method")),
@@ -52,30 +73,103 @@ CUES = (
 EVALUATION = re.compile(r"achiev|outperform|result|experiment|evaluat|benchmark|score|"
                         r"surpass|state-of-the-art|sota|accuracy|perform|test|on\b", re.I)
 _STOP_LIST = re.compile(r"\b(?:on|in terms of|by|while|which|with|when|at|for|under)\b", re.I)
+# Before a component: no clause break ("by combining refinements, we boost X") and no "as"
+# ("uses the same compute budget as Gopher").
+_COMPONENT_STOP = re.compile(r",|\bas\b", re.I)
 TRAIN_FROM = re.compile(r"\btrain(?:ed)?\s*$", re.I)
+_PARENTHETICAL = re.compile(r"\([^()]*\)")
+_ENUMERATOR = re.compile(r"\((?:\d{1,2}|[ivx]{1,4}|[a-h])\)")
+_EXAMPLES = re.compile(r"(?:\(|\b)(?:e\.g\.|i\.e\.|such as|including|like|namely)[,:]?\s*$",
+                       re.I)
+_COLON_LIST = re.compile(r"^[^.;]{0,60}:\s*(?:(?:\d{1,2}|[ivx]{1,4}|[a-h])\)\s*|\((?:\d{1,2}|"
+                         r"[ivx]{1,4}|[a-h])\)\s*)?(?:the\s+)?$", re.I)
+# Between a name and the verb it governs: "X which uses", "X, an LLM serving system that uses".
+_GOVERNS = re.compile(r"^\s*(?:,\s*(?:an?|the)\s+[^,;()]{0,50}?\s+(?=that|which))?(?:,\s*)?"
+                      r"(?:(?:which|that)\s+)?(?:also\s+|further\s+)?$", re.I)
+_PRONOUN_START = re.compile(r"^\s*(?:It|Its|They|This model|These models|The model)\b")
+# "distill it into a series of smaller models (A, B and C)"
+_DISTILL_INTO = re.compile(r"\bdistill(?:s|ed|ing)?\s+(?:it|them|(?P<x>\S.{0,40}?))\s+into\b",
+                           re.I)
+# Tuned variants named after their base: "Llama 2-Chat", "Mistral 7B – Instruct".
+_TUNED_SUFFIX = re.compile(r"^(?P<base>.+?)\s*[-–]\s*(?:Instruct|Chat|SFT|RLHF|DPO|it)$"
+                           r"|^(?P<base2>.+?)\s+(?:Instruct|Chat|chat|instruct)$")
+_WE = re.compile(r"\bwe\s+(?:also\s+|further\s+|then\s+|first\s+|additionally\s+)?$", re.I)
+_PASSIVE_USE = re.compile(r"^\s*(?:is|are)\s+(?:also\s+|further\s+)?(?:employed|used|adopted|"
+                          r"utili[sz]ed|leveraged|incorporated|integrated)\b(?!\s+as\s+(?:the\s+|"
+                          r"an?\s+)?(?:baseline|comparison|reference))", re.I)
+_WITH_PART = re.compile(r"^\s+with\s+(?:an?\s+|the\s+)?$", re.I)
+_PART_RESULT = re.compile(r"^\s*(?:backbone|encoder|decoder)?\s*(?:achiev|obtain|reach|attain|"
+                          r"yield|gets?\b|runs?\b|scores?\b)", re.I)
+_SETTING_BEFORE = re.compile(r"\b(?:on|with|for|from|using|of)\s+(?:the\s+)?$", re.I)
+_PURPOSE = re.compile(r"\b(?:in order )?to\s+(?:further\s+)?(?P<verb>improve|upgrade|enhance|"
+                      r"boost|extend|strengthen|advance|scale up|explore)\b", re.I)
+_PURPOSE_VERB = re.compile(r"\b(?:improve|upgrade|enhance|boost|extend|strengthen|advance|"
+                           r"scal(?:e|ing) up)\b", re.I)
+_WE_PROPOSE = re.compile(r"\b(?:we|(?:this|our) (?:paper|work|report))\s+"
+                         r"(?:[\w-]+\s+){0,4}?(?:propose|present|introduce|train|develop|"
+                         r"design|build|release)\w*\b", re.I)
+_APPOSITIVE = re.compile(r"^\s*,?\s*(?:(?:which|that) is\s+)?an?\s+(?:[\w-]+\s+){0,6}$", re.I)
+_KIND_AFTER = re.compile(r"^(?:-based\b|\s*-?\s*(?:architecture|variant|version|derivative)\b)",
+                         re.I)
+#: A part of an architecture rather than a model or method in its own right.
+_SUBMODULE = re.compile(r"(?:module|head|block|layer|neck)s?$", re.I)
+_SAME_SENTENCE_CHAIN = 1  # successor pairs beyond the paper's own system need one sentence
 
 
 def _objects_after(doc: Doc, sent: Span, cue_end: int, types: tuple[str, ...],
                    many: bool) -> list[Span]:
     """Entities right after a cue: the first, or for ``many`` a list joined by commas and
-    "and" up to a word that ends the list."""
-    found = []
+    "and" up to a word that ends the list. An enumerated list after a colon ("three parts:
+    (1) A for ..., (2) B ...") and examples ("existing detectors (i.e., A, B)") count;
+    names inside a parenthesis after an object ("A (implemented with Jax) and B") do not."""
+    found: list[Span] = []
+    text = doc_text(doc)
+    enumerated = closed = False
     for span in in_sentence(doc, sent, ("Model", "Method", "Software", "Dataset", "Metric",
                                         "Task", "Hardware", "Organization")):
         if span.start_char < cue_end:
             continue
-        gap = doc_text(doc)[cue_end: span.start_char]
-        if (found and (_STOP_LIST.search(gap) or len(gap) > 40)) or len(gap) > 60:
-            break
-        if not found and _STOP_LIST.search(gap):
-            break
+        gap = text[cue_end: span.start_char]
+        if found and gap.count("(") > gap.count(")"):
+            continue  # inside a parenthesis that follows an object
+        flat = _PARENTHETICAL.sub(" ", gap)
+        if not found:
+            if _COLON_LIST.match(gap):
+                enumerated = bool(_ENUMERATOR.search(gap)) or many
+            elif _EXAMPLES.search(gap) and len(gap) <= 100 and "." not in gap.rstrip()[:-4]:
+                pass
+            elif (_STOP_LIST.search(gap) or len(gap) > 60
+                  or (types == COMPONENT_TYPES and _COMPONENT_STOP.search(gap))):
+                break
+            if span.label_ == "Task" and not enumerated:
+                continue  # "lightweight text recognition network SVTR LCNet"
+        elif enumerated and _ENUMERATOR.search(gap) and len(gap) <= 80:
+            pass
+        elif enumerated and span.label_ not in types:
+            continue
+        elif closed or _STOP_LIST.search(flat) or len(flat) > 40:
+            break  # "A, B and C" ends after C
         if span.label_ not in types:
+            if enumerated:
+                continue
             break
         found.append(span)
+        closed = bool(found[1:]) and bool(re.search(r"\b(?:and|or)\b", flat))
         cue_end = span.end_char
         if not many:
             break
     return found
+
+
+def _submodule(span: Span, text: str) -> bool:
+    """``Aggregated Attention Module``, ``SLAHead``, "a PAN module": a part of an
+    architecture, not a model or method in its own right."""
+    after = re.match(r"\s*\w+", text[span.end_char: span.end_char + 12])
+    return bool(_SUBMODULE.search(span.text) or (after and _SUBMODULE.match(after[0].strip())))
+
+
+def _outside_brackets(gap: str) -> bool:
+    return gap.count("(") <= gap.count(")")
 
 
 def _named(span: Span) -> bool:
@@ -84,61 +178,296 @@ def _named(span: Span) -> bool:
     return any(c.isupper() or c.isdigit() for c in span.text)
 
 
+def _nearest_subject(doc: Doc, spans: list[Span], char: int, skip: set[int]) -> Span | None:
+    """The last named system before ``char`` that is not an object already (``skip``), a
+    baseline ("as many parameters as YOLOv5-L") or a component ("DETR with a ResNet-50
+    backbone"), nor listed with one."""
+    text = doc_text(doc)
+    systems = [s for s in spans if s.end_char <= char and s.label_ in SYSTEM_TYPES]
+    if not systems:
+        return None
+    sent_start = systems[0].sent.start_char
+    skipped = set(skip)
+    for i, span in enumerate(systems):
+        window = text[max(sent_start, span.start_char - 40): span.start_char]
+        listed = i and systems[i - 1].start in skipped and re.fullmatch(
+            r"\s*(?:,|and|or|, and)\s*", text[systems[i - 1].end_char: span.start_char])
+        if listed or _BASELINE_BEFORE.search(window):
+            skipped.add(span.start)
+    return next((s for s in reversed(systems) if s.start not in skipped and _named(s)), None)
+
+
+def _listed_before(doc: Doc, spans: list[Span], subject: Span) -> list[Span]:
+    """``subject`` with the names listed right before it: "(ViT-S/14, ViT-B/14 and ViT-L/14)
+    that surpass OpenCLIP"."""
+    text = doc_text(doc)
+    found = [subject]
+    for prev in reversed([s for s in spans if s.end_char <= subject.start_char]):
+        if prev.label_ == subject.label_ and re.fullmatch(
+                r"\s*(?:,|and|, and)\s*", text[prev.end_char: found[0].start_char]):
+            found.insert(0, prev)
+        else:
+            break
+    return found
+
+
+_BASELINE_BEFORE = re.compile(r"\b(?:compar\w*(?: with| to)?|than|outperform\w*|surpass\w*|"
+                              r"over|against|beat\w*|exceed\w*|versus|vs\.?|such as|like|"
+                              r"teacher|with|from|using)\s+(?:the\s+|a\s+|an\s+)?"
+                              r"(?:[\w-]+\s+){0,2}$", re.I)
+# Data a model is trained on, not evaluated on: "after pre-training on ImageNet-22K".
+_TRAINED_ON = re.compile(r"\b(?:pre-?train\w*|train\w*|fine-?tun\w*|finetun\w*|distill\w*)"
+                         r"(?:\s+[\w-]+){0,3}?\s+(?:on|with)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}$",
+                         re.I)
+
+
+def _evaluation_subjects(doc: Doc, spans: list[Span], dataset: Span,
+                         main: Span | None) -> list[Span]:
+    """The systems a sentence evaluates on ``dataset``: the nearest named system before it
+    that is not a setting ("On Llama-2 7B/13B, AdaGC ..."), a baseline ("outperforms
+    Flamingo80B on VQAv2") or a teacher, with the names listed beside it ("A and B achieve
+    ..."), else the paper's own system. Training data is not an evaluation."""
+    text = doc_text(doc)
+    sent_start = spans[0].sent.start_char if spans else 0
+    if _TRAINED_ON.search(text[max(sent_start, dataset.start_char - 60): dataset.start_char]):
+        return []
+    candidates = [s for s in spans if s.label_ in ("Model", "Method")
+                  and s.end_char <= dataset.start_char and _named(s)]
+    skipped: set[int] = set()
+    for i, span in enumerate(candidates):
+        window = text[max(sent_start, span.start_char - 40): span.start_char]
+        listed = i and candidates[i - 1].start in skipped and re.fullmatch(
+            r"\s*(?:,|and|or|, and)\s*", text[candidates[i - 1].end_char: span.start_char])
+        if listed or _SETTING_BEFORE.search(window[-12:]) or _BASELINE_BEFORE.search(window):
+            skipped.add(span.start)
+    kept = [s for s in candidates if s.start not in skipped]
+    if not kept:
+        return [main] if main is not None else []
+    found = [kept[-1]]
+    for prev in reversed(kept[:-1]):  # "A and B achieve ..."
+        if re.fullmatch(r"\s*(?:,|and|, and)\s*", text[prev.end_char: found[0].start_char]):
+            found.insert(0, prev)
+        else:
+            break
+    return found
+
+
+def _proposed(doc: Doc) -> Span | None:
+    """A new name (not a lexicon entry) in the first sentence that says "we propose ...":
+    the paper's own system when neither the title nor a cue introduced one."""
+    text = doc_text(doc)
+    for sent in sentences(doc):
+        we = _WE_PROPOSE.search(text, sent.start_char, sent.end_char)
+        if we is None:
+            continue
+        return next((s for s in in_sentence(doc, sent, ("Model", "Method"))
+                     if s.start_char >= we.end() and s.id_ != "kg_lexicon" and _named(s)), None)
+    return None
+
+
+def own_system(doc: Doc) -> Span | None:
+    """The paper's own system: the title's or a cue's name, else the new name a "we propose"
+    sentence introduces, else the first system the abstract names."""
+    return main_subject(doc) or _proposed(doc) or next(
+        (s for s in entities(doc) if s.label_ in SYSTEM_TYPES and _named(s)), None)
+
+
 class LineageFinder:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        main = main_subject(doc)
+        main = main_subject(doc) or _proposed(doc)
+        text = doc_text(doc)
         relations: set[tuple[str, str, str, int, int, str]] = set()
 
+        aliases = doc.user_data.get("kg_aliases", {})
+
         def add(subject: Span | None, predicate: str, obj: Span, sent: Span, rule: str) -> None:
-            if subject is None or subject.text == obj.text:
+            if subject is None:
                 return
+            a, b = name_key(subject.text), name_key(obj.text)
+            if a == b or name_key(aliases.get(a, "")) == b or name_key(aliases.get(b, "")) == a:
+                return  # one thing under two names
             relations.add((subject.text, predicate, obj.text, sent.start_char, sent.end_char,
                            f"{self.name}:{rule}"))
 
+        previous: Span | None = None  # the first system the last sentence named
         for sent in sentences(doc):
             spans = in_sentence(doc, sent, SYSTEM_TYPES + ("Dataset",))
+            systems = [s for s in spans if s.label_ in SYSTEM_TYPES and _named(s)]
+            sentence_main = previous if (previous is not None
+                                         and _PRONOUN_START.match(sent.text)) else main
+            previous = systems[0] if systems else previous
             if not spans:
                 continue
-            text, offset = sent.text, sent.start_char
+            self._distilled(doc, sent, spans, sentence_main, add)
+            compared: set[int] = set()
             for predicate, cue, types in CUES:
-                for m in cue.finditer(text):
-                    start, end = offset + m.start(), offset + m.end()
-                    before = nearest_before(spans, start, ("Model", "Method", "Software"))
-                    subject = before or main
+                for m in cue.finditer(sent.text):
+                    start, end = sent.start_char + m.start(), sent.start_char + m.end()
+                    before = _nearest_subject(doc, spans, start, compared)
+                    subject = before or sentence_main
                     if predicate == "usesComponent":
-                        subject = main if main is not None and (
-                            before is None or before.text == main.text) else None
-                    many = predicate == "comparedWith"
+                        subject = self._user(doc, sent, before, sentence_main, start)
+                    many = predicate in ("comparedWith", "usesComponent")
                     objects = _objects_after(doc, sent, end, types, many)
-                    if before is None and objects and many:  # "Compared with X, Y is ..."
+                    if before is None and objects and predicate == "comparedWith":
+                        # "Compared with X, Y is ..."
                         subject = next((s for s in spans if s.start_char > objects[-1].end_char
-                                        and s.label_ in SYSTEM_TYPES), subject)
+                                        and s.label_ in SYSTEM_TYPES and _outside_brackets(
+                                            text[objects[-1].end_char: s.start_char])),
+                                       subject)
                     for obj in objects:
-                        if predicate != "basedOn" and not _named(obj):
+                        if not _named(obj) or (predicate == "usesComponent"
+                                               and _submodule(obj, text)):
                             continue
-                        add(subject, predicate, obj, sent, m[0].lower().split()[0])
-            # "we train A from B"
-            for span in spans:
-                if TRAIN_FROM.search(doc_text(doc)[sent.start_char: span.start_char]):
-                    rest = doc_text(doc)[span.end_char: span.end_char + 8]
-                    if re.match(r"\s+from\s", rest):
-                        objs = _objects_after(doc, sent, span.end_char + len(
-                            re.match(r"\s+from\s", rest)[0]), SYSTEM_TYPES, False)
-                        for obj in objs:
-                            add(span, "basedOn", obj, sent, "train-from")
-            if EVALUATION.search(text):
+                        rule = m[0].lower().split()[0]
+                        if predicate == "comparedWith":
+                            compared.add(obj.start)
+                            if subject is before and before is not None:
+                                for other in _listed_before(doc, spans, before)[:-1]:
+                                    add(other, predicate, obj, sent, rule)
+                        add(subject, predicate, obj, sent, rule)
+            self._sentence_rules(doc, sent, spans, main, add)
+            if EVALUATION.search(sent.text):
                 for ds in (s for s in spans if s.label_ == "Dataset"):
-                    subject = next((s for s in spans if s.label_ in ("Model", "Method")
-                                    and s.end_char <= ds.start_char), None) or main
-                    add(subject, "evaluatedOn", ds, sent, "evaluation")
+                    for subject in _evaluation_subjects(doc, spans, ds, sentence_main):
+                        add(subject, "evaluatedOn", ds, sent, "evaluation")
+        self._successors(doc, main, text, relations)
+        self._tuned_variants(doc, relations)
         doc.user_data["kg_relations"] = sorted(relations)
         return doc
+
+    @staticmethod
+    def _user(doc: Doc, sent: Span, before: Span | None, main: Span | None,
+              cue_start: int) -> Span | None:
+        """Who uses a component: the name that governs the verb ("X which uses Y"), the
+        paper's own system for "we use Y" or when the sentence names no other system."""
+        text = doc_text(doc)
+        if before is not None and _GOVERNS.match(text[before.end_char: cue_start]):
+            return before
+        if _WE.search(text[sent.start_char: cue_start]):
+            return main
+        if main is not None and (before is None or before.text == main.text):
+            return main
+        return None
+
+    def _sentence_rules(self, doc: Doc, sent: Span, spans: list[Span], main: Span | None,
+                        add) -> None:
+        text = doc_text(doc)
+        systems = [s for s in spans if s.label_ in SYSTEM_TYPES]
+        for i, span in enumerate(systems):
+            after = text[span.end_char: sent.end_char]
+            # "we train A from B"
+            if TRAIN_FROM.search(text[sent.start_char: span.start_char]):
+                rest = re.match(r"\s+from\s", after)
+                if rest:
+                    for obj in _objects_after(doc, sent, span.end_char + len(rest[0]),
+                                              SYSTEM_TYPES, False):
+                        add(span, "basedOn", obj, sent, "train-from")
+            # "direct preference optimization (DPO) is employed to ..."
+            if _PASSIVE_USE.match(after) and _named(span):
+                add(main, "usesComponent", span, sent, "passive-use")
+            nxt = systems[i + 1] if i + 1 < len(systems) else None
+            if nxt is None:
+                continue
+            gap = text[span.end_char: nxt.start_char]
+            # "PP-YOLOv2 with ResNet101 achieves ..."
+            if (span.label_ == "Model" == nxt.label_ and _WITH_PART.match(gap)
+                    and _PART_RESULT.match(text[nxt.end_char: sent.end_char])
+                    and not re.search(r"compar\w*\s*$", text[sent.start_char:
+                                                             span.start_char], re.I)):
+                add(span, "usesComponent", nxt, sent, "with-part")
+            # "VI-LayoutXLM, which is a visual-feature independent LayoutXLM architecture"
+            if (span.label_ == "Model" == nxt.label_ and _APPOSITIVE.match(gap)
+                    and _KIND_AFTER.match(text[nxt.end_char: sent.end_char])):
+                add(span, "basedOn", nxt, sent, "appositive")
+        # "In order to further improve X, we propose Y"
+        for m in _PURPOSE.finditer(sent.text):
+            start = sent.start_char + m.start()
+            we = _WE_PROPOSE.search(text, start, sent.end_char)
+            if we is None or not _PURPOSE_VERB.search(text, start, we.start()):
+                continue
+            olds = [s for s in systems if start < s.start_char and s.end_char <= we.start()
+                    and s.label_ == "Model"]
+            news = [s for s in systems if s.start_char >= we.end() and s.label_ == "Model"]
+            new = news[0] if news else main
+            if olds and new is not None:
+                add(new, "basedOn", olds[0], sent, "purpose")
+
+    def _successors(self, doc: Doc, main: Span | None, text: str, relations: set) -> None:
+        """The paper's own system as the next version of a model it names, and earlier
+        versions named together in one sentence ("PP-OCR, and an optimized version
+        PP-OCRv2")."""
+        if main is None or main.label_ not in ("Model", "Software"):
+            return
+        models = [s for s in entities(doc) if s.label_ in ("Model", "Software")]
+        first = {}
+        for s in models:
+            first.setdefault(name_key(s.text), s)
+        pairs = dict(successor_pairs(s.text for s in first.values()))  # new -> old
+        by_key = {name_key(new): old for new, old in pairs.items()}
+        new, depth = main.text, 0
+        while name_key(new) in by_key:
+            old = by_key[name_key(new)]
+            if depth >= _SAME_SENTENCE_CHAIN and not self._share_sentence(doc, new, old):
+                break
+            sent = next(s for s in sentences(doc) if s.start <= first[name_key(new)].start
+                        < s.end)
+            relations.add((first[name_key(new)].text, "basedOn", first[name_key(old)].text,
+                           sent.start_char, sent.end_char, f"{self.name}:next-version"))
+            new, depth = old, depth + 1
+
+    def _distilled(self, doc: Doc, sent: Span, spans: list[Span], main: Span | None,
+                   add) -> None:
+        """"we train X and distill it into smaller models (A, B and C)": A, B, C basedOn X."""
+        text = doc_text(doc)
+        m = _DISTILL_INTO.search(text, sent.start_char, sent.end_char)
+        if m is None:
+            return
+        models = [s for s in spans if s.label_ == "Model" and _named(s)]
+        teacher = next((s for s in reversed(models) if s.end_char <= m.start()), None)
+        if m["x"]:
+            teacher = next((s for s in models if m.start("x") <= s.start_char < m.end("x")),
+                           teacher)
+        teacher = teacher or main
+        gap_ok = re.compile(r"^[^.;]{0,60}?$")
+        students = [s for s in models if s.start_char >= m.end()
+                    and gap_ok.match(text[m.end(): s.start_char])]
+        for student in students:
+            add(student, "basedOn", teacher, sent, "distilled-into")
+
+    def _tuned_variants(self, doc: Doc, relations: set) -> None:
+        """An instruction- or chat-tuned model of the paper's own family named after a base
+        model the paper also names ("Llama 2-Chat", "Mistral 7B – Instruct") is based on
+        it; a tuned baseline of another family is left alone."""
+        spans = [s for s in entities(doc) if s.label_ == "Model"]
+        first = {}
+        for s in spans:
+            first.setdefault(name_key(s.text), s)
+        main = own_system(doc)
+        if main is None:
+            return
+        for key, span in first.items():
+            m = _TUNED_SUFFIX.match(span.text)
+            base = first.get(name_key((m["base"] or m["base2"]) if m else ""))
+            if (m and base is not None and name_key(base.text) != key
+                    and name_key(family_name(base.text)) == name_key(family_name(main.text))):
+                sent = next(x for x in sentences(doc) if x.start <= span.start < x.end)
+                relations.add((span.text, "basedOn", base.text, sent.start_char,
+                               sent.end_char, f"{self.name}:tuned-variant"))
+
+    @staticmethod
+    def _share_sentence(doc: Doc, a: str, b: str) -> bool:
+        ka, kb = name_key(a), name_key(b)
+        for sent in sentences(doc):
+            keys = {name_key(s.text) for s in in_sentence(doc, sent, ("Model", "Software"))}
+            if ka in keys and kb in keys:
+                return True
+        return False
 
 
 @Language.factory("kg_lineage", requires=["doc.spans"])
 def make_lineage_finder(nlp: Language, name: str) -> LineageFinder:
     return LineageFinder(nlp, name)
-

@@ -30,6 +30,7 @@ SHAPED = re.compile(
     r"(?!(?:Top|Figure|Fig|Table|Section|Sec|Eq|Appendix|Step|Stage|Phase|Level|Type)\b)"
     r"(?=[A-Za-z0-9.+-]*(?:[a-z][A-Z]|[A-Z]{2}|[A-Za-z]\d|-\d+(?:\.\d+)?[BMK]?\b))"
     rf"[A-Za-z][A-Za-z0-9]*(?:[-.]{_PIECE})*\+*"
+    r"(?:/\d{1,3}(?![\d.]*\d)(?:@\d+px)?)?"  # a patch size and resolution: "ViT-L/14@336px"
     rf"{_VERSION}?"
     r"(?![\w@-])"
 )
@@ -52,7 +53,10 @@ METRIC_PHRASE = re.compile(r"(?<![\w-])(?:[A-Z][\w-]*\s){1,3}(?:Score|Rate|Index
 PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")  # LLMs, CNNs: kinds of things, not names
 # Not names: unicode escapes (x2013), number formats (FP16, BFloat16), device mixes (CPU-GPU).
 NOT_A_NAME = re.compile(r"^(?:x[0-9A-Fa-f]{4}|(?:FP|BF|INT|UINT|TF|[Bb][Ff]loat|[Ff]loat)\d+"
-                        r"|(?:(?:CPU|GPU|TPU|NPU|single|multi|dual)-?)+)$")
+                        r"|(?:(?:CPU|GPU|TPU|NPU|single|multi|dual)-?)+"
+                        r"|(?:Kilo|Mega|Giga|Tera|Peta|Exa|[KMGTPE])?FLOP[Ss]?"  # units
+                        # licences: "Apache 2.0", "GPL-3"
+                        r"|(?:Apache|GPL|LGPL|AGPL|MPL|CC-BY(?:-\w+)*)(?:[- ]v?\d[\d.]*)?)$")
 GLUED_WORD = re.compile(r"^[a-z]{3,}(?=[A-Z][a-z])")  # "methodTextSmoothing" -> TextSmoothing
 
 

@@ -1,8 +1,10 @@
 """``kg_repos``: code-repository URLs, normalised to ``github.com/owner/repo`` with the
-sub-path kept as an attribute; the owner is also an Organization when it is a known one."""
+sub-path kept as an attribute; the owner is also an Organization when it is a known one or
+reads as one (``organization_like``)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -61,7 +63,28 @@ def normalise_repository(url: str) -> tuple[str, str | None] | None:
     return f"{m['host'].lower()}/{m['owner'].lower()}/{repo}", sub
 
 
-def _known_organizations() -> dict[str, str]:
+_ORG_WORDS = re.compile(r"(?:research|labs?|ai|project|team|group|org|inc|foundation|"
+                        r"institute|official|community|hq|nlp|ml)$", re.I)
+
+
+def organization_like(owner: str) -> bool:
+    """Whether a repository owner reads as an organisation rather than a person's handle:
+    an organisation word at the end (``facebookresearch``, ``vllm-project``, ``mistralai``),
+    several capitals (``CompVis``, ``QwenLM``, ``HazyResearch``) or an acronym (``THUDM``).
+    Handles such as ``karpathy``, ``Hasuer`` or ``Hao840`` are not.
+
+    >>> [organization_like(o) for o in ("google-research", "CompVis", "THUDM", "Hao840")]
+    [True, True, True, False]
+    """
+    if any(c.isdigit() for c in owner):
+        return False
+    parts = re.split(r"[-_.]", owner)
+    return bool(_ORG_WORDS.search(owner) or any(_ORG_WORDS.fullmatch(p) for p in parts)
+                or sum(c.isupper() for c in owner) >= 2)
+
+
+@functools.cache
+def known_organizations() -> dict[str, str]:
     """name key -> canonical name of every organisation the lexicons know (including
     software lexicon entries documented as also an Organization)."""
     known: dict[str, str] = {}
@@ -79,7 +102,7 @@ class RepositoryFinder:
 
     def __init__(self, nlp: Language, name: str, *, organizations: bool) -> None:
         self.name = name
-        self.organizations = _known_organizations() if organizations else {}
+        self.organizations = known_organizations() if organizations else {}
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -95,6 +118,8 @@ class RepositoryFinder:
             name, sub = found
             spans.append((*bounds, "Repository", name + ("#" + sub if sub else "")))
             org = self.organizations.get(name_key(m["owner"]))
+            if org is None and self.organizations and organization_like(m["owner"]):
+                org = m["owner"]
             if org:
                 spans.append((*bounds, "Organization", org))
         set_spans(doc, self.name, spans)

@@ -23,7 +23,12 @@ NUMBER = re.compile(r"(?<![\w.+-])(?<!\d/)(?P<sign>[+±])?(?P<value>\d+(?:\.\d+)
                     r"\s?(?P<unit>%|ms|s\b|FPS|fps|points?\b|pts\b|x\b|×|[KMBT]\b)?")
 RELATIVE_BEFORE = re.compile(r"(?:\bby|\bof|\+|absolute|relative|over|up to|nearly|about)\s*$",
                              re.I)
+# A baseline's number: "(previous best 15.8)", "up from 89.4%", "the human baseline of 89.8".
+BASELINE_BEFORE = re.compile(r"(?:\b(?:previous|prior|former|earlier)(?:\s+(?:best|sota|"
+                             r"state[- ]of[- ]the[- ]art))?|\bbaseline(?:\s+of)?|"
+                             r"\b(?:up|down)(?:\s+from)?)\s*$", re.I)
 RELATIVE_AFTER = re.compile(r"^\s*(?:%\s*)?(?:\w+\s+){0,1}(?:improvement|higher|lower|gain|"
+                            r"above|below|more accurate|less accurate|G?\s*FLOPs|"
                             r"faster|slower|better|fewer|more|less|reduction|increase|"
                             r"reduced|increased|improved|lower|higher|"
                             r"decrease|speedup|speed-up|times|parameters|params|tokens|"
@@ -52,10 +57,10 @@ class ResultFinder:
             models = in_sentence(doc, sent, MODEL_TYPES)
             if PRONOUN_START.match(sent.text) and last_subject is not None:
                 models = [last_subject]  # "It reaches 123 FPS": the model named before
-            elif models:
-                last_subject = models[0]
+            elif any(_named(s) for s in models):
+                last_subject = next(s for s in models if _named(s))
             metrics = in_sentence(doc, sent, ("Metric",))
-            if not metrics:
+            if not metrics and not _SCORE_OF_ANY.search(sent.text):
                 continue
             found += self._slash_lists(doc, sent, metrics)
             datasets = in_sentence(doc, sent, ("Dataset",))
@@ -72,22 +77,27 @@ class ResultFinder:
                     continue
                 before = doc_text(doc)[sent.start_char:start]
                 after = doc_text(doc)[m.end():sent.end_char]
-                if RELATIVE_BEFORE.search(before) and not OF_METRIC.search(before):
+                if (RELATIVE_BEFORE.search(before) and not OF_METRIC.search(before)
+                        or BASELINE_BEFORE.search(before)):
                     continue
                 if RELATIVE_AFTER.match(after) or re.match(r"^(?:1[89]|20)\d\d$", m["value"]):
                     continue
-                metric = _metric_for(doc, metrics, start, end)
+                metric = _metric_for(doc, metrics, start, end) or _score_of(doc, before,
+                                                                           start)
                 if metric is None and REACHES.search(before):
                     metric = nearest_before(metrics, start, ("Metric",))
                 if metric is not None:
                     numbers.append((m, metric))
             for m, metric in numbers:
-                model = _paired(models, numbers, m, metric)
-                model = model or (models[0] if models and models[0].start_char < m.start()
-                                  else None) or last_subject
+                reporters = _reporters(doc, models, sent)
+                model = _paired(reporters, numbers, m, metric)
+                model = model or next((s for s in reversed(reporters)
+                                       if s.end_char <= m.start()), None) or (
+                    models[0] if models and models[0].start_char < m.start() and _named(
+                        models[0]) else None) or last_subject
                 if model is None:
                     continue
-                dataset = _dataset_for(datasets, m.start())
+                dataset = _dataset_for(doc, datasets, metric, m.start(), m.end())
                 if dataset is None and metric.text in last_dataset:
                     dataset_name = last_dataset[metric.text]
                 else:
@@ -123,6 +133,42 @@ def _slash_list_results(doc: Doc, sent: Span, metrics: list[Span], rule: str) ->
             for v, n in zip(variants, numbers, strict=True)]
 
 
+_COMPARED_BEFORE = re.compile(r"\b(?:compar\w*(?: with| to)?|than|outperform\w*|surpass\w*|over|"
+                              r"against|beat\w*|exceed\w*|vs\.?|versus|such as|like|with|"
+                              r"from|using|teacher|based on|built (?:up)?on|upon|as)\s+"
+                              r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_SCORE_OF_ANY = re.compile(r"\bscore\s+of\s+\d", re.I)
+_SCORE_OF = re.compile(r"\b(?:an?|the)\s+((?:[a-z]+\s+)?score)\s+of\s*$", re.I)
+
+
+def _named(span: Span) -> bool:
+    return any(c.isupper() or c.isdigit() for c in span.text)
+
+
+def _reporters(doc: Doc, models: list[Span], sent: Span) -> list[Span]:
+    """The models of ``sent`` that numbers may be reported for: named, and not a baseline
+    ("outperforms Llama 2 70B and GPT-3.5 ..., reaching 70.6%"), a component or a setting
+    ("with a ResNet-50 backbone", "on Llama-2 7B")."""
+    text = doc_text(doc)
+    skipped = set()
+    for i, span in enumerate(models):  # baselines, and the names listed with them
+        listed = i and models[i - 1].start in skipped and re.fullmatch(
+            r"\s*(?:,|and|or|, and)\s*", text[models[i - 1].end_char: span.start_char])
+        if listed or _COMPARED_BEFORE.search(text[max(sent.start_char, span.start_char - 40):
+                                                  span.start_char]):
+            skipped.add(span.start)
+    return [s for s in models if s.start not in skipped and _named(s)]
+
+
+def _score_of(doc: Doc, before: str, start: int) -> Span | None:
+    """"a score of 6.84", "an average score of 88.9": the score as the metric."""
+    m = _SCORE_OF.search(before)
+    if m is None:
+        return None
+    end = start - (len(before) - m.end(1))
+    return doc.char_span(end - len(m[1]), end, alignment_mode="expand")
+
+
 def _paired(models: list[Span], numbers: list, m: re.Match, metric: Span) -> Span | None:
     """With as many models as numbers under one metric before them ("A and B reach 78.1
     and 78.3 mAP"), the n-th number belongs to the n-th model."""
@@ -133,10 +179,15 @@ def _paired(models: list[Span], numbers: list, m: re.Match, metric: Span) -> Spa
     return None
 
 
+# Between a number and its metric: a unit, or more numbers of the same list.
+_UNITS_ONLY = re.compile(r"^\s*%?\s*(?:(?:,|and|,\s*and)\s*\d[\d.]*\s*%?\s*)*$")
+
+
 def _metric_for(doc: Doc, metrics: list[Span], start: int, end: int) -> Span | None:
     """The metric written next to the number: right after it ("72.0% mIoU", "13.4 ms"
     excluded), or shortly before it ("mAP of 45.9", "inference time of 13.4")."""
-    after = [s for s in metrics if 0 <= s.start_char - end <= 12]
+    after = [s for s in metrics if 0 <= s.start_char - end <= 12 and _UNITS_ONLY.match(
+        doc_text(doc)[end: s.start_char])]
     if after:
         return after[0]
     before = [s for s in metrics if 0 <= start - s.end_char <= 30]
@@ -147,10 +198,24 @@ def _metric_for(doc: Doc, metrics: list[Span], start: int, end: int) -> Span | N
     return later[0] if later else None
 
 
-def _dataset_for(datasets: list[Span], char: int) -> Span | None:
+_ON_AFTER = re.compile(r"^[^,;()]{0,30}?\b(?:on|in)\s+(?:the\s+)?$", re.I)
+
+
+def _dataset_for(doc: Doc, datasets: list[Span], metric: Span, start: int,
+                 end: int) -> Span | None:
+    """The dataset of a number: the one named right before its metric ("MultiNLI accuracy
+    to 86.7%"), else the one "on" introduces right after it ("74.4% on GSM8K"), else the
+    nearest in the sentence."""
     if not datasets:
         return None
-    return min(datasets, key=lambda s: abs(s.start_char - char))
+    text = doc_text(doc)
+    for ds in datasets:
+        if metric.start_char < start and 0 <= metric.start_char - ds.end_char <= 2:
+            return ds
+    for ds in datasets:
+        if ds.start_char >= end and _ON_AFTER.match(text[end: ds.start_char]):
+            return ds
+    return min(datasets, key=lambda s: abs(s.start_char - start))
 
 
 @Language.factory("kg_results", requires=["doc.spans"])

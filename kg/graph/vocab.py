@@ -116,6 +116,9 @@ class KG(DefinedNamespace):
     eigenvector: URIRef
     influence: URIRef
     descendantCount: URIRef
+    comentionPagerank: URIRef
+    baselineCount: URIRef
+    baselineRank: URIRef
     community: URIRef
     communityNumber: URIRef
     memberCount: URIRef

@@ -162,3 +162,15 @@ def test_directed_graphs_use_directed_modularity():
         leiden_communities(D)
     with pytest.raises(ValueError, match="unknown Leiden implementation 'cuda'"):
         leiden_communities(D, implementation="cuda")
+
+
+def test_a_restricted_partition_keeps_the_groups_of_the_kept_nodes(karate):
+    part = leiden_communities(karate, seed=0)
+    even = [n for n in karate if n % 2 == 0]
+    cut = part.restricted(even)
+    assert as_sets(cut.communities) == {frozenset(c & set(even)) for c in part.communities
+                                        if c & set(even)}
+    assert is_canonical(cut)
+    assert (cut.algorithm, cut.modularity, cut.parameters) == (
+        part.algorithm, part.modularity, part.parameters)
+    assert part.restricted([]).communities == ()

@@ -10,7 +10,9 @@ import networkx as nx
 import pytest
 
 from kg.analyse.measures import (
+    baseline_counts,
     betweenness_scores,
+    bipartite_pagerank_scores,
     closeness_scores,
     degree_scores,
     eigenvector_scores,
@@ -187,3 +189,36 @@ def test_scores_do_not_depend_on_node_insertion_order(karate):
                     eigenvector_scores):
         a, b = measure(karate), measure(shuffled)
         assert close(a, b, 1e-12)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_bipartite_pagerank_is_pagerank_kept_for_one_side_and_rescaled(backend):
+    B = nx.davis_southern_women_graph()  # 18 women, 14 events
+    women = [n for n, side in B.nodes(data="bipartite") if side == 0]
+    reference = nx.pagerank(B, alpha=0.85, weight=None, tol=1e-12, max_iter=10_000)
+    total = sum(reference[w] for w in women)
+    got = bipartite_pagerank_scores(B, women, weight=None, backend=backend)
+    assert list(got) == sorted(women)
+    assert close(got, {w: reference[w] / total for w in women}, tol=1e-8)
+    assert sum(got.values()) == pytest.approx(1.0)
+    # the top woman is one of those who went to the most events
+    assert B.degree(max(got, key=got.get)) == max(B.degree(w) for w in women)
+
+
+def test_bipartite_pagerank_rejects_nodes_not_in_the_graph():
+    with pytest.raises(ValueError, match="not nodes of the graph"):
+        bipartite_pagerank_scores(nx.Graph([("p", "e")]), ["p", "q"])
+    assert bipartite_pagerank_scores(nx.Graph(), []) == {}
+
+
+def test_baseline_counts_count_distinct_papers_on_in_edges():
+    C = nx.DiGraph()
+    C.add_edge("xlnet", "bert", papers=("p2",))
+    C.add_edge("roberta", "bert", papers=("p3",))
+    C.add_edge("albert", "bert", papers=("p3",))  # same paper: counts once
+    C.add_edge("bert", "elmo", papers=())  # no paper known: nothing to count
+    C.add_edge("xlnet", "elmo", papers=("p2",))
+    assert baseline_counts(C) == {"albert": 0, "bert": 2, "elmo": 1, "roberta": 0,
+                                  "xlnet": 0}
+    with pytest.raises(ValueError, match="needs a directed comparison graph"):
+        baseline_counts(C.to_undirected())

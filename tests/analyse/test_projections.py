@@ -164,6 +164,19 @@ def test_comparison_graph_is_undirected_with_papers(lineage_rdf):
         (str(ERNIE3), str(LAYOUT), (str(PB), str(PC)), 2)]
 
 
+def test_directed_comparison_graph_runs_from_the_system_to_its_baseline(lineage_rdf):
+    state(lineage_rdf, ERNIE3, KG.comparedWith, LAYOUT, PC, name="6")  # the other way round
+    state(lineage_rdf, OCR, KG.comparedWith, ERNIE3, PC, name="7")
+    C = comparison_graph(lineage_rdf, directed=True)
+    assert C.is_directed()
+    assert [(u, v, d["papers"], d["weight"]) for u, v, d in C.edges(data=True)] == [
+        (str(ERNIE3), str(LAYOUT), (str(PC),), 1),
+        (str(LAYOUT), str(ERNIE3), (str(PB),), 1),
+        (str(OCR), str(ERNIE3), (str(PC),), 1),
+    ]
+    assert C.nodes[str(OCR)] == {"label": "PP-OCR", "type": "Model"}
+
+
 def test_paper_entity_graph_and_its_comention_projection():
     g = new_graph()
     for paper, entities in ((PA, (ERNIE, GLUE, OCR)), (PB, (ERNIE, GLUE)), (PC, (OCR,))):
@@ -190,6 +203,8 @@ def test_paper_entity_graph_and_its_comention_projection():
         tuple(sorted((str(ERNIE), str(OCR)))): (1, (str(PA),)),
         tuple(sorted((str(GLUE), str(OCR)))): (1, (str(PA),)),
     }
+    again = comention_graph(g, bipartite=B)
+    assert list(again.edges(data=True)) == list(C.edges(data=True))
     models = comention_graph(g, types={"Model"})
     assert set(models) == {str(ERNIE), str(OCR)} and models.number_of_edges() == 1
     with pytest.raises(ValueError, match="unknown entity type"):

@@ -21,3 +21,49 @@ def test_offsets_slice_the_name(extract):
     for m in found.mentions:
         text = title if m.field == "title" else abstract
         assert text[m.start:m.end] == m.name or m.type == "Repository"
+
+
+# Names with sizes, variants, patch sizes and splits; types from the words around them.
+
+def test_model_names_keep_sizes_variants_and_patch_sizes(extract):
+    found = typed(extract(
+        "We compare Qwen 1 14B, Gemma 7B – Instruct and Phi-3 mini with a SigLIP "
+        "ViT-SO400M/14@384px encoder, and also Falcon 40B chat."))
+    assert {("Qwen 1 14B", "Model"), ("Gemma 7B – Instruct", "Model"),
+            ("Falcon 40B chat", "Model")} <= found
+    assert any(name.endswith("ViT-SO400M/14@384px") for name, _ in found)
+
+
+def test_dataset_splits_and_data_sizes(extract):
+    found = typed(extract("We pretrain on COYO-700M and report WER on TED-LIUM test-other and "
+                          "AP on Objects365 val2017."))
+    assert {("COYO-700M", "Dataset"), ("TED-LIUM test-other", "Dataset")} <= found
+
+
+def test_units_and_licences_are_not_names(extract):
+    found = {name for name, _ in typed(extract(
+        "Training took 120 PetaFLOPs; weights are released under Apache 2.0 and GPL-3."))}
+    assert not found & {"PetaFLOPs", "Apache 2.0", "GPL-3"}
+
+
+def test_kind_word_before_a_new_name_types_it(extract):
+    found = typed(extract("We add the sampling strategy FocalMix and the backbone network "
+                          "GhostHRNet to the detector."))
+    assert {("FocalMix", "Method"), ("GhostHRNet", "Model")} <= found
+
+
+def test_a_papers_own_abbreviation_beats_a_lexicon_entry_of_another_kind(extract):
+    found = typed(extract("Our decoder uses grouped-query attention (GQA) to cut memory."))
+    assert ("GQA", "Dataset") not in found
+
+
+def test_model_named_as_a_benchmark_is_a_dataset_there(extract):
+    found = typed(extract("Our chatbot wins 60% of comparisons on the Vicuna benchmark."))
+    assert ("Vicuna", "Dataset") in found
+
+
+def test_names_listed_with_datasets_and_described_after_a_comma(extract):
+    found = typed(extract("It transfers to CIFAR-10, STL-10 and Caltech-256 Objects, and we "
+                          "collect a new corpus, NovelMix, for long texts."))
+    assert ("NovelMix", "Dataset") in found
+    assert any(t == "Dataset" and n.startswith("Caltech-256") for n, t in found)

@@ -22,3 +22,139 @@ def test_train_a_from_b(extract):
 def test_no_relation_without_a_cue(extract):
     found = extract("Both BERT and RoBERTa are popular models in practice.")
     assert ("BERT", "Model") in typed(found) and not found.relations
+
+
+# Held-out phrasings for each cue (none of these sentences is in the seeds).
+
+def test_purpose_clause_gives_based_on(extract):
+    found = extract("To further improve the robustness of YOLOv7, we present FalconDet, a "
+                    "detector for aerial images.", title="FalconDet: Robust Aerial Detection")
+    assert ("FalconDet", "basedOn", "YOLOv7") in rels(found)
+
+
+def test_replaced_from_x_to_y(extract):
+    found = extract("We propose QuillNet. The text encoder is replaced from LSTM to RoBERTa, "
+                    "which speeds up training.", title="QuillNet: Faster Parsing")
+    assert ("QuillNet", "basedOn", "RoBERTa") in rels(found)
+    assert ("QuillNet", "basedOn", "LSTM") not in rels(found)
+
+
+def test_appositive_variant(extract):
+    found = extract("For retrieval we introduce Sparse-ColBERT which is a pruned ColBERT "
+                    "architecture with fewer vectors.")
+    assert ("Sparse-ColBERT", "basedOn", "ColBERT") in rels(found)
+
+
+def test_next_version_of_a_named_model(extract):
+    found = extract("Last year we released the Heron-2 detector, and an optimized version "
+                    "Heron-3. Heron-4 runs twice as fast as Heron-3 on mobile phones.",
+                    title="Heron-4: Even Faster Detection")
+    assert {("Heron-4", "basedOn", "Heron-3"), ("Heron-3", "basedOn", "Heron-2")} <= rels(
+        found)
+
+
+def test_framework_is_not_an_ancestor(extract):
+    found = extract("We present OrcaNet, based on PyTorch and trained on 8 A100 GPUs.",
+                    title="OrcaNet: Whales from Space")
+    assert not {r for r in rels(found) if r[1] == "basedOn"}
+
+
+def test_component_lists_after_a_colon(extract):
+    found = extract("MiraSeg comprises three parts: (1) ConvNeXt for local features, (2) "
+                    "ResNet-50 for global context, and (3) a light decoder.",
+                    title="MiraSeg: Mobile Segmentation")
+    assert {("MiraSeg", "usesComponent", "ConvNeXt"),
+            ("MiraSeg", "usesComponent", "ResNet-50")} <= rels(found)
+
+
+def test_component_of_the_name_that_governs_the_verb(extract):
+    found = extract("We propose TernGAN. Unlike StyleGAN2 which uses AdaIN for modulation, "
+                    "TernGAN is ternary.", title="TernGAN: Ternary Generators")
+    assert ("StyleGAN2", "usesComponent", "AdaIN") in rels(found)
+    assert ("TernGAN", "usesComponent", "AdaIN") not in rels(found)
+
+
+def test_architecture_modules_are_not_components(extract):
+    found = extract("KiteDet consists of the EfficientNet-B3 backbone and the Fusion Module.",
+                    title="KiteDet: Kites in the Sky")
+    assert ("KiteDet", "usesComponent", "EfficientNet-B3") in rels(found)
+    assert not any(r[2] == "Fusion Module" for r in rels(found))
+
+
+def test_comparative_with_words_before_than(extract):
+    found = extract("On ImageNet, LynxViT reaches 2.1% higher top-1 accuracy than DeiT-S.",
+                    title="LynxViT: Sharper Vision Transformers")
+    assert ("LynxViT", "comparedWith", "DeiT-S") in rels(found)
+
+
+def test_comparison_list_with_parentheses_and_examples(extract):
+    found = extract("Compared with GPT-J (trained with JAX) and OPT-6.7B (trained with "
+                    "PyTorch), OwlLM needs half the compute. OwlLM surpasses strong baselines "
+                    "(e.g., Pythia-6.9B, BLOOM-7B1).", title="OwlLM: Cheap Pretraining")
+    found = rels(found)
+    assert {("OwlLM", "comparedWith", m) for m in ("GPT-J", "OPT-6.7B", "Pythia-6.9B",
+                                                   "BLOOM-7B1")} <= found
+    assert not any(s in ("JAX", "PyTorch", "GPT-J") for s, _, _ in found)
+
+
+def test_second_comparison_keeps_the_subject(extract):
+    found = extract("NimbleDet-S improves mAP by 3.2% compared to YOLOv5n, and is 40% faster "
+                    "compared to NanoDet.")
+    assert {("NimbleDet-S", "comparedWith", "YOLOv5n"),
+            ("NimbleDet-S", "comparedWith", "NanoDet")} <= rels(found)
+    assert ("YOLOv5n", "comparedWith", "NanoDet") not in rels(found)
+
+
+def test_evaluation_subjects_skip_settings_and_take_lists(extract):
+    found = extract("On Mistral-7B, SparkClip lowers WikiText perplexity by 2%. "
+                    "OrcaNet-S and OrcaNet-L achieve 71.2 and 74.5 accuracy on ARC respectively.",
+                    title="SparkClip: Adaptive Clipping")
+    found = rels(found)
+    assert ("SparkClip", "evaluatedOn", "WikiText") in found
+    assert ("Mistral-7B", "evaluatedOn", "WikiText") not in found
+    assert {("OrcaNet-S", "evaluatedOn", "ARC"), ("OrcaNet-L", "evaluatedOn", "ARC")} <= found
+
+
+def test_distilled_into_smaller_models(extract):
+    found = rels(extract("We train a ConvNeXt-XL teacher and distill it into a family of "
+                         "students (ConvNeXt-T, ConvNeXt-S) for phones."))
+    assert {("ConvNeXt-T", "basedOn", "ConvNeXt-XL"),
+            ("ConvNeXt-S", "basedOn", "ConvNeXt-XL")} <= found
+
+
+def test_tuned_variant_of_the_papers_own_family_only(extract):
+    found = rels(extract("We release Falcon 40B and its chat model Falcon 40B – Chat, which "
+                         "beats Vicuna 13B – Instruct; Vicuna 13B is weaker.",
+                         title="Falcon 40B: an Open Model"))
+    assert ("Falcon 40B – Chat", "basedOn", "Falcon 40B") in found
+    assert ("Vicuna 13B – Instruct", "basedOn", "Vicuna 13B") not in found
+
+
+def test_version_of_and_shared_architecture(extract):
+    found = rels(extract("Gemma 2 is an improved version of Gemma, and Gemma-2-2B shares the "
+                         "architecture of Gemma 2.", title="Gemma 2: Open Models"))
+    assert {("Gemma 2", "basedOn", "Gemma"), ("Gemma-2-2B", "basedOn", "Gemma 2")} <= found
+
+
+def test_user_named_in_an_appositive_and_relies_on(extract):
+    found = rels(extract("We build TurboServe, a serving engine that uses FlashAttention to cut "
+                         "latency. Our model relies on RoPE for positions.",
+                         title="TurboServe: Fast Serving"))
+    assert ("TurboServe", "usesComponent", "FlashAttention") in found
+
+
+def test_evaluation_skips_baselines_teachers_and_training_data(extract):
+    found = rels(extract("After pre-training on LAION-2B, OrcaCLIP beats SigLIP on Flickr30k. "
+                         "With a teacher such as EVA-02, our OrcaCLIP-S performs well "
+                         "on Food-101.", title="OrcaCLIP: Cheap Contrastive Pretraining"))
+    assert ("OrcaCLIP", "evaluatedOn", "Flickr30k") in found
+    assert ("OrcaCLIP-S", "evaluatedOn", "Food-101") in found
+    assert not any(o == "LAION-2B" for _, p, o in found if p == "evaluatedOn")
+    assert not any(s in ("SigLIP", "EVA-02") for s, p, _ in found if p == "evaluatedOn")
+
+
+def test_listed_subjects_share_a_comparison(extract):
+    found = rels(extract("We release two students (TinyBERT-4L, TinyBERT-6L) that surpass "
+                         "DistilBERT on GLUE."))
+    assert {("TinyBERT-4L", "comparedWith", "DistilBERT"),
+            ("TinyBERT-6L", "comparedWith", "DistilBERT")} <= found

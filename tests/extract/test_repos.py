@@ -23,3 +23,11 @@ def test_repository_offsets_and_known_owner(extract):
 def test_personal_owner_is_not_an_organization(extract):
     found = extract("Our code is at https://github.com/someuser42/cool-model.")
     assert {m.type for m in found.mentions} == {"Repository"}
+
+
+def test_organisation_like_owners_become_organizations(extract):
+    found = extract("Code: https://github.com/salt-nlp/demo, https://github.com/NVlabs/tool "
+                    "and https://github.com/jdoe42/scripts and https://github.com/karpathy/x.")
+    orgs = {m.name for m in found.mentions if m.type == "Organization"}
+    assert {"salt-nlp", "NVlabs"} <= orgs
+    assert not orgs & {"jdoe42", "karpathy"}

@@ -36,3 +36,32 @@ def test_slash_lists_pair_variants_with_values(extract):
 def test_pronoun_sentence_reuses_the_last_model(extract):
     found = extract("We present TinyViT-5M for phones. It reaches 79.1% top-1 accuracy.")
     assert ("TinyViT-5M", None, "top-1 accuracy", 79.1) in res(found)
+
+
+def _tuples(found):
+    return {(r.model, r.dataset, r.metric, r.value) for r in found.results}
+
+
+def test_number_goes_to_the_reporting_model_not_the_baseline(extract):
+    found = _tuples(extract("KestrelLM clearly outperforms Falcon-40B and MPT-30B on reasoning, "
+                            "reaching 63.5% accuracy on MMLU and 41.2% on GSM8K.",
+                            title="KestrelLM: A Small Strong Model"))
+    assert {("KestrelLM", "MMLU", "accuracy", 63.5), ("KestrelLM", "GSM8K", "accuracy",
+                                                      41.2)} <= found
+    assert not any(model in ("Falcon-40B", "MPT-30B") for model, *_ in found)
+
+
+def test_dataset_written_before_the_metric(extract):
+    found = _tuples(extract("HeronNet raises SNLI accuracy to 91.1% and QNLI accuracy to 92.4%."))
+    assert {("HeronNet", "SNLI", "accuracy", 91.1), ("HeronNet", "QNLI", "accuracy", 92.4)} <= found
+
+
+def test_baselines_previous_bests_and_costs_are_not_results(extract):
+    found = _tuples(extract("PikeDet-S obtains 41.0% AP on COCO (up from 38.2%), 2.3% AP above "
+                            "YOLOv6-N, with 2.1G FLOPs; the previous best 39.5 AP."))
+    assert {v for *_, v in found} == {41.0}
+
+
+def test_a_score_of(extract):
+    found = _tuples(extract("Our chat model, OtterChat-7B, obtains a score of 7.12 on MT-Bench."))
+    assert ("OtterChat-7B", "MT-Bench", "score", 7.12) in found
