@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NOT_KEY = re.compile(r"[^\w.]|_")
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)  # the extractors ask for the same few thousand names again and again
 def name_key(name: str) -> str:
     """The matching key of an entity name (EXTRACTION.md): NFKC, lower case, only letters,
     digits and dots kept.

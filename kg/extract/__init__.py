@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex, compile_suffix_regex
 
 from kg.errors import KgError
 
@@ -27,7 +27,10 @@ from kg.extract import (  # noqa: F401
     names,
     repos,
     results,
+    sentences,
+    tokenizer,
 )
+from kg.extract.context import doc_text, plain_spans
 from kg.normalize import name_key
 from kg.records import Extraction, Mention, Paper, Relation, Result
 
@@ -38,17 +41,10 @@ SEPARATOR = "\n\n"
 
 
 def build_pipeline(components: Sequence[str] = DEFAULT_COMPONENTS) -> Language:
-    """A blank English pipeline with a sentencizer and the named kg components."""
-    nlp = spacy.blank("en")
-    # Split brackets, braces, dollars, backslashes and slashes inside tokens, so that
-    # "(RL)-based", "\\textbf{KnowRL}" and "mIoU/73.6" expose the names in them.
-    infixes = [*nlp.Defaults.infixes, r"[(){}\[\]$\\/]"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    # ...and a sentence's final period after names like "Mistral-7B." or "PP-OCRv3.".
-    suffixes = [*nlp.Defaults.suffixes, r"(?<=\d[A-Za-z])\.", r"(?<=[a-z0-9-][A-Z])\.",
-                r"(?<=\d)(?:FPS|fps|ms)"]  # "68.9FPS"
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
-    nlp.add_pipe("sentencizer")
+    """A blank English pipeline (with kg's tokenizer, see ``kg.extract.tokenizer``), sentence
+    boundaries (``kg_sentences``) and the named kg components."""
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "kg.Tokenizer.v1"}}})
+    nlp.add_pipe("kg_sentences")
     known = sorted(n for n in Language.factories if n.startswith("kg_"))
     for name in components:
         if name not in Language.factories:
@@ -74,42 +70,51 @@ def to_field(paper: Paper, start: int, end: int) -> tuple[str, int, int]:
 
 def doc_extraction(paper: Paper, doc: Doc) -> Extraction:
     """Plain records from an annotated Doc."""
-    mentions = set()
+    text = doc_text(doc)
+    mentions = set()  # the fields of each Mention, in order: deduplicated and sorted as tuples
     aliases = doc.user_data.get("kg_aliases", {})
     for key in OUTPUT_SPANS:
-        for span in doc.spans.get(key, []):
+        for _, _, start_char, end_char, label, span_id in plain_spans(doc, key):
+            surface = text[start_char:end_char]
             if key == "kg_repos":
-                name, _, sub = span.id_.partition("#")
+                name, _, sub = span_id.partition("#")
+                rule, alias = key, None
             else:
-                name, sub, key = clean_name(span.text), "", span.id_
-            field, start, end = to_field(paper, span.start_char, span.end_char)
-            attrs = (("subPath", sub),) if sub else ()
-            alias = aliases.get(name_key(name)) if key != "kg_repos" else None
-            mentions.add(Mention(field, start, end, span.label_, name or span.text, key,
-                                 aliases=(clean_name(alias),) if alias else (), attrs=attrs))
+                name, sub, rule = clean_name(surface), "", span_id
+                alias = aliases.get(name_key(name))
+            field, start, end = to_field(paper, start_char, end_char)
+            mentions.add((field, start, end, label, name or surface, rule,
+                          (clean_name(alias),) if alias else (),
+                          (("subPath", sub),) if sub else ()))
     relations = set()
     for subject, predicate, obj, start, end, rule in doc.user_data.get("kg_relations", []):
         field, start, end = to_field(paper, start, end)
-        relations.add(Relation(clean_name(subject), predicate, clean_name(obj), field, start,
-                               end, rule))
+        relations.add((clean_name(subject), predicate, clean_name(obj), field, start, end, rule))
     found = set()
     for model, dataset, metric, value, unit, start, end, rule in doc.user_data.get(
             "kg_results", []):
         field, start, end = to_field(paper, start, end)
-        found.add(Result(clean_name(model), clean_name(dataset) if dataset else None,
-                         clean_name(metric), value, unit, field, start, end, rule))
-    return Extraction(mentions=tuple(sorted(mentions)), relations=tuple(sorted(relations)),
-                      results=tuple(sorted(found, key=_result_order)))
+        found.add((clean_name(model), clean_name(dataset) if dataset else None,
+                   clean_name(metric), value, unit, field, start, end, rule))
+    return Extraction(mentions=tuple(Mention(*m) for m in sorted(mentions)),
+                      relations=tuple(Relation(*r) for r in sorted(relations)),
+                      results=tuple(Result(*r) for r in sorted(found, key=_result_order)))
 
 
-def _result_order(r: Result) -> tuple:
-    return (r.field, r.start, r.end, r.model, r.dataset or "", r.metric, r.value)
+def _result_order(r: tuple) -> tuple:
+    """Results in text order (field, start, end), then by their other fields."""
+    model, dataset, metric, value, unit, field, start, end, rule = r
+    return (field, start, end, model, dataset or "", metric, value, unit or "", rule)
 
 
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+
+@lru_cache(maxsize=1 << 16)
 def clean_name(text: str) -> str:
     """A surface form as an entity name: single spaces, no trailing punctuation or article."""
     text = " ".join(text.split()).strip(" .,;:")
-    return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+    return _ARTICLE.sub("", text)
 
 
 def organization_name(tag: str) -> str:

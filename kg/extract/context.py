@@ -1,59 +1,284 @@
-"""What the relation and result finders share: the entities of a sentence in order, and
-the paper's own subject (the name its title or a "we propose" sentence introduces)."""
+"""What the relation and result finders share: the doc's text and sentences, the entities
+of a sentence in order, and the paper's own subject (the name its title or a "we propose"
+sentence introduces).
+
+Everything here is computed once per doc and kept in ``doc.user_data``. Sentences and
+entities come as ``TextSpan`` views: the offsets, label and text of a spaCy ``Span``
+read once (a ``Span``'s ``text`` and ``sent`` walk its tokens on every access); any other
+``Span`` attribute is passed on to the real ``Span``.
+"""
 
 from __future__ import annotations
 
+import re
+import weakref
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.attrs import IDX, LENGTH
+from spacy.strings import StringStore
+from spacy.tokens import Doc, Span, Token
 
 SYSTEM_TYPES = ("Model", "Method", "Software")
+TEXT_KEY = "kg_text"  # set by kg.extract.tokenizer
+STARTS_KEY = "kg_sent_starts"  # set by kg_sentences
+BOUNDS_KEY = "kg_token_bounds"
+ENTITY_CACHES = ("kg_entity_list", "kg_entities_by_sent", "kg_in_sentence", "kg_main_subject")
+PLAIN_KEY = "kg_plain:"  # + a span key: the same spans as plain tuples
+
+#: (start, end, start_char, end_char, label, id) of a span: what the components pass on.
+Plain = tuple[int, int, int, int, str, str]
+
+
+class TextSpan:
+    """A span of a doc with its offsets, label, id and text computed once.
+
+    Reads like a spaCy ``Span`` (``text``, ``start``, ``end``, ``start_char``, ``end_char``,
+    ``label_``, ``id_``, ``sent``, ``doc``); other attributes come from ``as_span()``. Holds
+    its doc by a weak reference: views live in ``doc.user_data``, and a cycle would keep
+    every doc alive until the garbage collector runs.
+    """
+
+    __slots__ = ("_doc", "start", "end", "start_char", "end_char", "label_", "id_", "text")
+
+    def __init__(self, doc: Doc, start: int, end: int, start_char: int, end_char: int,
+                 label: str = "", span_id: str = "", *, text: str | None = None) -> None:
+        self._doc = weakref.ref(doc)
+        self.start, self.end = start, end
+        self.start_char, self.end_char = start_char, end_char
+        self.label_, self.id_ = label, span_id
+        self.text = (doc_text(doc) if text is None else text)[start_char:end_char]
+
+    @property
+    def doc(self) -> Doc:
+        return self._doc()
+
+    @property
+    def sent(self) -> TextSpan:
+        return sentence_of(self.doc, self.start)
+
+    def as_span(self) -> Span:
+        """The spaCy Span this view reads."""
+        return Span(self.doc, self.start, self.end, label=self.label_, span_id=self.id_)
+
+    def __getattr__(self, name: str) -> Any:  # only for what the slots do not hold
+        return getattr(self.as_span(), name)
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def __iter__(self) -> Iterator[Token]:
+        return iter(self.as_span())
+
+    def __getitem__(self, i: Any) -> Any:
+        return self.as_span()[i]
+
+    def _key(self) -> tuple[int, int, str, str]:
+        return (self.start_char, self.end_char, self.label_, self.id_)
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, TextSpan) and other.doc is self.doc
+                and other._key() == self._key())
+
+    def __lt__(self, other: TextSpan) -> bool:
+        return self._key() < other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]
+               ) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, trying the pattern only at ``starts``: any
+    positions that include every place a match can start (a cheap scan finds them; trying a
+    pattern that opens with a lookbehind at every character is what costs).
+    The pattern must not match the empty string.
+    """
+    end = 0
+    for start in sorted(set(starts)):
+        if start >= end and (m := pattern.match(text, start)) is not None:
+            end = m.end()
+            yield m
+
+
+def find_all(text: str, word: str) -> Iterator[int]:
+    """Every position of ``word`` in ``text`` (overlapping ones too)."""
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
 
 
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, computed once per doc (spaCy joins every token on each access)."""
-    if "kg_text" not in doc.user_data:
-        doc.user_data["kg_text"] = doc.text
-    return doc.user_data["kg_text"]
+    """``doc.text``, kept by the tokenizer or computed once per doc (spaCy joins every token
+    on each access)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
 
 
-def sentences(doc: Doc) -> list[Span]:
-    """The doc's sentences, computed once per doc (``doc.sents`` and ``span.sent`` walk every
-    token on each call)."""
-    if "kg_sents" not in doc.user_data:
-        doc.user_data["kg_sents"] = list(doc.sents)
-    return doc.user_data["kg_sents"]
+def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """The first character of every token, and the character after it (without its
+    trailing space), computed once per doc."""
+    bounds = doc.user_data.get(BOUNDS_KEY)
+    if bounds is None:
+        starts, lengths = doc.to_array([IDX, LENGTH]).T.tolist() if len(doc) else ([], [])
+        ends = [a + n for a, n in zip(starts, lengths, strict=True)]
+        bounds = doc.user_data[BOUNDS_KEY] = (starts, ends)
+    return bounds
 
 
-def sentence_of(doc: Doc, token_index: int) -> Span:
+def span_bounds(doc: Doc, start_char: int, end_char: int, alignment_mode: str = "strict"
+                ) -> tuple[int, int] | None:
+    """The token range ``doc.char_span(start_char, end_char, alignment_mode=...)`` would
+    cover, or None where it gives None; without making a Span."""
+    starts, ends = token_bounds(doc)
+    size = len(doc_text(doc))
+    if not 0 <= start_char < size or not 0 < end_char <= size:
+        return None
+    start = bisect_right(starts, start_char) - 1
+    end = bisect_right(starts, end_char - 1) - 1
+    if alignment_mode == "strict":
+        if starts[start] != start_char or ends[end] != end_char:
+            return None
+    elif alignment_mode == "contract":
+        if starts[start] < start_char:
+            start += 1
+        if end_char < ends[end]:
+            end -= 1
+        if end < start:
+            return None
+    elif alignment_mode == "expand":
+        if start_char == ends[start]:
+            start += 1
+    else:
+        raise ValueError(f"unknown alignment mode {alignment_mode!r}")
+    return start, end + 1
+
+
+def set_spans(doc: Doc, key: str, found: list[tuple[int, int, str, str]]) -> list[Plain]:
+    """``doc.spans[key]`` from ``(start, end, label, id)`` tuples; the same spans as
+    ``Plain`` tuples are kept for the components after (``plain_spans``) and returned."""
+    starts, ends = token_bounds(doc)
+    strings = doc.vocab.strings
+    doc.spans[key] = [Span(doc, s, e, label=_string_id(strings, label),
+                           span_id=_string_id(strings, id_)) for s, e, label, id_ in found]
+    plain = []
+    for s, e, label, id_ in found:
+        start_char = starts[s] if s < len(starts) else len(doc_text(doc))
+        plain.append((s, e, start_char, ends[e - 1] if e > s else start_char, label, id_))
+    doc.user_data[PLAIN_KEY + key] = plain
+    return plain
+
+
+_STRING_IDS: dict[str, int] = {}
+
+
+def _string_id(strings: StringStore, text: str) -> int:
+    """``strings.add(text)``, remembered (a Span made with a string label hashes it again)."""
+    found = _STRING_IDS.get(text)
+    if found is None or found not in strings:
+        if len(_STRING_IDS) > 1 << 16:
+            _STRING_IDS.clear()
+        found = _STRING_IDS[text] = strings.add(text)
+    return found
+
+
+def plain_spans(doc: Doc, key: str) -> list[Plain]:
+    """``doc.spans[key]`` as ``Plain`` tuples: as ``set_spans`` left them, or read from
+    the span group (when something else filled it)."""
+    plain = doc.user_data.get(PLAIN_KEY + key)
+    group = doc.spans.get(key)
+    if group is None:
+        return []
+    if plain is None or len(plain) != len(group):
+        plain = [(s.start, s.end, s.start_char, s.end_char, s.label_, s.id_) for s in group]
+        doc.user_data[PLAIN_KEY + key] = plain
+    return plain
+
+
+def sentences(doc: Doc) -> list[TextSpan]:
+    """The doc's sentences, computed once per doc: from ``kg_sentences``' start indices, or
+    from ``doc.sents`` (which walks every token)."""
+    sents = doc.user_data.get("kg_sents")
+    if sents is None:
+        starts = doc.user_data.get(STARTS_KEY)
+        if starts is None:
+            starts = [s.start for s in doc.sents] if len(doc) else []
+            doc.user_data[STARTS_KEY] = starts
+        ends = [*starts[1:], len(doc)]
+        token_starts, token_ends = token_bounds(doc)
+        text = doc_text(doc)
+        sents = [TextSpan(doc, s, e, token_starts[s], token_ends[e - 1], text=text)
+                 for s, e in zip(starts, ends, strict=True)]
+        doc.user_data["kg_sents"] = sents
+    return sents
+
+
+def sentence_of(doc: Doc, token_index: int) -> TextSpan:
     """The sentence holding the token at ``token_index``."""
     sents = sentences(doc)
-    if "kg_sent_starts" not in doc.user_data:
-        doc.user_data["kg_sent_starts"] = [s.start for s in sents]
-    return sents[bisect_right(doc.user_data["kg_sent_starts"], token_index) - 1]
+    return sents[bisect_right(doc.user_data[STARTS_KEY], token_index) - 1]
 
 
-def entities(doc: Doc) -> list[Span]:
-    if "kg_entity_list" not in doc.user_data:
-        doc.user_data["kg_entity_list"] = list(doc.spans.get("kg_entities", []))
-    return doc.user_data["kg_entity_list"]
+def entities(doc: Doc) -> list[TextSpan]:
+    """``doc.spans["kg_entities"]`` as views, in order (``kg_entities`` leaves them here)."""
+    found = doc.user_data.get("kg_entity_list")
+    if found is None:
+        text = doc_text(doc)
+        found = [TextSpan(doc, *plain, text=text) for plain in plain_spans(doc, "kg_entities")]
+        doc.user_data["kg_entity_list"] = found
+    return found
 
 
-def main_subject(doc: Doc) -> Span | None:
+def main_subject(doc: Doc) -> TextSpan | None:
     """The paper's own system: its title name, else the first name a cue introduces."""
+    if "kg_main_subject" in doc.user_data:
+        return doc.user_data["kg_main_subject"]
     spans = [s for s in entities(doc) if s.label_ in SYSTEM_TYPES]
+    subject = None
     for rule in ("kg_names:title", "kg_names:cue"):
-        found = next((s for s in spans if s.id_ == rule), None)
-        if found is not None:
-            return found
-    return None
+        subject = next((s for s in spans if s.id_ == rule), None)
+        if subject is not None:
+            break
+    doc.user_data["kg_main_subject"] = subject
+    return subject
 
 
-def in_sentence(doc: Doc, sent: Span, types: tuple[str, ...]) -> list[Span]:
-    return [s for s in entities(doc) if s.start >= sent.start and s.end <= sent.end
-            and s.label_ in types]
+def _by_sentence(doc: Doc) -> dict[tuple[int, int], list[TextSpan]]:
+    """(sentence start, end) -> the entities inside that sentence, in order."""
+    found = doc.user_data.get("kg_entities_by_sent")
+    if found is None:
+        sents = sentences(doc)
+        starts = doc.user_data[STARTS_KEY]
+        found = {(s.start, s.end): [] for s in sents}
+        for span in entities(doc):
+            sent = sents[bisect_right(starts, span.start) - 1]
+            if span.end <= sent.end:
+                found[sent.start, sent.end].append(span)
+        doc.user_data["kg_entities_by_sent"] = found
+    return found
 
 
-def nearest_before(spans: list[Span], char: int, types: tuple[str, ...]) -> Span | None:
+def in_sentence(doc: Doc, sent: Span | TextSpan, types: tuple[str, ...]) -> list[TextSpan]:
+    """The entities of ``types`` inside ``sent``, in order (a new list on each call)."""
+    key = (sent.start, sent.end, types)
+    memo = doc.user_data.setdefault("kg_in_sentence", {})
+    found = memo.get(key)
+    if found is None:
+        inside = _by_sentence(doc).get((sent.start, sent.end))
+        if inside is None:  # not one of the doc's sentences
+            inside = [s for s in entities(doc) if s.start >= sent.start and s.end <= sent.end]
+        found = memo[key] = [s for s in inside if s.label_ in types]
+    return list(found)
+
+
+def nearest_before(spans: list[TextSpan], char: int, types: tuple[str, ...]
+                   ) -> TextSpan | None:
     before = [s for s in spans if s.end_char <= char and s.label_ in types]
     return before[-1] if before else None

@@ -12,12 +12,24 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from kg.extract.context import sentence_of
+from kg.extract.context import (
+    ENTITY_CACHES,
+    TextSpan,
+    doc_text,
+    find_all,
+    plain_spans,
+    sentence_of,
+    set_spans,
+    span_bounds,
+    token_bounds,
+)
 from kg.extract.heads import type_from_head
+from kg.extract.lexicon_matcher import STOP_KEY
 from kg.normalize import name_key
 
 TRUST = {"kg_lexicon": 3, "kg_abbrevs": 2, "cue": 2, "title": 2, "metric-phrase": 2,
@@ -64,7 +76,7 @@ RESULT_WORDS = re.compile(r"achiev|outperform|result|experiment|accuracy|state-o
 NEXT_HEAD = {"Dataset", "Method", "Software", "Model", "Metric"}
 
 
-def context_type(doc: Doc, span: Span) -> str | None:
+def context_type(doc: Doc, span: TextSpan) -> str | None:
     """The type the words around an untyped name give it, or None."""
     for pattern, label in NAME_CONVENTIONS:
         if pattern.search(span.text):
@@ -93,67 +105,74 @@ def context_type(doc: Doc, span: Span) -> str | None:
     return None
 
 
+#: A candidate: (start, end, start_char, end_char, label, trust, rule, name key).
+Candidate = tuple[int, int, int, int, str, int, str, str]
+#: A chosen entity: (start, end, start_char, end_char, label, rule).
+Chosen = tuple[int, int, int, int, str, str]
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|, and|, or)\s*$")
 
 
-def _coordinated(doc: Doc, spans: list[Span], typed: dict) -> list[Span]:
+def _coordinated(doc: Doc, spans: list[Chosen], typed: dict) -> list[Chosen]:
     """A name that only its shape made a Model, listed with datasets, is a dataset:
     "CIFAR-10, CIFAR-100 and Oxford-102 Flowers"."""
-    text = doc.text
+    text = doc_text(doc)
     out = list(spans)
     for i, span in enumerate(out):
-        if (span.label_ != "Model" or name_key(span.text) in typed
-                or not span.id_.endswith(UNTYPED_RULES)):
+        if (span[4] != "Model" or name_key(text[span[2]:span[3]]) in typed
+                or not span[5].endswith(UNTYPED_RULES)):
             continue
         neighbours = [out[j] for j in (i - 1, i + 1) if 0 <= j < len(out)]
-        if any(n.label_ == "Dataset" and _LIST_GAP.match(
-                text[min(n.end_char, span.end_char): max(n.start_char, span.start_char)])
-               for n in neighbours):
-            out[i] = Span(doc, span.start, span.end, label="Dataset", span_id=span.id_)
+        if any(n[4] == "Dataset" and _LIST_GAP.match(
+                text[min(n[3], span[3]): max(n[2], span[2])]) for n in neighbours):
+            out[i] = (*span[:4], "Dataset", span[5])
     return out
 
 
-def _extended(doc: Doc, spans: list[Span]) -> list[Span]:
+def _extended(doc: Doc, spans: list[Chosen]) -> list[Chosen]:
     """Model names with their sizes, variants and versions ("Llama 2 13B – Chat", "Whisper
     large-v2", "Swin-L"), dataset names with their named split ("COCO test-dev"); a
     shorter span the extension covers is dropped."""
-    text = doc.text
-    out: list[Span] = []
+    text = doc_text(doc)
+    ends = token_bounds(doc)[1]
+    out: list[Chosen] = []
     for span in spans:
-        end = span.end_char
-        if span.label_ == "Model":
-            if not span.text[-1:].isdigit() and (m := MODEL_VERSION.match(text, end)):
+        start, _, start_char, end_char, label, rule = span
+        end = end_char
+        if label == "Model":
+            if not text[start_char:end_char][-1:].isdigit() and (
+                    m := MODEL_VERSION.match(text, end)):
                 end = m.end()
             if m := MODEL_TAIL.match(text, end):
                 end = m.end()
-        elif span.label_ == "Dataset" and (m := DATASET_TAIL.match(text, end)):
+        elif label == "Dataset" and (m := DATASET_TAIL.match(text, end)):
             end = m.end()
-        if end > span.end_char:
-            wider = doc.char_span(span.start_char, end, alignment_mode="expand")
+        if end > end_char:
+            wider = span_bounds(doc, start_char, end, "expand")
             if wider is not None:
-                span = Span(doc, wider.start, wider.end, label=span.label_, span_id=span.id_)
-        while out and out[-1].end > span.start and out[-1].start >= span.start:
+                span = (*wider, start_char, ends[wider[1] - 1], label, rule)
+        while out and out[-1][1] > span[0] and out[-1][0] >= span[0]:
             out.pop()
-        if out and out[-1].end > span.start:
+        if out and out[-1][1] > span[0]:
             continue  # inside the previous (extended) span
         out.append(span)
     return out
 
 
-def _join_adjacent_models(doc: Doc, spans: list[Span]) -> list[Span]:
+def _join_adjacent_models(doc: Doc, spans: list[Chosen]) -> list[Chosen]:
     """Two model names side by side are one name: "CLIP ViT-Base", "SVTR LCNet"."""
-    out: list[Span] = []
+    starts, ends = token_bounds(doc)
+    out: list[Chosen] = []
     for span in spans:
         prev = out[-1] if out else None
-        if (prev is not None and prev.label_ == span.label_ == "Model"
-                and prev.end == span.start and doc[prev.end - 1].whitespace_ == " "):
-            out[-1] = Span(doc, prev.start, span.end, label="Model", span_id="kg_entities:joined")
+        if (prev is not None and prev[4] == span[4] == "Model" and prev[1] == span[0]
+                and starts[span[0]] - ends[prev[1] - 1] == 1):  # one space between
+            out[-1] = (prev[0], span[1], prev[2], span[3], "Model", "kg_entities:joined")
         else:
             out.append(span)
     return out
 
 
-def _reported(span: Span) -> bool:
+def _reported(span: TextSpan) -> bool:
     """A common-word metric ("accuracy", "latency") counts only where a number is reported
     with it; a named one (mIoU, FID) always counts."""
     if any(c.isupper() or c.isdigit() for c in span.text[1:]):
@@ -170,65 +189,76 @@ class EntityMerger:
         self.sources = sources
 
     def __call__(self, doc: Doc) -> Doc:
-        stops = {(s.start, s.end) for s in doc.spans.get("kg_lexicon_stop", [])}
-        stop_keys = {name_key(s.text) for s in doc.spans.get("kg_lexicon_stop", [])}
-        candidates: list[tuple[Span, int, str]] = []  # span, trust, rule
+        text = doc_text(doc)
+        starts, ends = token_bounds(doc)
+        stop_list = doc.user_data.get(STOP_KEY, ())
+        stops = {(start, end) for start, end, _, _ in stop_list}
+        stop_keys = {name_key(text[a:b]) for _, _, a, b in stop_list}
+        candidates: list[Candidate] = []
         typed: dict[str, tuple[int, str]] = {}  # name key -> (trust, type)
         short_forms: dict[str, str] = {}  # short form -> type
 
-        def offer(span: Span, trust: int, rule: str) -> None:
-            key = name_key(span.text)
-            if (span.start, span.end) in stops or key in stop_keys or not key:
+        def offer(start: int, end: int, start_char: int, end_char: int, label: str,
+                  trust: int, rule: str) -> None:
+            key = name_key(text[start_char:end_char])
+            if (start, end) in stops or key in stop_keys or not key:
                 return
-            candidates.append((span, trust, rule))
+            candidates.append((start, end, start_char, end_char, label, trust, rule, key))
             if not rule.endswith(UNTYPED_RULES) and trust > typed.get(key, (0, ""))[0]:
-                typed[key] = (trust, span.label_)
+                typed[key] = (trust, label)
 
         for source in self.sources:
-            for span in doc.spans.get(source, []):
-                rule = span.id_ if source == "kg_names" else source
+            for start, end, start_char, end_char, label, span_id in plain_spans(doc, source):
+                rule = span_id if source == "kg_names" else source
                 trust = TRUST.get(rule, TRUST.get(source, 1))
-                offer(span, trust, f"{source}:{rule}" if source == "kg_names" else source)
+                offer(start, end, start_char, end_char, label, trust,
+                      f"{source}:{rule}" if source == "kg_names" else source)
                 if source == "kg_abbrevs":
-                    short_forms[span.id_] = span.label_
+                    short_forms[span_id] = label
+        abbrevs = plain_spans(doc, "kg_abbrevs")
         doc.user_data["kg_aliases"] = {
-            name_key(s.text): s.id_ for s in doc.spans.get("kg_abbrevs", [])} | {
-            name_key(s.id_): s.text for s in doc.spans.get("kg_abbrevs", [])}
+            name_key(text[s[2]:s[3]]): s[5] for s in abbrevs} | {
+            name_key(s[5]): text[s[2]:s[3]] for s in abbrevs}
         for short, label in short_forms.items():
             known = typed.get(name_key(short))
             if known is None or (label in CROSS_KIND[known[1]]):
                 # the paper's own definition beats a lexicon entry of another kind of thing
                 # ("grouped-query attention (GQA)" is not the GQA dataset)
                 typed[name_key(short)] = (4 if known else 2, label)
-            for i, token in enumerate(doc):
-                if token.text == short:
-                    offer(Span(doc, i, i + 1, label=label), 2, "kg_abbrevs:short")
+            for at in find_all(text, short) if short else ():  # tokens that are the short form
+                i = bisect_left(starts, at)
+                if i < len(starts) and starts[i] == at and ends[i] == at + len(short):
+                    offer(i, i + 1, at, ends[i], label, 2, "kg_abbrevs:short")
 
-        for span, _trust, _rule in candidates:  # "on the Vicuna benchmark"
-            if (span.end < len(doc) and doc[span.end].lower_ in DATASET_AFTER
-                    and typed.get(name_key(span.text), (0, ""))[1] in ("Model", "Method")):
-                typed[name_key(span.text)] = (5, "Dataset")
-        chosen: list[Span] = []
+        for _, end, _, _, _, _, _, key in candidates:  # "on the Vicuna benchmark"
+            if (end < len(doc) and text[starts[end]:ends[end]].lower() in DATASET_AFTER
+                    and typed.get(key, (0, ""))[1] in ("Model", "Method")):
+                typed[key] = (5, "Dataset")
+        chosen: list[Chosen] = []
         taken = [False] * len(doc)
-        for span, _trust, rule in sorted(candidates, key=lambda c: (-(c[0].end - c[0].start),
-                                                                    -c[1], c[0].start)):
-            if any(taken[span.start:span.end]):
+        for start, end, start_char, end_char, label, _trust, rule, key in sorted(
+                candidates, key=lambda c: (c[0] - c[1], -c[5], c[0])):
+            if any(taken[start:end]):
                 continue
-            key = name_key(span.text)
             if key in typed:
                 label = typed[key][1]
             else:
-                label = context_type(doc, span)
-                if label is None and BARE_ACRONYM.match(span.text):
+                view = TextSpan(doc, start, end, start_char, end_char, label)
+                found = context_type(doc, view)
+                if found is None and BARE_ACRONYM.match(view.text):
                     continue
-                label = label or span.label_
-            if label == "Metric" and rule == "kg_lexicon" and not _reported(span):
+                label = found or label
+            if label == "Metric" and rule == "kg_lexicon" and not _reported(
+                    TextSpan(doc, start, end, start_char, end_char, label)):
                 continue
-            for i in range(span.start, span.end):
+            for i in range(start, end):
                 taken[i] = True
-            chosen.append(Span(doc, span.start, span.end, label=label, span_id=rule))
-        chosen = _coordinated(doc, sorted(chosen), typed)
-        doc.spans[self.name] = _join_adjacent_models(doc, _extended(doc, chosen))
+            chosen.append((start, end, start_char, end_char, label, rule))
+        chosen.sort(key=lambda c: (c[2], c[3]))
+        chosen = _join_adjacent_models(doc, _extended(doc, _coordinated(doc, chosen, typed)))
+        set_spans(doc, self.name, [(s[0], s[1], s[4], s[5]) for s in chosen])
+        for key in ENTITY_CACHES:  # views of older spans
+            doc.user_data.pop(key, None)
         return doc
 
 

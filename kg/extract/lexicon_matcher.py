@@ -3,15 +3,23 @@ hardware, tasks, organisations), matched on whole tokens with spaCy's PhraseMatc
 
 Forms marked ``=`` in a lexicon match with their exact case; all others ignore case. A
 match glued to more name (``COCO`` inside ``COCO-Text``) is not a match.
+
+Stop-list phrases (``generic_terms``: "transformer", "LLMs") are not entities; where they
+occur goes to ``doc.user_data["kg_lexicon_stop"]`` as ``(start, end, start_char, end_char)``
+for ``kg_entities`` (plain tuples: no Span is made for them).
 """
 
 from __future__ import annotations
 
+import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
+from kg.extract.context import set_spans, token_bounds
 from kg.extract.lexicon import FILES, STOP_FILE, load_lexicon
+
+STOP_KEY = "kg_lexicon_stop"
 
 # Hyphenated suffixes that do not make a new name: "BERT-based", "GPT-style".
 ATTACHED_OK = {"based", "style", "like", "sized", "level", "scale", "specific", "only",
@@ -20,11 +28,12 @@ ATTACHED_OK = {"based", "style", "like", "sized", "level", "scale", "specific", 
 
 def glued(doc: Doc, start: int, end: int) -> bool:
     """Whether tokens ``start:end`` are part of a longer hyphenated or joined name."""
-    if start > 0 and not doc[start - 1].whitespace_:
+    starts, ends = token_bounds(doc)  # no space between two tokens: one ends where the next starts
+    if start > 0 and starts[start] == ends[start - 1]:
         prev = doc[start - 1]
         if prev.text in "-_" or prev.is_alpha or prev.like_num:
             return True
-    if end < len(doc) and not doc[end - 1].whitespace_:
+    if end < len(doc) and starts[end] == ends[end - 1]:
         nxt = doc[end]
         if nxt.text in "-_" and end + 1 < len(doc):
             return doc[end + 1].lower_ not in ATTACHED_OK
@@ -35,32 +44,42 @@ def glued(doc: Doc, start: int, end: int) -> bool:
 
 class LexiconMatcher:
     """Spans in ``doc.spans[name]`` labelled with the entity type; ``id_`` holds the
-    canonical name. Stop-list phrases are put in ``doc.spans[name + "_stop"]``."""
+    canonical name. Stop-list phrases go to ``doc.user_data["kg_lexicon_stop"]``."""
 
     def __init__(self, nlp: Language, name: str, *, lexicons: list[str]) -> None:
         self.name = name
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.entries: dict[str, tuple[str, str]] = {}
+        self.entries: dict[int, tuple[str, str]] = {}  # match id -> (type, canonical)
+        # The forms are tokenised by a copy of the pipeline's tokenizer with a vocabulary of
+        # its own: thousands of forms in the pipeline's vocabulary and tokenizer cache make
+        # all later tokenising markedly slower (the matchers only compare hashes).
+        forms = spacy.blank(nlp.lang)
+        forms.tokenizer.from_bytes(nlp.tokenizer.to_bytes(exclude=["vocab"]))
         for lexicon in [*lexicons, STOP_FILE]:
             for n, entry in enumerate(load_lexicon(lexicon)):
                 key = f"{lexicon}:{n}"
-                self.entries[key] = (entry.type, entry.canonical)
+                self.entries[nlp.vocab.strings.add(key)] = (entry.type, entry.canonical)
                 for form, sensitive in entry.forms:
                     matcher = self.exact if sensitive else self.folded
-                    matcher.add(key, [nlp.make_doc(form)])
+                    matcher.add(key, [forms.make_doc(form)])
 
     def __call__(self, doc: Doc) -> Doc:
         found, stops = [], []
+        starts, ends = token_bounds(doc)
+        size = len(doc)
         for match_id, start, end in [*self.exact(doc), *self.folded(doc)]:
-            key = doc.vocab.strings[match_id]
-            type_name, canonical = self.entries[key]
-            if glued(doc, start, end):
+            type_name, canonical = self.entries[match_id]
+            touching = ((start > 0 and starts[start] == ends[start - 1])
+                        or (end < size and starts[end] == ends[end - 1]))
+            if touching and glued(doc, start, end):  # spaces on both sides: never glued
                 continue
-            span = Span(doc, start, end, label=type_name, span_id=canonical)
-            (stops if type_name == "Stop" else found).append(span)
-        doc.spans[self.name] = found
-        doc.spans[self.name + "_stop"] = stops
+            if type_name == "Stop":
+                stops.append((start, end, starts[start], ends[end - 1]))
+            else:
+                found.append((start, end, type_name, canonical))
+        set_spans(doc, self.name, found)
+        doc.user_data[STOP_KEY] = stops
         return doc
 
 

@@ -283,8 +283,9 @@ class LineageFinder:
 
         aliases = doc.user_data.get("kg_aliases", {})
 
-        def add(subject: Span | None, predicate: str, obj: Span, sent: Span, rule: str) -> None:
-            if subject is None:
+        def add(subject: Span | None, predicate: str, obj: Span | None, sent: Span,
+                rule: str) -> None:
+            if subject is None or obj is None:  # e.g. "distilled into" with no teacher
                 return
             a, b = name_key(subject.text), name_key(obj.text)
             if a == b or name_key(aliases.get(a, "")) == b or name_key(aliases.get(b, "")) == a:

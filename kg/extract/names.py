@@ -1,7 +1,8 @@
 """``kg_names``: names that look like models by their shape, and names a sentence
 introduces ("we propose X, a ... detector"), typed by the words that describe them.
 
-Shapes (matched by one regular expression over the text, no per-token Python):
+Shapes (matched by regular expressions over the text, no per-token Python; a cheap scan
+finds where a match can start, see ``context.matches_at``):
 internal capitals (``RocketQAv2``, ``mmLayout``), runs of capitals with more name glued on
 (``PP-OCRv3``, ``ERNIE-ViLG``), letters glued to digits (``AlphaFold2``, ``D3VAE``), each
 with optional ``-suffix`` pieces (``KnowRL-Nemotron-1.5B``, ``RT-DETR-L``) and a spaced
@@ -11,11 +12,13 @@ version (``ERNIE 3.0 Titan``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from kg.extract.context import doc_text
+from kg.extract.context import doc_text, find_all, matches_at, set_spans, span_bounds
 from kg.extract.heads import type_from_head
 
 _PIECE = r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*"
@@ -69,6 +72,67 @@ def described_type(description: str | None) -> str | None:
     return type_from_head(head)
 
 
+# Where matches can start, found by cheap scans (a superset of the real starts):
+# SHAPED needs a capital or digit glued to a letter or hyphen before it ("aB", "AB", "a1",
+# "-1") in a run of [A-Za-z0-9.+-] that the name opens (or a "+" in it); scanning the reversed
+# text from such a character to the run's first character finds both in one regex.
+_REV_SHAPED = re.compile(r"[A-Z0-9](?=[A-Za-z-])[A-Za-z0-9.+-]*")
+# VERSIONED: a run of letters, one space, a version digit ("ERNIE 3", "Llama v2", "YOLO V8").
+_REV_VERSIONED = re.compile(r"\d[vV]?\s[A-Za-z]+")
+_CUE_WORDS = ("we ", "We ", "named", "called", "dubbed", "termed", "namely")
+_METRIC_HEADS = ("Score", "Rate", "Index", "Error", "Accuracy", "Distance", "Ratio")
+_REV_WORDS = re.compile(r"\s([\w-]+)(?:\s([\w-]+))?(?:\s([\w-]+))?")  # up to 3 words back
+
+
+def _shaped_starts(text: str, rev: str) -> Iterator[int]:
+    n = len(text)
+    for m in _REV_SHAPED.finditer(rev):
+        start, upto = n - m.end(), n - m.start()
+        yield start
+        if "+" in text[start:upto]:
+            yield from (i + 1 for i in range(start, upto) if text[i] == "+")
+
+
+def _versioned_starts(text: str, rev: str) -> Iterator[int]:
+    n = len(text)
+    return (n - m.end() for m in _REV_VERSIONED.finditer(rev))
+
+
+def _cue_starts(text: str) -> Iterator[int]:
+    for word in _CUE_WORDS:
+        yield from find_all(text, word)
+
+
+def _metric_phrase_starts(text: str, rev: str) -> Iterator[int]:
+    n = len(text)
+    for head in _METRIC_HEADS:
+        for at in find_all(text, head):
+            if m := _REV_WORDS.match(rev, n - at):
+                yield from (n - m.end(g) for g in (1, 2, 3) if m.start(g) >= 0)
+
+
+@lru_cache(maxsize=1 << 16)
+def _trimmed(name: str, cue: bool) -> tuple[int, int] | None:
+    """Where the name in a match really starts and ends (offsets into it), or None when it is
+    not a name."""
+    start, end = 0, len(name)
+    if m := ATTACHED.search(name):
+        end = m.start()
+    if m := GLUED_WORD.match(name[:end]):
+        start = m.end()
+    name = name[start:end]
+    if PLURAL_ACRONYM.match(name) or NOT_A_NAME.match(name) or (
+            name[:1].islower() and not _CAMEL.search(name)):
+        return None
+    if cue and _CAPITALISED.fullmatch(name):
+        return None  # "we propose Elastic Deep Learning": the start of a long form
+    return start, end
+
+
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_CAPITALISED = re.compile(r"[A-Z][a-z]+")
+
+
 class NameFinder:
     """Spans in ``doc.spans[name]``: label = type (Model unless a description says
     otherwise), ``id_`` = the rule (``shape``, ``versioned``, ``cue``, ``title``)."""
@@ -78,36 +142,30 @@ class NameFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        spans: list[Span] = []
+        rev = text[::-1]
+        spans: list[tuple[int, int, str, str]] = []
 
         def add(start: int, end: int, label: str, rule: str) -> None:
-            if m := ATTACHED.search(text, start, end):
-                end = m.start()
-            if m := GLUED_WORD.match(text[start:end]):
-                start += m.end()
-            name = text[start:end]
-            if PLURAL_ACRONYM.match(name) or NOT_A_NAME.match(name) or (
-                    name[:1].islower() and not re.search(r"[a-z][A-Z]", name)):
+            trimmed = _trimmed(text[start:end], rule.startswith("cue"))
+            if trimmed is None:
                 return
-            if rule.startswith("cue") and re.fullmatch(r"[A-Z][a-z]+", name):
-                return  # "we propose Elastic Deep Learning": the start of a long form
-            span = doc.char_span(start, end, alignment_mode="contract")
-            if span is not None:
-                spans.append(Span(doc, span.start, span.end, label=label, span_id=rule))
+            bounds = span_bounds(doc, start + trimmed[0], start + trimmed[1], "contract")
+            if bounds is not None:
+                spans.append((*bounds, label, rule))
 
         if (title := _title_name(text)) is not None:
             add(*title)
-        for m in CUE.finditer(text):
+        for m in matches_at(CUE, text, _cue_starts(text)):
             described = described_type(m["after"])
             add(m.start("name"), m.end("name"), described or "Model",
                 "cue" if described else "cue-untyped")
-        for m in METRIC_PHRASE.finditer(text):
+        for m in matches_at(METRIC_PHRASE, text, _metric_phrase_starts(text, rev)):
             add(m.start(), m.end(), "Metric", "metric-phrase")
-        for m in SHAPED.finditer(text):
+        for m in matches_at(SHAPED, text, _shaped_starts(text, rev)):
             add(m.start(), m.end(), "Model", "shape")
-        for m in VERSIONED.finditer(text):
+        for m in matches_at(VERSIONED, text, _versioned_starts(text, rev)):
             add(m.start(), m.end(), "Model", "versioned")
-        doc.spans[self.name] = spans
+        set_spans(doc, self.name, spans)
         return doc
 
 

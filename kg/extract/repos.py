@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from kg.extract.context import doc_text
+from kg.extract.context import doc_text, find_all, matches_at, set_spans, span_bounds
 from kg.extract.lexicon import load_lexicon
 from kg.normalize import name_key
 
@@ -21,6 +22,26 @@ URL = re.compile(
     r"/(?P<owner>[A-Za-z0-9][A-Za-z0-9_.-]*)/(?P<repo>[A-Za-z0-9_.-]+)(?P<sub>/[^\s)\]{}>,;\"']*)?",
     re.IGNORECASE,
 )
+_HOSTS = ("github.com", "gitlab.com", "huggingface.co", "bitbucket.org")
+_BEFORE_HOST = len("https://www.")
+
+
+def url_matches(text: str) -> Iterator[re.Match[str]]:
+    """``URL.finditer(text)``, trying the case-blind pattern only up to ``https://www.``
+    before a host name that a substring search finds."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or _FOLDS_TO_ASCII.search(text):
+        yield from URL.finditer(text)  # positions in lowered do not match, or "ı" is an "i"
+        return
+    starts = (i for host in _HOSTS for at in find_all(lowered, host)
+              for i in range(max(0, at - _BEFORE_HOST), at + 1))
+    yield from matches_at(URL, text, starts)
+
+
+# Letters that a case-blind pattern matches to ASCII ones without being lower-cased to them.
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
 _RESERVED_OWNERS = {"orgs", "topics", "features", "about", "settings", "marketplace"}
 
 
@@ -84,24 +105,24 @@ class RepositoryFinder:
         self.organizations = known_organizations() if organizations else {}
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
-        for m in URL.finditer(doc_text(doc)):
+        text = doc_text(doc)
+        spans: list[tuple[int, int, str, str]] = []
+        for m in url_matches(text):
             found = normalise_repository(m[0])
             end = m.end()
-            while end > m.start() and doc_text(doc)[end - 1] in ".,:;":
+            while end > m.start() and text[end - 1] in ".,:;":
                 end -= 1
-            span = doc.char_span(m.start(), end, alignment_mode="expand")
-            if found is None or span is None:
+            bounds = span_bounds(doc, m.start(), end, "expand")
+            if found is None or bounds is None:
                 continue
             name, sub = found
-            spans.append(Span(doc, span.start, span.end, label="Repository",
-                              span_id=name + ("#" + sub if sub else "")))
+            spans.append((*bounds, "Repository", name + ("#" + sub if sub else "")))
             org = self.organizations.get(name_key(m["owner"]))
             if org is None and self.organizations and organization_like(m["owner"]):
                 org = m["owner"]
             if org:
-                spans.append(Span(doc, span.start, span.end, label="Organization", span_id=org))
-        doc.spans[self.name] = spans
+                spans.append((*bounds, "Organization", org))
+        set_spans(doc, self.name, spans)
         return doc
 
 

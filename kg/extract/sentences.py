@@ -1,0 +1,80 @@
+"""``kg_sentences``: sentence boundaries by spaCy's ``sentencizer`` rule, without walking
+every token in Python.
+
+The rule (spaCy's ``Sentencizer``): after a token whose text is a sentence-final character
+(``.``, ``!``, ``?`` and their counterparts in other scripts), the next token that is neither
+punctuation nor such a character starts a sentence. Only the few final-character tokens are
+looked at: the text says which of those characters occur at all, the token array where.
+
+Sets ``is_sent_start`` on every token, as the sentencizer does (``doc.sents`` works), and
+keeps the start indices in ``doc.user_data["kg_sent_starts"]`` for ``context.sentences``.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy
+from spacy.attrs import ORTH, SENT_START
+from spacy.language import Language
+from spacy.pipeline import Sentencizer
+from spacy.tokens import Doc
+
+from kg.extract.context import STARTS_KEY, doc_text
+
+
+class SentenceSplitter:
+    def __init__(self, nlp: Language, name: str, *, punct_chars: list[str] | None) -> None:
+        self.name = name
+        self.punct_chars = set(punct_chars or Sentencizer.default_punct_chars)
+        if any(len(c) != 1 for c in self.punct_chars):
+            raise ValueError("kg_sentences: punct_chars must be single characters")
+        self.orth = {c: nlp.vocab.strings.add(c) for c in self.punct_chars}
+        self.ascii = sorted(c for c in self.punct_chars if c.isascii())
+        self.finder = re.compile("[" + "".join(re.escape(c) for c in sorted(self.punct_chars))
+                                 + "]")
+
+    def present(self, text: str) -> set[str]:
+        """The sentence-final characters that occur in ``text``."""
+        if text.isascii():  # the common case: a few substring tests, no regex
+            return {c for c in self.ascii if c in text}
+        return set(self.finder.findall(text))
+
+    def sentence_starts(self, doc: Doc, text: str) -> list[int]:
+        """Token indices that start a sentence (0 first), as the sentencizer finds them."""
+        if not len(doc):
+            return []
+        present = self.present(text)
+        if not present:
+            return [0]
+        orth = doc.to_array(ORTH)
+        finals = sorted(i for c in present
+                        for i in numpy.flatnonzero(orth == self.orth[c]).tolist())
+        starts, n = [0], len(doc)
+        k = 0
+        for j in finals:
+            k = max(k, j + 1)
+            while k < n:
+                token = doc[k]
+                if not token.is_punct and token.text not in self.punct_chars:
+                    break
+                k += 1
+            if k < n and k > starts[-1]:
+                starts.append(k)
+        return starts
+
+    def __call__(self, doc: Doc) -> Doc:
+        starts = self.sentence_starts(doc, doc_text(doc))
+        if starts:
+            flags = numpy.full(len(doc), -1, dtype="int64")
+            flags[starts] = 1
+            doc.from_array([SENT_START], flags.view("uint64").reshape(-1, 1))
+        doc.user_data[STARTS_KEY] = starts
+        return doc
+
+
+@Language.factory("kg_sentences", assigns=["token.is_sent_start"],
+                  default_config={"punct_chars": None})
+def make_sentence_splitter(nlp: Language, name: str,
+                           punct_chars: list[str] | None) -> SentenceSplitter:
+    return SentenceSplitter(nlp, name, punct_chars=punct_chars)
