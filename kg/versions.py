@@ -34,6 +34,7 @@ ModelName(base='ERNIE', version=(3, 0), qualifiers=('titan',))
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -120,6 +121,7 @@ def _attached(token: str) -> tuple[str, str, tuple[int, ...] | None, str] | None
     return m["stem"], "version", _numbers(m["num"]), m["tail"].lower()
 
 
+@functools.lru_cache(maxsize=65536)
 def parse_model_name(name: str) -> ModelName:
     """Split a model name into base, version and qualifiers (rules in the module doc).
 

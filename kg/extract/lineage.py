@@ -20,7 +20,10 @@ Llama-2 7B, ..."), else the paper's own system. Relations go to
 
 from __future__ import annotations
 
+import functools
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -32,6 +35,7 @@ from kg.extract.context import (
     in_sentence,
     main_subject,
     sentences,
+    token_bounds,
 )
 from kg.normalize import name_key
 from kg.versions import family_name, successor_pairs
@@ -60,8 +64,9 @@ CUES = (
         r"consists? of|composed of|compris(?:e|es|ing)|contain(?:s|ing)?|"
         r"introduc(?:e|es|ing)|(?:core|key|main|central) (?:component|module|part)s? "
         r"(?:is|are|include)|backbones? (?:is|are)|reli(?:es|ed)? on|rely(?:ing)? on|"
-        r"connect(?:s|ing)?|combin(?:e|es|ing)|pair(?:s|ing)?|bridg(?:e|es|ing)|"
-        r"(?:innovations|components|techniques|ingredients|modules|parts)\s*:)\b", re.I),
+        r"connect(?:s|ing)?|combin(?:e|es|ing)|pair(?:s|ing)?|"
+        r"bridg(?:e|es|ing))\b|\b(?:innovations|components|techniques|ingredients|modules|"
+        r"parts)\s*:", re.I),
      COMPONENT_TYPES),
     ("comparedWith", re.compile(
         r"\b(?:outperform\w*|surpass\w*|compared (?:with|to)|comparison (?:with|to)|"
@@ -70,6 +75,23 @@ CUES = (
         r"(?:improvements?|gains?|advantages?|speedups?) over)\b", re.I),
      ("Model", "Software", "Method")),
 )
+#: Substrings one of which every match of a predicate's cue contains (lower case); a
+#: sentence with none of them is not scanned. tests/extract/test_lineage.py checks that
+#: each alternative of each cue holds one.
+CUE_WORDS = {
+    "basedOn": ("based", "built", "top of", "upgrad", "ground", "found", "build", "tuned",
+                "distill", "initiali", "derived", "extend", "extension", "improve", "trained",
+                "training", "inherit", "replac", "implementation", "version", "obtained",
+                "variant", "successor", "descendant", "derivative", "adaptation", "adapted",
+                "architecture", "design", "recipe", "basis"),
+    "usesComponent": ("us", "utiliz", "adopt", "employ", "leverag", "incorporat", "integrat",
+                      "equipped", "consist", "composed", "compris", "contain", "introduc",
+                      "component", "module", "part", "backbone", "reli", "rely", "connect",
+                      "combin", "pair", "bridg", "innovation", "technique", "ingredient"),
+    "comparedWith": ("outperform", "surpass", "compar", "than", "superior", "beat", "exceed",
+                     "competitive", "on par", "against", "over"),
+}
+_CUE_WORD_RE = {p: re.compile("|".join(map(re.escape, words))) for p, words in CUE_WORDS.items()}
 EVALUATION = re.compile(r"achiev|outperform|result|experiment|evaluat|benchmark|score|"
                         r"surpass|state-of-the-art|sota|accuracy|perform|test|on\b", re.I)
 _STOP_LIST = re.compile(r"\b(?:on|in terms of|by|while|which|with|when|at|for|under)\b", re.I)
@@ -172,10 +194,26 @@ def _outside_brackets(gap: str) -> bool:
     return gap.count("(") <= gap.count(")")
 
 
+def _cue_matches(cue: re.Pattern[str], text: str, starts: list[int],
+                 end: int) -> Iterator[re.Match[str]]:
+    """``cue.finditer`` over ``text[:end]`` from the word starts only: every cue opens with
+    a word, and trying the pattern at every character is what costs."""
+    last = 0
+    for start in starts:
+        if start >= last and (m := cue.match(text, start, end)) is not None:
+            last = m.end()
+            yield m
+
+
 def _named(span: Span) -> bool:
     """A proper name (``SVTR``, ``Sharpness-Aware Minimization``), not a common noun phrase
     (``contrastive learning``)."""
-    return any(c.isupper() or c.isdigit() for c in span.text)
+    return _is_name(span.text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_name(text: str) -> bool:
+    return text.lower() != text or any(c.isdigit() for c in text)
 
 
 def _nearest_subject(doc: Doc, spans: list[Span], char: int, skip: set[int]) -> Span | None:
@@ -293,6 +331,7 @@ class LineageFinder:
             relations.add((subject.text, predicate, obj.text, sent.start_char, sent.end_char,
                            f"{self.name}:{rule}"))
 
+        word_starts = [i for i in token_bounds(doc)[0] if text[i].isalpha()]
         previous: Span | None = None  # the first system the last sentence named
         for sent in sentences(doc):
             spans = in_sentence(doc, sent, SYSTEM_TYPES + ("Dataset",))
@@ -304,9 +343,14 @@ class LineageFinder:
                 continue
             self._distilled(doc, sent, spans, sentence_main, add)
             compared: set[int] = set()
+            lo, hi = bisect_left(word_starts, sent.start_char), bisect_left(word_starts,
+                                                                               sent.end_char)
+            low = text[sent.start_char: sent.end_char].lower()
             for predicate, cue, types in CUES:
-                for m in cue.finditer(sent.text):
-                    start, end = sent.start_char + m.start(), sent.start_char + m.end()
+                if not _CUE_WORD_RE[predicate].search(low):
+                    continue  # a cheap test first: the words every cue of this kind holds
+                for m in _cue_matches(cue, text, word_starts[lo:hi], sent.end_char):
+                    start, end = m.start(), m.end()
                     before = _nearest_subject(doc, spans, start, compared)
                     subject = before or sentence_main
                     if predicate == "usesComponent":
@@ -407,7 +451,8 @@ class LineageFinder:
         first = {}
         for s in models:
             first.setdefault(name_key(s.text), s)
-        pairs = dict(successor_pairs(s.text for s in first.values()))  # new -> old
+        stem = name_key(main.text)[:2]  # a version chain shares its base, so its start
+        pairs = dict(successor_pairs(s.text for k, s in first.items() if k[:2] == stem))
         by_key = {name_key(new): old for new, old in pairs.items()}
         new, depth = main.text, 0
         while name_key(new) in by_key:

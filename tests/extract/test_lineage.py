@@ -158,3 +158,34 @@ def test_listed_subjects_share_a_comparison(extract):
                          "DistilBERT on GLUE."))
     assert {("TinyBERT-4L", "comparedWith", "DistilBERT"),
             ("TinyBERT-6L", "comparedWith", "DistilBERT")} <= found
+
+
+CUE_EXAMPLES = {
+    "basedOn": ["based on", "based upon", "built upon", "on top of", "upgraded from",
+                "grounded on", "founded on", "builds on", "on the basis of", "fine-tuned from",
+                "distilled from", "initialized from", "derived from", "extends",
+                "an extension of", "improves upon", "trained from", "continued pretraining of",
+                "inherits from", "replaced from A to", "replace A with", "an implementation of",
+                "an updated version of", "obtained from", "a variant of", "successor of",
+                "adaptation of", "adapted from", "shares the architecture of",
+                "follows the same recipe as"],
+    "usesComponent": ["uses", "using", "utilizes", "adopts", "employs", "leverages",
+                      "incorporates", "integrates", "equipped with", "consists of",
+                      "composed of", "comprises", "contains", "introduces",
+                      "core components are", "backbone is", "relies on", "connects",
+                      "combines", "pairs", "bridges", "innovations:", "parts:"],
+    "comparedWith": ["outperforms", "surpasses", "compared with", "comparison to",
+                     "2% higher accuracy than", "more accurate than", "superior to", "beats",
+                     "exceeds", "competitive with", "on par with", "against",
+                     "gains over"],
+}
+
+
+def test_every_cue_holds_one_of_its_cheap_words():
+    from kg.extract.lineage import _CUE_WORD_RE, CUES
+
+    for predicate, cue, _ in CUES:
+        for phrase in CUE_EXAMPLES[predicate]:
+            text = f"X {phrase} Y."
+            assert cue.search(text), (predicate, phrase)
+            assert _CUE_WORD_RE[predicate].search(text.lower()), (predicate, phrase)
