@@ -32,7 +32,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     settings = load_settings(args.config, capture_year=args.capture_year,
                              strict=args.strict or None)
     started = time.perf_counter()
-    report = build(args.paths or ["seeds"], Path(args.output), settings, progress=_progress)
+    if args.store:  # the Oxigraph store instead of graph files (kg.store)
+        from kg.store.build import build_store
+
+        report = build_store(args.paths or ["seeds"], Path(args.store), settings,
+                             progress=_progress)
+    else:
+        report = build(args.paths or ["seeds"], Path(args.output), settings,
+                       progress=_progress)
     for error in report.errors:
         print(f"error: {error}", file=sys.stderr)
     if report.errors:
@@ -43,7 +50,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if not report.written:
         return EXIT_FAIL
     seconds = time.perf_counter() - started
-    print(f"built {args.output}: {report.papers} papers, {report.people} people, "
+    print(f"built {args.store or args.output}: {report.papers} papers, {report.people} people, "
           f"{report.entities} entities, {report.mentions} mentions, {report.relations} "
           f"relations, {report.results} results, {report.triples} triples, "
           f"{report.violations} violations, "
@@ -191,6 +198,12 @@ def cmd_query(args: argparse.Namespace) -> int:
     from kg.query.library import compile_query, parse_parameters
 
     prepared, bindings = compile_query(args.query, parse_parameters(args.param))
+    if _is_store(args.graph):
+        from kg.store.query import run_store_query
+
+        result = run_store_query(args.graph, args.query, bindings, timeout=args.timeout)
+        sys.stdout.write(format_result(result, args.format))
+        return EXIT_OK
     result = run_query(load_graph(args.graph), prepared, bindings, timeout=args.timeout)
     sys.stdout.write(format_result(result, args.format))
     return EXIT_OK
@@ -203,6 +216,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if not is_loopback(args.host):
         raise KgError(f"--host {args.host}: kg serve only listens on loopback (127.0.0.1, "
                       "::1 or localhost)")
+    if _is_store(args.graph):
+        from kg.store.serve import serve_store
+
+        serve_store(args.graph, host=args.host, port=args.port, timeout=args.timeout or None,
+                    max_rows=args.max_rows or None)
+        return EXIT_OK
     g = load_graph(args.graph)
 
     def announce(url: str) -> None:
@@ -214,6 +233,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     serve_graph(g, host=args.host, port=args.port, timeout=args.timeout or None,
                 max_rows=args.max_rows or None, source=args.graph, announce=announce)
     return EXIT_OK
+
+
+def _is_store(path: str) -> bool:
+    """Whether GRAPH is a kg store directory (kg build --store) rather than graph files."""
+    from kg.store.disk import is_store
+
+    return is_store(path)
 
 
 def _seconds(text: str) -> float:
@@ -245,6 +271,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (seeds/)")
     p.add_argument("-o", "--output", default="build", metavar="DIR",
                    help="output directory (build/)")
+    p.add_argument("--store", metavar="DIR", help="write an Oxigraph store to DIR instead "
+                   "of graph files (for large builds; kg query, serve, analyse, top, "
+                   "validate and stats read it in place)")
     _input_options(p)
     p.set_defaults(func=cmd_build)
 
