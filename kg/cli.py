@@ -62,7 +62,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from kg.graph.io import load_graph
     from kg.graph.validate import validate_graph
 
-    outcome = validate_graph(load_graph(args.graph))
+    if _is_store(args.graph):
+        from kg.store.validate import validate_store
+
+        outcome = validate_store(args.graph)
+    else:
+        outcome = validate_graph(load_graph(args.graph))
     if not outcome.conforms:
         raise ValidationError(outcome.report, outcome.count)
     print(f"{args.graph}: conforms to the kg shapes (0 violations)")
@@ -132,6 +137,20 @@ def _count(text: str) -> int:
 def cmd_analyse(args: argparse.Namespace) -> int:
     from kg.analyse import analyse_build
 
+    if _is_store(args.graph):
+        if args.output:
+            raise KgError("-o: a store is analysed in place (kg analyse STORE takes no -o)")
+        from kg.store.analyse import analyse_store
+        from kg.store.validate import validate_store
+
+        report = analyse_store(args.graph, seed=args.seed, backend=args.backend,
+                               communities=args.communities, betweenness_k=args.betweenness_k)
+        print(report.summary(), file=sys.stderr)
+        outcome = validate_store(args.graph)
+        if not outcome.conforms:
+            raise ValidationError(outcome.report, outcome.count)
+        return EXIT_OK
+
     report = analyse_build(args.graph, args.output, seed=args.seed, backend=args.backend,
                            communities=args.communities, betweenness_k=args.betweenness_k)
     print(report.summary(), file=sys.stderr)
@@ -148,7 +167,13 @@ def cmd_top(args: argparse.Namespace) -> int:
         print(f"error: --by {args.by}: not a measure of the {args.subgraph} subgraph "
               f"(known: {', '.join(known)})", file=sys.stderr)
         return EXIT_USAGE
-    rows = top_table(load_graph(args.graph), by=args.by, subgraph=args.subgraph,
+    if _is_store(args.graph):
+        from kg.store.disk import open_store
+
+        graph = open_store(args.graph)
+    else:
+        graph = load_graph(args.graph)
+    rows = top_table(graph, by=args.by, subgraph=args.subgraph,
                      limit=args.limit)
     sys.stdout.write(format_top(rows, args.format))
     return EXIT_OK

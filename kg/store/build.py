@@ -17,7 +17,9 @@ from kg.graph.vocab import KG
 from kg.pipeline import BuildReport, extraction_counts
 from kg.read import read_paths
 from kg.resolve import merge_papers
+from kg.store.analyse import analyse_store
 from kg.store.disk import write_store
+from kg.store.validate import validate_store
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -29,9 +31,11 @@ def build_store(paths: Sequence[str | Path], out: Path, settings: Settings,
                 progress: Callable[[list], Iterable] | None = None, *,
                 nlp: Language | None = None) -> BuildReport:
     """Build the graph of ``paths`` (as :func:`kg.pipeline.build` does: extraction,
-    analytics, SHACL validation) into the store directory ``out``, bulk-loaded from
-    N-Triples. Nothing is written when the graph does not conform or no paper was read;
-    the store at ``out`` is replaced only when the new one is complete."""
+    analytics, SHACL validation) into the store directory ``out``: the graph bulk-loaded
+    from N-Triples, then analysed (:mod:`kg.store.analyse`) and validated by SPARQL
+    (:mod:`kg.store.validate`) in the new store. Nothing is written when the graph does
+    not conform or no paper was read; the store at ``out`` is replaced only when the new
+    one is complete."""
     from kg.entities import resolve_entities
     from kg.extract import extract_papers
     from kg.graph.build import paper_graph
@@ -49,23 +53,23 @@ def build_store(paths: Sequence[str | Path], out: Path, settings: Settings,
     graph = paper_graph(papers, read.profiles)
     extractions = extract_papers(papers, nlp)
     add_extractions(graph, papers, extractions, resolve_entities(extractions))
-    from kg.analyse import analyse_graph
-    from kg.graph.validate import validate_graph
-
-    analyse_graph(graph, seed=0)
-    outcome = validate_graph(graph)
-    if not outcome.conforms:
-        raise ValidationError(outcome.report, outcome.count)
     people = len(set(graph.subjects(RDF.type, KG.Person)))
     counts = extraction_counts(graph)
+    triples = 0
 
     def fill(store: ox.Store, work: Path) -> dict:
+        nonlocal triples
         nt = work / "graph.nt"
         nt.write_bytes(ntriples_bytes(graph))
         store.bulk_load(path=str(nt), format=ox.RdfFormat.N_TRIPLES)
-        return {"papers": len(papers), "people": people, "triples": len(graph),
+        analyse_store(store, seed=0)
+        outcome = validate_store(store)
+        if not outcome.conforms:
+            raise ValidationError(outcome.report, outcome.count)
+        triples = len(store)
+        return {"papers": len(papers), "people": people, "triples": triples,
                 "seconds": round(time.monotonic() - started, 1), **counts}
 
     write_store(out, fill)
-    return BuildReport(len(papers), people, len(graph), 0, read.errors, written=True,
+    return BuildReport(len(papers), people, triples, 0, read.errors, written=True,
                        **counts)
