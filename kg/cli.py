@@ -78,7 +78,13 @@ def cmd_stats(args: argparse.Namespace) -> int:
     from kg.graph.io import load_graph
     from kg.graph.stats import graph_stats
 
-    for name, value in graph_stats(load_graph(args.graph)).items():
+    if _is_store(args.graph):
+        from kg.store.analyse import store_stats
+
+        stats = store_stats(args.graph)
+    else:
+        stats = graph_stats(load_graph(args.graph))
+    for name, value in stats.items():
         print(f"{name:<24}{value:>10}")
     return EXIT_OK
 

@@ -139,3 +139,24 @@ def analyse_store(target: str | Path | ox.Store, *, seed: int = 0, backend: str 
     write_graph_to_store(added, store)
     store.flush()
     return AnalysisReport(summaries, removed, len(added), seed, backend, communities)
+
+
+def store_stats(target: str | Path | ox.Store) -> dict[str, int]:
+    """:func:`kg.graph.stats.graph_stats` of a store, counted by SPARQL in the store."""
+    from kg.graph.stats import COUNTED
+
+    store = open_store(target) if isinstance(target, str | Path) else target
+
+    def count(query: str) -> int:
+        row = next(iter(store.query(query)))
+        return int(row[0].value)
+
+    counts = {name: count(f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a <{cls}> }}")
+              for name, cls in COUNTED.items()}
+    counts["papers merged"] = count(f"""
+        SELECT (COUNT(*) AS ?n) WHERE {{ {{ SELECT ?p WHERE {{ ?p a <{KG.Paper}> ;
+            <{PROV.wasDerivedFrom}> ?s }} GROUP BY ?p HAVING (COUNT(DISTINCT ?s) > 1) }} }}""")
+    counts["years inferred"] = count(f"""SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE {{
+        ?p a <{KG.Paper}> ; <{KG.yearInferred}> true }}""")
+    counts["triples"] = len(store)
+    return counts
