@@ -32,7 +32,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     settings = load_settings(args.config, capture_year=args.capture_year,
                              strict=args.strict or None)
     started = time.perf_counter()
-    report = build(args.paths or ["seeds"], Path(args.output), settings, progress=_progress)
+    if args.store:  # the Oxigraph store instead of graph files (kg.store)
+        from kg.store.build import build_store
+
+        report = build_store(args.paths or ["seeds"], Path(args.store), settings,
+                             progress=_progress)
+    else:
+        report = build(args.paths or ["seeds"], Path(args.output), settings,
+                       progress=_progress)
     for error in report.errors:
         print(f"error: {error}", file=sys.stderr)
     if report.errors:
@@ -43,7 +50,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if not report.written:
         return EXIT_FAIL
     seconds = time.perf_counter() - started
-    print(f"built {args.output}: {report.papers} papers, {report.people} people, "
+    print(f"built {args.store or args.output}: {report.papers} papers, {report.people} people, "
           f"{report.entities} entities, {report.mentions} mentions, {report.relations} "
           f"relations, {report.results} results, {report.triples} triples, "
           f"{report.violations} violations, "
@@ -55,7 +62,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from kg.graph.io import load_graph
     from kg.graph.validate import validate_graph
 
-    outcome = validate_graph(load_graph(args.graph))
+    if _is_store(args.graph):
+        from kg.store.validate import validate_store
+
+        outcome = validate_store(args.graph)
+    else:
+        outcome = validate_graph(load_graph(args.graph))
     if not outcome.conforms:
         raise ValidationError(outcome.report, outcome.count)
     print(f"{args.graph}: conforms to the kg shapes (0 violations)")
@@ -66,7 +78,13 @@ def cmd_stats(args: argparse.Namespace) -> int:
     from kg.graph.io import load_graph
     from kg.graph.stats import graph_stats
 
-    for name, value in graph_stats(load_graph(args.graph)).items():
+    if _is_store(args.graph):
+        from kg.store.analyse import store_stats
+
+        stats = store_stats(args.graph)
+    else:
+        stats = graph_stats(load_graph(args.graph))
+    for name, value in stats.items():
         print(f"{name:<24}{value:>10}")
     return EXIT_OK
 
@@ -125,6 +143,20 @@ def _count(text: str) -> int:
 def cmd_analyse(args: argparse.Namespace) -> int:
     from kg.analyse import analyse_build
 
+    if _is_store(args.graph):
+        if args.output:
+            raise KgError("-o: a store is analysed in place (kg analyse STORE takes no -o)")
+        from kg.store.analyse import analyse_store
+        from kg.store.validate import validate_store
+
+        report = analyse_store(args.graph, seed=args.seed, backend=args.backend,
+                               communities=args.communities, betweenness_k=args.betweenness_k)
+        print(report.summary(), file=sys.stderr)
+        outcome = validate_store(args.graph)
+        if not outcome.conforms:
+            raise ValidationError(outcome.report, outcome.count)
+        return EXIT_OK
+
     report = analyse_build(args.graph, args.output, seed=args.seed, backend=args.backend,
                            communities=args.communities, betweenness_k=args.betweenness_k)
     print(report.summary(), file=sys.stderr)
@@ -141,7 +173,13 @@ def cmd_top(args: argparse.Namespace) -> int:
         print(f"error: --by {args.by}: not a measure of the {args.subgraph} subgraph "
               f"(known: {', '.join(known)})", file=sys.stderr)
         return EXIT_USAGE
-    rows = top_table(load_graph(args.graph), by=args.by, subgraph=args.subgraph,
+    if _is_store(args.graph):
+        from kg.store.disk import open_store
+
+        graph = open_store(args.graph)
+    else:
+        graph = load_graph(args.graph)
+    rows = top_table(graph, by=args.by, subgraph=args.subgraph,
                      limit=args.limit)
     sys.stdout.write(format_top(rows, args.format))
     return EXIT_OK
@@ -191,6 +229,12 @@ def cmd_query(args: argparse.Namespace) -> int:
     from kg.query.library import compile_query, parse_parameters
 
     prepared, bindings = compile_query(args.query, parse_parameters(args.param))
+    if _is_store(args.graph):
+        from kg.store.query import run_store_query
+
+        result = run_store_query(args.graph, args.query, bindings, timeout=args.timeout)
+        sys.stdout.write(format_result(result, args.format))
+        return EXIT_OK
     result = run_query(load_graph(args.graph), prepared, bindings, timeout=args.timeout)
     sys.stdout.write(format_result(result, args.format))
     return EXIT_OK
@@ -203,6 +247,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if not is_loopback(args.host):
         raise KgError(f"--host {args.host}: kg serve only listens on loopback (127.0.0.1, "
                       "::1 or localhost)")
+    if _is_store(args.graph):
+        from kg.store.serve import serve_store
+
+        serve_store(args.graph, host=args.host, port=args.port, timeout=args.timeout or None,
+                    max_rows=args.max_rows or None)
+        return EXIT_OK
     g = load_graph(args.graph)
 
     def announce(url: str) -> None:
@@ -214,6 +264,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     serve_graph(g, host=args.host, port=args.port, timeout=args.timeout or None,
                 max_rows=args.max_rows or None, source=args.graph, announce=announce)
     return EXIT_OK
+
+
+def _is_store(path: str) -> bool:
+    """Whether GRAPH is a kg store directory (kg build --store) rather than graph files."""
+    from kg.store.disk import is_store
+
+    return is_store(path)
 
 
 def _seconds(text: str) -> float:
@@ -245,6 +302,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (seeds/)")
     p.add_argument("-o", "--output", default="build", metavar="DIR",
                    help="output directory (build/)")
+    p.add_argument("--store", metavar="DIR", help="write an Oxigraph store to DIR instead "
+                   "of graph files (for large builds; kg query, serve, analyse, top, "
+                   "validate and stats read it in place)")
     _input_options(p)
     p.set_defaults(func=cmd_build)
 

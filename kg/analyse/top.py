@@ -18,6 +18,7 @@ import csv
 import functools
 import io
 import json
+from typing import TYPE_CHECKING
 
 from rdflib import Graph, Literal
 from rdflib.plugins.sparql import prepareQuery
@@ -25,6 +26,9 @@ from rdflib.plugins.sparql import prepareQuery
 from kg.analyse.writeback import DEFAULT_MEASURE, MEASURES, SCORE_DECIMALS
 from kg.errors import KgError
 from kg.graph.vocab import DCTERMS, ENTITY_CLASSES, FOAF, KG, RDFS
+
+if TYPE_CHECKING:
+    import pyoxigraph
 
 __all__ = ["FORMATS", "SUBGRAPHS", "format_top", "top_table"]
 
@@ -62,15 +66,27 @@ def _top_query(subgraph: str):
     return prepareQuery(_TOP_QUERY % _CLASSES[subgraph], initNs=_NAMESPACES)
 
 
+_ANALYSED_QUERY = """
+        SELECT ?property WHERE { ?analysis a kg:Analysis ; kg:projection ?projection ;
+                                           kg:scoreProperty ?property }"""
+
+
 @functools.cache
 def _analysed_query():
-    return prepareQuery("""
-        SELECT ?property WHERE { ?analysis a kg:Analysis ; kg:projection ?projection ;
-                                           kg:scoreProperty ?property }""",
-                        initNs=_NAMESPACES)
+    return prepareQuery(_ANALYSED_QUERY, initNs=_NAMESPACES)
 
 
-def top_table(g: Graph, by: str | None = None, subgraph: str = "coauthorship",
+def _select(g, prepared, text: str, bindings: dict):
+    """The rows of a query on ``g``: an rdflib graph (``prepared()``, with rdflib) or a
+    kg store (``text``, with Oxigraph: :mod:`kg.store.query`)."""
+    if isinstance(g, Graph):
+        return g.query(prepared(), initBindings=bindings)
+    from kg.store.query import query_store
+
+    return query_store(g, text, bindings, checked=True)
+
+
+def top_table(g: Graph | pyoxigraph.Store, by: str | None = None, subgraph: str = "coauthorship",
               limit: int | None = 10) -> list[dict]:
     """The nodes of ``subgraph`` with the highest written-back score ``by``, read with
     SPARQL (``ORDER BY DESC``, ties by IRI), at most ``limit`` rows.
@@ -98,8 +114,8 @@ def top_table(g: Graph, by: str | None = None, subgraph: str = "coauthorship",
     if limit is not None and limit < 0:
         raise ValueError(f"limit must be at least 0, not {limit}")
     projection = Literal(subgraph)
-    written = {row.property for row in g.query(_analysed_query(),
-                                               initBindings={"projection": projection})}
+    written = {row.property for row in _select(g, _analysed_query, _ANALYSED_QUERY,
+                                                {"projection": projection})}
     if not written:
         raise KgError(f"the graph has no {subgraph} analysis: run `kg analyse` on it first")
     prop = measures[by]
@@ -108,8 +124,8 @@ def top_table(g: Graph, by: str | None = None, subgraph: str = "coauthorship",
         raise KgError(f"the {subgraph} analysis has no {by} scores "
                       f"(it has: {', '.join(have) or 'none'})")
     rows = []
-    results = g.query(_top_query(subgraph), initBindings={"measure": prop,
-                                                      "projection": projection})
+    results = _select(g, lambda: _top_query(subgraph), _TOP_QUERY % _CLASSES[subgraph],
+                      {"measure": prop, "projection": projection})
     for row in results:
         if limit is not None and len(rows) >= limit:
             break

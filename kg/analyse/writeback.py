@@ -101,7 +101,7 @@ from kg.graph.vocab import KG, PROV, RDF, RDFS, XSD
 __all__ = [
     "AnalysisReport", "COMMUNITY_ALGORITHMS", "DEFAULT_MEASURE",
     "MEASURES", "PROJECTIONS", "ProjectionSummary", "SCORE_DECIMALS", "SCORE_PROPERTIES",
-    "analyse_build", "analyse_graph", "clear_analysis", "score_literal",
+    "analyse_build", "analyse_graph", "analysis_graph", "clear_analysis", "score_literal",
 ]
 
 #: Decimals of every score written: fixed, so that output is byte-stable.
@@ -341,6 +341,38 @@ def _plans(g: Graph, find: Callable[..., Partition], *, seed: int, backend: str,
     ]
 
 
+def analysis_graph(g: Graph, *, seed: int = 0, backend: str = "igraph",
+                   communities: str = "leiden", betweenness_k: int | None = None,
+                   ) -> tuple[Graph, tuple[ProjectionSummary, ...]]:
+    """The analysis of ``g`` (the parameters of :func:`analyse_graph`) as a graph of its
+    own: the scores, communities and kg:Analysis records to add to ``g`` once the earlier
+    analysis is removed; and a summary per projection. ``g`` is only read: anything with
+    the read methods of an rdflib Graph the projections use will do (a store's view,
+    :class:`kg.store.analyse.StoreView`)."""
+    if communities not in COMMUNITY_ALGORITHMS:
+        raise ValueError(f"unknown community algorithm {communities!r} "
+                         f"(known: {', '.join(COMMUNITY_ALGORITHMS)})")
+    libraries = ("igraph",) if communities == "leiden" else ("networkx",)
+    plans = _plans(g, COMMUNITY_ALGORITHMS[communities], seed=seed, backend=backend,
+                   betweenness_k=betweenness_k)
+    out = Graph(bind_namespaces="none")
+    summaries = []
+    for projection, G, runs, partition in plans:
+        for name, scores, parameters, used in runs:
+            prop = MEASURES[projection][name]
+            _record(out, projection, name, prop, parameters, used)
+            _write_scores(out, prop, scores)
+        if partition is not None:
+            _write_partition(out, projection, partition, libraries)
+        components = (nx.number_weakly_connected_components(G) if G.is_directed()
+                      else nx.number_connected_components(G))
+        summaries.append(ProjectionSummary(
+            projection, len(G), G.number_of_edges(), components,
+            None if partition is None else len(partition.communities),
+            None if partition is None else partition.modularity))
+    return out, tuple(summaries)
+
+
 def analyse_graph(g: Graph, *, seed: int = 0, backend: str = "igraph",
                   communities: str = "leiden", betweenness_k: int | None = None,
                   ) -> AnalysisReport:
@@ -351,30 +383,13 @@ def analyse_graph(g: Graph, *, seed: int = 0, backend: str = "igraph",
     "louvain" or "label-propagation"; ``seed`` seeds it and, with ``betweenness_k``, the
     sampling of co-authorship betweenness (exact without it).
     """
-    if communities not in COMMUNITY_ALGORITHMS:
-        raise ValueError(f"unknown community algorithm {communities!r} "
-                         f"(known: {', '.join(COMMUNITY_ALGORITHMS)})")
-    libraries = ("igraph",) if communities == "leiden" else ("networkx",)
-    plans = _plans(g, COMMUNITY_ALGORITHMS[communities], seed=seed, backend=backend,
-                   betweenness_k=betweenness_k)
+    added, summaries = analysis_graph(g, seed=seed, backend=backend, communities=communities,
+                                      betweenness_k=betweenness_k)
     removed = clear_analysis(g)  # only once everything is computed: a failure changes nothing
     before = len(g)
-    summaries = []
-    for projection, G, runs, partition in plans:
-        for name, scores, parameters, used in runs:
-            prop = MEASURES[projection][name]
-            _record(g, projection, name, prop, parameters, used)
-            _write_scores(g, prop, scores)
-        if partition is not None:
-            _write_partition(g, projection, partition, libraries)
-        components = (nx.number_weakly_connected_components(G) if G.is_directed()
-                      else nx.number_connected_components(G))
-        summaries.append(ProjectionSummary(
-            projection, len(G), G.number_of_edges(), components,
-            None if partition is None else len(partition.communities),
-            None if partition is None else partition.modularity))
-    return AnalysisReport(tuple(summaries), removed, len(g) - before, seed, backend,
-                          communities)
+    for triple in added:
+        g.add(triple)
+    return AnalysisReport(summaries, removed, len(g) - before, seed, backend, communities)
 
 
 def analyse_build(path: str | Path, out_dir: str | Path | None = None, *, seed: int = 0,

@@ -28,3 +28,20 @@ def seed_graph(seed_build_dir: Path) -> Graph:
     from kg.graph.io import load_graph
 
     return load_graph(seed_build_dir)
+
+
+@pytest.fixture(scope="session")
+def seed_store_dir(seed_build_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed graph (``seed_build_dir``'s graph.nt) bulk-loaded into a kg store."""
+    import pyoxigraph as ox
+
+    from kg.store.disk import write_store
+
+    out = tmp_path_factory.mktemp("seed-store") / "store"
+
+    def fill(store: ox.Store, work: Path) -> dict:
+        store.bulk_load(path=str(seed_build_dir / "graph.nt"), format=ox.RdfFormat.N_TRIPLES)
+        return {"triples": len(store)}
+
+    write_store(out, fill)
+    return out

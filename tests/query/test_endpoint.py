@@ -28,13 +28,16 @@ MAX_ROWS = 200
 TIME_LIMIT = 5  # seconds: enough for any sound query on the seed graph on a busy machine
 
 
-@pytest.fixture(scope="module")
-def endpoint(seed_build_dir, tmp_path_factory):
-    """The URL of `kg serve` on the seed graph (with a time limit and a row limit)."""
+@pytest.fixture(scope="module", params=["graph", "store"])
+def endpoint(request, seed_build_dir, tmp_path_factory):
+    """The URL of `kg serve` on the seed graph (with a time limit and a row limit): on the
+    graph files (rdflib) and on the same graph in a store (Oxigraph)."""
+    served = (seed_build_dir if request.param == "graph"
+              else request.getfixturevalue("seed_store_dir"))
     log = tmp_path_factory.mktemp("serve") / "stderr.txt"
     with log.open("w") as err:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "kg", "serve", str(seed_build_dir), "--port", "0",
+            [sys.executable, "-m", "kg", "serve", str(served), "--port", "0",
              "--timeout", str(TIME_LIMIT), "--max-rows", str(MAX_ROWS)],
             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err, stdin=subprocess.DEVNULL)
     try:

@@ -1,0 +1,162 @@
+"""Analytics on a store: the networkx projections of :mod:`kg.analyse.projections` built
+from tables read out of the store, and the scores written back into it.
+
+The projections read a graph through a handful of rdflib methods (``subjects``,
+``objects``, ``subject_objects``, ``value``, ``in``). :class:`StoreView` offers exactly
+those over the few predicates the projections use (authorship, names, mentions, lineage,
+statements), loaded from the store predicate by predicate; abstracts, mentions' text
+offsets and everything else stay on disk. The same projection code then runs unchanged,
+so a store and the same graph in memory give the same scores (tests/store).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
+from rdflib.term import Identifier
+
+from kg.analyse.projections import LINEAGE_KINDS
+from kg.analyse.writeback import (
+    SCORE_PROPERTIES,
+    AnalysisReport,
+    analysis_graph,
+)
+from kg.graph.vocab import DCTERMS, ENTITY_CLASSES, FOAF, KG, PROV, RDF, RDFS, SDO
+from kg.store.disk import open_store
+from kg.store.terms import from_ox, to_ox
+
+__all__ = ["PROJECTION_PREDICATES", "StoreView", "analyse_store", "clear_store_analysis",
+           "write_graph_to_store"]
+
+#: Every predicate the projections read (rdf:type only for :data:`PROJECTION_CLASSES`).
+PROJECTION_PREDICATES = (
+    KG.authorship, KG.agent, KG.authorPosition, SDO.author, KG.authorListTruncated,
+    FOAF.name, RDFS.label, DCTERMS.title, RDF.subject, RDF.predicate, RDF.object,
+    PROV.wasDerivedFrom, *(KG[kind] for kind in LINEAGE_KINDS), KG.comparedWith,
+    KG.mentions, KG.mention, KG.mentionOf,
+)
+PROJECTION_CLASSES = (KG.Paper, RDF.Statement, *ENTITY_CLASSES.values())
+
+
+class StoreView:
+    """A read-only view of some predicates of a store with the read methods of an rdflib
+    Graph that :mod:`kg.analyse.projections` uses. Only patterns with the predicate given
+    are supported (a ValueError otherwise)."""
+
+    def __init__(self, store: ox.Store, predicates: Iterable[URIRef] = PROJECTION_PREDICATES,
+                 classes: Iterable[URIRef] = PROJECTION_CLASSES) -> None:
+        self._by_subject: dict[URIRef, dict[Identifier, list[Identifier]]] = {}
+        terms: dict[object, Identifier] = {}
+
+        def term(t: object) -> Identifier:
+            found = terms.get(t)
+            if found is None:
+                found = terms[t] = from_ox(t)
+            return found
+
+        for p in (*predicates, RDF.type):
+            table: dict[Identifier, list[Identifier]] = defaultdict(list)
+            objects = [to_ox(c) for c in classes] if p == RDF.type else [None]
+            for o in objects:
+                for quad in store.quads_for_pattern(None, to_ox(p), o, ox.DefaultGraph()):
+                    table[term(quad.subject)].append(term(quad.object))
+            self._by_subject[p] = dict(table)
+        self._by_object: dict[URIRef, dict[Identifier, list[Identifier]]] = {}
+
+    def _table(self, p: Identifier | None) -> dict[Identifier, list[Identifier]]:
+        if p is None or p not in self._by_subject:
+            raise ValueError(f"the store view has no table for the predicate {p}")
+        return self._by_subject[p]
+
+    def triples(self, pattern: tuple) -> Iterator[tuple]:
+        s, p, o = pattern
+        table = self._table(p)
+        for subject in ([s] if s is not None else list(table)):
+            for obj in table.get(subject, ()):
+                if o is None or obj == o:
+                    yield subject, p, obj
+
+    def subjects(self, predicate: Identifier, obj: Identifier | None = None
+                 ) -> Iterator[Identifier]:
+        if obj is not None:
+            by_object = self._by_object.get(predicate)
+            if by_object is None:
+                by_object = defaultdict(list)
+                for s, objects in self._table(predicate).items():
+                    for o in objects:
+                        by_object[o].append(s)
+                self._by_object[predicate] = by_object = dict(by_object)
+            yield from by_object.get(obj, ())
+            return
+        yield from (s for s, _, _ in self.triples((None, predicate, None)))
+
+    def objects(self, subject: Identifier, predicate: Identifier) -> Iterator[Identifier]:
+        yield from self._table(predicate).get(subject, ())
+
+    def subject_objects(self, predicate: Identifier) -> Iterator[tuple]:
+        yield from ((s, o) for s, _, o in self.triples((None, predicate, None)))
+
+    def value(self, subject: Identifier, predicate: Identifier) -> Identifier | None:
+        found = self._table(predicate).get(subject)
+        return found[0] if found else None
+
+    def __contains__(self, triple: tuple) -> bool:
+        return next(self.triples(triple), None) is not None
+
+
+def clear_store_analysis(store: ox.Store) -> None:
+    """Remove every earlier analysis from ``store`` (as
+    :func:`kg.analyse.writeback.clear_analysis` does from a graph), in one transaction."""
+    props = " ".join(f"<{p}>" for p in (*SCORE_PROPERTIES, KG.community))
+    classes = f"<{KG.Community}> <{KG.Analysis}>"
+    store.update(f"""
+        DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?p {{ {props} }} ?s ?p ?o }} ;
+        DELETE {{ ?x ?p ?s }} WHERE {{ VALUES ?c {{ {classes} }} ?s a ?c . ?x ?p ?s }} ;
+        DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?c {{ {classes} }} ?s a ?c . ?s ?p ?o }}""")
+
+
+def write_graph_to_store(g: Graph, store: ox.Store) -> None:
+    """Add the triples of ``g`` to the default graph of ``store``."""
+    store.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.DefaultGraph()) for s, p, o in g)
+
+
+def analyse_store(target: str | Path | ox.Store, *, seed: int = 0, backend: str = "igraph",
+                  communities: str = "leiden", betweenness_k: int | None = None
+                  ) -> AnalysisReport:
+    """:func:`kg.analyse.writeback.analyse_graph` on a store (a store directory, opened
+    for writing, or an open store): the projections read through a :class:`StoreView`,
+    the earlier analysis removed and the new one added."""
+    store = open_store(target, read_only=False) if isinstance(target, str | Path) else target
+    before = len(store)
+    added, summaries = analysis_graph(StoreView(store), seed=seed, backend=backend,
+                                      communities=communities, betweenness_k=betweenness_k)
+    clear_store_analysis(store)
+    removed = before - len(store)
+    write_graph_to_store(added, store)
+    store.flush()
+    return AnalysisReport(summaries, removed, len(added), seed, backend, communities)
+
+
+def store_stats(target: str | Path | ox.Store) -> dict[str, int]:
+    """:func:`kg.graph.stats.graph_stats` of a store, counted by SPARQL in the store."""
+    from kg.graph.stats import COUNTED
+
+    store = open_store(target) if isinstance(target, str | Path) else target
+
+    def count(query: str) -> int:
+        row = next(iter(store.query(query)))
+        return int(row[0].value)
+
+    counts = {name: count(f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a <{cls}> }}")
+              for name, cls in COUNTED.items()}
+    counts["papers merged"] = count(f"""
+        SELECT (COUNT(*) AS ?n) WHERE {{ {{ SELECT ?p WHERE {{ ?p a <{KG.Paper}> ;
+            <{PROV.wasDerivedFrom}> ?s }} GROUP BY ?p HAVING (COUNT(DISTINCT ?s) > 1) }} }}""")
+    counts["years inferred"] = count(f"""SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE {{
+        ?p a <{KG.Paper}> ; <{KG.yearInferred}> true }}""")
+    counts["triples"] = len(store)
+    return counts

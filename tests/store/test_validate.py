@@ -1,0 +1,137 @@
+"""SHACL by SPARQL on a store reports what pySHACL reports: on the seed graph (nothing)
+and on copies of it broken in many ways (focus node, path, constraint component, value)."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+from pyshacl import validate
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import SH
+
+from kg.graph.build import new_graph
+from kg.graph.validate import shapes_graph, validate_graph
+from kg.graph.vocab import DCTERMS, FOAF, KG, OA, PROV, RDF, SDO, XSD
+from kg.store.analyse import write_graph_to_store
+from kg.store.terms import store_form
+from kg.store.validate import store_violations, validate_store
+
+
+def pyshacl_results(g: Graph) -> set[tuple]:
+    _, results, _ = validate(g, shacl_graph=shapes_graph(), inference="none",
+                             abort_on_first=False, allow_warnings=True)
+    nested = set(results.objects(None, SH.detail))
+    found = set()
+    for r in results.subjects(RDF.type, SH.ValidationResult):
+        if r in nested:
+            continue
+        path = results.value(r, SH.resultPath)
+        if isinstance(path, BNode):
+            path = ("^", results.value(path, SH.inversePath))
+        value = results.value(r, SH.value)
+        component = results.value(r, SH.sourceConstraintComponent)
+        found.add((results.value(r, SH.focusNode), path, component,
+                   None if value is None else store_form(value)))
+    return found
+
+
+def store_results(g: Graph) -> set[tuple]:
+    store = ox.Store()
+    write_graph_to_store(g, store)
+    return {(v.focus, v.path, v.component, v.value) for v in store_violations(store)}
+
+
+def copy(g: Graph) -> Graph:
+    out = new_graph()
+    for triple in g:
+        out.add(triple)
+    return out
+
+
+def first(g: Graph, cls: URIRef, n: int = 0) -> URIRef:
+    return sorted(g.subjects(RDF.type, cls))[n]
+
+
+def break_graph(g: Graph) -> None:
+    """Many violations of different constraints, each on a different node."""
+    papers = sorted(g.subjects(RDF.type, KG.Paper))
+    g.remove((papers[0], SDO.abstract, None))                                   # minCount
+    g.add((papers[1], DCTERMS.title, Literal("Another", lang="en")))            # max, datatype
+    g.set((papers[2], KG.hasCode, Literal("yes")))                              # datatype
+    g.add((papers[3], KG.mentions, Literal("BERT")))                            # node
+    g.add((papers[4], KG.mentions, papers[5]))                                  # node
+    person = first(g, KG.Person)
+    g.add((person, FOAF.name, Literal("")))                                     # minLength
+    g.add((person, KG.pagerank, Literal("1.5", datatype=XSD.decimal)))         # maxInclusive
+    slots = sorted(g.objects(papers[6], KG.authorship))
+    position = g.value(slots[0], KG.authorPosition)
+    g.set((slots[1], KG.authorPosition, position))                              # sparql
+    source = first(g, KG.SourceRecord)
+    g.set((source, KG.startLine, Literal(10 ** 6, datatype=XSD.positiveInteger)))  # lessThanEq
+    g.set((first(g, KG.SourceRecord, 1), KG.layout, Literal("weird")))          # in
+    mention = first(g, KG.Mention)
+    g.set((mention, KG.mentionOf, papers[7]))                                   # node
+    g.set((first(g, KG.Mention, 1), KG.surfaceForm, Literal("not the text")))  # sparql
+    selector = first(g, OA.TextPositionSelector, 2)
+    g.set((selector, OA.end, Literal(10 ** 6, datatype=XSD.nonNegativeInteger)))  # sparql
+    result = first(g, KG.Result)
+    g.set((result, KG.value, Literal("high")))                                  # or
+    g.remove((result, KG.underMetric, None))                                    # minCount
+    statements = [s for s in sorted(g.subjects(RDF.type, RDF.Statement))
+                  if g.value(s, PROV.wasDerivedFrom) is not None]
+    st = statements[0]
+    g.remove((g.value(st, RDF.subject), g.value(st, RDF.predicate), g.value(st, RDF.object)))
+    g.remove((statements[1], PROV.wasDerivedFrom, None))                        # or (node)
+    g.remove((statements[1], KG.evidence, None))
+    dataset = first(g, KG.Dataset)
+    g.add((dataset, KG.successorOf, first(g, KG.Dataset, 1)))                  # node
+    community = first(g, KG.Community)
+    g.remove((None, KG.community, community))                                   # ^path
+    g.add((URIRef("https://w3id.org/mlkg/id/paper/orphan"), RDF.type, KG.Paper))
+
+
+def test_the_seed_graph_conforms_both_ways(seed_memory_graph, seed_store):
+    assert pyshacl_results(seed_memory_graph) == set()
+    assert store_results(seed_memory_graph) == set()
+    outcome = validate_store(seed_store)
+    assert outcome.conforms and outcome.count == 0
+
+
+def test_a_broken_graph_has_the_same_violations_both_ways(seed_memory_graph):
+    g = copy(seed_memory_graph)
+    break_graph(g)
+    expected = pyshacl_results(g)
+    got = store_results(g)
+    assert len(expected) >= 25
+    assert {c for _, _, c, _ in expected} >= {
+        SH.MinCountConstraintComponent, SH.MaxCountConstraintComponent,
+        SH.DatatypeConstraintComponent, SH.NodeConstraintComponent,
+        SH.MinLengthConstraintComponent, SH.MaxInclusiveConstraintComponent,
+        SH.SPARQLConstraintComponent, SH.LessThanOrEqualsConstraintComponent,
+        SH.InConstraintComponent, SH.OrConstraintComponent}
+    assert sorted(got - expected, key=str) == [] and sorted(expected - got, key=str) == []
+
+
+def test_the_report_names_focus_path_and_message(seed_memory_graph):
+    g = copy(seed_memory_graph)
+    paper = sorted(g.subjects(RDF.type, KG.Paper))[0]
+    g.remove((paper, SDO.abstract, None))
+    store = ox.Store()
+    write_graph_to_store(g, store)
+    outcome = validate_store(store)
+    expected = validate_graph(g)
+    assert not outcome.conforms and outcome.count == expected.count > 1  # selectors too
+    line = f"<{paper}> schema:abstract: a paper has exactly one non-empty abstract"
+    assert line in outcome.report.splitlines() and line in expected.report.splitlines()
+
+
+@pytest.mark.parametrize("text", ["sh:pattern", "sh:equals"])
+def test_an_unsupported_constraint_is_an_error(text):
+    from kg.store.validate import _Compiler
+
+    shapes = Graph().parse(data=f"""
+        @prefix sh: <http://www.w3.org/ns/shacl#> .
+        <urn:s> a sh:NodeShape ; sh:targetClass <urn:C> ;
+            sh:property [ sh:path <urn:p> ; {text} "x" ] .""", format="turtle")
+    with pytest.raises(ValueError, match="unsupported constraint"):
+        list(_Compiler(shapes).queries())
