@@ -183,6 +183,8 @@ def _title_name(text: str) -> tuple[int, int, str, str] | None:
     if head not in NAME_TYPES:  # "Improving X via Y": the last kind of thing it names
         words = [type_from_head(w) for w in re.findall(r"[A-Za-z][\w-]*", m["rest"])]
         head = next((t for t in reversed(words) if t in NAME_TYPES), None)
+    if head == "Method" and re.search(r"\d", m["name"]):
+        head = "Model"  # a numbered version is an artifact: "ERNIE 3.0 Titan: ... Pre-training"
     return m.start("name"), m.end("name"), head or "Model", "title"
 
 

@@ -30,3 +30,9 @@ def test_suffixes_and_plurals_are_not_names(extract):
 
 def test_bare_acronym_needs_a_type(extract):
     assert "XQZ" not in names(extract("The XQZ pipeline is fast."))
+
+
+def test_a_numbered_title_name_is_a_model_whatever_the_subtitle(extract):
+    found = typed(extract("We scale up pre-training.", title="Falcon 2.5 Pro: Scaling "
+                                                              "Knowledge-Aware Pre-training"))
+    assert ("Falcon 2.5 Pro", "Model") in found
