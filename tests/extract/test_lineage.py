@@ -141,3 +141,11 @@ def test_user_named_in_an_appositive_and_relies_on(extract):
                          "latency. Our model relies on RoPE for positions.",
                          title="TurboServe: Fast Serving"))
     assert ("TurboServe", "usesComponent", "FlashAttention") in found
+
+
+def test_distill_into_with_no_teacher_found_is_no_relation_not_a_crash(extract):
+    # Found by kg bench on a synthetic corpus: no title, the teacher not a known model.
+    found = extract("This technical report introduces Luquopax-OCR, a simple yet effective "
+                    "text recognizer for table detection. We distill Solgal-Doc into "
+                    "Luquopax-OCR, which is 3.5x smaller.")
+    assert not any(r.rule.endswith("distilled-into") for r in found.relations)
