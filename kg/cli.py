@@ -217,15 +217,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from kg.bench import run_bench
+    from kg.bench import run_bench, select_stages
 
+    stages = args.stages.split(",") if args.stages else None
     try:
-        result = run_bench(args.papers, args.output, seed=args.seed,
-                           stages=args.stages.split(",") if args.stages else None,
-                           repeat=args.repeat, keep=args.keep)
+        select_stages(stages)
     except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: --stages: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    result = run_bench(args.papers, args.output, seed=args.seed, stages=stages,
+                       repeat=args.repeat, keep=args.keep)
     out = Path(args.output)
     for r in result["results"]:
         e2e = r["end_to_end"]
