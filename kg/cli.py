@@ -273,6 +273,28 @@ def _is_store(path: str) -> bool:
     return is_store(path)
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from kg.bench import run_bench, select_stages
+
+    stages = args.stages.split(",") if args.stages else None
+    try:
+        select_stages(stages)
+    except ValueError as exc:
+        print(f"error: --stages: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    result = run_bench(args.papers, args.output, seed=args.seed, stages=stages,
+                       repeat=args.repeat, keep=args.keep)
+    out = Path(args.output)
+    for r in result["results"]:
+        e2e = r["end_to_end"]
+        print(f"{r['papers']} papers: {e2e['seconds']:.1f} s end to end "
+              f"({e2e['papers_per_s']:.1f} papers/s), peak RSS {r['peak_rss_mb']:,.0f} MiB",
+              file=sys.stderr)
+    print(f"wrote {out / 'bench.json'}, {out / 'bench.md'} and {out / 'bench.png'}",
+          file=sys.stderr)
+    return EXIT_OK
+
+
 def _seconds(text: str) -> float:
     value = float(text)
     if not value >= 0:
@@ -406,6 +428,28 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--max-rows", type=_count, default=10_000, metavar="N",
                    help="most rows (or triples) in a result (10000; 0 for no limit)")
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("bench", help="benchmark the build on synthetic corpora",
+                       description="Write a synthetic corpus of N papers for each N (the "
+                       "seed layouts and JSON Lines), time every stage of the build on it "
+                       "in a fresh process (papers/s, triples/s, peak RSS), each analytics "
+                       "measure, each named query (p50/p95) and the views, each also as a "
+                       "ratio to bare spaCy tokenisation or a plain N-Triples parse "
+                       "measured in the same run; write DIR/bench.json, DIR/bench.md and "
+                       "DIR/bench.png (needs matplotlib: pip install 'kg[bench]').")
+    p.add_argument("--papers", type=_positive, nargs="+", required=True, metavar="N",
+                   help="corpus sizes, e.g. 1000 10000")
+    p.add_argument("-o", "--output", required=True, metavar="DIR", help="output directory")
+    p.add_argument("--seed", type=int, default=0, help="corpus seed (0)")
+    p.add_argument("--stages", metavar="A,B",
+                   help="only these stages (and the ones they need): read, merge, extract, "
+                   "resolve, graph, measures, analyse, validate, view, write, load, query "
+                   "(default all)")
+    p.add_argument("--repeat", type=_positive, default=5, metavar="R",
+                   help="runs of each named query for p50/p95 (5)")
+    p.add_argument("--keep", action="store_true",
+                   help="keep the corpora and builds under DIR/work/N")
+    p.set_defaults(func=cmd_bench)
 
     p = sub.add_parser("validate", help="check a graph against the SHACL shapes",
                        description="Check a graph (a build directory or a graph file) against "

@@ -133,3 +133,15 @@ def test_every_domain_keyword_names_a_lexicon_section(domain):
 def test_unknown_layout_is_an_error(tmp_path):
     with pytest.raises(ValueError, match="unknown layouts.*csv"):
         write_corpus(5, tmp_path, layouts=("csv",))
+
+
+def test_a_few_datasets_and_metrics_are_widely_used():
+    papers = synthetic_papers(1000, seed=0)
+    for lexicon, top_share in (("datasets", 0.04), ("metrics", 0.08)):
+        names = sorted({f for e in lexicon_entries(lexicon) for f in e.forms if len(f) > 4},
+                       key=len, reverse=True)
+        pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+        uses = Counter(n for p in papers for n in set(pattern.findall(p.abstract)))
+        counts = sorted(uses.values(), reverse=True)
+        assert counts[0] >= top_share * len(papers), (lexicon, uses.most_common(3))
+        assert counts[0] >= 10 * statistics.median(counts), (lexicon, uses.most_common(3))

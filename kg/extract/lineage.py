@@ -478,6 +478,8 @@ class LineageFinder:
             teacher = next((s for s in models if m.start("x") <= s.start_char < m.end("x")),
                            teacher)
         teacher = teacher or main
+        if teacher is None:  # "we distill X into Y" where X was not recognised as a model
+            return
         gap_ok = re.compile(r"^[^.;]{0,60}?$")
         students = [s for s in models if s.start_char >= m.end()
                     and gap_ok.match(text[m.end(): s.start_char])]

@@ -8,6 +8,7 @@ import re
 from bisect import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import accumulate
 from random import Random
 
@@ -123,14 +124,22 @@ class _Generator:
                 "dot": f"{b} {1 + (v - 1) // 2}.{0 if v % 2 else 5}"}[family.style]
 
     # -- names from the lexicons
-    def _form(self, entries: Sequence[w.LexiconEntry]) -> str:
-        forms = self.rng.choice(entries).forms
+    def _form(self, entries: Sequence[w.LexiconEntry], popular: bool = False) -> str:
+        """A name of one of ``entries``; with ``popular``, the first entries of the lexicon
+        section (the well-known ones: COCO, ImageNet, accuracy) are drawn far more often,
+        Zipf-like, so a few datasets and metrics are used by many papers."""
+        if popular:
+            weights = _zipf_cumulative(len(entries))
+            forms = entries[bisect(weights, self.rng.random() * weights[-1])].forms
+        else:
+            forms = self.rng.choice(entries).forms
         return forms[0] if len(forms) == 1 or self.rng.random() < 0.75 else self.rng.choice(forms)
 
-    def _distinct(self, entries: Sequence[w.LexiconEntry], k: int) -> list[str]:
+    def _distinct(self, entries: Sequence[w.LexiconEntry], k: int,
+                  popular: bool = False) -> list[str]:
         out: list[str] = []
         for _ in range(k * 6):
-            name = self._form(entries)
+            name = self._form(entries, popular)
             if all(name_key(name) != name_key(o) for o in out):
                 out.append(name)
             if len(out) == k:
@@ -192,8 +201,8 @@ class _Generator:
                 baselines[i] = rng.choice(peers)
         self.by_domain[d.name].append(x)
         tasks = self._distinct(w.section_entries("tasks", d.tasks), 2)
-        datasets = self._distinct(w.section_entries("datasets", d.datasets), 3)
-        metrics = self._distinct(w.section_entries("metrics", d.metrics), 2)
+        datasets = self._distinct(w.section_entries("datasets", d.datasets), 3, popular=True)
+        metrics = self._distinct(w.section_entries("metrics", d.metrics), 2, popular=True)
         comp, comp2 = (" ".join(rng.choice(part) for part in w.COMP) for _ in range(2))
         methods = rng.sample(self.methods, k=4)
         slots = {
@@ -295,6 +304,12 @@ class _Generator:
             title = f"{slots['x']}: {tslots['ta']} {slots['Task']} with {slots['xs']}"
         self.seen_titles.add(text_key(title))
         return title
+
+
+@lru_cache(maxsize=64)
+def _zipf_cumulative(size: int) -> list[float]:
+    """Cumulative weights 1 / (r + 2) of the ranks r < ``size``."""
+    return list(accumulate(1.0 / (r + 2) for r in range(size)))
 
 
 def synthetic_papers(n: int, seed: int = 0) -> list[Paper]:

@@ -189,3 +189,11 @@ def test_every_cue_holds_one_of_its_cheap_words():
             text = f"X {phrase} Y."
             assert cue.search(text), (predicate, phrase)
             assert _CUE_WORD_RE[predicate].search(text.lower()), (predicate, phrase)
+
+
+def test_distill_into_with_no_teacher_found_is_no_relation_not_a_crash(extract):
+    # Found by kg bench on a synthetic corpus: no title, the teacher not a known model.
+    found = extract("This technical report introduces Luquopax-OCR, a simple yet effective "
+                    "text recognizer for table detection. We distill Solgal-Doc into "
+                    "Luquopax-OCR, which is 3.5x smaller.")
+    assert not any(r.rule.endswith("distilled-into") for r in found.relations)

@@ -1,0 +1,163 @@
+"""The benchmark's figures as a short Markdown report and a log-log plot of time and peak
+memory against the number of papers (matplotlib, the ``bench`` extra, imported here only).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+from typing import Any
+
+from kg.write import write_temp
+
+
+def _num(value: float | None, digits: int = 0) -> str:
+    if value is None:
+        return "–"
+    if digits == 0 and abs(value) >= 1:
+        return f"{value:,.0f}"
+    return f"{value:,.{max(digits, 2)}f}" if abs(value) < 100 else f"{value:,.0f}"
+
+
+def _secs(value: float | None) -> str:
+    if value is None:
+        return "–"
+    return f"{value:.3f}" if value < 1 else f"{value:.2f}" if value < 100 else f"{value:,.0f}"
+
+
+def _ratio(value: float | None) -> str:
+    return "–" if value is None else f"{value:.3g}×"
+
+
+def bench_markdown(result: dict[str, Any]) -> str:
+    """The Markdown of ``bench.md``: one table of stages against sizes, then the
+    references, the named queries and the analytics measures."""
+    runs = result["results"]
+    sizes = [r["papers"] for r in runs]
+    m = result["machine"]
+    head = " | ".join(f"{n:,} papers" for n in sizes)
+    rule = "|".join("---:" for _ in sizes)
+    lines = [
+        f"# kg bench: {', '.join(f'{n:,}' for n in sizes)} papers (seed {result['seed']}, "
+        f"{result['build']})",
+        "",
+        f"{m.get('cpu', m['machine'])}, {m['cpus']} CPUs, {m.get('memory_gib', '?')} GiB, "
+        f"Python {m['python']}, load average at start "
+        f"{', '.join(map(str, m.get('load_average_at_start', [])))}; "
+        f"started {result['started']}.",
+        "",
+        "Each cell: seconds · papers/s · time as a multiple of the reference (×): bare "
+        "spaCy tokenisation of the same abstracts for read, merge and extract; a plain "
+        "rdflib N-Triples parse of the same graph for the rest.",
+        "",
+        f"| stage | {head} |",
+        f"|---|{rule}|",
+    ]
+    names = [s["name"] for s in runs[0]["stages"]]
+    for name in names:
+        cells = []
+        for r in runs:
+            s = next(x for x in r["stages"] if x["name"] == name)
+            cells.append(f"{_secs(s['seconds'])} s · {_num(s['papers_per_s'])}/s · "
+                         f"{_ratio(s['ratio'])}")
+        lines.append(f"| {name} | {' | '.join(cells)} |")
+    lines.append("| **end to end** (" + " + ".join(runs[0]["end_to_end"]["stages"]) + ") | "
+                 + " | ".join(f"**{_secs(r['end_to_end']['seconds'])} s** · "
+                              f"{_num(r['end_to_end']['papers_per_s'])}/s · "
+                              f"{_ratio(r['end_to_end']['ratio'])}" for r in runs) + " |")
+    lines.append("| triples (triples/s end to end) | " + " | ".join(
+        f"{_num(r.get('triples'))} ({_num(r['end_to_end'].get('triples_per_s'))}/s)"
+        for r in runs) + " |")
+    lines.append("| peak RSS | " + " | ".join(f"{r['peak_rss_mb']:,.0f} MiB" for r in runs)
+                 + " |")
+    refs = runs[0]["references"]
+    if "tokenise" in refs:
+        lines.append("| reference: spaCy tokenisation | " + " | ".join(
+            f"{_secs(r['references']['tokenise']['seconds'])} s · "
+            f"{_num(r['references']['tokenise']['papers_per_s'])}/s" for r in runs) + " |")
+    if "ntparse" in refs:
+        lines.append("| reference: N-Triples parse | " + " | ".join(
+            f"{_secs(r['references']['ntparse']['seconds'])} s · "
+            f"{_num(r['references']['ntparse']['triples_per_s'])} triples/s" for r in runs)
+            + " |")
+    extract = [next((s for s in r["stages"] if s["name"] == "extract"), None) for r in runs]
+    if all(extract):
+        lines += ["", "Extraction without building the pipeline (lexicons, matchers: "
+                  + ", ".join(f"{s['pipeline_s']:.1f} s" for s in extract) + "): "
+                  + ", ".join(_ratio(s["ratio_without_pipeline"]) for s in extract)
+                  + " bare spaCy tokenisation."]
+    if "queries" in runs[0]:
+        prepare = sorted(q["prepare_s"] for r in runs for q in r["queries"])
+        lines += ["", "Named SPARQL queries on the in-memory graph, each prepared once "
+                  f"(parse + algebra, median {prepare[len(prepare) // 2] * 1000:,.0f} ms, "
+                  "which `kg query` pays on every call; prepare_s in bench.json), then "
+                  "evaluated with its rows read, up to "
+                  f"{result['query_repeat']} times: p50 / p95 milliseconds (rows). *default*: "
+                  "the query's own parameters; *busy*: the model, person or dataset of the "
+                  "corpus with the most papers or results.", "",
+                  f"| query | {head} |", f"|---|{rule}|"]
+        for q in runs[0]["queries"]:
+            cells = []
+            for r in runs:
+                row = next(x for x in r["queries"] if x["query"] == q["query"]
+                           and x["variant"] == q["variant"])
+                cells.append(f"{row['p50_s'] * 1000:,.0f} / {row['p95_s'] * 1000:,.0f} ms "
+                             f"({row['rows']})")
+            lines.append(f"| {q['query']} ({q['variant']}) | {' | '.join(cells)} |")
+    if "measures" in runs[0]:
+        lines += ["", "Analytics, each measure timed on its own (seconds):", "",
+                  f"| projection: measure | {head} |", f"|---|{rule}|"]
+        for i, row in enumerate(runs[0]["measures"]):
+            cells = [_secs(r["measures"][i]["seconds"]) for r in runs]
+            lines.append(f"| {row['projection']}: {row['measure']} | {' | '.join(cells)} |")
+    return "\n".join(lines) + "\n"
+
+
+def write_plot(result: dict[str, Any], path: str | Path) -> Path:
+    """Draw ``bench.png``: seconds (left) and peak RSS by the end of each stage (right)
+    against papers, log-log, one line per stage; written atomically."""
+    import matplotlib
+
+    matplotlib.use("Agg", force=True)
+    import matplotlib.pyplot as plt
+
+    runs = result["results"]
+    sizes = [r["papers"] for r in runs]
+    names = [s["name"] for s in runs[0]["stages"]]
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4.2), dpi=90)
+    try:
+        for name in [*names, "end to end"]:
+            if name == "end to end":
+                secs = [r["end_to_end"]["seconds"] for r in runs]
+                left.plot(sizes, secs, "k-o", linewidth=2.2, label=name)
+                continue
+            rows = [next(s for s in r["stages"] if s["name"] == name) for r in runs]
+            left.plot(sizes, [max(s["seconds"], 1e-4) for s in rows], "-o", label=name,
+                      markersize=4)
+            right.plot(sizes, [s["peak_rss_mb"] for s in rows], "-o", label=name, markersize=4)
+        refs = [(key, label) for key, label in (("tokenise", "ref: spaCy tokenise"),
+                                                ("ntparse", "ref: N-Triples parse"))
+                if key in runs[0]["references"]]
+        for key, label in refs:
+            left.plot(sizes, [r["references"][key]["seconds"] for r in runs], ":",
+                      color="grey", label=label)
+        for ax, title, unit in ((left, "time per stage", "seconds"),
+                                (right, "peak RSS by the end of each stage", "MiB")):
+            ax.set_xscale("log")
+            ax.set_yscale("log")
+            ax.set_xlabel("papers")
+            ax.set_ylabel(unit)
+            ax.set_title(title)
+            ax.grid(True, which="both", alpha=0.3)
+        left.legend(fontsize=7, ncol=2)
+        fig.suptitle(f"kg bench (seed {result['seed']}, {result['build']}, "
+                     f"{result['machine'].get('cpus')} CPUs)", fontsize=10)
+        fig.tight_layout()
+        target = Path(path)
+        data = io.BytesIO()
+        fig.savefig(data, format="png", metadata={"Software": None})
+        os.replace(write_temp(target, data.getvalue()), target)
+    finally:
+        plt.close(fig)
+    return target
