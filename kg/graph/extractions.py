@@ -34,7 +34,7 @@ abstract) is cut at the field's ends.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from rdflib import Graph, Literal, URIRef
 
@@ -66,6 +66,16 @@ def add_extractions(g: Graph, papers: Sequence[Paper], extractions: Sequence[Ext
     as described in the module doc."""
     if len(papers) != len(extractions):
         raise ValueError(f"{len(papers)} papers but {len(extractions)} extractions")
+    add_entities(g, extractions, resolution)
+    for paper, extraction in zip(papers, extractions, strict=True):
+        add_paper_extraction(g, paper, extraction, resolution)
+    add_successors(g, resolution)
+
+
+def add_entities(g: Graph, extractions: Iterable[Extraction], resolution: Resolution) -> None:
+    """Add every entity of ``resolution``, with the sub-paths the mentions of
+    ``extractions`` point to (the cross-paper part of :func:`add_extractions`, with
+    :func:`add_successors`)."""
     sub_paths: dict[Entity, set[str]] = defaultdict(set)
     for extraction in extractions:
         for mention in extraction.mentions:
@@ -74,20 +84,29 @@ def add_extractions(g: Graph, papers: Sequence[Paper], extractions: Sequence[Ext
                 sub_paths[entity].update(v for k, v in mention.attrs if k == "subPath" and v)
     for entity in resolution.entities:
         add_entity(g, entity, sorted(sub_paths.get(entity, ())))
-    for paper, extraction in zip(papers, extractions, strict=True):
-        iri = paper_iri(paper)
-        for mention in extraction.mentions:
-            entity = resolution.mention_entity(mention)
-            if entity is not None:
-                add_mention(g, iri, paper, mention, entity)
-        for relation in extraction.relations:
-            ends = resolution.relation_entities(relation)
-            if ends is not None:
-                add_statement(g, iri, paper, relation, *ends)
-        for result in extraction.results:
-            found = resolution.result_entities(result)
-            if found is not None:
-                add_result(g, iri, paper, result, *found)
+
+
+def add_paper_extraction(g: Graph, paper: Paper, extraction: Extraction,
+                         resolution: Resolution) -> None:
+    """Add the mentions, relations and results of one paper (only ``g.add`` is called, so
+    ``g`` may be any triple sink)."""
+    iri = paper_iri(paper)
+    for mention in extraction.mentions:
+        entity = resolution.mention_entity(mention)
+        if entity is not None:
+            add_mention(g, iri, paper, mention, entity)
+    for relation in extraction.relations:
+        ends = resolution.relation_entities(relation)
+        if ends is not None:
+            add_statement(g, iri, paper, relation, *ends)
+    for result in extraction.results:
+        found = resolution.result_entities(result)
+        if found is not None:
+            add_result(g, iri, paper, result, *found)
+
+
+def add_successors(g: Graph, resolution: Resolution) -> None:
+    """Add every inferred successor pair of ``resolution``."""
     for later, earlier in resolution.successors:
         add_successor(g, later, earlier)
 

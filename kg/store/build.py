@@ -1,21 +1,39 @@
-"""``kg build --store DIR``: the build written to an Oxigraph store instead of graph files."""
+"""``kg build --store DIR``: the build written to an Oxigraph store instead of graph files.
+
+The build streams: after reading and merging, papers are extracted in batches (the compact
+:class:`~kg.records.Extraction` records are kept, not the spaCy docs), entities are resolved
+across all papers, and then each batch's own triples (the paper, its sources, authorships,
+mentions with their selectors, relation statements, results) are written as N-Triples to a
+file in the new store's scratch directory and dropped. The cross-paper part (people's and
+organisations' display names, entities with their aliases and families, successorOf,
+author profiles) is built in a small graph whose size grows with the number of distinct
+entities, not with the papers. Oxigraph then bulk-loads the file (it keeps each triple
+once, so a person's triples written by every batch that names them are stored once). The
+store holds the same triples as the in-memory build's graph, whatever the batch size.
+"""
 
 from __future__ import annotations
 
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import RDF
+from rdflib import URIRef
+from rdflib.plugins.serializers.nt import _nt_row
 
 from kg.config import Settings
 from kg.errors import KgError, ValidationError
+from kg.graph.build import Names, add_organization, add_paper, add_profile, choose_names, new_graph
 from kg.graph.io import ntriples_bytes
-from kg.graph.vocab import KG
-from kg.pipeline import BuildReport, extraction_counts
+from kg.graph.iris import paper_iri
+from kg.graph.vocab import ENTITY_CLASSES, KG
+from kg.normalize import name_key
+from kg.pipeline import BuildReport
 from kg.read import read_paths
+from kg.records import RELATIONS, Extraction, Paper, ProfileStats
 from kg.resolve import merge_papers
 from kg.store.analyse import analyse_store
 from kg.store.disk import write_store
@@ -24,24 +42,52 @@ from kg.store.validate import validate_store
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["build_store"]
+    from kg.entities import Resolution
+
+__all__ = ["BATCH_SIZE", "build_store"]
+
+#: Papers extracted, and written out as triples, at a time.
+BATCH_SIZE = 500
+
+
+class TripleLines:
+    """A write-only triple sink for the graph stage's ``add_*`` functions: each batch's
+    triples become N-Triples lines (deduplicated and sorted per batch) in ``out``."""
+
+    def __init__(self, out: IO[bytes]) -> None:
+        self.out = out
+        self.lines: set[str] = set()
+        self.count = 0
+
+    def add(self, triple: tuple) -> TripleLines:
+        self.lines.add(_nt_row(triple))
+        return self
+
+    def flush(self) -> None:
+        """Write the batch's lines and forget them."""
+        self.out.write("".join(sorted(self.lines)).encode("utf-8"))
+        self.count += len(self.lines)
+        self.lines = set()
 
 
 def build_store(paths: Sequence[str | Path], out: Path, settings: Settings,
                 progress: Callable[[list], Iterable] | None = None, *,
-                nlp: Language | None = None) -> BuildReport:
+                nlp: Language | None = None, batch_size: int = BATCH_SIZE,
+                timings: dict[str, float] | None = None) -> BuildReport:
     """Build the graph of ``paths`` (as :func:`kg.pipeline.build` does: extraction,
-    analytics, SHACL validation) into the store directory ``out``: the graph bulk-loaded
-    from N-Triples, then analysed (:mod:`kg.store.analyse`) and validated by SPARQL
-    (:mod:`kg.store.validate`) in the new store. Nothing is written when the graph does
-    not conform or no paper was read; the store at ``out`` is replaced only when the new
-    one is complete."""
+    analytics, SHACL validation) into the store directory ``out``: the triples streamed in
+    batches of ``batch_size`` papers (module doc) and bulk-loaded, then analysed
+    (:mod:`kg.store.analyse`) and validated by SPARQL (:mod:`kg.store.validate`) in the new
+    store. Nothing is written when the graph does not conform or no paper was read; the
+    store at ``out`` is replaced only when the new one is complete. ``timings``, if given,
+    gets the seconds of each stage."""
     from kg.entities import resolve_entities
-    from kg.extract import extract_papers
-    from kg.graph.build import paper_graph
-    from kg.graph.extractions import add_extractions
+    from kg.extract import build_pipeline, extract_papers
 
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, not {batch_size}")
     started = time.monotonic()
+    lap = _Laps(timings)
     read = read_paths(paths, settings, progress=progress)
     if settings.strict and read.errors:
         return BuildReport(0, 0, 0, 0, read.errors, written=False)
@@ -50,26 +96,105 @@ def build_store(paths: Sequence[str | Path], out: Path, settings: Settings,
         if read.errors:
             return BuildReport(0, 0, 0, 0, read.errors, written=False)
         raise KgError("no papers found in " + ", ".join(str(p) for p in paths))
-    graph = paper_graph(papers, read.profiles)
-    extractions = extract_papers(papers, nlp)
-    add_extractions(graph, papers, extractions, resolve_entities(extractions))
-    people = len(set(graph.subjects(RDF.type, KG.Person)))
-    counts = extraction_counts(graph)
-    triples = 0
+    lap("read")
+    nlp = nlp or build_pipeline()
+    extractions: list[Extraction] = []
+    for batch in _batches(papers, batch_size):
+        extractions.extend(extract_papers(batch, nlp))
+    lap("extract")
+    resolution = resolve_entities(extractions)
+    names = choose_names(papers, read.profiles)
+    lap("resolve")
+    counts: dict[str, int] = {}
 
     def fill(store: ox.Store, work: Path) -> dict:
-        nonlocal triples
         nt = work / "graph.nt"
-        nt.write_bytes(ntriples_bytes(graph))
+        with nt.open("wb") as file:
+            _write_triples(file, papers, extractions, resolution, names, read.profiles,
+                           batch_size)
+        lap("triples")
         store.bulk_load(path=str(nt), format=ox.RdfFormat.N_TRIPLES)
+        counts.update(store_counts(store))
+        lap("load")
         analyse_store(store, seed=0)
+        lap("analyse")
         outcome = validate_store(store)
         if not outcome.conforms:
             raise ValidationError(outcome.report, outcome.count)
-        triples = len(store)
-        return {"papers": len(papers), "people": people, "triples": triples,
-                "seconds": round(time.monotonic() - started, 1), **counts}
+        lap("validate")
+        counts["triples"] = len(store)
+        return {"papers": len(papers), **counts,
+                "seconds": round(time.monotonic() - started, 1)}
 
     write_store(out, fill)
-    return BuildReport(len(papers), people, triples, 0, read.errors, written=True,
-                       **counts)
+    lap("write")
+    return BuildReport(len(papers), counts.pop("people"), counts.pop("triples"), 0,
+                       read.errors, written=True, **counts)
+
+
+def _write_triples(file: IO[bytes], papers: Sequence[Paper],
+                   extractions: Sequence[Extraction], resolution: Resolution, names: Names,
+                   profiles: Sequence[ProfileStats], batch_size: int) -> None:
+    """The triples of the build (what ``paper_graph`` and ``add_extractions`` give), as
+    N-Triples: the papers' own batch by batch, then the cross-paper ones."""
+    from kg.graph.extractions import add_entities, add_paper_extraction, add_successors
+
+    sink = TripleLines(file)
+    listed: dict[str, set[URIRef]] = defaultdict(set)
+    organizations: set[str] = set()
+    for start in range(0, len(papers), batch_size):
+        for paper, extraction in zip(papers[start:start + batch_size],
+                                     extractions[start:start + batch_size], strict=True):
+            add_paper(sink, paper, names)
+            add_paper_extraction(sink, paper, extraction, resolution)
+            for span in paper.sources:
+                if span.layout == "profile":
+                    listed[span.path].add(paper_iri(paper))
+            if paper.organization and name_key(paper.organization):
+                organizations.add(paper.organization)
+        sink.flush()
+    shared = new_graph()  # a listed affiliation's node keeps its label as an entity
+    for organization in sorted(organizations):
+        add_organization(shared, organization, names)
+    add_entities(shared, extractions, resolution)
+    add_successors(shared, resolution)
+    for stats in profiles:
+        add_profile(shared, stats, listed.get(stats.source.path, ()), names)
+    file.write(ntriples_bytes(shared))
+
+
+def store_counts(store: ox.Store) -> dict[str, int]:
+    """People, entities, mentions, distinct lineage triples and results in ``store`` (what
+    :func:`kg.pipeline.extraction_counts` counts in a graph)."""
+    def count(where: str) -> int:
+        rows = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
+        return int(next(iter(rows))["n"].value)
+
+    classes = " ".join(f"<{c}>" for c in ENTITY_CLASSES.values())
+    lineage = " ".join(f"<{KG[p]}>" for p in (*RELATIONS, "successorOf"))
+    return {
+        "people": count(f"?s a <{KG.Person}>"),
+        "entities": count(f"SELECT DISTINCT ?s WHERE {{ VALUES ?c {{ {classes} }} ?s a ?c }}"),
+        "mentions": count(f"?s a <{KG.Mention}>"),
+        "relations": count(f"VALUES ?p {{ {lineage} }} ?s ?p ?o"),
+        "results": count(f"?s a <{KG.Result}>"),
+    }
+
+
+def _batches(items: Sequence[Paper], size: int) -> Iterable[Sequence[Paper]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+class _Laps:
+    """Seconds per stage, added to ``timings`` (if any) as each stage ends."""
+
+    def __init__(self, timings: dict[str, float] | None) -> None:
+        self.timings = timings
+        self.last = time.perf_counter()
+
+    def __call__(self, stage: str) -> None:
+        now = time.perf_counter()
+        if self.timings is not None:
+            self.timings[stage] = self.timings.get(stage, 0.0) + now - self.last
+        self.last = now

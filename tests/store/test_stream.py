@@ -1,0 +1,96 @@
+"""kg build --store streams the triples in batches: the batch size changes nothing, the
+counts are the in-memory build's, and bad input files are reported as before."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from rdflib import RDF
+from rdflib.compare import isomorphic
+
+from kg.config import Settings
+from kg.graph.vocab import KG
+from kg.pipeline import build, extraction_counts
+from kg.store.build import build_store
+from kg.store.disk import is_store, read_manifest
+
+from .conftest import store_graph
+
+PAPERS = [
+    {"title": "Foo-2: a better Foo", "authors": ["Ann Lee", "Bo Li"],
+     "abstract": "We propose Foo-2, based on BERT, and evaluate it on GLUE. Foo-2 reaches "
+                 "91.2% accuracy on GLUE, beating Foo-1 (89.0%). Code: "
+                 "https://github.com/acme/foo/tree/main/src"},
+    {"title": "Foo-1", "authors": ["Ann  Lee", "Cy Ho"],
+     "abstract": "We present Foo-1, which uses a Transformer encoder, compared with RoBERTa "
+                 "on SQuAD."},
+    {"title": "Bar", "authors": ["Bo Li"],
+     "abstract": "Bar is trained on ImageNet with ResNet-50 and reaches 80.1% top-1 "
+                 "accuracy on ImageNet."},
+]
+
+
+def _listing(path: Path) -> Path:
+    path.write_text("".join(json.dumps(p) + "\n" for p in PAPERS), encoding="utf-8")
+    return path
+
+
+def test_batch_sizes_give_the_same_store(tmp_path: Path, seed_store: Path):
+    from .conftest import ROOT
+
+    one = tmp_path / "one"
+    report = build_store([ROOT / "seeds"], one, Settings(), batch_size=1)
+    assert report.written and report.papers == 73
+    many = tmp_path / "many"
+    build_store([ROOT / "seeds"], many, Settings(), batch_size=1000)
+    got_one, got_many = store_graph(one), store_graph(many)
+    assert len(got_one) == len(got_many) > 15_000
+    assert isomorphic(got_one, got_many)
+    assert isomorphic(got_many, store_graph(seed_store))  # the default batch size too
+    drop = {"seconds"}
+    assert ({k: v for k, v in read_manifest(one).items() if k not in drop}
+            == {k: v for k, v in read_manifest(many).items() if k not in drop})
+
+
+def test_the_report_counts_what_the_in_memory_build_counts(tmp_path: Path, seed_store: Path,
+                                                          seed_memory_graph):
+    manifest = read_manifest(seed_store)
+    expected = extraction_counts(seed_memory_graph)
+    assert expected["mentions"] > 0 and expected["relations"] > 0 and expected["results"] > 0
+    assert {k: manifest[k] for k in expected} == expected
+    assert manifest["people"] == len(set(seed_memory_graph.subjects(RDF.type, KG.Person)))
+
+
+def test_small_listing_across_batches_equals_the_in_memory_graph(tmp_path: Path):
+    listing = _listing(tmp_path / "in.jsonl")
+    files = tmp_path / "files"
+    memory = build([listing], files, Settings(), views=False)
+    for size in (1, 2):
+        out = tmp_path / f"store{size}"
+        report = build_store([listing], out, Settings(), batch_size=size)
+        assert (report.papers, report.people, report.entities, report.mentions,
+                report.relations, report.results, report.triples) == (
+            memory.papers, memory.people, memory.entities, memory.mentions,
+            memory.relations, memory.results, memory.triples)
+        assert report.mentions > 0 and report.results > 0
+
+
+def test_a_bad_file_is_named_and_the_good_ones_are_built(tmp_path: Path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    _listing(inputs / "good.jsonl")
+    (inputs / "empty.txt").write_text("")
+    report = build_store([inputs], tmp_path / "store", Settings(), batch_size=1)
+    assert report.written and report.papers == 3
+    assert [str(e).split(":")[0] for e in report.errors] == [f"{inputs}/empty.txt"]
+    strict = build_store([inputs], tmp_path / "strict", Settings(strict=True))
+    assert not strict.written and len(strict.errors) == 1
+    assert not (tmp_path / "strict").exists()
+
+
+def test_a_batch_size_below_one_is_refused(tmp_path: Path):
+    with pytest.raises(ValueError, match="batch_size"):
+        build_store([tmp_path], tmp_path / "store", Settings(), batch_size=0)
+    assert not is_store(tmp_path / "store")
