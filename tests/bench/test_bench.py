@@ -118,3 +118,23 @@ def test_missing_matplotlib_is_a_clear_error_before_any_work(tmp_path, capsys, m
     assert main(["bench", "--papers", "5", "-o", str(tmp_path / "out")]) == 1
     assert "pip install 'kg[bench]'" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_runs_with_other_sizes_and_stages_combine_into_one_table_and_plot(bench, tmp_path):
+    from kg.bench.report import bench_markdown, combine_results, write_plot
+
+    full = json.loads((bench / "bench.json").read_text())
+    part = json.loads((bench / "bench.json").read_text())
+    run = part["results"][-1]
+    run["papers"] = 48
+    run["stages"] = [s for s in run["stages"] if s["name"] not in ("validate", "query")]
+    del run["queries"]
+    part["results"] = [run]
+    both = combine_results([part, full])
+    assert both["sizes"] == [*SIZES, 48] and len(both["runs"]) == 2
+    text = bench_markdown(both)
+    validate = next(line for line in text.splitlines() if line.startswith("| validate |"))
+    assert validate.count("not run") == 1 and validate.endswith("| not run |")
+    assert next(line for line in text.splitlines()
+                if line.startswith("| coauthors (busy) |")).endswith("| not run |")
+    assert write_plot(both, tmp_path / "both.png").read_bytes()[:4] == b"\x89PNG"
