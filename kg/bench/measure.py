@@ -87,6 +87,8 @@ def measure(run: Run, stages: Sequence[Stage], log: Callable[[str], None] = prin
                            "stages": []}
     for stage in stages:
         log(f"  {n} papers: {stage.name} ...")
+        if stage.prepare is not None:
+            stage.prepare(run)
         seconds, extra = _timed(lambda s=stage: s.work(run))
         row = {"name": stage.name, "pipeline": stage.pipeline, "seconds": seconds,
                "papers_per_s": n / seconds if seconds else None,
