@@ -163,10 +163,11 @@ def write_plot(result: dict[str, Any], path: str | Path) -> Path:
                 continue
             ran = [(r["papers"], s) for r in runs if (s := _stage(r, name)) is not None]
             xs = [n for n, _ in ran]
-            line, = left.plot(xs, [max(s["seconds"], 1e-4) for _, s in ran], "-o", label=name,
-                              markersize=4)
+            colour = plt.get_cmap("tab20")(names.index(name) % 20)
+            left.plot(xs, [max(s["seconds"], 1e-4) for _, s in ran], "-o", label=name,
+                      markersize=4, color=colour)
             right.plot(xs, [s["peak_rss_mb"] for _, s in ran], "-o", label=name, markersize=4,
-                       color=line.get_color())
+                       color=colour)
         for key, label, style in (("tokenise", "ref: spaCy tokenise", ":x"),
                                   ("ntparse", "ref: N-Triples parse", "--x")):
             ran = [(r["papers"], r["references"][key]["seconds"]) for r in runs
