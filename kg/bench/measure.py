@@ -87,6 +87,8 @@ def measure(run: Run, stages: Sequence[Stage], log: Callable[[str], None] = prin
                            "stages": []}
     for stage in stages:
         log(f"  {n} papers: {stage.name} ...")
+        if stage.prepare is not None:
+            stage.prepare(run)
         seconds, extra = _timed(lambda s=stage: s.work(run))
         row = {"name": stage.name, "pipeline": stage.pipeline, "seconds": seconds,
                "papers_per_s": n / seconds if seconds else None,
@@ -115,15 +117,15 @@ def measure(run: Run, stages: Sequence[Stage], log: Callable[[str], None] = prin
 
     texts = [paper_text(p) for p in run.papers]
     refs: dict[str, Any] = {}
+    path = ensure_ntriples(run) if run.graph is not None or run.nt_path is not None else None
+    run.graph = None  # a big heap slows everything that allocates (the collector walks it)
+    gc.collect()
     log(f"  {n} papers: reference: spacy.blank('en') tokenisation ...")
     seconds = tokenise_seconds(texts)
     refs[TOKENISE] = {"seconds": seconds, "texts": len(texts),
                       "papers_per_s": len(texts) / seconds if seconds else None,
                       "what": "spacy.blank('en').pipe over the texts extract reads, best of 3"}
-    if run.graph is not None or run.nt_path is not None:
-        path = ensure_ntriples(run)
-        run.graph = None
-        gc.collect()
+    if path is not None:
         log(f"  {n} papers: reference: rdflib N-Triples parse of {path.name} ...")
         seconds, count = ntparse_seconds(path)
         refs[NTPARSE] = {"seconds": seconds, "triples": count,

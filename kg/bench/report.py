@@ -30,6 +30,25 @@ def _ratio(value: float | None) -> str:
     return "–" if value is None else f"{value:.3g}×"
 
 
+def _stage(run: dict[str, Any], name: str) -> dict[str, Any] | None:
+    return next((s for s in run["stages"] if s["name"] == name), None)
+
+
+def stage_names(runs: list[dict[str, Any]]) -> list[str]:
+    """The stages of any of ``runs``, in the order they ran."""
+    return list(dict.fromkeys(s["name"] for r in runs for s in r["stages"]))
+
+
+def combine_results(results: list[dict[str, Any]]) -> dict[str, Any]:
+    """One bench.json-like dict of the sizes of several runs (``kg bench`` on the same
+    machine with different ``--papers`` or ``--stages``), for one table and one plot;
+    the machine and settings are the first run's, each run's are kept in ``runs``."""
+    first = results[0]
+    sized = sorted((r for res in results for r in res["results"]), key=lambda r: r["papers"])
+    return {**first, "sizes": [r["papers"] for r in sized], "results": sized,
+            "runs": [{k: v for k, v in res.items() if k != "results"} for res in results]}
+
+
 def bench_markdown(result: dict[str, Any]) -> str:
     """The Markdown of ``bench.md``: one table of stages against sizes, then the
     references, the named queries and the analytics measures."""
@@ -54,15 +73,15 @@ def bench_markdown(result: dict[str, Any]) -> str:
         f"| stage | {head} |",
         f"|---|{rule}|",
     ]
-    names = [s["name"] for s in runs[0]["stages"]]
-    for name in names:
+    for name in stage_names(runs):
         cells = []
         for r in runs:
-            s = next(x for x in r["stages"] if x["name"] == name)
-            cells.append(f"{_secs(s['seconds'])} s · {_num(s['papers_per_s'])}/s · "
-                         f"{_ratio(s['ratio'])}")
+            s = _stage(r, name)
+            cells.append("not run" if s is None else f"{_secs(s['seconds'])} s · "
+                         f"{_num(s['papers_per_s'])}/s · {_ratio(s['ratio'])}")
         lines.append(f"| {name} | {' | '.join(cells)} |")
-    lines.append("| **end to end** (" + " + ".join(runs[0]["end_to_end"]["stages"]) + ") | "
+    e2e_stages = {" + ".join(r["end_to_end"]["stages"]) for r in runs}
+    lines.append("| **end to end** (" + " / ".join(sorted(e2e_stages)) + ") | "
                  + " | ".join(f"**{_secs(r['end_to_end']['seconds'])} s** · "
                               f"{_num(r['end_to_end']['papers_per_s'])}/s · "
                               f"{_ratio(r['end_to_end']['ratio'])}" for r in runs) + " |")
@@ -71,24 +90,25 @@ def bench_markdown(result: dict[str, Any]) -> str:
         for r in runs) + " |")
     lines.append("| peak RSS | " + " | ".join(f"{r['peak_rss_mb']:,.0f} MiB" for r in runs)
                  + " |")
-    refs = runs[0]["references"]
+    refs = {k for r in runs for k in r["references"]}
     if "tokenise" in refs:
         lines.append("| reference: spaCy tokenisation | " + " | ".join(
             f"{_secs(r['references']['tokenise']['seconds'])} s · "
-            f"{_num(r['references']['tokenise']['papers_per_s'])}/s" for r in runs) + " |")
+            f"{_num(r['references']['tokenise']['papers_per_s'])}/s"
+            if "tokenise" in r["references"] else "not run" for r in runs) + " |")
     if "ntparse" in refs:
         lines.append("| reference: N-Triples parse | " + " | ".join(
             f"{_secs(r['references']['ntparse']['seconds'])} s · "
-            f"{_num(r['references']['ntparse']['triples_per_s'])} triples/s" for r in runs)
-            + " |")
-    extract = [next((s for s in r["stages"] if s["name"] == "extract"), None) for r in runs]
+            f"{_num(r['references']['ntparse']['triples_per_s'])} triples/s"
+            if "ntparse" in r["references"] else "not run" for r in runs) + " |")
+    extract = [_stage(r, "extract") for r in runs]
     if all(extract):
         lines += ["", "Extraction without building the pipeline (lexicons, matchers: "
-                  + ", ".join(f"{s['pipeline_s']:.1f} s" for s in extract) + "): "
-                  + ", ".join(_ratio(s["ratio_without_pipeline"]) for s in extract)
+                  + ", ".join(f"{s.get('pipeline_s', 0):.1f} s" for s in extract) + "): "
+                  + ", ".join(_ratio(s.get("ratio_without_pipeline")) for s in extract)
                   + " bare spaCy tokenisation."]
-    if "queries" in runs[0]:
-        prepare = sorted(q["prepare_s"] for r in runs for q in r["queries"])
+    if any("queries" in r for r in runs):
+        prepare = sorted(q["prepare_s"] for r in runs for q in r.get("queries", []))
         lines += ["", "Named SPARQL queries on the in-memory graph, each prepared once "
                   f"(parse + algebra, median {prepare[len(prepare) // 2] * 1000:,.0f} ms, "
                   "which `kg query` pays on every call; prepare_s in bench.json), then "
@@ -97,20 +117,29 @@ def bench_markdown(result: dict[str, Any]) -> str:
                   "the query's own parameters; *busy*: the model, person or dataset of the "
                   "corpus with the most papers or results.", "",
                   f"| query | {head} |", f"|---|{rule}|"]
-        for q in runs[0]["queries"]:
+        keys = dict.fromkeys((q["query"], q["variant"]) for r in runs
+                             for q in r.get("queries", []))
+        for query, variant in keys:
             cells = []
             for r in runs:
-                row = next(x for x in r["queries"] if x["query"] == q["query"]
-                           and x["variant"] == q["variant"])
-                cells.append(f"{row['p50_s'] * 1000:,.0f} / {row['p95_s'] * 1000:,.0f} ms "
+                row = next((x for x in r.get("queries", []) if x["query"] == query
+                            and x["variant"] == variant), None)
+                cells.append("not run" if row is None else
+                             f"{row['p50_s'] * 1000:,.0f} / {row['p95_s'] * 1000:,.0f} ms "
                              f"({row['rows']})")
-            lines.append(f"| {q['query']} ({q['variant']}) | {' | '.join(cells)} |")
-    if "measures" in runs[0]:
+            lines.append(f"| {query} ({variant}) | {' | '.join(cells)} |")
+    if any("measures" in r for r in runs):
         lines += ["", "Analytics, each measure timed on its own (seconds):", "",
                   f"| projection: measure | {head} |", f"|---|{rule}|"]
-        for i, row in enumerate(runs[0]["measures"]):
-            cells = [_secs(r["measures"][i]["seconds"]) for r in runs]
-            lines.append(f"| {row['projection']}: {row['measure']} | {' | '.join(cells)} |")
+        keys = dict.fromkeys((m["projection"], m["measure"]) for r in runs
+                             for m in r.get("measures", []))
+        for projection, measure in keys:
+            cells = []
+            for r in runs:
+                row = next((m for m in r.get("measures", []) if m["projection"] == projection
+                            and m["measure"] == measure), None)
+                cells.append("not run" if row is None else _secs(row["seconds"]))
+            lines.append(f"| {projection}: {measure} | {' | '.join(cells)} |")
     return "\n".join(lines) + "\n"
 
 
@@ -124,7 +153,7 @@ def write_plot(result: dict[str, Any], path: str | Path) -> Path:
 
     runs = result["results"]
     sizes = [r["papers"] for r in runs]
-    names = [s["name"] for s in runs[0]["stages"]]
+    names = stage_names(runs)
     fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4.2), dpi=90)
     try:
         for name in [*names, "end to end"]:
@@ -132,16 +161,19 @@ def write_plot(result: dict[str, Any], path: str | Path) -> Path:
                 secs = [r["end_to_end"]["seconds"] for r in runs]
                 left.plot(sizes, secs, "k-o", linewidth=2.2, label=name)
                 continue
-            rows = [next(s for s in r["stages"] if s["name"] == name) for r in runs]
-            left.plot(sizes, [max(s["seconds"], 1e-4) for s in rows], "-o", label=name,
-                      markersize=4)
-            right.plot(sizes, [s["peak_rss_mb"] for s in rows], "-o", label=name, markersize=4)
-        refs = [(key, label) for key, label in (("tokenise", "ref: spaCy tokenise"),
-                                                ("ntparse", "ref: N-Triples parse"))
-                if key in runs[0]["references"]]
-        for key, label in refs:
-            left.plot(sizes, [r["references"][key]["seconds"] for r in runs], ":",
-                      color="grey", label=label)
+            ran = [(r["papers"], s) for r in runs if (s := _stage(r, name)) is not None]
+            xs = [n for n, _ in ran]
+            colour = plt.get_cmap("tab20")(names.index(name) % 20)
+            left.plot(xs, [max(s["seconds"], 1e-4) for _, s in ran], "-o", label=name,
+                      markersize=4, color=colour)
+            right.plot(xs, [s["peak_rss_mb"] for _, s in ran], "-o", label=name, markersize=4,
+                       color=colour)
+        for key, label, style in (("tokenise", "ref: spaCy tokenise", ":x"),
+                                  ("ntparse", "ref: N-Triples parse", "--x")):
+            ran = [(r["papers"], r["references"][key]["seconds"]) for r in runs
+                   if key in r["references"]]
+            if ran:
+                left.plot(*zip(*ran, strict=True), style, color="grey", label=label)
         for ax, title, unit in ((left, "time per stage", "seconds"),
                                 (right, "peak RSS by the end of each stage", "MiB")):
             ax.set_xscale("log")

@@ -118,3 +118,42 @@ def test_missing_matplotlib_is_a_clear_error_before_any_work(tmp_path, capsys, m
     assert main(["bench", "--papers", "5", "-o", str(tmp_path / "out")]) == 1
     assert "pip install 'kg[bench]'" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_runs_with_other_sizes_and_stages_combine_into_one_table_and_plot(bench, tmp_path):
+    from kg.bench.report import bench_markdown, combine_results, write_plot
+
+    full = json.loads((bench / "bench.json").read_text())
+    part = json.loads((bench / "bench.json").read_text())
+    run = part["results"][-1]
+    run["papers"] = 48
+    run["stages"] = [s for s in run["stages"] if s["name"] not in ("validate", "query")]
+    del run["queries"]
+    part["results"] = [run]
+    both = combine_results([part, full])
+    assert both["sizes"] == [*SIZES, 48] and len(both["runs"]) == 2
+    text = bench_markdown(both)
+    validate = next(line for line in text.splitlines() if line.startswith("| validate |"))
+    assert validate.count("not run") == 1 and validate.endswith("| not run |")
+    assert next(line for line in text.splitlines()
+                if line.startswith("| coauthors (busy) |")).endswith("| not run |")
+    assert write_plot(both, tmp_path / "both.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_load_and_query_without_the_write_stage(tmp_path):
+    # The N-Triples file that load reads is then written untimed, before load's clock.
+    from kg.bench.measure import measure
+    from kg.bench.stages import Run
+    from kg.synth import write_corpus
+
+    write_corpus(8, tmp_path / "corpus", seed=1)
+    run = Run(corpus=tmp_path / "corpus", work=tmp_path / "work", papers_made=8,
+              query_repeat=1)
+    out = measure(run, select_stages(["load", "query"]), log=lambda text: None)
+    names = [s["name"] for s in out["stages"]]
+    assert names == ["read", "merge", "extract", "resolve", "graph", "load", "query"]
+    load = out["stages"][-2]
+    assert load["triples"] == out["references"]["ntparse"]["triples"] > 0
+    assert (tmp_path / "work" / "build" / "graph.nt").is_file()
+    assert not (tmp_path / "work" / "build" / "graph.ttl").exists()
+    assert len(out["queries"]) >= len(named_queries())
