@@ -34,10 +34,24 @@ def ntriples_bytes(g: Graph) -> bytes:
     return "".join(line + "\n" for line in lines).encode("utf-8")
 
 
-def turtle_bytes(g: Graph) -> bytes:
+#: Above this many triples graph.ttl is written as sorted N-Triples lines (which are valid
+#: Turtle) under kg's prefix lines: rdflib's Turtle writer slows down with the square of the
+#: number of distinct IRI namespaces (one per paper for mentions), about a minute at 200
+#: papers, while this is linear.
+PRETTY_TURTLE_MAX = 60_000
+
+
+def turtle_bytes(g: Graph, ntriples: bytes | None = None) -> bytes:
     """``g`` as Turtle (UTF-8) with kg's prefixes; rdflib orders subjects and predicates, so
-    the same triples give the same bytes."""
-    return g.serialize(format="turtle", encoding="utf-8")
+    the same triples give the same bytes. A graph of more than ``PRETTY_TURTLE_MAX``
+    triples is written as its sorted N-Triples (``ntriples``, if already made) after the
+    prefix lines, which is Turtle too."""
+    if len(g) <= PRETTY_TURTLE_MAX:
+        return g.serialize(format="turtle", encoding="utf-8")
+    prefixes = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(
+        bind_prefixes(Graph(bind_namespaces="none")).namespaces()) if p)
+    body = ntriples if ntriples is not None else ntriples_bytes(g)
+    return (prefixes + "\n").encode("utf-8") + body
 
 
 def write_graph(g: Graph, out_dir: str | Path) -> tuple[Path, Path]:
@@ -57,8 +71,9 @@ def write_graph(g: Graph, out_dir: str | Path) -> tuple[Path, Path]:
     <https://w3id.org/mlkg/id/x> <https://w3id.org/mlkg/ns#alias> "x" .
     """
     out = Path(out_dir)
-    payloads = {out / TURTLE_NAME: turtle_bytes(bind_prefixes(g)),
-                out / NTRIPLES_NAME: ntriples_bytes(g)}
+    ntriples = ntriples_bytes(g)
+    payloads = {out / TURTLE_NAME: turtle_bytes(bind_prefixes(g), ntriples),
+                out / NTRIPLES_NAME: ntriples}
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -125,3 +125,20 @@ def test_written_files_get_the_usual_mode_not_the_private_temporary_one(graph, t
     os.umask(umask)
     ttl, nt = write_graph(graph, tmp_path)
     assert nt.stat().st_mode & 0o777 == ttl.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_large_graph_turtle_is_sorted_ntriples_under_the_prefixes(tmp_path, monkeypatch):
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.compare import isomorphic
+
+    import kg.graph.io as graph_io
+
+    g = Graph()
+    for i in range(30):  # one namespace per "paper", as mention IRIs have
+        g.add((URIRef(f"https://w3id.org/mlkg/id/mention/{i}/0"),
+               URIRef("https://w3id.org/mlkg/ns#alias"), Literal(f'say "{i}"\n')))
+    monkeypatch.setattr(graph_io, "PRETTY_TURTLE_MAX", 10)
+    ttl, nt = graph_io.write_graph(g, tmp_path)
+    text = ttl.read_text()
+    assert text.startswith("@prefix ") and text.endswith(nt.read_text())
+    assert isomorphic(Graph().parse(ttl, format="turtle"), g)
