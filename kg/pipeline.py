@@ -17,8 +17,8 @@ from kg.graph.extractions import add_extractions
 from kg.graph.io import write_graph
 from kg.graph.validate import validate_graph
 from kg.graph.vocab import ENTITY_CLASSES, KG
-from kg.read import read_paths
-from kg.records import RELATIONS
+from kg.read import ReadResult, read_paths
+from kg.records import RELATIONS, Paper
 from kg.resolve import merge_papers
 
 if TYPE_CHECKING:
@@ -43,6 +43,21 @@ class BuildReport:
     results: int = 0
 
 
+def read_papers(paths: Sequence[str | Path], settings: Settings,
+                progress: Callable[[list], Iterable] | None = None,
+                ) -> tuple[list[Paper], ReadResult]:
+    """The merged papers of ``paths`` and what reading found: no papers when an input error
+    meets ``settings.strict`` or no file could be read; a KgError when the paths hold no
+    paper and no error either."""
+    read = read_paths(paths, settings, progress=progress)
+    if settings.strict and read.errors:
+        return [], read
+    papers = merge_papers(read.papers)
+    if not papers and not read.errors:
+        raise KgError("no papers found in " + ", ".join(str(p) for p in paths))
+    return papers, read
+
+
 def build(paths: Sequence[str | Path], out_dir: Path, settings: Settings,
           progress: Callable[[list], Iterable] | None = None, *, extract: bool = True,
           analyse: bool = True, nlp: Language | None = None,
@@ -56,14 +71,9 @@ def build(paths: Sequence[str | Path], out_dir: Path, settings: Settings,
     their entities, mentions, relations and results go into the graph. With ``views`` (the
     default) the HTML views (:mod:`kg.view`) are written beside the graph too.
     """
-    read = read_paths(paths, settings, progress=progress)
-    if settings.strict and read.errors:
-        return BuildReport(0, 0, 0, 0, read.errors, written=False)
-    papers = merge_papers(read.papers)
+    papers, read = read_papers(paths, settings, progress)
     if not papers:
-        if read.errors:
-            return BuildReport(0, 0, 0, 0, read.errors, written=False)
-        raise KgError("no papers found in " + ", ".join(str(p) for p in paths))
+        return BuildReport(0, 0, 0, 0, read.errors, written=False)
     graph = paper_graph(papers, read.profiles)
     if extract:
         from kg.extract import extract_papers  # spaCy loads only when extraction runs

@@ -25,16 +25,14 @@ from rdflib import URIRef
 from rdflib.plugins.serializers.nt import _nt_row
 
 from kg.config import Settings
-from kg.errors import KgError, ValidationError
+from kg.errors import ValidationError
 from kg.graph.build import Names, add_organization, add_paper, add_profile, choose_names, new_graph
 from kg.graph.io import ntriples_bytes
 from kg.graph.iris import paper_iri
 from kg.graph.vocab import ENTITY_CLASSES, KG
 from kg.normalize import name_key
-from kg.pipeline import BuildReport
-from kg.read import read_paths
+from kg.pipeline import BuildReport, read_papers
 from kg.records import RELATIONS, Extraction, Paper, ProfileStats
-from kg.resolve import merge_papers
 from kg.store.analyse import analyse_store
 from kg.store.disk import write_store
 from kg.store.validate import validate_store
@@ -88,14 +86,9 @@ def build_store(paths: Sequence[str | Path], out: Path, settings: Settings,
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
     started = time.monotonic()
     lap = _Laps(timings)
-    read = read_paths(paths, settings, progress=progress)
-    if settings.strict and read.errors:
-        return BuildReport(0, 0, 0, 0, read.errors, written=False)
-    papers = merge_papers(read.papers)
+    papers, read = read_papers(paths, settings, progress)
     if not papers:
-        if read.errors:
-            return BuildReport(0, 0, 0, 0, read.errors, written=False)
-        raise KgError("no papers found in " + ", ".join(str(p) for p in paths))
+        return BuildReport(0, 0, 0, 0, read.errors, written=False)
     lap("read")
     nlp = nlp or build_pipeline()
     extractions: list[Extraction] = []
