@@ -1,8 +1,9 @@
 """``kg eval``: precision, recall and F1 of an extraction against a gold file, following
 the matching rules of EXTRACTION.md: entities as a set per paper on a normalised key with
 any listed type accepted and optional names neither rewarded nor punished; relations and
-results on keys, through the gold entity's aliases; papers matched on the first 60
-characters of the abstract."""
+results on keys, through the gold entity's aliases (a relation counts once however often
+it is stated; a result reported twice is a false positive, as ``../shared/tools/score.py``
+counts it); papers matched on the first 60 characters of the abstract."""
 
 from __future__ import annotations
 
@@ -115,8 +116,8 @@ def _score_tuples(gold: list[dict], pred: list[dict], aliases: dict[str, set[str
     seen = set()
     for p in pred:
         ident = tuple(str(p.get(f)) for f in (*fields, "predicate", "value"))
-        if ident in seen:
-            continue
+        if ident in seen and "value" not in p:
+            continue  # a relation counts once; a result reported twice is a false positive
         seen.add(ident)
         hit = None
         for i, g in enumerate(gold):

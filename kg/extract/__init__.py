@@ -96,9 +96,14 @@ def doc_extraction(paper: Paper, doc: Doc) -> Extraction:
         field, start, end = to_field(paper, start, end)
         found.add((clean_name(model), clean_name(dataset) if dataset else None,
                    clean_name(metric), value, unit, field, start, end, rule))
+    kept, reported = [], set()
+    for r in sorted(found, key=_result_order):  # one result per fact, the first rule's
+        if r[:5] not in reported:
+            reported.add(r[:5])
+            kept.append(Result(*r))
     return Extraction(mentions=tuple(Mention(*m) for m in sorted(mentions)),
                       relations=tuple(Relation(*r) for r in sorted(relations)),
-                      results=tuple(Result(*r) for r in sorted(found, key=_result_order)))
+                      results=tuple(kept))
 
 
 def _result_order(r: tuple) -> tuple:
