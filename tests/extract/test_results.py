@@ -65,3 +65,10 @@ def test_baselines_previous_bests_and_costs_are_not_results(extract):
 def test_a_score_of(extract):
     found = _tuples(extract("Our chat model, OtterChat-7B, obtains a score of 7.12 on MT-Bench."))
     assert ("OtterChat-7B", "MT-Bench", "score", 7.12) in found
+
+
+def test_a_number_found_by_two_rules_is_one_result(extract):
+    found = extract("We present EffDet. EffDet-s/m/l can reach 90.5/61.2/40.3 FPS on a V100.")
+    facts = [(r.model, r.dataset, r.metric, r.value) for r in found.results]
+    assert ("EffDet-s", None, "FPS", 90.5) in facts
+    assert len(facts) == len(set(facts))
