@@ -312,7 +312,9 @@ def _input_options(p: argparse.ArgumentParser) -> None:
 
 
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="kg", description=__doc__.splitlines()[0])
+    top = argparse.ArgumentParser(prog="kg", description=(
+        "Build a knowledge graph of machine-learning papers (models, datasets, lineage, "
+        "results) from scraped listings; query, analyse and view it."))
     top.add_argument("--version", action="version", version=f"kg {__version__}")
     top.add_argument("-v", "--verbose", action="store_true", help="tracebacks on errors")
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
