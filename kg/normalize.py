@@ -7,6 +7,7 @@ import unicodedata
 from functools import lru_cache
 
 _NOT_KEY = re.compile(r"[^\w.]|_")
+_NOT_ALNUM = re.compile(r"[\W_]+")  # exactly the characters str.isalnum() rejects
 _SPACE = re.compile(r"\s+")
 
 
@@ -42,4 +43,4 @@ def text_key(text: str) -> str:
     s = unicodedata.normalize("NFKC", text).casefold().strip()
     if s.startswith("abstract:"):
         s = s[len("abstract:"):]
-    return "".join(ch for ch in s if ch.isalnum())
+    return _NOT_ALNUM.sub("", s)

@@ -38,6 +38,7 @@ the two forms cannot collide, since only the second contains ``_``.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
@@ -93,7 +94,12 @@ def paper_iri(paper: Paper) -> URIRef:
     >>> paper_iri(a) == paper_iri(Paper("we study x", (), title="Another title"))
     True
     """
-    return ID[f"paper/{_sha1([paper_key(paper)])}"]
+    return _abstract_iri(paper.abstract)
+
+
+@functools.lru_cache(maxsize=1 << 12)  # every triple of a paper's names it: key it once
+def _abstract_iri(abstract: str) -> URIRef:
+    return ID[f"paper/{_sha1([paper_key(Paper(abstract, ()))])}"]
 
 
 def person_iri(name: str) -> URIRef:

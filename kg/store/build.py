@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import URIRef
-from rdflib.plugins.serializers.nt import _nt_row
+from rdflib import Literal, URIRef
+from rdflib.plugins.serializers.nt import _quoteLiteral
+from rdflib.term import Identifier
 
 from kg.config import Settings
 from kg.errors import ValidationError
@@ -50,22 +51,34 @@ BATCH_SIZE = 500
 
 class TripleLines:
     """A write-only triple sink for the graph stage's ``add_*`` functions: each batch's
-    triples become N-Triples lines (deduplicated and sorted per batch) in ``out``."""
+    triples become N-Triples lines in ``out``, deduplicated per batch (in no particular
+    order: the file is scratch, and the bulk loader does not care). Each term is written
+    out once per batch: a predicate, class or entity recurs in thousands of triples, a
+    mention's IRI in a dozen."""
 
     def __init__(self, out: IO[bytes]) -> None:
         self.out = out
         self.lines: set[str] = set()
+        self.terms: dict[Identifier, str] = {}
         self.count = 0
 
-    def add(self, triple: tuple) -> TripleLines:
-        self.lines.add(_nt_row(triple))
+    def add(self, triple: tuple[Identifier, Identifier, Identifier]) -> TripleLines:
+        terms = self.terms
+        try:
+            self.lines.add(f"{terms[triple[0]]} {terms[triple[1]]} {terms[triple[2]]} .\n")
+        except KeyError:
+            for term in triple:
+                if term not in terms:
+                    terms[term] = _quoteLiteral(term) if isinstance(term, Literal) else term.n3()
+            return self.add(triple)
         return self
 
     def flush(self) -> None:
         """Write the batch's lines and forget them."""
-        self.out.write("".join(sorted(self.lines)).encode("utf-8"))
+        self.out.write("".join(self.lines).encode("utf-8"))
         self.count += len(self.lines)
         self.lines = set()
+        self.terms = {}
 
 
 def build_store(paths: Sequence[str | Path], out: Path, settings: Settings,
