@@ -30,7 +30,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from kg.pipeline import build
 
     settings = load_settings(args.config, capture_year=args.capture_year,
-                             strict=args.strict or None)
+                             strict=args.strict or None, jobs=args.jobs)
     started = time.perf_counter()
     if args.store:  # the Oxigraph store instead of graph files (kg.store)
         from kg.store.build import build_store
@@ -96,7 +96,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from kg.write import atomic_write_text
 
     settings = load_settings(args.config, capture_year=args.capture_year,
-                             strict=args.strict or None)
+                             strict=args.strict or None, jobs=args.jobs)
     rows, errors = extraction_rows(args.paths, settings)
     for error in errors:
         print(f"error: {error}", file=sys.stderr)
@@ -309,6 +309,8 @@ def _input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--capture-year", type=int, metavar="YEAR",
                    help="year given to listing dates printed without one (default 2026)")
     p.add_argument("--config", metavar="FILE", help="a kg.toml with settings")
+    p.add_argument("--jobs", type=int, metavar="N", help="processes that extract (default: "
+                   "one per CPU, at most one per 1,000 papers)")
 
 
 def parser() -> argparse.ArgumentParser:

@@ -8,9 +8,17 @@
 ``strict``
     Refuse to build anything when any input file is bad (default: build the good files and
     list the bad ones).
+``jobs``
+    Worker processes that extract (``--jobs N``; default 0: one per CPU, but no more than
+    one per 1,000 papers, so small builds stay in one process). The output does not depend
+    on it.
 ``view_max_nodes``
     The most nodes an HTML view draws (default 500). The co-authorship network and the
-    lineage graph of a larger graph show only the ``view_max_nodes`` most central nodes
+    lineage graph of a larger graph show only the ``jobs``
+    Worker processes that extract (``--jobs N``; default 0: one per CPU, but no more than
+    one per 1,000 papers, so small builds stay in one process). The output does not depend
+    on it.
+``view_max_nodes`` most central nodes
     (PageRank; lineage influence) and the explorer the entities most papers mention; each
     page then says so. ``kg view --max-nodes N`` or ``view_max_nodes = N`` in ``kg.toml``.
 """
@@ -34,6 +42,7 @@ class Settings:
     capture_year: int = DEFAULT_CAPTURE_YEAR
     strict: bool = False
     view_max_nodes: int = DEFAULT_VIEW_MAX_NODES
+    jobs: int = 0
 
 
 def load_settings(path: str | Path | None = None, **overrides: Any) -> Settings:
@@ -65,4 +74,6 @@ def load_settings(path: str | Path | None = None, **overrides: Any) -> Settings:
     if values.get("view_max_nodes", 1) < 1:
         raise KgError(f"setting 'view_max_nodes' must be at least 1, "
                       f"not {values['view_max_nodes']!r}")
+    if values.get("jobs", 0) < 0:
+        raise KgError(f"setting 'jobs' must be 0 (one per CPU) or more, not {values['jobs']!r}")
     return Settings(**values)

@@ -76,9 +76,9 @@ def build(paths: Sequence[str | Path], out_dir: Path, settings: Settings,
         return BuildReport(0, 0, 0, 0, read.errors, written=False)
     graph = paper_graph(papers, read.profiles)
     if extract:
-        from kg.extract import extract_papers  # spaCy loads only when extraction runs
+        from kg.extract.parallel import extract_all  # spaCy loads only when extraction runs
 
-        extractions = extract_papers(papers, nlp)
+        extractions = extract_all(papers, settings.jobs, nlp)
         add_extractions(graph, papers, extractions, resolve_entities(extractions))
     if analyse:
         from kg.analyse import analyse_graph
@@ -117,14 +117,15 @@ def extraction_rows(paths: Sequence[str | Path], settings: Settings,
                     ) -> tuple[list[dict], tuple[InputError, ...]]:
     """One JSON-ready row per distinct paper (the format ``kg extract`` writes and
     ``kg eval`` and ``../shared/tools/score.py`` read), and the input errors."""
-    from kg.extract import extract_papers, organization_name
+    from kg.extract import organization_name
+    from kg.extract.parallel import extract_all
 
     read = read_paths(paths, settings)
     if settings.strict and read.errors:
         return [], read.errors
     papers = merge_papers(read.papers)
     rows = []
-    for paper, found in zip(papers, extract_papers(papers), strict=True):
+    for paper, found in zip(papers, extract_all(papers, settings.jobs), strict=True):
         entities = [{"name": m.name, "type": m.type, "field": m.field, "start": m.start,
                      "end": m.end, "rule": m.rule} for m in found.mentions]
         if paper.organization:  # the author line's "· org" tag

@@ -146,7 +146,13 @@ def test_unknown_config_key(tmp_path):
     run = kg("build", "--config", cfg, "-o", tmp_path / "out")
     assert run.returncode == 1
     assert run.stderr == f"error: {cfg}: unknown setting 'capture_yaer' (known: capture_year, " \
-        "strict, view_max_nodes)\n"
+        "jobs, strict, view_max_nodes)\n"
+
+
+def test_negative_jobs_is_refused(tmp_path):
+    run = kg("build", "--jobs", "-1", "-o", tmp_path / "out")
+    assert run.returncode == 1 and not (tmp_path / "out").exists()
+    assert run.stderr == "error: setting 'jobs' must be 0 (one per CPU) or more, not -1\n"
 
 
 def test_capture_year_setting_reaches_the_graph(tmp_path):

@@ -1,6 +1,7 @@
 """``kg build --store DIR``: the build written to an Oxigraph store instead of graph files.
 
-The build streams: after reading and merging, papers are extracted in batches (the compact
+The build streams: after reading and merging, papers are extracted (in worker processes
+for a large build, :mod:`kg.extract.parallel`; only the compact
 :class:`~kg.records.Extraction` records are kept, not the spaCy docs), entities are resolved
 across all papers, and then each batch's own triples (the paper, its sources, authorships,
 mentions with their selectors, relation statements, results) are written as N-Triples to a
@@ -93,7 +94,7 @@ def build_store(paths: Sequence[str | Path], out: Path, settings: Settings,
     store at ``out`` is replaced only when the new one is complete. ``timings``, if given,
     gets the seconds of each stage."""
     from kg.entities import resolve_entities
-    from kg.extract import build_pipeline, extract_papers
+    from kg.extract.parallel import extract_all
 
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
@@ -103,10 +104,7 @@ def build_store(paths: Sequence[str | Path], out: Path, settings: Settings,
     if not papers:
         return BuildReport(0, 0, 0, 0, read.errors, written=False)
     lap("read")
-    nlp = nlp or build_pipeline()
-    extractions: list[Extraction] = []
-    for batch in _batches(papers, batch_size):
-        extractions.extend(extract_papers(batch, nlp))
+    extractions = extract_all(papers, settings.jobs, nlp)
     lap("extract")
     resolution = resolve_entities(extractions)
     names = choose_names(papers, read.profiles)
@@ -185,11 +183,6 @@ def store_counts(store: ox.Store) -> dict[str, int]:
         "relations": count(f"VALUES ?p {{ {lineage} }} ?s ?p ?o"),
         "results": count(f"?s a <{KG.Result}>"),
     }
-
-
-def _batches(items: Sequence[Paper], size: int) -> Iterable[Sequence[Paper]]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
 
 
 class _Laps:
