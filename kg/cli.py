@@ -358,8 +358,9 @@ def parser() -> argparse.ArgumentParser:
                        description="Compute centrality and communities on the co-authorship, "
                        "model-lineage, paper-entity, co-mention and comparison projections of "
                        "GRAPH and write them into the graph (kg build already does this).")
-    p.add_argument("graph", metavar="GRAPH", help="build directory or graph file")
-    p.add_argument("-o", "--output", metavar="DIR", help="write here (default: GRAPH's dir)")
+    p.add_argument("graph", metavar="GRAPH", help="build directory, graph file or store")
+    p.add_argument("-o", "--output", metavar="DIR", help="write here (default: GRAPH's "
+                   "directory; a store's views/)")
     p.add_argument("--seed", type=int, default=0, help="random seed (0)")
     p.add_argument("--backend", choices=["igraph", "networkx"], default="igraph",
                    help="library for PageRank and betweenness (igraph)")
@@ -390,8 +391,9 @@ def parser() -> argparse.ArgumentParser:
                        "co-authorship network, the model-lineage graph and a paper-entity "
                        "explorer. Each page is one HTML file that opens from disk with no "
                        "network (kg build writes them too).")
-    p.add_argument("graph", metavar="GRAPH", help="build directory or graph file")
-    p.add_argument("-o", "--output", metavar="DIR", help="write here (default: GRAPH's dir)")
+    p.add_argument("graph", metavar="GRAPH", help="build directory, graph file or store")
+    p.add_argument("-o", "--output", metavar="DIR", help="write here (default: GRAPH's "
+                   "directory; a store's views/)")
     p.add_argument("--max-nodes", type=_positive, metavar="N",
                    help="draw at most N nodes per view, the most central (default 500, "
                    "or view_max_nodes in --config)")

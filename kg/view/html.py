@@ -248,11 +248,18 @@ def write_pages(pages: dict[str, str], out_dir: str | Path) -> list[Path]:
 
 def view_build(path: str | Path, out_dir: str | Path | None = None, *,
                max_nodes: int) -> list[Path]:
-    """``kg view``: the views of the graph at ``path`` (a build directory or a graph file),
-    written to ``out_dir`` (default: ``path`` when it is a directory, else its folder)."""
+    """``kg view``: the views of the graph at ``path`` (a build directory, a graph file or a
+    store directory), written to ``out_dir`` (default: ``path`` when it is a build
+    directory, its folder for a file, ``path/views`` for a store)."""
     from kg.graph.io import load_graph
+    from kg.store.disk import is_store
 
     path = Path(path)
-    g = load_graph(path)
-    target = Path(out_dir) if out_dir is not None else path if path.is_dir() else path.parent
+    if is_store(path):
+        from kg.store.views import VIEWS_DIR, store_view_graph
+
+        g, default = store_view_graph(path), path / VIEWS_DIR
+    else:
+        g, default = load_graph(path), path if path.is_dir() else path.parent
+    target = Path(out_dir) if out_dir is not None else default
     return write_views(g, target, max_nodes=max_nodes)

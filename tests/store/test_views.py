@@ -1,0 +1,30 @@
+"""The views of a store are the views of the same graph in memory."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from kg.store.views import store_view_graph
+from kg.view import render_views
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_store_pages_equal_the_in_memory_pages(seed_store, seed_memory_graph):
+    for max_nodes in (500, 7):  # whole, and cut to the most central nodes
+        from_store = render_views(store_view_graph(seed_store), max_nodes=max_nodes)
+        in_memory = render_views(seed_memory_graph, max_nodes=max_nodes)
+        assert from_store.keys() == in_memory.keys()
+        for name, page in in_memory.items():
+            assert from_store[name] == page, name
+        if max_nodes == 7:
+            assert "this page shows only the 7 people" in from_store["coauthorship.html"]
+
+
+def test_kg_view_of_a_store_writes_its_views_dir(seed_store, tmp_path):
+    run = subprocess.run([sys.executable, "-m", "kg", "view", str(seed_store), "-o",
+                          str(tmp_path)], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "coauthorship.html", "explorer.html", "index.html", "lineage.html"]
+    assert "PP-OCRv3" in (tmp_path / "lineage.html").read_text()
