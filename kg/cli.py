@@ -155,6 +155,12 @@ def cmd_analyse(args: argparse.Namespace) -> int:
         outcome = validate_store(args.graph)
         if not outcome.conforms:
             raise ValidationError(outcome.report, outcome.count)
+        from kg.store.views import VIEWS_DIR
+
+        if (Path(args.graph) / VIEWS_DIR / "index.html").is_file():  # new scores, new views
+            from kg.view import view_build
+
+            view_build(args.graph, max_nodes=load_settings().view_max_nodes)
         return EXIT_OK
 
     report = analyse_build(args.graph, args.output, seed=args.seed, backend=args.backend,

@@ -226,3 +226,20 @@ def test_analyse_is_idempotent(seed_build, tmp_path):
     out, _ = seed_build
     assert kg("analyse", out, "-o", tmp_path).returncode == 0
     assert (tmp_path / "graph.nt").read_bytes() == (out / "graph.nt").read_bytes()
+
+
+def test_analyse_rewrites_the_views_beside_the_graph(seed_build, tmp_path):
+    out, _ = seed_build
+    for name in ("graph.nt", "index.html"):
+        shutil.copy(out / name, tmp_path / name)
+    (tmp_path / "index.html").write_text("stale")
+    run = kg("analyse", tmp_path, "--seed", "3")
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "index.html").read_text() != "stale"
+    assert kg("view", tmp_path, "-o", tmp_path / "again").returncode == 0
+    for name in ("index.html", "coauthorship.html", "lineage.html", "explorer.html"):
+        assert (tmp_path / name).read_bytes() == (tmp_path / "again" / name).read_bytes()
+    bare = tmp_path / "bare"
+    bare.mkdir()
+    shutil.copy(out / "graph.nt", bare / "graph.nt")
+    assert kg("analyse", bare).returncode == 0 and not (bare / "index.html").exists()

@@ -394,13 +394,18 @@ def analyse_graph(g: Graph, *, seed: int = 0, backend: str = "igraph",
 
 def analyse_build(path: str | Path, out_dir: str | Path | None = None, *, seed: int = 0,
                   backend: str = "igraph", communities: str = "leiden",
-                  betweenness_k: int | None = None) -> AnalysisReport:
+                  betweenness_k: int | None = None,
+                  view_max_nodes: int | None = None) -> AnalysisReport:
     """``kg analyse``: load the graph at ``path`` (a build directory or a graph file),
     :func:`analyse_graph` it, check it against the SHACL shapes (a ValidationError, and
     nothing written, if it does not conform) and write ``graph.ttl`` and ``graph.nt`` to
-    ``out_dir`` (default: ``path`` itself when it is a directory, else its directory)."""
+    ``out_dir`` (default: ``path`` itself when it is a directory, else its directory).
+    Views already there (``index.html``) are rewritten with the new scores, cut to
+    ``view_max_nodes`` (default: the setting's default)."""
+    from kg.config import DEFAULT_VIEW_MAX_NODES
     from kg.graph.io import load_graph, write_graph
     from kg.graph.validate import validate_graph
+    from kg.view import render_views, write_pages
 
     path = Path(path)
     g = load_graph(path)
@@ -409,6 +414,11 @@ def analyse_build(path: str | Path, out_dir: str | Path | None = None, *, seed: 
     outcome = validate_graph(g)
     if not outcome.conforms:
         raise ValidationError(outcome.report, outcome.count)
-    write_graph(g, Path(out_dir) if out_dir is not None
-                else path if path.is_dir() else path.parent)
+    target = Path(out_dir) if out_dir is not None else path if path.is_dir() else path.parent
+    pages = None
+    if (target / "index.html").is_file():
+        pages = render_views(g, max_nodes=view_max_nodes or DEFAULT_VIEW_MAX_NODES)
+    write_graph(g, target)
+    if pages is not None:
+        write_pages(pages, target)
     return report

@@ -28,3 +28,21 @@ def test_kg_view_of_a_store_writes_its_views_dir(seed_store, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "coauthorship.html", "explorer.html", "index.html", "lineage.html"]
     assert "PP-OCRv3" in (tmp_path / "lineage.html").read_text()
+
+
+def test_analyse_rewrites_a_stores_views(seed_store, tmp_path):
+    import shutil
+
+    store = tmp_path / "store"
+    shutil.copytree(seed_store, store)
+
+    def kg(*args):
+        return subprocess.run([sys.executable, "-m", "kg", *map(str, args)],
+                              capture_output=True, text=True, cwd=ROOT)
+
+    assert kg("analyse", store).returncode == 0 and not (store / "views").exists()
+    assert kg("view", store).returncode == 0
+    (store / "views" / "lineage.html").write_text("stale")
+    run = kg("analyse", store)
+    assert run.returncode == 0, run.stderr
+    assert "PP-OCRv3" in (store / "views" / "lineage.html").read_text()
