@@ -254,14 +254,16 @@ def comparison_graph(g: Graph, *, directed: bool = False) -> nx.Graph:
     return G
 
 
-def paper_entity_graph(g: Graph, *, types: Collection[str] | None = None) -> nx.Graph:
+def paper_entity_graph(g: Graph, *, types: Collection[str] | None = None,
+                       count_mentions: bool = True) -> nx.Graph:
     """The bipartite graph of papers and the entities they mention (kg:mentions).
 
     Papers have ``bipartite=0``, ``kind="paper"`` and ``label`` (the title, else the IRI);
     entities have ``bipartite=1``, ``kind="entity"``, ``type`` and ``label``. An edge's
     ``mentions`` is the number of kg:Mention occurrences of the entity in the paper (at
-    least 1). ``types`` keeps only entities of those types (e.g. ``{"Model"}``); papers
-    that mention none of them are left out.
+    least 1; not counted, and not set, with ``count_mentions=False``, which reads only
+    kg:mentions). ``types`` keeps only entities of those types (e.g. ``{"Model"}``);
+    papers that mention none of them are left out.
 
     >>> from kg.graph.build import new_graph
     >>> from kg.graph.iris import entity_iri
@@ -273,7 +275,7 @@ def paper_entity_graph(g: Graph, *, types: Collection[str] | None = None) -> nx.
     (1, 1)
     """
     occurrences: dict[_Pair, int] = defaultdict(int)
-    for paper, mention in g.subject_objects(KG.mention):
+    for paper, mention in g.subject_objects(KG.mention) if count_mentions else ():
         if (entity := g.value(mention, KG.mentionOf)) is not None:
             occurrences[(str(paper), str(entity))] += 1
     edges = sorted({(str(p), str(e)) for p, e in g.subject_objects(KG.mentions)
@@ -292,7 +294,10 @@ def paper_entity_graph(g: Graph, *, types: Collection[str] | None = None) -> nx.
         B.add_node(entity, bipartite=1, kind="entity", type=entity_types[entity],
                    label=_name(g, entity))
     for paper, entity in edges:
-        B.add_edge(paper, entity, mentions=max(1, occurrences.get((paper, entity), 0)))
+        if count_mentions:
+            B.add_edge(paper, entity, mentions=max(1, occurrences.get((paper, entity), 0)))
+        else:
+            B.add_edge(paper, entity)
     return B
 
 

@@ -323,7 +323,7 @@ def _plans(g: Graph, find: Callable[..., Partition], *, seed: int, backend: str,
     """``(projection, graph, runs, partition or None)`` for every projection; nothing
     here reads or writes the graph's earlier scores."""
     co, lineage = coauthorship_graph(g), lineage_graph(g)
-    bipartite = paper_entity_graph(g)
+    bipartite = paper_entity_graph(g, count_mentions=False)  # each link once: no counts
     papers = [node for node, side in bipartite.nodes(data="bipartite") if side == 0]
     comention = comention_graph(g, bipartite=bipartite)
     comparison = comparison_graph(g, directed=True)

@@ -4,8 +4,8 @@ from tables read out of the store, and the scores written back into it.
 The projections read a graph through a handful of rdflib methods (``subjects``,
 ``objects``, ``subject_objects``, ``value``, ``in``). :class:`StoreView` offers exactly
 those over the few predicates the projections use (authorship, names, mentions, lineage,
-statements), loaded from the store predicate by predicate; abstracts, mentions' text
-offsets and everything else stay on disk. The same projection code then runs unchanged,
+statements), loaded from the store predicate by predicate; abstracts, mention nodes and
+everything else stay on disk. The same projection code then runs unchanged,
 so a store and the same graph in memory give the same scores (tests/store).
 """
 
@@ -37,7 +37,7 @@ PROJECTION_PREDICATES = (
     KG.authorship, KG.agent, KG.authorPosition, SDO.author, KG.authorListTruncated,
     FOAF.name, RDFS.label, DCTERMS.title, RDF.subject, RDF.predicate, RDF.object,
     PROV.wasDerivedFrom, *(KG[kind] for kind in LINEAGE_KINDS), KG.comparedWith,
-    KG.mentions, KG.mention, KG.mentionOf,
+    KG.mentions,
 )
 PROJECTION_CLASSES = (KG.Paper, RDF.Statement, *ENTITY_CLASSES.values())
 
