@@ -455,7 +455,10 @@ class LineageFinder:
         (``lowered``), lets a sentence without a rule's words (``RULE_WORDS``) skip it."""
         text = doc_text(doc)
         systems = [s for s in spans if s.label_ in SYSTEM_TYPES]
-        train, passive = (_holds(RULE_WORDS[k], low, sent) for k in ("train", "passive"))
+        train = passive = False
+        if systems:
+            train = _holds(RULE_WORDS["train"], low, sent)
+            passive = _holds(RULE_WORDS["passive"], low, sent)
         for i, span in enumerate(systems):
             # "we train A from B"
             if train and TRAIN_FROM.search(text[sent.start_char: span.start_char]):
