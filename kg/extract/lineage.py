@@ -92,6 +92,48 @@ CUE_WORDS = {
                      "competitive", "on par", "against", "over"),
 }
 _CUE_WORD_RE = {p: re.compile("|".join(map(re.escape, words))) for p, words in CUE_WORDS.items()}
+# The cues without IGNORECASE, for the lower-cased text: the same matches, and Python's regex
+# engine skips a case-sensitive alternative that opens with a literal at the first character
+# (it tries every case-blind one in full).
+_CUES_LOWER = tuple((predicate, re.compile(cue.pattern, cue.flags & ~re.I), types)
+                    for predicate, cue, types in CUES)
+# Two alternatives may start at any word ("a newer version of", "2% higher accuracy than"):
+# the cues without them, for sentences without the words they end in, try far faster.
+_ANY_START = {"basedOn": (r"(?:[\w-]+ ){1,2}version of|", "version of"),
+              "comparedWith": (_COMPARATIVE + "|", "than")}
+_CUES_NARROW = tuple(
+    (predicate, re.compile(cue.pattern.replace(_ANY_START[predicate][0], ""), cue.flags),
+     types) if predicate in _ANY_START else (predicate, cue, types)
+    for predicate, cue, types in _CUES_LOWER)
+assert all(len(a.pattern) > len(b.pattern) for (p, a, _), (_, b, _) in
+           zip(_CUES_LOWER, _CUES_NARROW, strict=True) if p in _ANY_START)
+# Letters that a case-blind pattern matches without being lower-cased to what it matches
+# (Kelvin sign, long s, dotted and dotless i): text holding one is read with the cues as
+# they are.
+_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+#: Words one of which each sentence rule needs (lower case): a sentence with none of them
+#: skips the rule.
+RULE_WORDS = {
+    "distill": re.compile("distill"),  # _DISTILL_INTO
+    "train": re.compile("train"),  # TRAIN_FROM
+    "passive": re.compile("employed|used|adopted|utili[sz]ed|leveraged|incorporated|"
+                          "integrated"),  # _PASSIVE_USE
+    "purpose": re.compile("improve|upgrade|enhance|boost|extend|strengthen|advance|scale up|"
+                          "explore"),  # _PURPOSE
+}
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` where it keeps every character at its offset and a case-blind match
+    in ``text`` is a case-sensitive one in it; else None."""
+    low = text.lower()
+    return low if len(low) == len(text) and not _FOLDS.search(text) else None
+
+
+def _holds(words: re.Pattern[str], low: str | None, sent: Span) -> bool:
+    """Whether the sentence (of the text ``low`` is the lower case of) holds ``words``;
+    True when there is no ``low``."""
+    return low is None or words.search(low, sent.start_char, sent.end_char) is not None
 EVALUATION = re.compile(r"achiev|outperform|result|experiment|evaluat|benchmark|score|"
                         r"surpass|state-of-the-art|sota|accuracy|perform|test|on\b", re.I)
 _STOP_LIST = re.compile(r"\b(?:on|in terms of|by|while|which|with|when|at|for|under)\b", re.I)
@@ -135,6 +177,7 @@ _KIND_AFTER = re.compile(r"^(?:-based\b|\s*-?\s*(?:architecture|variant|version|
                          re.I)
 #: A part of an architecture rather than a model or method in its own right.
 _SUBMODULE = re.compile(r"(?:module|head|block|layer|neck)s?$", re.I)
+_FROM = re.compile(r"\s+from\s")
 _SAME_SENTENCE_CHAIN = 1  # successor pairs beyond the paper's own system need one sentence
 
 
@@ -331,7 +374,9 @@ class LineageFinder:
             relations.add((subject.text, predicate, obj.text, sent.start_char, sent.end_char,
                            f"{self.name}:{rule}"))
 
-        word_starts = [i for i in token_bounds(doc)[0] if text[i].isalpha()]
+        low = lowered(text)
+        cues, scanned = (_CUES_LOWER, low) if low is not None else (CUES, text)
+        word_starts: list[int] | None = None
         previous: Span | None = None  # the first system the last sentence named
         for sent in sentences(doc):
             spans = in_sentence(doc, sent, SYSTEM_TYPES + ("Dataset",))
@@ -341,15 +386,21 @@ class LineageFinder:
             previous = systems[0] if systems else previous
             if not spans:
                 continue
-            self._distilled(doc, sent, spans, sentence_main, add)
+            if _holds(RULE_WORDS["distill"], low, sent):
+                self._distilled(doc, sent, spans, sentence_main, add)
             compared: set[int] = set()
-            lo, hi = bisect_left(word_starts, sent.start_char), bisect_left(word_starts,
-                                                                               sent.end_char)
-            low = text[sent.start_char: sent.end_char].lower()
-            for predicate, cue, types in CUES:
-                if not _CUE_WORD_RE[predicate].search(low):
+            for k, (predicate, cue, types) in enumerate(cues):
+                if not _holds(_CUE_WORD_RE[predicate], low, sent):
                     continue  # a cheap test first: the words every cue of this kind holds
-                for m in _cue_matches(cue, text, word_starts[lo:hi], sent.end_char):
+                if (low is not None and predicate in _ANY_START
+                        and low.find(_ANY_START[predicate][1], sent.start_char,
+                                     sent.end_char) < 0):
+                    cue = _CUES_NARROW[k][1]
+                if word_starts is None:
+                    word_starts = [i for i in token_bounds(doc)[0] if text[i].isalpha()]
+                lo, hi = (bisect_left(word_starts, sent.start_char),
+                          bisect_left(word_starts, sent.end_char))
+                for m in _cue_matches(cue, scanned, word_starts[lo:hi], sent.end_char):
                     start, end = m.start(), m.end()
                     before = _nearest_subject(doc, spans, start, compared)
                     subject = before or sentence_main
@@ -374,8 +425,8 @@ class LineageFinder:
                                 for other in _listed_before(doc, spans, before)[:-1]:
                                     add(other, predicate, obj, sent, rule)
                         add(subject, predicate, obj, sent, rule)
-            self._sentence_rules(doc, sent, spans, main, add)
-            if EVALUATION.search(sent.text):
+            self._sentence_rules(doc, sent, spans, main, add, low)
+            if any(s.label_ == "Dataset" for s in spans) and EVALUATION.search(sent.text):
                 for ds in (s for s in spans if s.label_ == "Dataset"):
                     for subject in _evaluation_subjects(doc, spans, ds, sentence_main):
                         add(subject, "evaluatedOn", ds, sent, "evaluation")
@@ -399,20 +450,26 @@ class LineageFinder:
         return None
 
     def _sentence_rules(self, doc: Doc, sent: Span, spans: list[Span], main: Span | None,
-                        add) -> None:
+                        add, low: str | None = None) -> None:
+        """The rules read in one sentence; ``low``, the doc's text in lower case
+        (``lowered``), lets a sentence without a rule's words (``RULE_WORDS``) skip it."""
         text = doc_text(doc)
         systems = [s for s in spans if s.label_ in SYSTEM_TYPES]
+        train = passive = False
+        if systems:
+            train = _holds(RULE_WORDS["train"], low, sent)
+            passive = _holds(RULE_WORDS["passive"], low, sent)
         for i, span in enumerate(systems):
-            after = text[span.end_char: sent.end_char]
             # "we train A from B"
-            if TRAIN_FROM.search(text[sent.start_char: span.start_char]):
-                rest = re.match(r"\s+from\s", after)
+            if train and TRAIN_FROM.search(text[sent.start_char: span.start_char]):
+                rest = _FROM.match(text, span.end_char, sent.end_char)
                 if rest:
                     for obj in _objects_after(doc, sent, span.end_char + len(rest[0]),
                                               SYSTEM_TYPES, False):
                         add(span, "basedOn", obj, sent, "train-from")
             # "direct preference optimization (DPO) is employed to ..."
-            if _PASSIVE_USE.match(after) and _named(span):
+            if (passive and _PASSIVE_USE.match(text[span.end_char: sent.end_char])
+                    and _named(span)):
                 add(main, "usesComponent", span, sent, "passive-use")
             nxt = systems[i + 1] if i + 1 < len(systems) else None
             if nxt is None:
@@ -429,7 +486,8 @@ class LineageFinder:
                     and _KIND_AFTER.match(text[nxt.end_char: sent.end_char])):
                 add(span, "basedOn", nxt, sent, "appositive")
         # "In order to further improve X, we propose Y"
-        for m in _PURPOSE.finditer(sent.text):
+        for m in _PURPOSE.finditer(sent.text) if _holds(RULE_WORDS["purpose"], low,
+                                                           sent) else ():
             start = sent.start_char + m.start()
             we = _WE_PROPOSE.search(text, start, sent.end_char)
             if we is None or not _PURPOSE_VERB.search(text, start, we.start()):

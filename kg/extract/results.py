@@ -12,6 +12,7 @@ results. Results go to ``doc.user_data["kg_results"]`` as
 
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.language import Language
@@ -142,7 +143,12 @@ _SCORE_OF = re.compile(r"\b(?:an?|the)\s+((?:[a-z]+\s+)?score)\s+of\s*$", re.I)
 
 
 def _named(span: Span) -> bool:
-    return any(c.isupper() or c.isdigit() for c in span.text)
+    return _is_named(span.text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _is_named(text: str) -> bool:
+    return any(c.isupper() or c.isdigit() for c in text)
 
 
 def _reporters(doc: Doc, models: list[Span], sent: Span) -> list[Span]:

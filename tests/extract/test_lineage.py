@@ -1,3 +1,6 @@
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
 from tests.extract.conftest import typed
 
 
@@ -197,3 +200,36 @@ def test_distill_into_with_no_teacher_found_is_no_relation_not_a_crash(extract):
                     "text recognizer for table detection. We distill Solgal-Doc into "
                     "Luquopax-OCR, which is 3.5x smaller.")
     assert not any(r.rule.endswith("distilled-into") for r in found.relations)
+
+
+_PIECES = [p for phrases in CUE_EXAMPLES.values() for p in phrases] + [
+    "Version Of", "THAN", "newer", "Better", "a new", "X-2", "Based On", "(", ",", ".",
+    "is employed", "are Used", "to further improve", "in order to scale up", "trained",
+    "Train", "distill it into", "DISTILLED", "from", "with", "İ", "ſ", "K", "Model-7B"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map(" ".join))
+@example("a newer version of X is 2% more accurate than Y")
+def test_cue_shortcuts_match_as_the_cues(text):
+    """The cues on the lower-cased text without IGNORECASE, the narrow cues where the words
+    their any-word alternatives end in are absent, and the rule words' prefilter give what
+    the cues and rules give on the text."""
+    from kg.extract import lineage
+
+    low = lineage.lowered(text)
+    if low is None:
+        return
+    for (predicate, cue, _), (_, lower_cue, _), (_, narrow, _) in zip(
+            lineage.CUES, lineage._CUES_LOWER, lineage._CUES_NARROW, strict=True):
+        full = [m.span() for m in cue.finditer(text)]
+        assert [m.span() for m in lower_cue.finditer(low)] == full
+        if predicate not in lineage._ANY_START or lineage._ANY_START[predicate][1] not in low:
+            assert [m.span() for m in narrow.finditer(low)] == full
+    for key, rule in (("distill", lineage._DISTILL_INTO), ("purpose", lineage._PURPOSE),
+                      ("train", lineage.TRAIN_FROM)):
+        if rule.search(text):
+            assert lineage.RULE_WORDS[key].search(low), key
+    for at in range(len(text)):
+        if lineage._PASSIVE_USE.match(text[at:]):
+            assert lineage.RULE_WORDS["passive"].search(low)
