@@ -264,8 +264,24 @@ def _fast(backend: str) -> tuple[str, ...]:
     return ("igraph",) if backend == "igraph" else ("networkx",)
 
 
+#: Betweenness is exact on graphs of up to this many nodes; above, it is estimated from
+#: ``SAMPLED_SOURCES`` sampled sources (exact betweenness costs nodes × edges: hours on a
+#: 100k-person co-authorship graph, 2 s on 2k).
+EXACT_BETWEENNESS_NODES = 5000
+SAMPLED_SOURCES = 500
+
+
+def sources_for(G: nx.Graph, k: int | None) -> int | None:
+    """The sources betweenness is computed from on ``G``: all (None) when ``k`` is None and
+    ``G`` has up to ``EXACT_BETWEENNESS_NODES`` nodes, else ``k`` (default
+    ``SAMPLED_SOURCES``) sampled ones, all when that is not fewer than the nodes."""
+    if k is None and len(G) > EXACT_BETWEENNESS_NODES:
+        k = SAMPLED_SOURCES
+    return k if k is not None and k < len(G) else None
+
+
 def _coauthorship_runs(G: nx.Graph, *, seed: int, backend: str, k: int | None) -> list:
-    k = k if k is not None and k < len(G) else None
+    k = sources_for(G, k)
     return [
         ("degree", degree_scores(G, weight=None), {"weight": None}, ("networkx",)),
         ("betweenness", betweenness_scores(G, weight="distance", k=k, seed=seed,
@@ -279,12 +295,13 @@ def _coauthorship_runs(G: nx.Graph, *, seed: int, backend: str, k: int | None) -
     ]
 
 
-def _lineage_runs(L: nx.DiGraph, *, backend: str) -> list:
+def _lineage_runs(L: nx.DiGraph, *, seed: int, backend: str) -> list:
+    k = sources_for(L, None)
     return [
         ("degree", degree_scores(L, weight=None), {"weight": None}, ("networkx",)),
-        ("betweenness", betweenness_scores(L, weight=None, backend=backend),
-         {"weight": None, "k": None, "normalized": True, "directed": True,
-          "backend": backend}, _fast(backend)),
+        ("betweenness", betweenness_scores(L, weight=None, k=k, seed=seed, backend=backend),
+         {"weight": None, "k": k, "seed": seed if k is not None else None,
+          "normalized": True, "directed": True, "backend": backend}, _fast(backend)),
         ("influence", influence_scores(L, weight=None, alpha=0.85, backend=backend),
          {"weight": None, "alpha": 0.85, "reversed": True, "backend": backend},
          _fast(backend)),
@@ -331,7 +348,7 @@ def _plans(g: Graph, find: Callable[..., Partition], *, seed: int, backend: str,
         ("coauthorship", co, _coauthorship_runs(co, seed=seed, backend=backend,
                                                 k=betweenness_k),
          find(co, weight="weight", seed=seed)),
-        ("lineage", lineage, _lineage_runs(lineage, backend=backend),
+        ("lineage", lineage, _lineage_runs(lineage, seed=seed, backend=backend),
          find(lineage.to_undirected(), weight="weight", seed=seed)),
         ("papers", bipartite, _paper_runs(bipartite, papers, backend=backend),
          find(bipartite, weight=None, seed=seed).restricted(papers)),
@@ -380,8 +397,9 @@ def analyse_graph(g: Graph, *, seed: int = 0, backend: str = "igraph",
     lineage, papers, co-mention, comparison) and write them into ``g`` (see the module
     doc), replacing any earlier analysis. ``backend`` ("igraph", the default, or
     "networkx") runs betweenness and PageRank; ``communities`` is "leiden" (igraph's),
-    "louvain" or "label-propagation"; ``seed`` seeds it and, with ``betweenness_k``, the
-    sampling of co-authorship betweenness (exact without it).
+    "louvain" or "label-propagation"; ``seed`` seeds it and the sampling of betweenness:
+    co-authorship betweenness from ``betweenness_k`` sampled sources, or
+    :func:`sources_for` (exact up to ``EXACT_BETWEENNESS_NODES`` nodes) without it.
     """
     added, summaries = analysis_graph(g, seed=seed, backend=backend, communities=communities,
                                       betweenness_k=betweenness_k)

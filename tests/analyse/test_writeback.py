@@ -215,3 +215,33 @@ def test_a_failed_analysis_leaves_the_earlier_one_in_place(analysed):
     with pytest.raises(ValueError, match="unknown backend 'graph-tool'"):
         analyse_graph(g, backend="graph-tool")
     assert ntriples_bytes(g) == ntriples_bytes(analysed)
+
+
+def test_betweenness_is_exact_on_small_graphs_and_sampled_on_large_ones():
+    import networkx as nx
+
+    from kg.analyse.writeback import EXACT_BETWEENNESS_NODES, SAMPLED_SOURCES, sources_for
+
+    assert sources_for(nx.path_graph(EXACT_BETWEENNESS_NODES), None) is None
+    assert sources_for(nx.path_graph(EXACT_BETWEENNESS_NODES + 1), None) == SAMPLED_SOURCES
+    assert sources_for(nx.path_graph(50), 10) == 10 and sources_for(nx.path_graph(5), 9) is None
+
+
+def test_a_large_graphs_sampled_betweenness_is_recorded(base, monkeypatch):
+    import kg.analyse.writeback as writeback
+
+    monkeypatch.setattr(writeback, "EXACT_BETWEENNESS_NODES", 5)
+    monkeypatch.setattr(writeback, "SAMPLED_SOURCES", 4)
+    g = copy(base)
+    analyse_graph(g, seed=4)
+    for projection, G in (("coauthorship", coauthorship_graph(base)),
+                          ("lineage", lineage_graph(base))):
+        parameters = json.loads(str(g.value(analysis_iri(projection, "betweenness"),
+                                            KG.parameters)))
+        expected = (4, 4) if len(G) > 5 else (None, None)
+        assert (parameters["k"], parameters["seed"]) == expected, projection
+    monkeypatch.undo()
+    exact = copy(base)
+    analyse_graph(exact, seed=4)
+    assert set(g.subject_objects(KG.betweenness)) != set(exact.subject_objects(KG.betweenness))
+    assert validate_graph(g).conforms
