@@ -266,3 +266,16 @@ def test_cli_build_then_add(tmp_path: Path):
         usage = kg_cli("build", *(["--store", str(store)] if args[0] == "seeds" else []),
                        *args)
         assert usage.returncode == 2 and "--add takes the paths" in usage.stderr
+
+
+def test_a_relative_input_is_given_as_recorded_only_where_it_names_the_same_file(
+        built, tmp_path, monkeypatch):
+    store = tmp_path / "store"
+    shutil.copytree(built["store"], store)
+    manifest = json.loads((store / MANIFEST_NAME).read_text())
+    manifest["inputs"] = [{"path": LISTING_A.name, "absolute": LISTING_A.as_posix()}]
+    (store / MANIFEST_NAME).write_text(json.dumps(manifest))
+    monkeypatch.chdir(LISTING_A.parent)  # papers cite "lab_a.txt", as a full build from here
+    assert added_inputs(store, [], 2026) == [LISTING_A.name]
+    monkeypatch.chdir(tmp_path)  # "lab_a.txt" would be another file: the absolute path
+    assert added_inputs(store, [], 2026) == [LISTING_A.as_posix()]
