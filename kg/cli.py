@@ -32,11 +32,22 @@ def cmd_build(args: argparse.Namespace) -> int:
     settings = load_settings(args.config, capture_year=args.capture_year,
                              strict=args.strict or None, jobs=args.jobs)
     started = time.perf_counter()
+    if args.add and (args.paths or not args.store):
+        print("error: --add takes the paths to add to the store of --store DIR (no PATH "
+              "arguments)", file=sys.stderr)
+        return EXIT_USAGE
     if args.store:  # the Oxigraph store instead of graph files (kg.store)
         from kg.store.build import build_store
 
-        report = build_store(args.paths or ["seeds"], Path(args.store), settings,
-                             progress=_progress)
+        paths = args.paths or ["seeds"]
+        if args.add:  # the store's recorded inputs, then the new ones
+            from kg.store.incremental import added_inputs
+
+            paths = added_inputs(Path(args.store), args.add, settings.capture_year)
+        report = build_store(paths, Path(args.store), settings, progress=_progress,
+                             reuse=not args.no_cache)
+        for warning in report.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
     else:
         report = build(args.paths or ["seeds"], Path(args.output), settings,
                        progress=_progress)
@@ -55,6 +66,9 @@ def cmd_build(args: argparse.Namespace) -> int:
           f"relations, {report.results} results, {report.triples} triples, "
           f"{report.violations} violations, "
           f"{seconds:.2f} s, {report.papers / seconds:.1f} papers/s", file=sys.stderr)
+    if args.store:
+        print(f"extracted {report.papers - report.reused} papers, reused the extractions of "
+              f"{report.reused} from the store's cache", file=sys.stderr)
     return EXIT_FAIL if report.errors else EXIT_OK
 
 
@@ -337,6 +351,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--store", metavar="DIR", help="write an Oxigraph store to DIR instead "
                    "of graph files (for large builds; kg query, serve, analyse, top, "
                    "validate and stats read it in place)")
+    p.add_argument("--add", nargs="+", metavar="PATH", help="with --store DIR: rebuild "
+                   "the store from the inputs it was built from plus these, extracting only "
+                   "the papers it has not extracted yet")
+    p.add_argument("--no-cache", action="store_true", help="with --store: extract every "
+                   "paper again instead of reusing the store's extraction cache")
     _input_options(p)
     p.set_defaults(func=cmd_build)
 

@@ -41,6 +41,8 @@ class BuildReport:
     mentions: int = 0
     relations: int = 0
     results: int = 0
+    reused: int = 0  # papers whose extraction a store build took from its cache
+    warnings: tuple[str, ...] = ()  # what the build chose to ignore (a bad cache), said once
 
 
 def read_papers(paths: Sequence[str | Path], settings: Settings,

@@ -50,10 +50,10 @@ def degree_scores(G: nx.Graph, *, weight: str | None = None) -> Scores:
     >>> degree_scores(nx.star_graph(3))
     {0: 1.0, 1: 0.3333333333333333, 2: 0.3333333333333333, 3: 0.3333333333333333}
     """
+    if len(G) <= 1:  # networkx gives the int 1: scores are floats (xsd:decimal)
+        return dict.fromkeys(G, 1.0)
     if weight is None:
         return nx.degree_centrality(G)
-    if len(G) <= 1:
-        return dict.fromkeys(G, 1.0)
     scale = 1.0 / (len(G) - 1)
     return {node: float(strength) * scale for node, strength in G.degree(weight=weight)}
 

@@ -37,6 +37,15 @@ from kg.pipeline import BuildReport, read_papers
 from kg.records import RELATIONS, Extraction, Paper, ProfileStats
 from kg.store.analyse import analyse_store
 from kg.store.disk import write_store
+from kg.store.incremental import (
+    CACHE_NAME,
+    extract_with_cache,
+    extractor_version,
+    input_records,
+    load_cache,
+    paper_key,
+    write_cache,
+)
 from kg.store.validate import validate_store
 
 if TYPE_CHECKING:
@@ -85,15 +94,20 @@ class TripleLines:
 def build_store(paths: Sequence[str | Path], out: Path, settings: Settings,
                 progress: Callable[[list], Iterable] | None = None, *,
                 nlp: Language | None = None, batch_size: int = BATCH_SIZE,
-                timings: dict[str, float] | None = None) -> BuildReport:
+                timings: dict[str, float] | None = None, reuse: bool = True) -> BuildReport:
     """Build the graph of ``paths`` (as :func:`kg.pipeline.build` does: extraction,
     analytics, SHACL validation) into the store directory ``out``: the triples streamed in
     batches of ``batch_size`` papers (module doc) and bulk-loaded, then analysed
     (:mod:`kg.store.analyse`) and validated by SPARQL (:mod:`kg.store.validate`) in the new
     store. Nothing is written when the graph does not conform or no paper was read; the
     store at ``out`` is replaced only when the new one is complete. ``timings``, if given,
-    gets the seconds of each stage."""
+    gets the seconds of each stage.
+
+    The store keeps its inputs and an extraction cache (:mod:`kg.store.incremental`); with
+    ``reuse`` (the default) a build into an existing store extracts only the papers its
+    cache lacks (``BuildReport.reused`` counts the others), with the same result."""
     from kg.entities import resolve_entities
+    from kg.extract import build_pipeline
     from kg.extract.parallel import extract_all
 
     if batch_size < 1:
@@ -104,7 +118,12 @@ def build_store(paths: Sequence[str | Path], out: Path, settings: Settings,
     if not papers:
         return BuildReport(0, 0, 0, 0, read.errors, written=False)
     lap("read")
-    extractions = extract_all(papers, settings.jobs, nlp)
+    version = extractor_version(nlp or build_pipeline())  # the workers build the same one
+    warnings: list[str] = []
+    cache = load_cache(out, version, warnings.append) if reuse else {}
+    extractions, kept = extract_with_cache(
+        papers, cache, lambda todo: extract_all(todo, settings.jobs, nlp), max(1, len(papers)))
+    reused = sum(1 for p in papers if paper_key(p) in cache)
     lap("extract")
     resolution = resolve_entities(extractions)
     names = choose_names(papers, read.profiles)
@@ -127,13 +146,19 @@ def build_store(paths: Sequence[str | Path], out: Path, settings: Settings,
             raise ValidationError(outcome.report, outcome.count)
         lap("validate")
         counts["triples"] = len(store)
+        # work.parent is the new store directory: the cache moves into place with it
+        digest = write_cache(work.parent / CACHE_NAME, version, kept)
         return {"papers": len(papers), **counts,
-                "seconds": round(time.monotonic() - started, 1)}
+                "seconds": round(time.monotonic() - started, 1),
+                "inputs": input_records(paths), "capture_year": settings.capture_year,
+                "extractions": {"extractor": version, "sha256": digest, "file": CACHE_NAME,
+                                "extracted": len(papers) - reused, "reused": reused}}
 
     write_store(out, fill)
     lap("write")
     return BuildReport(len(papers), counts.pop("people"), counts.pop("triples"), 0,
-                       read.errors, written=True, **counts)
+                       read.errors, written=True, **counts, reused=reused,
+                       warnings=tuple(warnings))
 
 
 def _write_triples(file: IO[bytes], papers: Sequence[Paper],

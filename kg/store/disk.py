@@ -4,7 +4,8 @@ A store directory ``DIR`` (``kg build --store DIR``) holds
 
 - ``DIR/oxigraph/``: the Oxigraph (RocksDB) database with the graph in its default graph;
 - ``DIR/kg-store.json``: the manifest: what kg wrote it, counts, and the inputs it was
-  built from (what ``kg build --store DIR --add`` needs to extend it).
+  built from (what ``kg build --store DIR --add`` needs to extend it);
+- ``DIR/extractions.jsonl``: the extraction cache of its papers (:mod:`kg.store.incremental`).
 
 :func:`write_store` builds a new store in a temporary directory beside ``DIR`` and renames it
 into place only once it is complete and valid, so a failed build leaves the old store as it
@@ -73,7 +74,8 @@ def write_store(out: str | Path, fill: Callable[[ox.Store, Path], dict[str, Any]
     """Build a new store and move it to ``out`` (replacing the store there, if any).
 
     ``fill(store, work)`` fills the new, empty store (``work`` is a scratch directory
-    inside the new store directory, deleted afterwards) and returns the manifest's
+    inside the new store directory, deleted afterwards; files ``fill`` writes beside it,
+    in ``work.parent``, are part of the new store) and returns the manifest's
     contents; it raises to abandon the build, which leaves ``out`` untouched. Returns the
     manifest written.
     """

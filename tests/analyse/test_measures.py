@@ -47,6 +47,8 @@ def test_degree_matches_networkx_and_weighted_degree_is_strength(karate):
     weighted = degree_scores(karate, weight="weight")
     assert weighted[33] == pytest.approx(karate.degree(33, weight="weight") / 33)
     assert degree_scores(nx.empty_graph(1), weight="weight") == {0: 1.0}
+    one = degree_scores(nx.empty_graph(1))  # a float, as every score (networkx: the int 1)
+    assert one == {0: 1.0} and isinstance(one[0], float)
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
