@@ -94,14 +94,16 @@ class TripleLines:
 def build_store(paths: Sequence[str | Path], out: Path, settings: Settings,
                 progress: Callable[[list], Iterable] | None = None, *,
                 nlp: Language | None = None, batch_size: int = BATCH_SIZE,
-                timings: dict[str, float] | None = None, reuse: bool = True) -> BuildReport:
+                timings: dict[str, float] | None = None, reuse: bool = True,
+                views: bool = True) -> BuildReport:
     """Build the graph of ``paths`` (as :func:`kg.pipeline.build` does: extraction,
     analytics, SHACL validation) into the store directory ``out``: the triples streamed in
     batches of ``batch_size`` papers (module doc) and bulk-loaded, then analysed
     (:mod:`kg.store.analyse`) and validated by SPARQL (:mod:`kg.store.validate`) in the new
     store. Nothing is written when the graph does not conform or no paper was read; the
     store at ``out`` is replaced only when the new one is complete. ``timings``, if given,
-    gets the seconds of each stage.
+    gets the seconds of each stage. With ``views`` (the default) the HTML views of the
+    store are written to ``out/views`` (:mod:`kg.store.views`).
 
     The store keeps its inputs and an extraction cache (:mod:`kg.store.incremental`); with
     ``reuse`` (the default) a build into an existing store extracts only the papers its
@@ -145,6 +147,14 @@ def build_store(paths: Sequence[str | Path], out: Path, settings: Settings,
         if not outcome.conforms:
             raise ValidationError(outcome.report, outcome.count)
         lap("validate")
+        if views:  # from the finished store, into the new store directory (work.parent)
+            from kg.store.views import VIEWS_DIR, store_view_graph
+            from kg.view import render_views, write_pages
+
+            write_pages(render_views(store_view_graph(store),
+                                     max_nodes=settings.view_max_nodes),
+                        work.parent / VIEWS_DIR)
+            lap("view")
         counts["triples"] = len(store)
         # work.parent is the new store directory: the cache moves into place with it
         digest = write_cache(work.parent / CACHE_NAME, version, kept)
