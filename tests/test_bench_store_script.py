@@ -17,7 +17,7 @@ def test_bench_store_script_reports_stages_and_memory():
     assert result["papers"] == 30 and result["mode"] == "stream" and result["batch"] == 7
     assert result["triples"] > 30 * 50 and result["peak_rss_mb"] > 0
     assert list(result["stages_s"]) == ["read", "extract", "resolve", "triples", "load",
-                                        "analyse", "validate", "write"]
+                                        "analyse", "validate", "view", "write"]
     assert max(result["rss_after_stage_mb"].values()) <= result["peak_rss_mb"]
 
 
