@@ -3,7 +3,7 @@ the extractors replaced by hand-made records."""
 
 from __future__ import annotations
 
-import kg.extract
+import kg.extract.parallel
 from kg.config import Settings
 from kg.graph.io import load_graph
 from kg.graph.vocab import KG, RDF
@@ -34,7 +34,7 @@ def fake_extract(papers, nlp=None):
 
 
 def test_build_extracts_by_default_and_counts_what_it_wrote(tmp_path, monkeypatch):
-    monkeypatch.setattr(kg.extract, "extract_papers", fake_extract)
+    monkeypatch.setattr(kg.extract.parallel, "extract_papers", fake_extract)
     source = tmp_path / "in.txt"
     source.write_text(TEXT)
     report = build([source], tmp_path / "out", Settings())
@@ -51,7 +51,7 @@ def test_build_without_extraction(tmp_path, monkeypatch):
     def fail(papers, nlp=None):
         raise AssertionError("extraction ran")
 
-    monkeypatch.setattr(kg.extract, "extract_papers", fail)
+    monkeypatch.setattr(kg.extract.parallel, "extract_papers", fail)
     source = tmp_path / "in.txt"
     source.write_text(TEXT)
     report = build([source], tmp_path / "out", Settings(), extract=False)
