@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,6 +72,9 @@ def _n3(term: Identifier) -> str:
     if isinstance(term, BNode):
         raise ValueError("blank nodes in shapes constraints are not supported here")
     return term.n3()
+
+
+_Query = tuple[str, Identifier, object, URIRef, str]  # query, shape, path, component, message
 
 
 class _Compiler:
@@ -164,7 +167,10 @@ class _Compiler:
 
     # --- queries: one per constraint of a targeted shape ---------------------------------
 
-    def targets(self, shape: Identifier) -> str | None:
+    def targets(self, shape: Identifier, focus: Sequence[Identifier] | None = None
+                ) -> str | None:
+        """The subquery that selects the focus nodes (?this) of ``shape``, only those among
+        ``focus`` when given; None when the shape has no target."""
         parts = []
         classes = sorted(self.g.objects(shape, SH.targetClass))
         if classes:
@@ -175,57 +181,136 @@ class _Compiler:
             parts.append(f"{{ ?this {_n3(p)} ?to }}")
         if not parts:
             return None
-        return "{ SELECT DISTINCT ?this WHERE { " + " UNION ".join(parts) + " } }"
+        among = "" if focus is None else f"VALUES ?this {{ {' '.join(map(_n3, focus))} }} "
+        return "{ SELECT DISTINCT ?this WHERE { " + among + " UNION ".join(parts) + " } }"
 
-    def queries(self) -> Iterator[tuple[str, Identifier, object, URIRef, str]]:
-        """``(query, shape, path, component, message)``: each query selects ?this (the
-        focus) and, for a value's failure, ?value."""
-        for shape in sorted(set(self.g.subjects(RDF.type, SH.NodeShape))):
-            target = self.targets(shape)
-            if target is None:
-                continue
-            message = str(self.g.value(shape, SH.message) or "")
-            for key, arg in sorted(self.g.predicate_objects(shape)):
-                if key in _VALUE_KEYS:
-                    yield (f"SELECT ?this (?this AS ?value) WHERE {{ {target} "
-                           f"FILTER (!{self.value_ok(key, arg, '?this')}) }}", shape, None,
-                           _component(key), message)
-                elif key == SH.property:
-                    yield from self.property_queries(arg, target)
-                elif key == SH.sparql:
+    def shapes(self) -> list[Identifier]:
+        """The node shapes that have a target, in a fixed order."""
+        return [shape for shape in sorted(set(self.g.subjects(RDF.type, SH.NodeShape)))
+                if self.targets(shape) is not None]
+
+    def queries(self) -> Iterator[_Query]:
+        """``(query, shape, path, component, message)`` of every constraint: each query
+        selects ?this (the focus) and, for a value's failure, ?value."""
+        for shape in self.shapes():
+            yield from self.shape_queries(shape, self.targets(shape))
+
+    def shape_queries(self, shape: Identifier, target: str, *, sparql: bool = True
+                      ) -> Iterator[_Query]:
+        """The queries of ``shape``'s constraints on the focus nodes ``target`` selects
+        (its SPARQL-based constraints too when ``sparql``)."""
+        message = str(self.g.value(shape, SH.message) or "")
+        for key, arg in sorted(self.g.predicate_objects(shape)):
+            if key in _VALUE_KEYS:
+                yield (f"SELECT ?this (?this AS ?value) WHERE {{ {target} "
+                       f"FILTER (!{self.value_ok(key, arg, '?this')}) }}", shape, None,
+                       _component(key), message)
+            elif key == SH.property:
+                yield from self.property_queries(arg, target)
+            elif key == SH.sparql:
+                if sparql:
                     yield self.sparql_query(arg, target), shape, None, \
                         SH.SPARQLConstraintComponent, str(self.g.value(arg, SH.message) or "")
-                elif key not in _IGNORED:
-                    raise ValueError(f"unsupported constraint {key} in the shapes")
+            elif key not in _IGNORED:
+                raise ValueError(f"unsupported constraint {key} in the shapes")
 
-    def property_queries(self, shape: Identifier, target: str
-                         ) -> Iterator[tuple[str, Identifier, object, URIRef, str]]:
+    # --- one scan per shape: the focus nodes that may fail one of its constraints --------
+
+    def suspects(self, shape: Identifier) -> str | None:
+        """One query that selects (DISTINCT ?this) every focus node of ``shape`` that fails
+        at least one of its constraints other than SPARQL-based ones, and maybe a few that
+        do not (None when there are no such constraints). Each branch of its UNION reads
+        one predicate once, joined by hash (subqueries, MINUS, OPTIONAL) rather than
+        looked up node by node: the value constraints of a property are checked together
+        in one filter, a count by one GROUP BY. A node that fails a constraint fails the
+        conjunction of all of them, so no violation is masked by another."""
+        target = self.targets(shape)
+        branches = []
+        checks = [self.value_ok(key, arg, "?this")
+                  for key, arg in sorted(self.g.predicate_objects(shape)) if key in _VALUE_KEYS]
+        if checks:
+            branches.append(f"SELECT ?this WHERE {{ {target} FILTER (!({' && '.join(checks)})) }}")
+        for prop in sorted(self.g.objects(shape, SH.property)):
+            branches.extend(self.property_suspects(prop, target))
+        if not branches:
+            return None
+        union = " UNION ".join(f"{{ {b} }}" for b in branches)
+        return f"SELECT DISTINCT ?this WHERE {{ {union} }}"
+
+    def property_suspects(self, shape: Identifier, target: str) -> list[str]:
+        path, _ = self.path(shape)
+        v = self.var()
+        values = f"{{ SELECT ?this {v} WHERE {{ ?this {path} {v} }} }}"
+        branches, checks = [], []
+
+        def having(bad: str, among: str = "") -> str:  # the nodes with a bad value {v}
+            return f"SELECT ?this WHERE {{ {{ {bad} }} {values} {among} }}"
+
+        distinct = f"{{ SELECT {v} WHERE {{ ?any {path} {v} }} GROUP BY {v} }}"
+        for key, arg in sorted(self.g.predicate_objects(shape)):
+            query = self.property_query(key, arg, path, target)
+            if query is None:
+                continue
+            if key == SH.minCount and int(arg) == 1:
+                branches.append(f"SELECT ?this WHERE {{ {target} MINUS {values} }}")
+            elif key == SH.maxCount:
+                branches.append(f"SELECT ?this WHERE {{ {{ SELECT ?this WHERE {{ ?this {path} "
+                                f"{v} }} GROUP BY ?this HAVING (COUNT(DISTINCT {v}) > "
+                                f"{int(arg)}) }} {target} }}")
+            elif key == SH.hasValue:
+                branches.append(f"SELECT ?this WHERE {{ {target} MINUS {{ SELECT ?this WHERE "
+                                f"{{ ?this {path} {_n3(arg)} }} }} }}")
+            elif key == SH["class"]:
+                branches.append(having(f"SELECT {v} WHERE {{ {distinct} MINUS "
+                                       f"{{ SELECT {v} WHERE {{ {v} a {_n3(arg)} }} }} }}",
+                                       target))  # values of other nodes may be of others
+            elif key in (SH.lessThan, SH.lessThanOrEquals):
+                other, op = self.var(), "<" if key == SH.lessThan else "<="
+                branches.append(f"SELECT ?this WHERE {{ {values} {{ SELECT ?this {other} "
+                                f"WHERE {{ ?this {_n3(arg)} {other} }} }} "
+                                f"FILTER (!COALESCE({v} {op} {other}, false)) }}")
+            elif key in _VALUE_KEYS:
+                checks.append(self.value_ok(key, arg, v))
+            else:  # a rarer constraint: its own query
+                branches.append(query)
+        if checks:  # checked once per distinct value (GROUP BY: no filter pushed below it)
+            branches.append(having(f"SELECT {v} WHERE {{ ?any {path} {v} }} GROUP BY {v} "
+                                   f"HAVING (!({' && '.join(checks)}))"))
+        return branches
+
+    def property_queries(self, shape: Identifier, target: str) -> Iterator[_Query]:
         path, path_key = self.path(shape)
         message = str(self.g.value(shape, SH.message) or "")
         for key, arg in sorted(self.g.predicate_objects(shape)):
-            if key in (SH.minCount, SH.maxCount):
-                compare = "<" if key == SH.minCount else ">"
-                outer = "OPTIONAL" if key == SH.minCount else ""
-                query = (f"SELECT ?this WHERE {{ {{ SELECT ?this "
-                         f"(COUNT(DISTINCT ?value) AS ?n) WHERE {{ {target} {outer} "
-                         f"{{ ?this {path} ?value }} }} GROUP BY ?this }}"
-                         f" FILTER (?n {compare} {int(arg)}) }}")
-            elif key == SH.hasValue:
-                query = (f"SELECT ?this WHERE {{ {target} "
-                         f"FILTER NOT EXISTS {{ ?this {path} {_n3(arg)} }} }}")
-            elif key in (SH.lessThan, SH.lessThanOrEquals):
-                op = "<" if key == SH.lessThan else "<="
-                query = (f"SELECT ?this ?value WHERE {{ {target} ?this {path} ?value . "
-                         f"?this {_n3(arg)} ?other "
-                         f"FILTER (!COALESCE(?value {op} ?other, false)) }}")
-            elif key in _VALUE_KEYS:
-                query = (f"SELECT ?this ?value WHERE {{ {target} ?this {path} ?value "
-                         f"FILTER (!{self.value_ok(key, arg, '?value')}) }}")
-            elif key not in _IGNORED:
-                raise ValueError(f"unsupported constraint {key} in the shapes")
-            else:
-                continue
-            yield query, shape, path_key, _component(key), message
+            query = self.property_query(key, arg, path, target)
+            if query is not None:
+                yield query, shape, path_key, _component(key), message
+
+    def property_query(self, key: URIRef, arg: Identifier, path: str, target: str
+                       ) -> str | None:
+        """The query of one constraint ``key arg`` of a property shape (None for a key
+        that is not a constraint)."""
+        if key in (SH.minCount, SH.maxCount):
+            compare = "<" if key == SH.minCount else ">"
+            outer = "OPTIONAL" if key == SH.minCount else ""
+            return (f"SELECT ?this WHERE {{ {{ SELECT ?this "
+                    f"(COUNT(DISTINCT ?value) AS ?n) WHERE {{ {target} {outer} "
+                    f"{{ ?this {path} ?value }} }} GROUP BY ?this }}"
+                    f" FILTER (?n {compare} {int(arg)}) }}")
+        if key == SH.hasValue:
+            return (f"SELECT ?this WHERE {{ {target} "
+                    f"FILTER NOT EXISTS {{ ?this {path} {_n3(arg)} }} }}")
+        if key in (SH.lessThan, SH.lessThanOrEquals):
+            op = "<" if key == SH.lessThan else "<="
+            return (f"SELECT ?this ?value WHERE {{ {target} ?this {path} ?value . "
+                    f"?this {_n3(arg)} ?other "
+                    f"FILTER (!COALESCE(?value {op} ?other, false)) }}")
+        if key in _VALUE_KEYS:
+            return (f"SELECT ?this ?value WHERE {{ {target} ?this {path} ?value "
+                    f"FILTER (!{self.value_ok(key, arg, '?value')}) }}")
+        if key not in _IGNORED:
+            raise ValueError(f"unsupported constraint {key} in the shapes")
+        return None
 
     def sparql_query(self, constraint: Identifier, target: str) -> str:
         select = str(self.g.value(constraint, SH.select))
@@ -237,25 +322,67 @@ def _component(key: URIRef) -> URIRef:
     return SH[name[0].upper() + name[1:] + "ConstraintComponent"]
 
 
+#: At most this many suspected focus nodes are checked constraint by constraint with their
+#: IRIs as VALUES; with more (or a blank node), every node of the shape is.
+MAX_SUSPECTS = 2000
+_PREFIXES = {"kg": "https://w3id.org/mlkg/ns#", "oa": "http://www.w3.org/ns/oa#",
+             "rdf": str(RDF), "xsd": str(XSD)}
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    shape: Identifier
+    suspects: str | None  # the shape's one-scan query (Compiler.suspects)
+    sparql: tuple[_Query, ...]  # its SPARQL-based constraints, always run
+
+
 @functools.cache
-def _compiled() -> tuple[tuple[str, Identifier, object, URIRef, str], ...]:
-    return tuple(_Compiler(_parsed("shapes.ttl")).queries())
+def _compiler() -> _Compiler:
+    return _Compiler(_parsed("shapes.ttl"))
+
+
+@functools.cache
+def _plans() -> tuple[_Plan, ...]:
+    c = _compiler()
+    return tuple(_Plan(shape, c.suspects(shape),
+                       tuple(q for q in c.shape_queries(shape, c.targets(shape))
+                             if q[3] == SH.SPARQLConstraintComponent))
+                 for shape in c.shapes())
+
+
+def _violations(store: ox.Store, query: _Query) -> Iterator[Violation]:
+    text, _, path, component, message = query
+    solutions = store.query(text, prefixes=_PREFIXES)
+    names = [v.value for v in solutions.variables]
+    for row in solutions:
+        value = from_ox(row["value"]) if "value" in names else None
+        found = message
+        for name in names if "{?" in found else ():
+            found = found.replace(f"{{?{name}}}", str(from_ox(row[name])))
+        yield Violation(from_ox(row["this"]), path, component, value, found)
 
 
 def store_violations(store: ox.Store) -> list[Violation]:
-    """Every violation of kg's shapes in ``store``, sorted."""
-    prefixes = {"kg": "https://w3id.org/mlkg/ns#", "oa": "http://www.w3.org/ns/oa#",
-                "rdf": str(RDF), "xsd": str(XSD)}
-    found = []
-    for query, _, path, component, message in _compiled():
-        solutions = store.query(query, prefixes=prefixes)
-        names = [v.value for v in solutions.variables]
-        for row in solutions:
-            value = from_ox(row["value"]) if "value" in names else None
-            text = message
-            for name in names if "{?" in text else ():
-                text = text.replace(f"{{?{name}}}", str(from_ox(row[name])))
-            found.append(Violation(from_ox(row["this"]), path, component, value, text))
+    """Every violation of kg's shapes in ``store``, sorted. Each shape's suspects query
+    (:meth:`_Compiler.suspects`) reads the store once; only when it finds suspects are
+    the shape's constraints checked one by one, on those nodes alone, which gives exactly
+    what the per-constraint queries give on the whole store."""
+    found: list[Violation] = []
+    compiler = _compiler()
+    for plan in _plans():
+        for query in plan.sparql:
+            found.extend(_violations(store, query))
+        if plan.suspects is None:
+            continue
+        suspects = {from_ox(row["this"])
+                    for row in store.query(plan.suspects, prefixes=_PREFIXES)}
+        if not suspects:
+            continue
+        focus = (None if len(suspects) > MAX_SUSPECTS
+                 or any(isinstance(s, BNode) for s in suspects) else sorted(suspects))
+        target = compiler.targets(plan.shape, focus)
+        for query in compiler.shape_queries(plan.shape, target, sparql=False):
+            found.extend(_violations(store, query))
     return sorted(found)
 
 

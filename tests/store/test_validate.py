@@ -135,3 +135,52 @@ def test_an_unsupported_constraint_is_an_error(text):
             sh:property [ sh:path <urn:p> ; {text} "x" ] .""", format="turtle")
     with pytest.raises(ValueError, match="unsupported constraint"):
         list(_Compiler(shapes).queries())
+
+
+def exhaustive_results(store: ox.Store) -> set[tuple]:
+    """Every constraint's own query on the whole store (no suspects pass first)."""
+    from kg.store.validate import _compiler, _violations
+
+    return {(v.focus, v.path, v.component, v.value)
+            for q in _compiler().queries() for v in _violations(store, q)}
+
+
+def break_one_node_many_ways(g: Graph) -> None:
+    """Several violations on one node and one property, and on values shared by nodes of
+    other shapes, so that a merged check could report one and hide the others."""
+    paper = sorted(g.subjects(RDF.type, KG.Paper))[8]
+    g.add((paper, DCTERMS.title, Literal("")))                          # max, minLength
+    g.add((paper, DCTERMS.title, Literal("x", lang="en")))             # datatype
+    g.add((paper, KG.listingScore, Literal("high")))                   # datatype, max?
+    g.add((paper, PROV.wasDerivedFrom, paper))                         # class
+    g.remove((paper, PROV.wasDerivedFrom, None))                       # minCount too
+    result = first(g, KG.Result, 1)
+    g.add((result, PROV.wasDerivedFrom, first(g, KG.SourceRecord)))    # class, maxCount
+    g.add((result, KG.value, Literal(1)))                              # maxCount, or
+    selector = first(g, OA.TextPositionSelector, 3)
+    g.set((selector, OA.start, Literal(-1)))                           # datatype, min, <
+    g.add((selector, OA.start, Literal(5, datatype=XSD.nonNegativeInteger)))
+
+
+def test_merged_checks_hide_no_violation(seed_memory_graph):
+    g = copy(seed_memory_graph)
+    break_graph(g)
+    break_one_node_many_ways(g)
+    store = ox.Store()
+    write_graph_to_store(g, store)
+    got = {(v.focus, v.path, v.component, v.value) for v in store_violations(store)}
+    assert got == exhaustive_results(store)
+    expected = pyshacl_results(g)
+    assert sorted(got - expected, key=str) == [] and sorted(expected - got, key=str) == []
+
+
+def test_many_suspects_are_checked_on_the_whole_shape(seed_memory_graph, monkeypatch):
+    import kg.store.validate as validate
+
+    g = copy(seed_memory_graph)
+    break_graph(g)
+    store = ox.Store()
+    write_graph_to_store(g, store)
+    monkeypatch.setattr(validate, "MAX_SUSPECTS", 1)
+    got = {(v.focus, v.path, v.component, v.value) for v in store_violations(store)}
+    assert got == exhaustive_results(store) and len(got) >= 25
