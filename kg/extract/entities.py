@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from kg.extract.context import (
     ENTITY_CACHES,
     TextSpan,
+    WordFlags,
     doc_text,
     find_all,
     plain_spans,
@@ -74,32 +75,6 @@ DATASET_TAIL = re.compile(r"\s(?:(?:test|dev|val|train)-(?:dev|std|clean|other|c
 RESULT_WORDS = re.compile(r"achiev|outperform|result|experiment|accuracy|state-of-the-art|"
                           r"sota|evaluat|benchmark|score|surpass|perform", re.I)
 NEXT_HEAD = {"Dataset", "Method", "Software", "Model", "Metric"}
-
-
-class WordFlags:
-    """What ``kg_entities`` asks of a token, by its text: the flags of the vocabulary's
-    lexeme (what ``Token.is_punct`` and the rest read), looked up once per distinct word
-    instead of making a ``Token`` for each look."""
-
-    #: not punctuation, not a stop word, lower case: a word of a compound after a name
-    COMPOUND = 1
-    #: ``like_num`` or ends with "%": a reported number
-    NUMBER = 2
-    LIMIT = 1 << 17  # distinct words kept before the cache starts afresh
-
-    def __init__(self) -> None:
-        self._known: dict[str, int] = {}
-
-    def __call__(self, doc: Doc, word: str) -> int:
-        found = self._known.get(word)
-        if found is None:
-            lex = doc.vocab[word]
-            found = ((not (lex.is_punct or lex.is_stop) and lex.is_lower) * self.COMPOUND
-                     | (lex.like_num or word.endswith("%")) * self.NUMBER)
-            if len(self._known) >= self.LIMIT:
-                self._known.clear()
-            self._known[word] = found
-        return found
 
 
 _FLAGS = WordFlags()
