@@ -91,6 +91,38 @@ class TextSpan:
         return self.text
 
 
+class WordFlags:
+    """What the components ask of a token, by its text: flags of the vocabulary's lexeme
+    (what ``Token.is_punct``, ``Token.like_num`` and the rest read), looked up once per
+    distinct word instead of making a ``Token`` for each look. One per component: it
+    belongs to that pipeline's vocabulary."""
+
+    #: not punctuation, not a stop word, lower case: a word of a compound after a name
+    COMPOUND = 1
+    #: ``like_num`` or ends with "%": a reported number
+    NUMBER = 2
+    ALPHA = 4  # ``is_alpha``
+    LIKE_NUM = 8  # ``like_num``
+    PUNCT = 16  # ``is_punct``
+    LIMIT = 1 << 17  # distinct words kept before the cache starts afresh
+
+    def __init__(self) -> None:
+        self._known: dict[str, int] = {}
+
+    def __call__(self, doc: Doc, word: str) -> int:
+        found = self._known.get(word)
+        if found is None:
+            lex = doc.vocab[word]
+            found = ((not (lex.is_punct or lex.is_stop) and lex.is_lower) * self.COMPOUND
+                     | (lex.like_num or word.endswith("%")) * self.NUMBER
+                     | lex.is_alpha * self.ALPHA | lex.like_num * self.LIKE_NUM
+                     | lex.is_punct * self.PUNCT)
+            if len(self._known) >= self.LIMIT:
+                self._known.clear()
+            self._known[word] = found
+        return found
+
+
 def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]
                ) -> Iterator[re.Match[str]]:
     """What ``pattern.finditer(text)`` finds, trying the pattern only at ``starts``: any
@@ -271,11 +303,17 @@ def in_sentence(doc: Doc, sent: Span | TextSpan, types: tuple[str, ...]) -> list
     memo = doc.user_data.setdefault("kg_in_sentence", {})
     found = memo.get(key)
     if found is None:
-        inside = _by_sentence(doc).get((sent.start, sent.end))
-        if inside is None:  # not one of the doc's sentences
-            inside = [s for s in entities(doc) if s.start >= sent.start and s.end <= sent.end]
-        found = memo[key] = [s for s in inside if s.label_ in types]
+        found = memo[key] = [s for s in sentence_entities(doc, sent) if s.label_ in types]
     return list(found)
+
+
+def sentence_entities(doc: Doc, sent: Span | TextSpan) -> list[TextSpan]:
+    """The entities inside ``sent``, in order: the doc's own list, not to be changed (a
+    finder that asks for several types in each sentence filters it once itself)."""
+    inside = _by_sentence(doc).get((sent.start, sent.end))
+    if inside is None:  # not one of the doc's sentences
+        inside = [s for s in entities(doc) if s.start >= sent.start and s.end <= sent.end]
+    return inside
 
 
 def nearest_before(spans: list[TextSpan], char: int, types: tuple[str, ...]

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from kg.extract.context import (
     ENTITY_CACHES,
     TextSpan,
+    WordFlags,
     doc_text,
     find_all,
     plain_spans,
@@ -76,31 +77,38 @@ RESULT_WORDS = re.compile(r"achiev|outperform|result|experiment|accuracy|state-o
 NEXT_HEAD = {"Dataset", "Method", "Software", "Model", "Metric"}
 
 
-def context_type(doc: Doc, span: TextSpan) -> str | None:
+_FLAGS = WordFlags()
+
+
+def context_type(doc: Doc, span: TextSpan, flags: WordFlags = _FLAGS) -> str | None:
     """The type the words around an untyped name give it, or None."""
     for pattern, label in NAME_CONVENTIONS:
         if pattern.search(span.text):
             return label
-    compound = []  # the nouns right after the name: "U-DML knowledge distillation algorithm"
+    text = doc_text(doc)
+    starts, ends = token_bounds(doc)
     sent = sentence_of(doc, span.start)
-    for token in doc[span.end: min(span.end + 3, sent.end)]:
-        if token.is_punct or token.is_stop or not token.is_lower:
+    last = None  # the nouns right after the name: "U-DML knowledge distillation algorithm"
+    for i in range(span.end, min(span.end + 3, sent.end)):
+        word = text[starts[i]:ends[i]]
+        if not flags(doc, word) & WordFlags.COMPOUND:
             break
-        compound.append(token.text)
-    if compound and (nxt := type_from_head(compound[-1])) in NEXT_HEAD:
+        last = word
+    if last is not None and (nxt := type_from_head(last)) in NEXT_HEAD:
         return nxt
     if span.start > 0:
-        prev = doc[span.start - 1].lower_
+        prev = text[starts[span.start - 1]:ends[span.start - 1]].lower()
         if prev in DATASET_BEFORE:
             return "Dataset"
         if prev == "," and span.start > 1:  # "a new dataset, CC-News"
-            prev = doc[span.start - 2].lower_
+            prev = text[starts[span.start - 2]:ends[span.start - 2]].lower()
         if prev in DATASET_BEFORE:
             return "Dataset"
         if prev in KIND_BEFORE:  # "the label assignment strategy SimOTA"
             return KIND_BEFORE[prev]
         if prev in {"on", "across"} and RESULT_WORDS.search(sent.text) and (
-                span.start < 2 or doc[span.start - 2].lower_ not in NOT_DATASET_ON):
+                span.start < 2 or text[starts[span.start - 2]:ends[span.start - 2]].lower()
+                not in NOT_DATASET_ON):
             return "Dataset"
     return None
 
@@ -172,21 +180,24 @@ def _join_adjacent_models(doc: Doc, spans: list[Chosen]) -> list[Chosen]:
     return out
 
 
-def _reported(span: TextSpan) -> bool:
+def _reported(span: TextSpan, flags: WordFlags = _FLAGS) -> bool:
     """A common-word metric ("accuracy", "latency") counts only where a number is reported
     with it; a named one (mIoU, FID) always counts."""
     if any(c.isupper() or c.isdigit() for c in span.text[1:]):
         return True
     doc = span.doc
+    text = doc_text(doc)
+    starts, ends = token_bounds(doc)
     sent = sentence_of(doc, span.start)
-    near = doc[max(sent.start, span.start - 8): min(sent.end, span.end + 8)]
-    return any(t.like_num or t.text.endswith("%") for t in near)
+    return any(flags(doc, text[starts[i]:ends[i]]) & WordFlags.NUMBER
+               for i in range(max(sent.start, span.start - 8), min(sent.end, span.end + 8)))
 
 
 class EntityMerger:
     def __init__(self, nlp: Language, name: str, *, sources: list[str]) -> None:
         self.name = name
         self.sources = sources
+        self.flags = WordFlags()  # of this pipeline's vocabulary
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -244,12 +255,12 @@ class EntityMerger:
                 label = typed[key][1]
             else:
                 view = TextSpan(doc, start, end, start_char, end_char, label)
-                found = context_type(doc, view)
+                found = context_type(doc, view, self.flags)
                 if found is None and BARE_ACRONYM.match(view.text):
                     continue
                 label = found or label
             if label == "Metric" and rule == "kg_lexicon" and not _reported(
-                    TextSpan(doc, start, end, start_char, end_char, label)):
+                    TextSpan(doc, start, end, start_char, end_char, label), self.flags):
                 continue
             for i in range(start, end):
                 taken[i] = True

@@ -18,7 +18,13 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extract.context import doc_text, in_sentence, main_subject, nearest_before, sentences
+from kg.extract.context import (
+    doc_text,
+    main_subject,
+    nearest_before,
+    sentence_entities,
+    sentences,
+)
 
 NUMBER = re.compile(r"(?<![\w.+-])(?<!\d/)(?P<sign>[+±])?(?P<value>\d+(?:\.\d+)?)(?![\w.]*\d)"
                     r"\s?(?P<unit>%|ms|s\b|FPS|fps|points?\b|pts\b|x\b|×|[KMBT]\b)?")
@@ -37,6 +43,7 @@ RELATIVE_AFTER = re.compile(r"^\s*(?:%\s*)?(?:\w+\s+){0,1}(?:improvement|higher|
                             re.I)
 OF_METRIC = re.compile(r"\bof\s*$", re.I)
 MODEL_TYPES = ("Model", "Method")
+_TAKEN_TYPES = ("Model", "Method", "Software", "Dataset", "Metric", "Hardware")
 PRONOUN_START = re.compile(r"^\s*(?:It|Its|This model|Our model|The model|They)\b")
 SLASH_MODELS = re.compile(r"(?<![\w-])([A-Za-z][\w.-]*-)([A-Za-z0-9]{1,4}(?:/[A-Za-z0-9]{1,4})+)\b")
 SLASH_VALUES = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)+)\s*(?:%\s*)?")
@@ -55,18 +62,18 @@ class ResultFinder:
         last_subject = main
         last_dataset: dict[str, str] = {}  # metric -> dataset of its last result
         for sent in sentences(doc):
-            models = in_sentence(doc, sent, MODEL_TYPES)
+            inside = sentence_entities(doc, sent)
+            models = [s for s in inside if s.label_ in MODEL_TYPES]
             if PRONOUN_START.match(sent.text) and last_subject is not None:
                 models = [last_subject]  # "It reaches 123 FPS": the model named before
             elif any(_named(s) for s in models):
                 last_subject = next(s for s in models if _named(s))
-            metrics = in_sentence(doc, sent, ("Metric",))
+            metrics = [s for s in inside if s.label_ == "Metric"]
             if not metrics and not _SCORE_OF_ANY.search(sent.text):
                 continue
             found += self._slash_lists(doc, sent, metrics)
-            datasets = in_sentence(doc, sent, ("Dataset",))
-            taken = [(s.start_char, s.end_char) for s in in_sentence(
-                doc, sent, ("Model", "Method", "Software", "Dataset", "Metric", "Hardware"))]
+            datasets = [s for s in inside if s.label_ == "Dataset"]
+            taken = [(s.start_char, s.end_char) for s in inside if s.label_ in _TAKEN_TYPES]
             numbers = []
             for m in NUMBER.finditer(doc_text(doc), sent.start_char, sent.end_char):
                 start, end = m.start("value"), m.end("value")
