@@ -5,8 +5,9 @@ Shapes (matched by regular expressions over the text, no per-token Python; a che
 finds where a match can start, see ``context.matches_at``):
 internal capitals (``RocketQAv2``, ``mmLayout``), runs of capitals with more name glued on
 (``PP-OCRv3``, ``ERNIE-ViLG``), letters glued to digits (``AlphaFold2``, ``D3VAE``), each
-with optional ``-suffix`` pieces (``KnowRL-Nemotron-1.5B``, ``RT-DETR-L``) and a spaced
-version (``ERNIE 3.0 Titan``).
+with optional ``-suffix`` pieces (``KnowRL-Nemotron-1.5B``, ``RT-DETR-L``), a word with a
+size letter (``Swin-L``, ``Mamba-S``: T, S, M, B, L, H, G, X, XL) and a spaced version
+(``ERNIE 3.0 Titan``).
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ _VERSION = rf"(?:\s(?:v?\d+(?:\.\d+)+|V\d+|\d+(?:\.\d+)?[BM]\b)(?:\s{_VARIANT}\b
 SHAPED = re.compile(
     r"(?<![\w@/.-])"
     r"(?!(?:Top|Figure|Fig|Table|Section|Sec|Eq|Appendix|Step|Stage|Phase|Level|Type)\b)"
-    r"(?=[A-Za-z0-9.+-]*(?:[a-z][A-Z]|[A-Z]{2}|[A-Za-z]\d|-\d+(?:\.\d+)?[BMK]?\b))"
+    r"(?=[A-Za-z0-9.+-]*(?:[a-z][A-Z]|[A-Z]{2}|[A-Za-z]\d|-\d+(?:\.\d+)?[BMK]?\b"
+    r"|[a-z]-(?:[TSMBLHG]|X{1,2}L?)(?![\w-])))"  # a size variant: "Swin-L", "Mamba-S"
     rf"[A-Za-z][A-Za-z0-9]*(?:[-.]{_PIECE})*\+*"
     r"(?:/\d{1,3}(?![\d.]*\d)(?:@\d+px)?)?"  # a patch size and resolution: "ViT-L/14@336px"
     rf"{_VERSION}?"

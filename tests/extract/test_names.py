@@ -4,7 +4,8 @@ from tests.extract.conftest import names, typed
 
 
 @pytest.mark.parametrize("name", ["Qwen2.5-VL-7B", "YOLOv8-S", "DeiT-B", "StarCoder2-15B",
-                                  "Falcon 180B", "InternLM2", "SigLIP-So400m", "Gemma 2.0 Pro"])
+                                  "Falcon 180B", "InternLM2", "SigLIP-So400m", "Gemma 2.0 Pro",
+                                  "Hyena-S", "Conformer-XL"])
 def test_model_shapes(extract, name):
     found = extract(f"We compare against {name} in all settings.")
     assert name in names(found, "Model")
@@ -36,3 +37,11 @@ def test_a_numbered_title_name_is_a_model_whatever_the_subtitle(extract):
     found = typed(extract("We scale up pre-training.", title="Falcon 2.5 Pro: Scaling "
                                                               "Knowledge-Aware Pre-training"))
     assert ("Falcon 2.5 Pro", "Model") in found
+
+
+def test_a_size_letter_makes_a_variant_name_that_reports_results(extract):
+    found = extract("We build Mamba, a state space model. Mamba-L reaches 84.1% top-1 "
+                    "accuracy on ImageNet-1K, while a plan-B fallback is left for future work.")
+    assert "Mamba-L" in names(found, "Model") and "plan-B" not in names(found, "Model")
+    assert ("Mamba-L", "ImageNet-1K", "top-1 accuracy", 84.1) in {
+        (r.model, r.dataset, r.metric, r.value) for r in found.results}
