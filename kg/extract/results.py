@@ -44,7 +44,12 @@ RELATIVE_AFTER = re.compile(r"^\s*(?:%\s*)?(?:\w+\s+){0,1}(?:improvement|higher|
 OF_METRIC = re.compile(r"\bof\s*$", re.I)
 MODEL_TYPES = ("Model", "Method")
 _TAKEN_TYPES = ("Model", "Method", "Software", "Dataset", "Metric", "Hardware")
-PRONOUN_START = re.compile(r"^\s*(?:It|Its|This model|Our model|The model|They)\b")
+# A sentence about the model named before: "It reaches ...", "For example, our model ...".
+PRONOUN_START = re.compile(
+    r"^\s*(?:(?:For (?:example|instance)|In particular|Notably|Moreover|Furthermore"
+    r"|In addition|Overall|Specifically|Remarkably|Concretely|As a result),?\s+)?"
+    r"(?:[Ii]ts?|[Tt]his model|[Tt]hey|(?:[Oo]ur|[Tt]he(?: proposed)?) (?:model|method"
+    r"|approach|system|framework|network|detector))\b")
 SLASH_MODELS = re.compile(r"(?<![\w-])([A-Za-z][\w.-]*-)([A-Za-z0-9]{1,4}(?:/[A-Za-z0-9]{1,4})+)\b")
 SLASH_VALUES = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)+)\s*(?:%\s*)?")
 

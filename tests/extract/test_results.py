@@ -72,3 +72,9 @@ def test_a_number_found_by_two_rules_is_one_result(extract):
     facts = [(r.model, r.dataset, r.metric, r.value) for r in found.results]
     assert ("EffDet-s", None, "FPS", 90.5) in facts
     assert len(facts) == len(set(facts))
+
+
+def test_our_model_after_an_opening_phrase_reports_for_the_model_named_before(extract):
+    found = extract("We present OrcaDet, a real-time detector. For instance, our model "
+                    "surpasses YOLOv7 by 2.1 points on COCO, reaching 55.3 mAP.")
+    assert _tuples(found) == {("OrcaDet", "COCO", "mAP", 55.3)}
