@@ -171,7 +171,7 @@ def _reporters(doc: Doc, models: list[Span], sent: Span) -> list[Span]:
     skipped = set()
     for i, span in enumerate(models):  # baselines, and the names listed with them
         listed = i and models[i - 1].start in skipped and re.fullmatch(
-            r"\s*(?:,|and|or|, and)\s*", text[models[i - 1].end_char: span.start_char])
+            r"\s*(?:,|and|or|, and)\s*(?:the\s+)?", text[models[i - 1].end_char: span.start_char])
         if listed or _COMPARED_BEFORE.search(text[max(sent.start_char, span.start_char - 40):
                                                   span.start_char]):
             skipped.add(span.start)

@@ -78,3 +78,9 @@ def test_our_model_after_an_opening_phrase_reports_for_the_model_named_before(ex
     found = extract("We present OrcaDet, a real-time detector. For instance, our model "
                     "surpasses YOLOv7 by 2.1 points on COCO, reaching 55.3 mAP.")
     assert _tuples(found) == {("OrcaDet", "COCO", "mAP", 55.3)}
+
+
+def test_baselines_listed_with_an_article_are_still_baselines(extract):
+    found = extract("Our Orca-13B surpasses GPT-3.5 Turbo, Claude-2 and the Vicuna 33B "
+                    "model on chat benchmarks and reaches a score of 7.9 on MT-Bench.")
+    assert {r.model for r in found.results} == {"Orca-13B"}
