@@ -30,8 +30,9 @@ from typing import Any
 from kg.bench.measure import add_ratios, peak_rss_mb, tokenise_seconds
 from kg.bench.stages import Run, Stage, select_stages, time_query
 
-__all__ = ["BUSIEST", "OXLOAD", "STORE_STAGES", "busiest_parameters", "measure_store",
-           "select_store_stages", "store_query_timings"]
+__all__ = ["BUSIEST", "OXLOAD", "STORE_STAGES", "StageSeconds", "TreeRssSampler",
+           "busiest_parameters", "measure_store", "select_store_stages", "store_query_timings",
+           "tree_rss_mb"]
 
 #: The reference of the store's graph stages: Oxigraph bulk-loading N-Triples.
 OXLOAD = "oxload"
@@ -119,9 +120,10 @@ def store_query_timings(store: Any, repeat: int, *, variants: bool = True
                         ) -> list[dict[str, Any]]:
     """Every named query on the open ``store``, run up to ``repeat`` times (see
     :func:`kg.bench.stages.time_query`) with its rows read: one row per query and variant
-    (``default``: its own parameters, when ``variants``; ``busy``: the
-    :func:`busiest_parameters` it takes), with p50/p95/min/max seconds, its rows and
-    ``prepare_s``, the check and parse ``kg query`` does before running it."""
+    (``default``: its own parameters; ``busy``: the :func:`busiest_parameters` it takes,
+    for the queries that take any), with p50/p95/min/max seconds, its rows and
+    ``prepare_s``, the check and parse ``kg query`` does before running it. Without
+    ``variants``, one ``busy`` row per query, with whatever busiest parameters it takes."""
     from kg.query.evaluate import prepare_query
     from kg.query.formats import result_rows
     from kg.query.library import named_queries
@@ -201,8 +203,9 @@ class TreeRssSampler:
         self._thread.join()
 
 
-class _StageSeconds(dict):
-    """build_store's ``timings``: seconds per stage, and the peak RSS as each stage ends."""
+class StageSeconds(dict):
+    """A ``timings`` dict for build_store: seconds per stage, and in ``rss`` this
+    process's peak RSS (MiB) as each stage ends."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -239,7 +242,7 @@ def measure_store(run: Run, stages: Sequence[Stage], log: Callable[[str], None] 
                            "rss_start_mb": peak_rss_mb(), "stages": []}
     store_dir = run.work / "store"
     shutil.rmtree(store_dir, ignore_errors=True)
-    timings = _StageSeconds()
+    timings = StageSeconds()
     log(f"  {n} papers: build_store (jobs {run.settings.jobs or 'one per CPU'}) ...")
     gc.collect()
     start = time.perf_counter()
