@@ -295,15 +295,16 @@ def _is_store(path: str) -> bool:
 
 def cmd_bench(args: argparse.Namespace) -> int:
     from kg.bench import run_bench, select_stages
+    from kg.bench.run import backend_stages
 
     stages = args.stages.split(",") if args.stages else None
     try:
-        select_stages(stages)
+        select_stages(stages, backend_stages(args.backend))
     except ValueError as exc:
         print(f"error: --stages: {exc}", file=sys.stderr)
         return EXIT_USAGE
     result = run_bench(args.papers, args.output, seed=args.seed, stages=stages,
-                       repeat=args.repeat, keep=args.keep)
+                       repeat=args.repeat, keep=args.keep, backend=args.backend)
     out = Path(args.output)
     for r in result["results"]:
         e2e = r["end_to_end"]
@@ -475,11 +476,16 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--stages", metavar="A,B",
                    help="only these stages (and the ones they need): read, merge, extract, "
                    "resolve, graph, measures, analyse, validate, view, write, load, query "
-                   "(default all)")
+                   "(default all; see --backend for the store's)")
     p.add_argument("--repeat", type=_positive, default=5, metavar="R",
                    help="runs of each named query for p50/p95 (5)")
     p.add_argument("--keep", action="store_true",
                    help="keep the corpora and builds under DIR/work/N")
+    p.add_argument("--backend", choices=("memory", "store"), default="memory",
+                   help="the build to measure: memory (an rdflib graph, kg build; default) "
+                   "or store (an Oxigraph store, kg build --store; its stages: read, "
+                   "extract, resolve, triples, load, analyse, validate, view, write, query; "
+                   "its graph reference is Oxigraph's bulk load of the same N-Triples)")
     p.set_defaults(func=cmd_bench)
 
     p = sub.add_parser("validate", help="check a graph against the SHACL shapes",

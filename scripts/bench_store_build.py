@@ -72,25 +72,14 @@ def _memory_build(corpus: Path, out: Path, timings: dict[str, float]) -> None:
     write_store(out, fill)
 
 
-class _Stages(dict):
-    """Stage seconds, and the peak RSS (MB) so far as each stage ends."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.rss: dict[str, int] = {}
-
-    def __setitem__(self, stage: str, seconds: float) -> None:
-        super().__setitem__(stage, seconds)
-        self.rss[stage] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-
-
 def run_one(corpus: Path, mode: str, batch: int) -> dict:
     """One build in this process; its stage seconds, triples and peak RSS."""
+    from kg.bench.store import StageSeconds
     from kg.config import Settings
     from kg.store.build import build_store
     from kg.store.disk import read_manifest
 
-    timings = _Stages()
+    timings = StageSeconds()
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "store"
@@ -103,7 +92,8 @@ def run_one(corpus: Path, mode: str, batch: int) -> dict:
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"mode": mode, "batch": batch, "triples": triples, "total_s": round(total, 1),
             "stages_s": {k: round(v, 1) for k, v in timings.items()},
-            "peak_rss_mb": round(rss), "rss_after_stage_mb": timings.rss}
+            "peak_rss_mb": round(rss),
+            "rss_after_stage_mb": {k: round(v) for k, v in timings.rss.items()}}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -13,36 +13,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # this checkout's kg, not an installed one
-
-BUSIEST = {
-    "model": "SELECT ?n (COUNT(DISTINCT ?p) AS ?c) WHERE { ?p kg:mentions ?m . "
-             "?m a kg:Model ; rdfs:label ?n } GROUP BY ?n ORDER BY DESC(?c) ?n LIMIT 1",
-    "person": "SELECT ?n (COUNT(DISTINCT ?p) AS ?c) WHERE { ?p schema:author ?m . "
-              "?m foaf:name ?n } GROUP BY ?n ORDER BY DESC(?c) ?n LIMIT 1",
-    "dataset": "SELECT ?n (COUNT(DISTINCT ?r) AS ?c) WHERE { ?r kg:onDataset ?m . "
-               "?m rdfs:label ?n } GROUP BY ?n ORDER BY DESC(?c) ?n LIMIT 1",
-}
-
-
-def busiest(store: object) -> dict[str, str]:
-    """The most mentioned model, the person with most papers, the dataset with most
-    results (absent when the store has none)."""
-    from kg.graph.vocab import PREFIXES
-
-    prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
-    out = {}
-    for name, text in BUSIEST.items():
-        rows = list(store.query(text, prefixes=prefixes))
-        if rows:
-            out[name] = rows[0]["n"].value
-    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,10 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
     from kg.errors import KgError
-    from kg.query.formats import result_rows
-    from kg.query.library import named_queries
     from kg.store.disk import open_store
-    from kg.store.query import query_store
     from kg.store.validate import store_violations
 
     try:
@@ -72,21 +45,13 @@ def main(argv: list[str] | None = None) -> int:
         out["validate"] = {"wall_s": round(time.perf_counter() - wall, 3),
                            "cpu_s": round(time.process_time() - cpu, 3),
                            "violations": len(found)}
-    busy = busiest(store)
-    out["parameters"] = busy
-    queries = []
-    for name, q in sorted(named_queries().items()):
-        params = {p.name: busy[p.name] for p in q.params if p.name in busy}
-        bindings = q.bindings(params)
-        times, rows = [], 0
-        while len(times) < args.repeat and (len(times) < 2 or sum(times) < 20):
-            start = time.perf_counter()
-            rows = len(result_rows(query_store(store, q.text, bindings, checked=True)))
-            times.append(time.perf_counter() - start)
-        p95 = statistics.quantiles(times, n=100, method="inclusive")[94] if len(times) > 1 \
-            else times[0]
-        queries.append({"query": name, "params": params, "rows": rows, "runs": len(times),
-                        "p50_s": round(statistics.median(times), 4), "p95_s": round(p95, 4)})
+    from kg.bench.store import busiest_parameters, store_query_timings
+
+    out["parameters"] = busiest_parameters(store)
+    queries = [{"query": q["query"], "params": q["params"], "rows": q["rows"],
+                "runs": q["runs"], "p50_s": round(q["p50_s"], 4),
+                "p95_s": round(q["p95_s"], 4)}
+               for q in store_query_timings(store, args.repeat, variants=False)]
     out["queries"] = queries
     print(json.dumps(out))
     return 0

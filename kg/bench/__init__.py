@@ -6,6 +6,10 @@ analytics measure and each named SPARQL query, records its peak RSS, and measure
 references on the same data (bare spaCy tokenisation, a plain N-Triples parse), so that
 every figure is also given as a ratio that holds on a noisy machine. The results go to
 ``bench.json``, ``bench.md`` and ``bench.png`` (:mod:`kg.bench.report`).
+
+``backend="store"`` (``kg bench --backend store``) measures the Oxigraph store build
+(``kg build --store``) instead, with Oxigraph's bulk load as the graph reference
+(:mod:`kg.bench.store`).
 """
 
 from kg.bench.run import run_bench

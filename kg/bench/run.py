@@ -17,12 +17,26 @@ from pathlib import Path
 from typing import Any
 
 import kg
-from kg.bench.stages import MEMORY_STAGES, QUERY_REPEAT, select_stages
+from kg.bench.stages import MEMORY_STAGES, QUERY_REPEAT, Stage, select_stages
 from kg.errors import KgError
 from kg.write import atomic_write_text
 
 PACKAGES = ("kg", "spacy", "rdflib", "pyshacl", "networkx", "igraph", "leidenalg", "numpy",
             "scipy", "matplotlib")
+
+
+#: The builds kg bench measures, and how the report names them.
+BACKENDS = {"memory": "in-memory (rdflib Graph)",
+            "store": "Oxigraph store (kg build --store)"}
+
+
+def backend_stages(backend: str) -> tuple[Stage, ...]:
+    """The stages ``kg bench --backend BACKEND`` can time, in their order."""
+    if backend == "store":
+        from kg.bench.store import STORE_STAGES
+
+        return STORE_STAGES
+    return MEMORY_STAGES
 
 
 def check_plotting() -> None:
@@ -78,13 +92,17 @@ def _child(args: list[str], out: Path) -> dict[str, Any]:
 
 def run_bench(sizes: Sequence[int], out_dir: str | Path, *, seed: int = 0,
               stages: Sequence[str] | None = None, repeat: int = QUERY_REPEAT,
-              keep: bool = False, log: Callable[[str], None] | None = None) -> dict[str, Any]:
+              keep: bool = False, log: Callable[[str], None] | None = None,
+              backend: str = "memory") -> dict[str, Any]:
     """Benchmark the build on synthetic corpora of each of ``sizes`` papers (seeded by
     ``seed``), each size in a fresh process; write ``bench.json``, ``bench.md`` and
     ``bench.png`` into ``out_dir`` and return what bench.json holds.
 
-    ``stages`` picks stages by name (with the stages they need; default all of
-    :data:`kg.bench.stages.MEMORY_STAGES`); ``repeat`` is how often each named query runs.
+    ``backend`` is the build measured: ``"memory"`` (:func:`kg.pipeline.build`, an rdflib
+    graph; its stages :data:`kg.bench.stages.MEMORY_STAGES`) or ``"store"``
+    (:func:`kg.store.build.build_store`, an Oxigraph store on disk; its stages
+    :data:`kg.bench.store.STORE_STAGES`). ``stages`` picks stages by name (with the stages
+    they need; default all); ``repeat`` is how often each named query runs.
     The corpora and builds go to ``out_dir/work/N`` and are removed after each size unless
     ``keep``.
     """
@@ -93,16 +111,19 @@ def run_bench(sizes: Sequence[int], out_dir: str | Path, *, seed: int = 0,
         raise ValueError("every size must be at least 1 paper")
     if repeat < 1:
         raise ValueError("repeat must be at least 1")
-    chosen = [s.name for s in select_stages(stages, MEMORY_STAGES)]
+    if backend not in BACKENDS:
+        raise ValueError(f"unknown backend {backend!r} (known: {', '.join(BACKENDS)})")
+    all_stages = backend_stages(backend)
+    chosen = [s.name for s in select_stages(stages, all_stages)]
     check_plotting()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     result: dict[str, Any] = {
         "kg_bench": 1, "seed": seed, "sizes": sorted(set(sizes)), "stages": chosen,
-        "query_repeat": repeat, "build": "in-memory (rdflib Graph)",
+        "query_repeat": repeat, "backend": backend, "build": BACKENDS[backend],
         "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "machine": machine_info(),
-        "stage_docs": {s.name: s.doc for s in MEMORY_STAGES if s.name in chosen},
+        "stage_docs": {s.name: s.doc for s in all_stages if s.name in chosen},
         "results": []}
     for n in result["sizes"]:
         work = out / "work" / str(n)
@@ -116,7 +137,8 @@ def run_bench(sizes: Sequence[int], out_dir: str | Path, *, seed: int = 0,
             f"in {made['seconds']:.1f} s; measuring in a fresh process")
         figures = _child(["measure", "--papers", str(n), "--seed", str(seed),
                           "--corpus", str(corpus), "--work", str(work / "run"),
-                          "--stages", ",".join(chosen), "--repeat", str(repeat)],
+                          "--stages", ",".join(chosen), "--repeat", str(repeat),
+                          *(["--backend", backend] if backend != "memory" else [])],
                          work / "figures.json")
         figures["corpus"] = made
         result["results"].append(figures)

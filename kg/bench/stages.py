@@ -218,14 +218,14 @@ def _query(run: Run) -> dict[str, Any]:
             start = time.perf_counter()
             prepared, bindings = compile_query(name, params)  # parse + algebra, once
             prepare_s = time.perf_counter() - start
-            timing = _time_query(lambda p=prepared, b=bindings: result_rows(
+            timing = time_query(lambda p=prepared, b=bindings: result_rows(
                 run_query(run.graph, p, b)), run.query_repeat)
             rows.append({"query": name, "variant": variant, "params": params,
                          "prepare_s": prepare_s, **timing})
     return {"queries": rows}
 
 
-def _time_query(call: Callable[[], list], repeat: int) -> dict[str, Any]:
+def time_query(call: Callable[[], list], repeat: int) -> dict[str, Any]:
     """Run ``call`` up to ``repeat`` times (at least twice, fewer once it has taken
     :data:`QUERY_BUDGET_S` in all): p50, p95, min and max seconds, and its rows."""
     times: list[float] = []

@@ -157,3 +157,8 @@ def test_load_and_query_without_the_write_stage(tmp_path):
     assert (tmp_path / "work" / "build" / "graph.nt").is_file()
     assert not (tmp_path / "work" / "build" / "graph.ttl").exists()
     assert len(out["queries"]) >= len(named_queries())
+
+
+def test_the_backend_is_recorded(bench):
+    result = json.loads((bench / "bench.json").read_text())
+    assert result["backend"] == "memory" and result["build"] == "in-memory (rdflib Graph)"
