@@ -110,7 +110,7 @@ def build_store(paths: Sequence[str | Path], out: Path, settings: Settings,
     cache lacks (``BuildReport.reused`` counts the others), with the same result."""
     from kg.entities import resolve_entities
     from kg.extract import build_pipeline
-    from kg.extract.parallel import extract_all
+    from kg.extract.parallel import default_jobs, extract_all
 
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
@@ -120,11 +120,16 @@ def build_store(paths: Sequence[str | Path], out: Path, settings: Settings,
     if not papers:
         return BuildReport(0, 0, 0, 0, read.errors, written=False)
     lap("read")
-    version = extractor_version(nlp or build_pipeline())  # the workers build the same one
+    pipeline = nlp or build_pipeline()  # for its version; workers build the same one
+
+    def extract(todo: Sequence[Paper]) -> list[Extraction]:
+        jobs = settings.jobs or default_jobs(len(todo))
+        return extract_all(todo, jobs, pipeline if jobs == 1 else nlp)
+
+    version = extractor_version(pipeline)
     warnings: list[str] = []
     cache = load_cache(out, version, warnings.append) if reuse else {}
-    extractions, kept = extract_with_cache(
-        papers, cache, lambda todo: extract_all(todo, settings.jobs, nlp), max(1, len(papers)))
+    extractions, kept = extract_with_cache(papers, cache, extract, max(1, len(papers)))
     reused = sum(1 for p in papers if paper_key(p) in cache)
     lap("extract")
     resolution = resolve_entities(extractions)
