@@ -102,7 +102,7 @@ def evaluate(gold: Iterable[dict], system: Iterable[dict]) -> dict[str, Score]:
         _score_tuples(paper.get("relations", []), row.get("relations", []), aliases, scores,
                       ("subject", "object"), lambda r: "rel:" + r["predicate"])
         _score_tuples(paper.get("results", []), row.get("results", []), aliases, scores,
-                      ("model", "metric", "dataset"), lambda r: "results")
+                      ("model", "metric", "dataset"), lambda r: "results", repeats_count=True)
     for name in [t for t in scores if t in ENTITY_TYPES]:
         scores["core" if name in CORE else "extended"] += scores[name]
     for name in [t for t in scores if t.startswith("rel:")]:
@@ -111,13 +111,17 @@ def evaluate(gold: Iterable[dict], system: Iterable[dict]) -> dict[str, Score]:
 
 
 def _score_tuples(gold: list[dict], pred: list[dict], aliases: dict[str, set[str]],
-                  scores: dict[str, Score], fields: tuple[str, ...], bucket) -> None:
+                  scores: dict[str, Score], fields: tuple[str, ...], bucket, *,
+                  repeats_count: bool = False) -> None:
+    """Match ``pred`` to ``gold`` one to one. A tuple predicted twice counts once, unless
+    ``repeats_count`` (results: a result reported twice is a false positive, as
+    ``../shared/tools/score.py`` counts it)."""
     matched: set[int] = set()
     seen = set()
     for p in pred:
         ident = tuple(str(p.get(f)) for f in (*fields, "predicate", "value"))
-        if ident in seen and "value" not in p:
-            continue  # a relation counts once; a result reported twice is a false positive
+        if ident in seen and not repeats_count:
+            continue
         seen.add(ident)
         hit = None
         for i, g in enumerate(gold):

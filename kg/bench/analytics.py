@@ -1,6 +1,7 @@
 """Seconds for each analytics measure: every projection :func:`kg.analyse.analyse_graph`
 builds, and every measure and community detection it runs on them, with the same
-functions and parameters (igraph backend, Leiden, exact betweenness), each timed on its
+functions and parameters (igraph backend, Leiden, betweenness as
+:func:`kg.analyse.writeback.sources_for` samples it), each timed on its
 own. Nothing is written into the graph."""
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from kg.analyse.projections import (
     lineage_graph,
     paper_entity_graph,
 )
+from kg.analyse.writeback import sources_for
 
 
 def measure_timings(g: Graph, *, seed: int = 0, backend: str = "igraph"
@@ -53,7 +55,7 @@ def measure_timings(g: Graph, *, seed: int = 0, backend: str = "igraph"
     co = timed("coauthorship", "projection", lambda: coauthorship_graph(g))
     timed("coauthorship", "degree", lambda: degree_scores(co, weight=None))
     timed("coauthorship", "betweenness", lambda: betweenness_scores(
-        co, weight="distance", seed=seed, backend=backend))
+        co, weight="distance", k=sources_for(co, None), seed=seed, backend=backend))
     timed("coauthorship", "pagerank", lambda: pagerank_scores(co, weight="weight",
                                                               backend=backend))
     timed("coauthorship", "eigenvector", lambda: eigenvector_scores(co, weight="weight"))
@@ -62,15 +64,15 @@ def measure_timings(g: Graph, *, seed: int = 0, backend: str = "igraph"
 
     lin = timed("lineage", "projection", lambda: lineage_graph(g))
     timed("lineage", "degree", lambda: degree_scores(lin, weight=None))
-    timed("lineage", "betweenness", lambda: betweenness_scores(lin, weight=None,
-                                                               backend=backend))
+    timed("lineage", "betweenness", lambda: betweenness_scores(
+        lin, weight=None, k=sources_for(lin, None), seed=seed, backend=backend))
     timed("lineage", "influence", lambda: influence_scores(lin, weight=None, backend=backend))
     timed("lineage", "descendants", lambda: descendant_counts(lin))
     timed("lineage", "leiden", lambda: leiden_communities(lin.to_undirected(),
                                                           weight="weight", seed=seed))
     sized("lineage", lin)
 
-    bip = timed("papers", "projection", lambda: paper_entity_graph(g))
+    bip = timed("papers", "projection", lambda: paper_entity_graph(g, count_mentions=False))
     papers = [node for node, side in bip.nodes(data="bipartite") if side == 0]
     timed("papers", "pagerank", lambda: bipartite_pagerank_scores(bip, papers, weight=None,
                                                                   backend=backend))

@@ -36,8 +36,8 @@ from rdflib.term import Identifier
 from kg.errors import KgError
 from kg.graph.vocab import PREFIXES
 
-__all__ = ["LimitedProcessor", "QueryError", "QueryLimitError", "check_reach", "prepare_query",
-           "query_form", "run_query"]
+__all__ = ["BoundedProcessor", "LimitedProcessor", "QueryError", "QueryLimitError",
+           "check_reach", "prepare_query", "query_form", "run_query"]
 
 
 class QueryError(KgError):
@@ -186,25 +186,40 @@ def _evaluate(source: Graph, query: Query, bindings: Mapping[str, Identifier] | 
     return raw, count
 
 
-class LimitedProcessor(Processor):
-    """An rdflib query processor for untrusted queries (``kg serve``): the checks of
-    :func:`prepare_query` and the limits of :func:`run_query`."""
+class BoundedProcessor(Processor):
+    """An rdflib query processor (what rdflib-endpoint calls) with a time limit and a row
+    limit; a subclass gives :meth:`answer`."""
 
-    def __init__(self, graph: Graph, *, timeout: float | None, max_rows: int | None) -> None:
-        self.graph = graph
+    def __init__(self, *, timeout: float | None, max_rows: int | None) -> None:
         self.timeout = timeout
         self.max_rows = max_rows
+
+    def answer(self, query: Query | str,
+               bindings: Mapping[str, Identifier] | None) -> SPARQLResult:
+        raise NotImplementedError
 
     def query(self, strOrQuery: Query | str,  # noqa: N803 (rdflib's signature)
               initBindings: Mapping[str, Identifier] | None = None,  # noqa: N803
               initNs: Mapping[str, str] | None = None, base: str | None = None,  # noqa: N803
               DEBUG: bool = False) -> Mapping[str, object]:  # noqa: N803
-        query = strOrQuery
+        result = self.answer(strOrQuery, initBindings)
+        return {"type_": result.type, "vars_": result.vars, "bindings": result.bindings,
+                "askAnswer": result.askAnswer, "graph": result.graph}
+
+
+class LimitedProcessor(BoundedProcessor):
+    """A processor for untrusted queries on a graph (``kg serve``): the checks of
+    :func:`prepare_query` and the limits of :func:`run_query`."""
+
+    def __init__(self, graph: Graph, *, timeout: float | None, max_rows: int | None) -> None:
+        super().__init__(timeout=timeout, max_rows=max_rows)
+        self.graph = graph
+
+    def answer(self, query: Query | str,
+               bindings: Mapping[str, Identifier] | None) -> SPARQLResult:
         if isinstance(query, str):
             query = prepare_query(query)
         else:
             check_reach(query)
-        result = run_query(self.graph, query, initBindings, timeout=self.timeout,
-                           max_rows=self.max_rows)
-        return {"type_": result.type, "vars_": result.vars, "bindings": result.bindings,
-                "askAnswer": result.askAnswer, "graph": result.graph}
+        return run_query(self.graph, query, bindings, timeout=self.timeout,
+                         max_rows=self.max_rows)

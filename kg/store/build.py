@@ -129,7 +129,7 @@ def build_store(paths: Sequence[str | Path], out: Path, settings: Settings,
     version = extractor_version(pipeline)
     warnings: list[str] = []
     cache = load_cache(out, version, warnings.append) if reuse else {}
-    extractions, kept = extract_with_cache(papers, cache, extract, max(1, len(papers)))
+    extractions, kept = extract_with_cache(papers, cache, extract)
     reused = sum(1 for p in papers if paper_key(p) in cache)
     lap("extract")
     resolution = resolve_entities(extractions)

@@ -81,21 +81,17 @@ def extractor_version(nlp: Language, root: Path | None = None) -> str:
 
 
 def extract_with_cache(papers: Sequence[Paper], cache: Cache, extract: Callable[
-        [Sequence[Paper]], list[Extraction]], batch_size: int) -> tuple[list[Extraction], Cache]:
+        [Sequence[Paper]], list[Extraction]]) -> tuple[list[Extraction], Cache]:
     """The extraction of each paper, in order: from ``cache`` where its key is there,
-    else by ``extract`` (in batches of ``batch_size`` papers missing from the cache; a
-    paper's text met twice is extracted once). Also the cache of these papers (what the
-    new store keeps)."""
+    else by one call of ``extract`` on the papers missing from it (a paper's text met
+    twice is extracted once; no call when none is missing). Also the cache of these
+    papers (what the new store keeps)."""
     keys = [paper_key(p) for p in papers]
     todo: dict[str, Paper] = {}
     for key, paper in zip(keys, papers, strict=True):
         if key not in cache and key not in todo:
             todo[key] = paper
-    found: Cache = {}
-    missing = list(todo.items())
-    for start in range(0, len(missing), batch_size):
-        batch = missing[start:start + batch_size]
-        found.update(zip((k for k, _ in batch), extract([p for _, p in batch]), strict=True))
+    found: Cache = dict(zip(todo, extract(list(todo.values())), strict=True)) if todo else {}
     kept = {key: cache[key] if key in cache else found[key] for key in keys}
     return [kept[key] for key in keys], kept
 

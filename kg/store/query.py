@@ -24,12 +24,17 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.plugins.sparql.processor import SPARQLResult
 from rdflib.plugins.sparql.sparql import Query
-from rdflib.query import Processor
 from rdflib.term import Identifier
 
 from kg.errors import KgError
 from kg.graph.vocab import PREFIXES
-from kg.query.evaluate import QueryError, QueryLimitError, check_reach, prepare_query
+from kg.query.evaluate import (
+    BoundedProcessor,
+    QueryError,
+    QueryLimitError,
+    check_reach,
+    prepare_query,
+)
 from kg.store import worker
 from kg.store.disk import DATA_NAME, open_store, read_manifest
 from kg.store.params import project_parameters
@@ -207,30 +212,25 @@ def store_query_rows(path: str | Path, spec: str, params: Mapping[str, str] | No
                                  checked=True))
 
 
-class StoreProcessor(Processor):
-    """An rdflib query processor that answers from a store through a :class:`QueryWorker`,
-    with a time limit and a row limit (``kg serve`` on a store). It needs the query's
-    text, which :func:`kg.store.serve.store_endpoint_app` attaches to the prepared query
-    as ``kg_text``."""
+class StoreProcessor(BoundedProcessor):
+    """A processor that answers from a store through a :class:`QueryWorker`, with a time
+    limit and a row limit (``kg serve`` on a store). It needs the query's text, which
+    :func:`kg.store.serve.store_endpoint_app` attaches to the prepared query as
+    ``kg_text``."""
 
     def __init__(self, w: QueryWorker, *, timeout: float | None,
                  max_rows: int | None) -> None:
+        super().__init__(timeout=timeout, max_rows=max_rows)
         self.worker = w
-        self.timeout = timeout
-        self.max_rows = max_rows
 
-    def query(self, strOrQuery: Query | str,  # noqa: N803 (rdflib's signature)
-              initBindings: Mapping[str, Identifier] | None = None,  # noqa: N803
-              initNs: Mapping[str, str] | None = None, base: str | None = None,  # noqa: N803
-              DEBUG: bool = False) -> Mapping[str, object]:  # noqa: N803
-        if isinstance(strOrQuery, str):
-            text, checked = strOrQuery, False
+    def answer(self, query: Query | str,
+               bindings: Mapping[str, Identifier] | None) -> SPARQLResult:
+        if isinstance(query, str):
+            text, checked = query, False
         else:
-            text, checked = getattr(strOrQuery, "kg_text", None), True
+            text, checked = getattr(query, "kg_text", None), True
             if text is None:
                 raise QueryError("the store endpoint needs the text of the query")
-            check_reach(strOrQuery)
-        result = self.worker.run(text, initBindings, timeout=self.timeout,
-                                 max_rows=self.max_rows, checked=checked)
-        return {"type_": result.type, "vars_": result.vars, "bindings": result.bindings,
-                "askAnswer": result.askAnswer, "graph": result.graph}
+            check_reach(query)
+        return self.worker.run(text, bindings, timeout=self.timeout, max_rows=self.max_rows,
+                               checked=checked)
