@@ -30,6 +30,14 @@ PLAIN_KEY = "kg_plain:"  # + a span key: the same spans as plain tuples
 #: (start, end, start_char, end_char, label, id) of a span: what the components pass on.
 Plain = tuple[int, int, int, int, str, str]
 
+# A sentence about the model named before: "It reaches ...", "For example, our model ...".
+REFERS_BACK = re.compile(
+    r"^\s*(?:(?:For (?:example|instance)|In particular|Notably|Moreover|Furthermore"
+    r"|In addition|Overall|Specifically|Remarkably|Concretely|As a result),?\s+)?"
+    r"(?:[Ii]ts?|[Tt]his model|[Tt]hese models|[Tt]hey"
+    r"|(?:[Oo]ur|[Tt]he(?: proposed)?) (?:model|method|approach|system|framework|network"
+    r"|detector))\b")
+
 
 class TextSpan:
     """A span of a doc with its offsets, label, id and text computed once.

@@ -29,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract.context import (
+    REFERS_BACK,
     SYSTEM_TYPES,
     doc_text,
     entities,
@@ -150,7 +151,6 @@ _COLON_LIST = re.compile(r"^[^.;]{0,60}:\s*(?:(?:\d{1,2}|[ivx]{1,4}|[a-h])\)\s*|
 # Between a name and the verb it governs: "X which uses", "X, an LLM serving system that uses".
 _GOVERNS = re.compile(r"^\s*(?:,\s*(?:an?|the)\s+[^,;()]{0,50}?\s+(?=that|which))?(?:,\s*)?"
                       r"(?:(?:which|that)\s+)?(?:also\s+|further\s+)?$", re.I)
-_PRONOUN_START = re.compile(r"^\s*(?:It|Its|They|This model|These models|The model)\b")
 # "distill it into a series of smaller models (A, B and C)"
 _DISTILL_INTO = re.compile(r"\bdistill(?:s|ed|ing)?\s+(?:it|them|(?P<x>\S.{0,40}?))\s+into\b",
                            re.I)
@@ -382,7 +382,7 @@ class LineageFinder:
             spans = in_sentence(doc, sent, SYSTEM_TYPES + ("Dataset",))
             systems = [s for s in spans if s.label_ in SYSTEM_TYPES and _named(s)]
             sentence_main = previous if (previous is not None
-                                         and _PRONOUN_START.match(sent.text)) else main
+                                         and REFERS_BACK.match(sent.text)) else main
             previous = systems[0] if systems else previous
             if not spans:
                 continue

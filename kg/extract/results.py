@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract.context import (
+    REFERS_BACK,
     doc_text,
     main_subject,
     nearest_before,
@@ -44,12 +45,6 @@ RELATIVE_AFTER = re.compile(r"^\s*(?:%\s*)?(?:\w+\s+){0,1}(?:improvement|higher|
 OF_METRIC = re.compile(r"\bof\s*$", re.I)
 MODEL_TYPES = ("Model", "Method")
 _TAKEN_TYPES = ("Model", "Method", "Software", "Dataset", "Metric", "Hardware")
-# A sentence about the model named before: "It reaches ...", "For example, our model ...".
-PRONOUN_START = re.compile(
-    r"^\s*(?:(?:For (?:example|instance)|In particular|Notably|Moreover|Furthermore"
-    r"|In addition|Overall|Specifically|Remarkably|Concretely|As a result),?\s+)?"
-    r"(?:[Ii]ts?|[Tt]his model|[Tt]hey|(?:[Oo]ur|[Tt]he(?: proposed)?) (?:model|method"
-    r"|approach|system|framework|network|detector))\b")
 SLASH_MODELS = re.compile(r"(?<![\w-])([A-Za-z][\w.-]*-)([A-Za-z0-9]{1,4}(?:/[A-Za-z0-9]{1,4})+)\b")
 SLASH_VALUES = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)+)\s*(?:%\s*)?")
 
@@ -69,7 +64,7 @@ class ResultFinder:
         for sent in sentences(doc):
             inside = sentence_entities(doc, sent)
             models = [s for s in inside if s.label_ in MODEL_TYPES]
-            if PRONOUN_START.match(sent.text) and last_subject is not None:
+            if REFERS_BACK.match(sent.text) and last_subject is not None:
                 models = [last_subject]  # "It reaches 123 FPS": the model named before
             elif any(_named(s) for s in models):
                 last_subject = next(s for s in models if _named(s))

@@ -233,3 +233,11 @@ def test_cue_shortcuts_match_as_the_cues(text):
     for at in range(len(text)):
         if lineage._PASSIVE_USE.match(text[at:]):
             assert lineage.RULE_WORDS["passive"].search(low)
+
+
+def test_the_model_after_an_opening_phrase_is_the_model_named_before(extract):
+    found = rels(extract("We present OrcaDet, a detector. We also release OrcaSeg, a "
+                         "segmentation network. For example, the model outperforms SegFormer "
+                         "on ADE20K."))
+    assert {("OrcaSeg", "comparedWith", "SegFormer"), ("OrcaSeg", "evaluatedOn", "ADE20K")} <= found
+    assert ("OrcaDet", "comparedWith", "SegFormer") not in found
