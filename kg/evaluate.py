@@ -88,7 +88,12 @@ def evaluate(gold: Iterable[dict], system: Iterable[dict]) -> dict[str, Score]:
             for k in e["keys"]:
                 aliases.setdefault(k, set()).update(e["keys"])
         matched: set[int] = set()
-        for k, t in {(name_key(e["name"]), e["type"]) for e in row.get("entities", [])}:
+        # In the output's order, as score.py reads it: where one name comes with two types
+        # that fit one gold entity (a Model that is also Software), the first is credited.
+        for k, t in dict.fromkeys((name_key(e["name"]), e["type"])
+                                  for e in row.get("entities", [])):
+            if not k:
+                continue
             hit = next((i for i, g in enumerate(ents) if k in g["keys"] and t in g["types"]),
                        None)
             if hit is None:
