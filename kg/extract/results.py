@@ -29,8 +29,10 @@ from kg.extract.context import (
 
 NUMBER = re.compile(r"(?<![\w.+-])(?<!\d/)(?P<sign>[+±])?(?P<value>\d+(?:\.\d+)?)(?![\w.]*\d)"
                     r"\s?(?P<unit>%|ms|s\b|FPS|fps|points?\b|pts\b|x\b|×|[KMBT]\b)?")
-RELATIVE_BEFORE = re.compile(r"(?:\bby|\bof|\+|absolute|relative|over|up to|nearly|about)\s*$",
-                             re.I)
+# "by up to 5%" is a gain; "(up to 85.2% top-1 accuracy)" is a result.
+RELATIVE_BEFORE = re.compile(r"(?:\bby|\bof|\+|absolute|relative|over|nearly|about|\b(?:by|of|"
+                             r"improv\w*|gains?|boost\w*|increas\w*|reduc\w*|speed\w*)\s+"
+                             r"(?:[\w-]+\s+){0,2}?up\s+to)\s*$", re.I)
 # A baseline's number: "(previous best 15.8)", "up from 89.4%", "the human baseline of 89.8".
 BASELINE_BEFORE = re.compile(r"(?:\b(?:previous|prior|former|earlier)(?:\s+(?:best|sota|"
                              r"state[- ]of[- ]the[- ]art))?|\bbaseline(?:\s+of)?|"
@@ -90,10 +92,13 @@ class ResultFinder:
                     continue
                 if RELATIVE_AFTER.match(after) or re.match(r"^(?:1[89]|20)\d\d$", m["value"]):
                     continue
-                metric = _metric_for(doc, metrics, start, end) or _score_of(doc, before,
-                                                                           start)
+                metric = (_metric_for(doc, metrics, start, end)
+                          or _score_of(doc, before, start)
+                          or _metric_after(doc, metrics, end))
                 if metric is None and REACHES.search(before):
                     metric = nearest_before(metrics, start, ("Metric",))
+                if metric is None and numbers:
+                    metric = _listed_after(text, numbers[-1], m)
                 if metric is not None:
                     numbers.append((m, metric))
             for m, metric in numbers:
@@ -117,6 +122,20 @@ class ResultFinder:
                               m.start("value"), m.end("value"), f"{self.name}:sentence"))
         doc.user_data["kg_results"] = found
         return doc
+
+
+# Between two numbers of one list under one metric: "88.55% on ImageNet, 94.55% on
+# CIFAR-100", "on CIFAR-100 (91.7%), Flowers (98.8%)".
+_LIST_NEXT = re.compile(r"\s*(?:(?:on|in)\s+(?:the\s+)?[^,;()]{1,50}?\s*"
+                        r"(?:,\s*(?:and\s+)?|\s+and\s+)|\)\s*,?\s*(?:and\s+)?[^,;()]{1,50}?\s*\(\s*)")
+
+
+def _listed_after(text: str, previous: tuple[re.Match, Span], m: re.Match) -> Span | None:
+    """The metric of the number before, for a number listed after it with the same unit."""
+    before, metric = previous
+    if before["unit"] == m["unit"] and _LIST_NEXT.fullmatch(text, before.end(), m.start()):
+        return metric
+    return None
 
 
 REACHES = re.compile(r"\b(?:to|reach(?:es|ing)?|achiev(?:es|ing)?|obtain(?:s|ing)?|"
@@ -204,31 +223,48 @@ def _metric_for(doc: Doc, metrics: list[Span], start: int, end: int) -> Span | N
     if after:
         return after[0]
     before = [s for s in metrics if 0 <= start - s.end_char <= 30]
-    if before:
-        return before[-1]
+    return before[-1] if before else None
+
+
+def _metric_after(doc: Doc, metrics: list[Span], end: int) -> Span | None:
+    """A metric a little after the number, in the same clause and with no other number
+    between ("88.5 on the GLUE leaderboard and 89.4 F1": F1 is the second number's)."""
+    text = doc_text(doc)
     later = [s for s in metrics if 0 <= s.start_char - end <= 40
-             and "," not in doc_text(doc)[end:s.start_char]]
+             and not _CLAUSE_OR_NUMBER.search(text, end, s.start_char)]
     return later[0] if later else None
 
 
-_ON_AFTER = re.compile(r"^[^,;()]{0,30}?\b(?:on|in)\s+(?:the\s+)?$", re.I)
+_CLAUSE_OR_NUMBER = re.compile(r"[,;]|\d")
+
+
+_ON_AFTER = re.compile(r"^[^,;()]{0,30}?\b(?:on|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
 
 
 def _dataset_for(doc: Doc, datasets: list[Span], metric: Span, start: int,
                  end: int) -> Span | None:
     """The dataset of a number: the one named right before its metric ("MultiNLI accuracy
-    to 86.7%"), else the one "on" introduces right after it ("74.4% on GSM8K"), else the
-    nearest in the sentence."""
+    to 86.7%") or right before it in brackets ("CIFAR-100 (91.7%)"), else the one "on"
+    introduces right after it ("74.4% on GSM8K", "on the 19-task VTAB suite"), else the
+    nearest in the sentence, in its clause if one is there."""
     if not datasets:
         return None
     text = doc_text(doc)
     for ds in datasets:
         if metric.start_char < start and 0 <= metric.start_char - ds.end_char <= 2:
             return ds
+        if re.fullmatch(r"\s*\(\s*", text[ds.end_char:start]):  # "CIFAR-100 (91.7%)"
+            return ds
     for ds in datasets:
         if ds.start_char >= end and _ON_AFTER.match(text[end: ds.start_char]):
             return ds
-    return min(datasets, key=lambda s: abs(s.start_char - start))
+    near = [ds for ds in datasets if not _CLAUSE_BREAK.search(
+        text, min(ds.end_char, end), max(ds.start_char, start))] or datasets
+    return min(near, key=lambda s: abs(s.start_char - start))
+
+
+# Where one clause ends and another starts: "reaching 65.0% accuracy, and it obtains ...".
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
 
 
 @Language.factory("kg_results", requires=["doc.spans"])

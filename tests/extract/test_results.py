@@ -84,3 +84,40 @@ def test_baselines_listed_with_an_article_are_still_baselines(extract):
     found = extract("Our Orca-13B surpasses GPT-3.5 Turbo, Claude-2 and the Vicuna 33B "
                     "model on chat benchmarks and reaches a score of 7.9 on MT-Bench.")
     assert {r.model for r in found.results} == {"Orca-13B"}
+
+
+def test_numbers_listed_after_one_metric_share_it(extract):
+    found = extract("Our biggest model, ConvFormer-XL, attains top-5 accuracies of 91.2% on "
+                    "Places365, 90.4% on Stanford Cars and 86.0% on the fine-grained "
+                    "iNaturalist 2018 benchmark.")
+    assert res(found) == {("ConvFormer-XL", "Places365", "top-5 accuracies", 91.2),
+                          ("ConvFormer-XL", "Stanford Cars", "top-5 accuracies", 90.4),
+                          ("ConvFormer-XL", "iNaturalist 2018", "top-5 accuracies", 86.0)}
+
+
+def test_values_in_brackets_after_each_dataset(extract):
+    found = extract("NetA transfers well, reaching strong accuracy on Food-101 (93.1%), "
+                    "Stanford Cars (94.0%) and several other datasets.")
+    assert {("NetA", "Food-101", "accuracy", 93.1),
+            ("NetA", "Stanford Cars", "accuracy", 94.0)} <= res(found)
+
+
+def test_up_to_is_a_result_unless_it_is_a_gain(extract):
+    found = extract("MixNet-M matches convnets on ImageNet (up to 82.7% top-1 accuracy) "
+                    "and improves top-5 accuracy by up to 1.2%.")
+    assert res(found) == {("MixNet-M", "ImageNet", "top-1 accuracy", 82.7)}
+
+
+def test_a_metric_after_another_number_is_that_numbers(extract):
+    found = extract("DeBERTa-XL reaches an average score of 91.3 on SuperGLUE and 90.1 EM on "
+                    "SQuAD 1.1.")
+    assert res(found) == {("DeBERTa-XL", "SuperGLUE", "average score", 91.3),
+                          ("DeBERTa-XL", "SQuAD 1.1", "EM", 90.1)}
+
+
+def test_the_dataset_of_a_number_is_in_its_clause(extract):
+    found = extract("Our model beats PaLI-X by 3.1% on zero-shot OK-VQA with 20x fewer "
+                    "parameters, reaching 58.2% accuracy, and on Flickr30k it scores a CIDEr "
+                    "of 119.0.")
+    assert ("OK-VQA", 58.2) in {(d, v) for _, d, _, v in res(found)}
+    assert ("Flickr30k", 119.0) in {(d, v) for _, d, _, v in res(found)}
