@@ -56,7 +56,8 @@ CUES = (
         r"(?:an? )?implementation of|(?:[\w-]+ ){1,2}version of|obtained from|"
         r"(?:variant|successor|descendant|derivative|extension|adaptation) of|adapted from|"
         r"(?:shares?|sharing|follows?|following|inherits?) the (?:same )?(?:architecture|"
-        r"design|recipe) (?:of|as))\b",
+        r"design|recipe) (?:of|as)|(?:model|network|architecture|detector|encoder|decoder|"
+        r"LLM)s? (?:closely |very )?similar to)\b",
         re.I),
      ("Model", "Method")),
     ("usesComponent", re.compile(
@@ -84,7 +85,7 @@ CUE_WORDS = {
                 "distill", "initiali", "derived", "extend", "extension", "improve", "trained",
                 "training", "inherit", "replac", "implementation", "version", "obtained",
                 "variant", "successor", "descendant", "derivative", "adaptation", "adapted",
-                "architecture", "design", "recipe", "basis"),
+                "architecture", "design", "recipe", "basis", "similar"),
     "usesComponent": ("us", "utiliz", "adopt", "employ", "leverag", "incorporat", "integrat",
                       "equipped", "consist", "composed", "compris", "contain", "introduc",
                       "component", "module", "part", "backbone", "reli", "rely", "connect",

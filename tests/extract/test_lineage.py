@@ -241,3 +241,12 @@ def test_the_model_after_an_opening_phrase_is_the_model_named_before(extract):
                          "on ADE20K."))
     assert {("OrcaSeg", "comparedWith", "SegFormer"), ("OrcaSeg", "evaluatedOn", "ADE20K")} <= found
     assert ("OrcaDet", "comparedWith", "SegFormer") not in found
+
+
+def test_a_model_similar_to_another_is_based_on_it(extract):
+    found = extract("We train Vega-13B, a 13B-parameter decoder similar to Llama-2-13B, and "
+                    "LongT5-XL, an encoder-decoder model similar to T5. Its accuracy is "
+                    "similar to GPT-4 on MMLU.")
+    assert {("Vega-13B", "basedOn", "Llama-2-13B"),
+            ("LongT5-XL", "basedOn", "T5")} <= rels(found)
+    assert not any(o == "GPT-4" and p == "basedOn" for _, p, o in rels(found))
