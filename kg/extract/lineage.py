@@ -213,8 +213,8 @@ def _objects_after(doc: Doc, sent: Span, cue_end: int, types: tuple[str, ...],
             pass
         elif enumerated and span.label_ not in types:
             continue
-        elif closed or _STOP_LIST.search(flat) or len(flat) > 40:
-            break  # "A, B and C" ends after C
+        elif closed or _STOP_LIST.search(flat) or len(flat) > 40 or _DESCRIBED.match(flat):
+            break  # "A, B and C" ends after C; "A, a B-based ..." describes A
         if span.label_ not in types:
             if enumerated:
                 continue
@@ -334,16 +334,25 @@ def _evaluation_subjects(doc: Doc, spans: list[Span], dataset: Span,
     return found
 
 
+_INTRODUCED = re.compile(r"\s*(?:the\s+)?")
+_DESCRIBED = re.compile(r"\s*(?:,\s*(?:an?|the|our)\s|:)")
+
+
 def _proposed(doc: Doc) -> Span | None:
-    """A new name (not a lexicon entry) in the first sentence that says "we propose ...":
-    the paper's own system when neither the title nor a cue introduced one."""
+    """A new name (not a lexicon entry) in the first sentence that says "we propose ...",
+    or any name right after its verb and described ("we introduce X, a ..."): the paper's
+    own system when neither the title nor a cue introduced one."""
     text = doc_text(doc)
     for sent in sentences(doc):
         we = _WE_PROPOSE.search(text, sent.start_char, sent.end_char)
         if we is None:
             continue
-        return next((s for s in in_sentence(doc, sent, ("Model", "Method"))
-                     if s.start_char >= we.end() and s.id_ != "kg_lexicon" and _named(s)), None)
+        after = [s for s in in_sentence(doc, sent, ("Model", "Method"))
+                 if s.start_char >= we.end() and _named(s)]
+        if after and _INTRODUCED.fullmatch(text, we.end(), after[0].start_char) and \
+                _DESCRIBED.match(text, after[0].end_char):
+            return after[0]  # "we introduce Mixtral 8x7B, a sparse ...": even a known name
+        return next((s for s in after if s.id_ != "kg_lexicon"), None)
     return None
 
 

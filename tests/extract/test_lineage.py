@@ -250,3 +250,11 @@ def test_a_model_similar_to_another_is_based_on_it(extract):
     assert {("Vega-13B", "basedOn", "Llama-2-13B"),
             ("LongT5-XL", "basedOn", "T5")} <= rels(found)
     assert not any(o == "GPT-4" and p == "basedOn" for _, p, o in rels(found))
+
+
+def test_a_known_name_introduced_and_described_is_the_papers_own(extract):
+    found = extract("We introduce Mixtral 8x22B, a Mixture-of-Experts Transformer (MoET) "
+                    "trained on web data. We also release Mixtral 8x22B - Instruct, which "
+                    "surpasses Llama 2 70B on MT-Bench.")
+    assert ("Mixtral 8x22B - Instruct", "basedOn", "Mixtral 8x22B") in rels(found)
+    assert not {r for r in rels(found) if r[1] == "usesComponent"}
