@@ -72,6 +72,8 @@ CUES = (
      COMPONENT_TYPES),
     ("comparedWith", re.compile(
         r"\b(?:outperform\w*|surpass\w*|compared (?:with|to)|comparison (?:with|to)|"
+        r"compar(?:es|ing) (?:favou?rably|well) (?:with|to|against)|"
+        r"compet(?:es|ing) (?:favou?rably )?with|"
         + _COMPARATIVE + r"|superior to|beat(?:s|ing)?|"
         r"exceed\w*|competitive (?:with|to)|on par with|against|"
         r"(?:improvements?|gains?|advantages?|speedups?) over)\b", re.I),
@@ -90,8 +92,8 @@ CUE_WORDS = {
                       "equipped", "consist", "composed", "compris", "contain", "introduc",
                       "component", "module", "part", "backbone", "reli", "rely", "connect",
                       "combin", "pair", "bridg", "innovation", "technique", "ingredient"),
-    "comparedWith": ("outperform", "surpass", "compar", "than", "superior", "beat", "exceed",
-                     "competitive", "on par", "against", "over"),
+    "comparedWith": ("outperform", "surpass", "compar", "compet", "than", "superior", "beat",
+                     "exceed", "on par", "against", "over"),
 }
 _CUE_WORD_RE = {p: re.compile("|".join(map(re.escape, words))) for p, words in CUE_WORDS.items()}
 # The cues without IGNORECASE, for the lower-cased text: the same matches, and Python's regex
@@ -296,7 +298,8 @@ def _listed_before(doc: Doc, spans: list[Span], subject: Span) -> list[Span]:
 _BASELINE_BEFORE = re.compile(r"\b(?:compar\w*(?: with| to)?|than|outperform\w*|surpass\w*|"
                               r"over|against|beat\w*|exceed\w*|versus|vs\.?|such as|like|"
                               r"teacher|with|from|using)\s+(?:the\s+|a\s+|an\s+)?"
-                              r"(?:[\w-]+\s+){0,2}$", re.I)
+                              r"(?:[\w-]+\s+){0,2}$|\bas\s+(?:many|few|much|little)\s+[\w-]+\s+as"
+                              r"\s+$", re.I)
 # Data a model is trained on, not evaluated on: "after pre-training on ImageNet-22K".
 _TRAINED_ON = re.compile(r"\b(?:pre-?train\w*|train\w*|fine-?tun\w*|finetun\w*|distill\w*)"
                          r"(?:\s+[\w-]+){0,3}?\s+(?:on|with)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}$",
@@ -419,10 +422,12 @@ class LineageFinder:
                     many = predicate in ("comparedWith", "usesComponent")
                     objects = _objects_after(doc, sent, end, types, many)
                     if before is None and objects and predicate == "comparedWith":
-                        # "Compared with X, Y is ..."
-                        subject = next((s for s in spans if s.start_char > objects[-1].end_char
+                        # "Compared with X (fine-tuned with Adam), Y is ...": after the comma
+                        last = objects[-1].end_char
+                        comma = text.find(",", last, sent.end_char)
+                        subject = next((s for s in spans if s.start_char > max(last, comma)
                                         and s.label_ in SYSTEM_TYPES and _outside_brackets(
-                                            text[objects[-1].end_char: s.start_char])),
+                                            text[last: s.start_char])),
                                        subject)
                     for obj in objects:
                         if not _named(obj) or (predicate == "usesComponent"

@@ -258,3 +258,24 @@ def test_a_known_name_introduced_and_described_is_the_papers_own(extract):
                     "surpasses Llama 2 70B on MT-Bench.")
     assert ("Mixtral 8x22B - Instruct", "basedOn", "Mixtral 8x22B") in rels(found)
     assert not {r for r in rels(found) if r[1] == "usesComponent"}
+
+
+def test_compares_favourably_and_competes_with(extract):
+    found = extract("EdgeFormer-S compares favorably with MobileViT and EfficientFormer at "
+                    "equal latency. TinyLM-1B competes with Phi-2 on reasoning.")
+    assert {("EdgeFormer-S", "comparedWith", "MobileViT"),
+            ("EdgeFormer-S", "comparedWith", "EfficientFormer"),
+            ("TinyLM-1B", "comparedWith", "Phi-2")} <= rels(found)
+
+
+def test_a_model_of_as_many_parameters_as_others_is_not_the_subject(extract):
+    found = extract("RTM-X, with about as many parameters as YOLOv8-M and RT-DETR-R50, "
+                    "reaches 52.1% AP on COCO, exceeding RT-DETR-R50 by 0.8% AP.")
+    assert ("RTM-X", "comparedWith", "RT-DETR-R50") in rels(found)
+
+
+def test_the_subject_of_a_fronted_comparison_follows_its_comma(extract):
+    found = extract("Compared with Llama-2-70B fine-tuned with AdamW, SparseTune cuts the "
+                    "memory needed by 4 times.")
+    assert ("SparseTune", "comparedWith", "Llama-2-70B") in rels(found)
+    assert not any(s == "AdamW" for s, _, _ in rels(found))
