@@ -430,7 +430,8 @@ class LineageFinder:
                                             text[last: s.start_char])),
                                        subject)
                     for obj in objects:
-                        if not _named(obj) or (predicate == "usesComponent"
+                        if not (_named(obj) or _is_name(aliases.get(name_key(obj.text), ""))
+                                ) or (predicate == "usesComponent"
                                                and _submodule(obj, text)):
                             continue
                         rule = m[0].lower().split()[0]

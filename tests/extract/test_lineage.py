@@ -279,3 +279,11 @@ def test_the_subject_of_a_fronted_comparison_follows_its_comma(extract):
                     "memory needed by 4 times.")
     assert ("SparseTune", "comparedWith", "Llama-2-70B") in rels(found)
     assert not any(s == "AdamW" for s, _, _ in rels(found))
+
+
+def test_a_component_in_lower_case_counts_when_the_paper_abbreviates_it(extract):
+    found = extract("We present FastLM-2B for phones. For long inputs the model relies on "
+                    "multi-query attention (MQA), while a cache keeps decoding cheap. It also "
+                    "relies on careful data filtering.")
+    assert ("FastLM-2B", "usesComponent", "multi-query attention") in rels(found)
+    assert not any(o == "careful data filtering" for _, _, o in rels(found))
