@@ -57,7 +57,8 @@ CUES = (
         r"(?:variant|successor|descendant|derivative|extension|adaptation) of|adapted from|"
         r"(?:shares?|sharing|follows?|following|inherits?) the (?:same )?(?:architecture|"
         r"design|recipe) (?:of|as)|(?:model|network|architecture|detector|encoder|decoder|"
-        r"LLM)s? (?:closely |very )?similar to)\b",
+        r"LLM)s? (?:closely |very )?similar to|improvements? to|moderniz\w*|"
+        r"teacher(?: model| network)?(?:,| such as| like)?)\b",
         re.I),
      ("Model", "Method")),
     ("usesComponent", re.compile(
@@ -87,7 +88,7 @@ CUE_WORDS = {
                 "distill", "initiali", "derived", "extend", "extension", "improve", "trained",
                 "training", "inherit", "replac", "implementation", "version", "obtained",
                 "variant", "successor", "descendant", "derivative", "adaptation", "adapted",
-                "architecture", "design", "recipe", "basis", "similar"),
+                "architecture", "design", "recipe", "basis", "similar", "moderniz", "teacher"),
     "usesComponent": ("us", "utiliz", "adopt", "employ", "leverag", "incorporat", "integrat",
                       "equipped", "consist", "composed", "compris", "contain", "introduc",
                       "component", "module", "part", "backbone", "reli", "rely", "connect",

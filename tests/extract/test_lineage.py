@@ -287,3 +287,11 @@ def test_a_component_in_lower_case_counts_when_the_paper_abbreviates_it(extract)
                     "relies on careful data filtering.")
     assert ("FastLM-2B", "usesComponent", "multi-query attention") in rels(found)
     assert not any(o == "careful data filtering" for _, _, o in rels(found))
+
+
+def test_improvements_to_a_teacher_and_modernizing_give_based_on(extract):
+    found = extract("We present FastSeg-2. It makes several improvements to the SegFormer "
+                    "family. FastSeg-2 is distilled with a teacher such as Mask2Former. We "
+                    "build FastSeg-2 by modernizing a plain DeepLabv3 decoder.")
+    assert {("FastSeg-2", "basedOn", "SegFormer"), ("FastSeg-2", "basedOn", "Mask2Former"),
+            ("FastSeg-2", "basedOn", "DeepLabv3")} <= rels(found)
