@@ -3,11 +3,13 @@ state them.
 
 - ``basedOn``: "based on X", "built upon X", "fine-tuned from X", "we train A from B",
   "replace X with Y" / "replaced from X to Y" (the system is based on Y), "Y, a ... X
-  variant", "to improve X, we propose Y", and a paper's own system named as the next
-  version of a model the paper also names (``PP-OCRv3`` after ``PP-OCRv2``);
+  variant", "a ... model similar to X", "improvements to X", "a teacher such as X", "to
+  improve X, we propose Y", and a paper's own system named as the next version of a model
+  the paper also names (``PP-OCRv3`` after ``PP-OCRv2``);
 - ``usesComponent``: "we use/adopt/integrate X", "X which uses Y", "X comprises three parts:
   A, B and C", "its core component is X", "X is employed", "X with Y achieves";
-- ``comparedWith``: "outperforms X and Y", "compared with X", "N% higher accuracy than X",
+- ``comparedWith``: "outperforms X and Y", "compared with X", "compares favourably with
+  X", "N% higher accuracy than X",
   "surpasses existing detectors (i.e., X, Y)";
 - ``evaluatedOn``: a dataset in a sentence that reports an evaluation.
 
