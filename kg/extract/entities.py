@@ -100,10 +100,11 @@ def context_type(doc: Doc, span: TextSpan, flags: WordFlags = _FLAGS) -> str | N
         prev = text[starts[span.start - 1]:ends[span.start - 1]].lower()
         if prev in DATASET_BEFORE:
             return "Dataset"
-        if prev == "," and span.start > 1:  # "a new dataset, CC-News"
+        if prev == "," and span.start > 2:  # "a new dataset, CC-News"
             prev = text[starts[span.start - 2]:ends[span.start - 2]].lower()
-        if prev in DATASET_BEFORE:
-            return "Dataset"
+            named = text[starts[span.start - 3]:ends[span.start - 3]]
+            if prev in DATASET_BEFORE and named.lower() == named:  # not "the LVIS benchmark,"
+                return "Dataset"
         if prev in KIND_BEFORE:  # "the label assignment strategy SimOTA"
             return KIND_BEFORE[prev]
         if prev in {"on", "across"} and RESULT_WORDS.search(sent.text) and (

@@ -278,7 +278,8 @@ def _nearest_subject(doc: Doc, spans: list[Span], char: int, skip: set[int]) -> 
     for i, span in enumerate(systems):
         window = text[max(sent_start, span.start_char - 40): span.start_char]
         listed = i and systems[i - 1].start in skipped and re.fullmatch(
-            r"\s*(?:,|and|or|, and)\s*", text[systems[i - 1].end_char: span.start_char])
+            r"\s*(?:,|and|or|, and)\s*(?:the\s+)?", text[systems[i - 1].end_char:
+                                                       span.start_char])
         if listed or _BASELINE_BEFORE.search(window):
             skipped.add(span.start)
     return next((s for s in reversed(systems) if s.start not in skipped and _named(s)), None)
@@ -300,13 +301,18 @@ def _listed_before(doc: Doc, spans: list[Span], subject: Span) -> list[Span]:
 
 _BASELINE_BEFORE = re.compile(r"\b(?:compar\w*(?: with| to)?|than|outperform\w*|surpass\w*|"
                               r"over|against|beat\w*|exceed\w*|versus|vs\.?|such as|like|"
-                              r"teacher|with|from|using)\s+(?:the\s+|a\s+|an\s+)?"
+                              r"teacher|with|from|using|match(?:es|ing)?(?: the [\w-]+ of)?)"
+                              r"\s+(?:the\s+|a\s+|an\s+)?"
                               r"(?:[\w-]+\s+){0,2}$|\bas\s+(?:many|few|much|little)\s+[\w-]+\s+as"
                               r"\s+$", re.I)
 # Data a model is trained on, not evaluated on: "after pre-training on ImageNet-22K".
 _TRAINED_ON = re.compile(r"\b(?:pre-?train\w*|train\w*|fine-?tun\w*|finetun\w*|distill\w*)"
-                         r"(?:\s+[\w-]+){0,3}?\s+(?:on|with)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}$",
-                         re.I)
+                         r"(?:\s+[\w-]+){0,3}?\s+(?:on|with)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?"
+                         r"(?:(?:such as|like|e\.g\.,?)\s+)?$", re.I)
+# Data the paper gathers: "we also collect a large new dataset, CC-News", "we assembled
+# the largest segmentation dataset so far: SA-1B".
+_COLLECTED = re.compile(r"\b(?:collect|gather|assembl|crawl|scrap)\w*\s+[^.;]{0,60}?"
+                        r"(?:data\s*set|corpus|corpora|data)s?\b[^.;]{0,20}?[,:]\s*$", re.I)
 
 
 def _evaluation_subjects(doc: Doc, spans: list[Span], dataset: Span,
@@ -317,7 +323,9 @@ def _evaluation_subjects(doc: Doc, spans: list[Span], dataset: Span,
     ..."), else the paper's own system. Training data is not an evaluation."""
     text = doc_text(doc)
     sent_start = spans[0].sent.start_char if spans else 0
-    if _TRAINED_ON.search(text[max(sent_start, dataset.start_char - 60): dataset.start_char]):
+    if _TRAINED_ON.search(text[max(sent_start, dataset.start_char - 60): dataset.start_char]) \
+            or _COLLECTED.search(text[max(sent_start, dataset.start_char - 100):
+                                      dataset.start_char]):
         return []
     candidates = [s for s in spans if s.label_ in ("Model", "Method")
                   and s.end_char <= dataset.start_char and _named(s)]
@@ -325,10 +333,13 @@ def _evaluation_subjects(doc: Doc, spans: list[Span], dataset: Span,
     for i, span in enumerate(candidates):
         window = text[max(sent_start, span.start_char - 40): span.start_char]
         listed = i and candidates[i - 1].start in skipped and re.fullmatch(
-            r"\s*(?:,|and|or|, and)\s*", text[candidates[i - 1].end_char: span.start_char])
+            r"\s*(?:,|and|or|, and)\s*(?:the\s+)?", text[candidates[i - 1].end_char:
+                                                       span.start_char])
         if listed or _SETTING_BEFORE.search(window[-12:]) or _BASELINE_BEFORE.search(window):
             skipped.add(span.start)
     kept = [s for s in candidates if s.start not in skipped]
+    if not kept and _FRONTED_ON.match(text, sent_start, dataset.start_char):
+        kept = _after_fronted(text, spans, dataset)
     if not kept:
         return [main] if main is not None else []
     found = [kept[-1]]
@@ -340,6 +351,20 @@ def _evaluation_subjects(doc: Doc, spans: list[Span], dataset: Span,
     return found
 
 
+def _after_fronted(text: str, spans: list[Span], dataset: Span) -> list[Span]:
+    """"On the challenging COCO benchmark, DETR reaches ...": the first named system after
+    the comma that ends the fronted phrase, unless it is a baseline."""
+    comma = text.find(",", dataset.end_char, spans[-1].end_char)
+    if comma < 0:
+        return []
+    first = next((s for s in spans if s.start_char > comma
+                  and s.label_ in ("Model", "Method") and _named(s)), None)
+    if first is None or _BASELINE_BEFORE.search(text[comma: first.start_char]):
+        return []
+    return [first]
+
+
+_FRONTED_ON = re.compile(r"\s*(?:On|In|Across)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 _INTRODUCED = re.compile(r"\s*(?:the\s+)?")
 _DESCRIBED = re.compile(r"\s*(?:,\s*(?:an?|the|our)\s|:)")
 

@@ -67,3 +67,9 @@ def test_names_listed_with_datasets_and_described_after_a_comma(extract):
                           "collect a new corpus, NovelMix, for long texts."))
     assert ("NovelMix", "Dataset") in found
     assert any(t == "Dataset" and n.startswith("Caltech-256") for n, t in found)
+
+
+def test_a_name_after_a_named_benchmark_and_a_comma_is_not_a_dataset(extract):
+    found = extract("On the demanding LVIS benchmark, SparseDet-L reaches 48.2 AP. We also "
+                    "release a new benchmark, DocBench-1K.")
+    assert {("SparseDet-L", "Model"), ("DocBench-1K", "Dataset")} <= typed(found)

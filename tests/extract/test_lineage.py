@@ -295,3 +295,21 @@ def test_improvements_to_a_teacher_and_modernizing_give_based_on(extract):
                     "build FastSeg-2 by modernizing a plain DeepLabv3 decoder.")
     assert {("FastSeg-2", "basedOn", "SegFormer"), ("FastSeg-2", "basedOn", "Mask2Former"),
             ("FastSeg-2", "basedOn", "DeepLabv3")} <= rels(found)
+
+
+def test_evaluation_skips_collected_data_and_finetuning_examples(extract):
+    found = extract("We present TalkLM-7B. We also collect a large new corpus, WebChat-2M, "
+                    "to study scaling on chat data. Fine-tuning on a small curated dataset "
+                    "such as Dolly gives strong results, and TalkLM-7B reaches 71.0% on MMLU.")
+    assert ("TalkLM-7B", "evaluatedOn", "MMLU") in rels(found)
+    assert not {o for _, p, o in rels(found) if p == "evaluatedOn"} & {"WebChat-2M", "Dolly"}
+
+
+def test_evaluation_after_a_fronted_dataset_and_past_matched_baselines(extract):
+    found = extract("On the demanding LVIS benchmark, SparseDet-L with a Swin-B backbone "
+                    "reaches 48.2 AP. Zero-shot, our GeoCLIP matches the accuracy of the "
+                    "supervised ResNet-101 on ImageNet. It surpasses GPT-3.5, Gemini Pro "
+                    "and the PaLM 2 chat model on MT-Bench.")
+    evaluated = {(s, o) for s, p, o in rels(found) if p == "evaluatedOn"}
+    assert {("SparseDet-L", "LVIS"), ("GeoCLIP", "ImageNet")} <= evaluated
+    assert not {s for s, _ in evaluated} & {"ResNet-101", "PaLM 2", "Gemini Pro"}
