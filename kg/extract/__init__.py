@@ -78,7 +78,8 @@ def doc_extraction(paper: Paper, doc: Doc) -> Extraction:
             surface = text[start_char:end_char]
             if key == "kg_repos":
                 name, _, sub = span_id.partition("#")
-                rule, alias = key, None
+                rule = key
+                alias = organization_alias(name) if label == "Organization" else None
             else:
                 name, sub, rule = clean_name(surface), "", span_id
                 alias = aliases.get(name_key(name))
@@ -123,13 +124,27 @@ def clean_name(text: str) -> str:
 
 
 def organization_name(tag: str) -> str:
-    """The name of an author line's organisation tag: the lexicon's spelling of a known
-    organisation (``baidu`` → ``Baidu``), else the tag as written.
+    """The name of an author line's organisation tag: as written, in the lexicon's case
+    where the lexicon knows it under that name (``baidu`` → ``Baidu``); a tag the lexicon
+    knows under another name stays as written (``berkeley``; see ``organization_alias``).
 
-    >>> organization_name("baidu"), organization_name("Acme Labs")
-    ('Baidu', 'Acme Labs')
+    >>> organization_name("baidu"), organization_name("berkeley"), organization_name("Acme")
+    ('Baidu', 'berkeley', 'Acme')
     """
-    return repos.known_organizations().get(name_key(tag), " ".join(tag.split()))
+    tag = " ".join(tag.split())
+    known = repos.known_organizations().get(name_key(tag))
+    return known if known and name_key(known) == name_key(tag) else tag
+
+
+def organization_alias(name: str) -> str | None:
+    """The lexicon's name of an organisation written another way (``berkeley`` →
+    ``University of California, Berkeley``), or None.
+
+    >>> organization_alias("deepseek-ai"), organization_alias("Baidu")
+    ('DeepSeek', None)
+    """
+    known = repos.known_organizations().get(name_key(name))
+    return known if known and name_key(known) != name_key(name) else None
 
 
 def extract_papers(papers: Iterable[Paper], nlp: Language | None = None,

@@ -69,18 +69,20 @@ _ORG_WORDS = re.compile(r"(?:research|labs?|ai|project|team|group|org|inc|founda
 
 def organization_like(owner: str) -> bool:
     """Whether a repository owner reads as an organisation rather than a person's handle:
-    an organisation word at the end (``facebookresearch``, ``vllm-project``, ``mistralai``),
-    several capitals (``CompVis``, ``QwenLM``, ``HazyResearch``) or an acronym (``THUDM``).
-    Handles such as ``karpathy``, ``Hasuer`` or ``Hao840`` are not.
+    an organisation word at the end (``facebookresearch``, ``vllm-project``, ``mistralai``,
+    ``HazyResearch``) or an acronym in it (``THUDM``, ``QwenLM``, ``NVlabs``). Handles such
+    as ``karpathy``, ``Hao840`` or a name in camel case (``MishaLaskin``, ``PetarV-``) are
+    not.
 
-    >>> [organization_like(o) for o in ("google-research", "CompVis", "THUDM", "Hao840")]
-    [True, True, True, False]
+    >>> [organization_like(o) for o in ("google-research", "QwenLM", "THUDM", "Hao840",
+    ...                                 "LiheYoung")]
+    [True, True, True, False, False]
     """
     if any(c.isdigit() for c in owner):
         return False
     parts = re.split(r"[-_.]", owner)
     return bool(_ORG_WORDS.search(owner) or any(_ORG_WORDS.fullmatch(p) for p in parts)
-                or sum(c.isupper() for c in owner) >= 2)
+                or re.search(r"[A-Z]{2}", owner))
 
 
 @functools.cache
@@ -117,11 +119,14 @@ class RepositoryFinder:
                 continue
             name, sub = found
             spans.append((*bounds, "Repository", name + ("#" + sub if sub else "")))
-            org = self.organizations.get(name_key(m["owner"]))
-            if org is None and self.organizations and organization_like(m["owner"]):
-                org = m["owner"]
-            if org:
-                spans.append((*bounds, "Organization", org))
+            owner = m["owner"]
+            org = self.organizations.get(name_key(owner))  # the lexicon's spelling of it
+            if org is None and not (self.organizations and organization_like(owner)):
+                continue
+            # the name as written ("deepseek-ai", not the lexicon's "DeepSeek"), but in the
+            # lexicon's case where only the case differs
+            spans.append((*bounds, "Organization", org if org and name_key(org) == name_key(
+                owner) else owner))
         set_spans(doc, self.name, spans)
         return doc
 

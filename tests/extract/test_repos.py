@@ -31,3 +31,15 @@ def test_organisation_like_owners_become_organizations(extract):
     orgs = {m.name for m in found.mentions if m.type == "Organization"}
     assert {"salt-nlp", "NVlabs"} <= orgs
     assert not orgs & {"jdoe42", "karpathy"}
+
+
+def test_a_camel_case_personal_handle_is_not_an_organization(extract):
+    found = extract("Code: https://github.com/JaneDoe/fastseg and https://github.com/OpenXLab/x.")
+    orgs = {m.name for m in found.mentions if m.type == "Organization"}
+    assert "OpenXLab" in orgs and "JaneDoe" not in orgs
+
+
+def test_a_known_owner_keeps_its_written_name_with_the_lexicons_as_alias(extract):
+    found = extract("Weights: https://github.com/allenai/olmo-x and https://github.com/nvidia/y.")
+    orgs = {m.name: m.aliases for m in found.mentions if m.type == "Organization"}
+    assert orgs == {"allenai": ("Allen Institute for AI",), "NVIDIA": ()}
