@@ -328,3 +328,13 @@ def nearest_before(spans: list[TextSpan], char: int, types: tuple[str, ...]
                    ) -> TextSpan | None:
     before = [s for s in spans if s.end_char <= char and s.label_ in types]
     return before[-1] if before else None
+
+
+# A name used as a modifier, not as the thing a sentence is about: "the best open-access
+# RLHF-based model", "a BERT-style encoder".
+_MODIFIER_AFTER = re.compile(r"-(?:based|style|like|driven|guided|aware|powered|inspired)\b")
+
+
+def as_modifier(text: str, span: TextSpan) -> bool:
+    """Whether ``span`` is glued to a suffix that makes it a modifier ("RLHF-based")."""
+    return _MODIFIER_AFTER.match(text, span.end_char) is not None

@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span
 from kg.extract.context import (
     REFERS_BACK,
     SYSTEM_TYPES,
+    as_modifier,
     doc_text,
     entities,
     in_sentence,
@@ -53,6 +54,7 @@ CUES = (
         r"(?:grounded|grounding|founded|builds?) (?:up)?on|on the basis of|"
         r"fine-?tuned (?:from|on top of)|distill(?:ed)? from|initiali[sz]ed (?:from|with)|"
         r"derived from|extends|an extension of|improves? (?:up)?on|trained from|"
+        r"starting (?:from|with)|"
         r"continue[sd]? (?:pre-?)?training (?:of|from)|inherit\w* from|"
         r"replac(?:e|es|ed|ing)(?: [^,.;()]{1,40}?)? (?:with|by|to)|"
         r"(?:an? )?implementation of|(?:[\w-]+ ){1,2}version of|obtained from|"
@@ -90,7 +92,8 @@ CUE_WORDS = {
                 "distill", "initiali", "derived", "extend", "extension", "improve", "trained",
                 "training", "inherit", "replac", "implementation", "version", "obtained",
                 "variant", "successor", "descendant", "derivative", "adaptation", "adapted",
-                "architecture", "design", "recipe", "basis", "similar", "moderniz", "teacher"),
+                "architecture", "design", "recipe", "basis", "similar", "moderniz", "teacher",
+                "starting"),
     "usesComponent": ("us", "utiliz", "adopt", "employ", "leverag", "incorporat", "integrat",
                       "equipped", "consist", "composed", "compris", "contain", "introduc",
                       "component", "module", "part", "backbone", "reli", "rely", "connect",
@@ -170,7 +173,8 @@ _PASSIVE_USE = re.compile(r"^\s*(?:is|are)\s+(?:also\s+|further\s+)?(?:employed|
 _WITH_PART = re.compile(r"^\s+with\s+(?:an?\s+|the\s+)?$", re.I)
 _PART_RESULT = re.compile(r"^\s*(?:backbone|encoder|decoder)?\s*(?:achiev|obtain|reach|attain|"
                           r"yield|gets?\b|runs?\b|scores?\b)", re.I)
-_SETTING_BEFORE = re.compile(r"\b(?:on|with|for|from|using|of)\s+(?:the\s+)?$", re.I)
+_SETTING_BEFORE = re.compile(r"\b(?:on|with|for|from|using|of|through|via)\s+(?:the\s+)?$",
+                             re.I)
 _PURPOSE = re.compile(r"\b(?:in order )?to\s+(?:further\s+)?(?P<verb>improve|upgrade|enhance|"
                       r"boost|extend|strengthen|advance|scale up|explore)\b", re.I)
 _PURPOSE_VERB = re.compile(r"\b(?:improve|upgrade|enhance|boost|extend|strengthen|advance|"
@@ -328,7 +332,8 @@ def _evaluation_subjects(doc: Doc, spans: list[Span], dataset: Span,
                                       dataset.start_char]):
         return []
     candidates = [s for s in spans if s.label_ in ("Model", "Method")
-                  and s.end_char <= dataset.start_char and _named(s)]
+                  and s.end_char <= dataset.start_char and _named(s)
+                  and not as_modifier(text, s)]
     skipped: set[int] = set()
     for i, span in enumerate(candidates):
         window = text[max(sent_start, span.start_char - 40): span.start_char]
@@ -449,8 +454,10 @@ class LineageFinder:
                         subject = self._user(doc, sent, before, sentence_main, start)
                     many = predicate in ("comparedWith", "usesComponent")
                     objects = _objects_after(doc, sent, end, types, many)
-                    if before is None and objects and predicate == "comparedWith":
-                        # "Compared with X (fine-tuned with Adam), Y is ...": after the comma
+                    if before is None and objects and (
+                            predicate == "comparedWith" or m[0].lower().startswith("start")):
+                        # "Compared with X (fine-tuned with Adam), Y is ...", "Starting
+                        # from X, Y ...": the subject after the comma
                         last = objects[-1].end_char
                         comma = text.find(",", last, sent.end_char)
                         subject = next((s for s in spans if s.start_char > max(last, comma)

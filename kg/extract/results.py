@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.context import (
     REFERS_BACK,
+    as_modifier,
     doc_text,
     main_subject,
     nearest_before,
@@ -162,7 +163,8 @@ def _slash_list_results(doc: Doc, sent: Span, metrics: list[Span], rule: str) ->
 
 _COMPARED_BEFORE = re.compile(r"\b(?:compar\w*(?: with| to)?|than|outperform\w*|surpass\w*|over|"
                               r"against|beat\w*|exceed\w*|vs\.?|versus|such as|like|with|"
-                              r"from|using|teacher|based on|built (?:up)?on|upon|as)\s+"
+                              r"from|using|through|via|teacher|based on|built (?:up)?on|upon|"
+                              r"as)\s+"
                               r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _SCORE_OF_ANY = re.compile(r"\bscore\s+of\s+\d", re.I)
 _SCORE_OF = re.compile(r"\b(?:an?|the)\s+((?:[a-z]+\s+)?score)\s+of\s*$", re.I)
@@ -182,7 +184,7 @@ def _reporters(doc: Doc, models: list[Span], sent: Span) -> list[Span]:
     ("outperforms Llama 2 70B and GPT-3.5 ..., reaching 70.6%"), a component or a setting
     ("with a ResNet-50 backbone", "on Llama-2 7B")."""
     text = doc_text(doc)
-    skipped = set()
+    skipped = {s.start for s in models if as_modifier(text, s)}  # "RLHF-based"
     for i, span in enumerate(models):  # baselines, and the names listed with them
         listed = i and models[i - 1].start in skipped and re.fullmatch(
             r"\s*(?:,|and|or|, and)\s*(?:the\s+)?", text[models[i - 1].end_char: span.start_char])

@@ -313,3 +313,8 @@ def test_evaluation_after_a_fronted_dataset_and_past_matched_baselines(extract):
     evaluated = {(s, o) for s, p, o in rels(found) if p == "evaluatedOn"}
     assert {("SparseDet-L", "LVIS"), ("GeoCLIP", "ImageNet")} <= evaluated
     assert not {s for s, _ in evaluated} & {"ResNet-101", "PaLM 2", "Gemini Pro"}
+
+
+def test_starting_from_a_model_is_based_on_it(extract):
+    found = extract("Starting from Llama-2-7B, CodeTune-7B reaches 41.0% pass@1 on HumanEval.")
+    assert ("CodeTune-7B", "basedOn", "Llama-2-7B") in rels(found)

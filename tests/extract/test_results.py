@@ -121,3 +121,10 @@ def test_the_dataset_of_a_number_is_in_its_clause(extract):
                     "of 119.0.")
     assert ("OK-VQA", 58.2) in {(d, v) for _, d, _, v in res(found)}
     assert ("Flickr30k", 119.0) in {(d, v) for _, d, _, v in res(found)}
+
+
+def test_a_modifier_or_a_training_method_is_not_the_reporting_model(extract):
+    found = extract("Tuna-7B surpasses Vicuna-33B, the best open DPO-based model, and reaches "
+                    "a 81.5% win rate on AlpacaEval. Tuna-7B-Zero, trained via PPO, "
+                    "improves steadily: through PPO its pass@1 on MATH rises to 52.0%.")
+    assert {(m, v) for m, _, _, v in res(found)} == {("Tuna-7B", 81.5), ("Tuna-7B-Zero", 52.0)}
