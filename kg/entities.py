@@ -145,13 +145,16 @@ class Resolution:
             return None
         return subject, obj
 
-    def result_entities(self, result: Result) -> tuple[Entity, Entity | None, Entity] | None:
-        """The model, dataset (None if the result names none) and metric entities of a
-        result, or None when it is dropped."""
+    def result_entities(self, result: Result
+                        ) -> tuple[Entity, Entity | None, Entity | None] | None:
+        """The model, dataset and metric entities of a result (None for a dataset or metric
+        it does not name), or None when it is dropped: it names neither, or a name it
+        needs resolves to nothing."""
         model = self.resolve(result.model, MODEL)
-        metric = self.resolve(result.metric, METRIC)
+        metric = self.resolve(result.metric, METRIC) if result.metric else None
         dataset = self.resolve(result.dataset, DATASET) if result.dataset else None
-        if model is None or metric is None:
+        if model is None or (result.metric and metric is None) or (
+                result.dataset and dataset is None) or (metric is None and dataset is None):
             return None
         return model, dataset, metric
 
@@ -179,9 +182,11 @@ def _references(extraction: Extraction) -> Iterator[tuple[str, Role]]:
             yield relation.subject, subject_role
             yield relation.object, object_role
     for result in extraction.results:
-        if name_key(result.model) and name_key(result.metric):
+        if name_key(result.model) and (name_key(result.metric) if result.metric
+                                       else name_key(result.dataset or "")):
             yield result.model, MODEL
-            yield result.metric, METRIC
+            if result.metric:
+                yield result.metric, METRIC
             if result.dataset:
                 yield result.dataset, DATASET
 

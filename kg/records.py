@@ -99,11 +99,12 @@ class Relation:
 
 @dataclass(frozen=True, slots=True)
 class Result:
-    """A number reported for a model under a metric, on a dataset if the text names one."""
+    """A number reported for a model under a metric, on a dataset if the text names one;
+    with no metric when the text names none ("69% on MMLU"): then it names the dataset."""
 
     model: str
     dataset: str | None
-    metric: str
+    metric: str | None
     value: float
     unit: str | None
     field: str

@@ -96,7 +96,8 @@ def doc_extraction(paper: Paper, doc: Doc) -> Extraction:
             "kg_results", []):
         field, start, end = to_field(paper, start, end)
         found.add((clean_name(model), clean_name(dataset) if dataset else None,
-                   clean_name(metric), value, unit, field, start, end, rule))
+                   clean_name(metric) if metric else None, value, unit, field, start, end,
+                   rule))
     kept, reported = [], set()
     for r in sorted(found, key=_result_order):  # one result per fact, the first rule's
         if r[:5] not in reported:
@@ -110,7 +111,7 @@ def doc_extraction(paper: Paper, doc: Doc) -> Extraction:
 def _result_order(r: tuple) -> tuple:
     """Results in text order (field, start, end), then by their other fields."""
     model, dataset, metric, value, unit, field, start, end, rule = r
-    return (field, start, end, model, dataset or "", metric, value, unit or "", rule)
+    return (field, start, end, model, dataset or "", metric or "", value, unit or "", rule)
 
 
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)

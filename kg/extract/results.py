@@ -43,7 +43,8 @@ RELATIVE_AFTER = re.compile(r"^\s*(?:%\s*)?(?:\w+\s+){0,1}(?:improvement|higher|
                             r"faster|slower|better|fewer|more|less|reduction|increase|"
                             r"reduced|increased|improved|lower|higher|"
                             r"decrease|speedup|speed-up|times|parameters|params|tokens|"
-                            r"images|samples|GPUs?|layers|languages|categories|types|steps)",
+                            r"images|samples|GPUs?|layers|languages|categories|types|steps|"
+                            r"epochs?|iterations?|hours?|days?)",
                             re.I)
 OF_METRIC = re.compile(r"\bof\s*$", re.I)
 MODEL_TYPES = ("Model", "Method")
@@ -67,49 +68,27 @@ class ResultFinder:
         for sent in sentences(doc):
             inside = sentence_entities(doc, sent)
             models = [s for s in inside if s.label_ in MODEL_TYPES]
-            if REFERS_BACK.match(sent.text) and last_subject is not None:
-                models = [last_subject]  # "It reaches 123 FPS": the model named before
-            elif any(_named(s) for s in models):
-                last_subject = next(s for s in models if _named(s))
+            reporters = _reporters(doc, models, sent)
+            if REFERS_BACK.match(sent.text) and last_subject is not None and not reporters:
+                reporters = [last_subject]  # "It reaches 123 FPS": the model named before
+            elif reporters:
+                last_subject = reporters[0]
             metrics = [s for s in inside if s.label_ == "Metric"]
-            if not metrics and not _SCORE_OF_ANY.search(sent.text):
+            datasets = [s for s in inside if s.label_ == "Dataset"]
+            if not metrics and not datasets and not _SCORE_OF_ANY.search(sent.text):
                 continue
             found += self._slash_lists(doc, sent, metrics)
-            datasets = [s for s in inside if s.label_ == "Dataset"]
-            taken = [(s.start_char, s.end_char) for s in inside if s.label_ in _TAKEN_TYPES]
-            numbers = []
-            for m in NUMBER.finditer(doc_text(doc), sent.start_char, sent.end_char):
-                start, end = m.start("value"), m.end("value")
-                text = doc_text(doc)
-                if any(a <= start < b for a, b in taken) or m["sign"] or (
-                        text[start - 1: start] == "/" and text[start - 2: start - 1].isdigit()):
-                    continue
-                if m["unit"] in ("x", "×", "K", "M", "B", "T", "point", "points", "pts"):
-                    continue
-                before = doc_text(doc)[sent.start_char:start]
-                after = doc_text(doc)[m.end():sent.end_char]
-                if (RELATIVE_BEFORE.search(before) and not OF_METRIC.search(before)
-                        or BASELINE_BEFORE.search(before)):
-                    continue
-                if RELATIVE_AFTER.match(after) or re.match(r"^(?:1[89]|20)\d\d$", m["value"]):
-                    continue
-                metric = (_metric_for(doc, metrics, start, end)
-                          or _score_of(doc, before, start)
-                          or _metric_after(doc, metrics, end))
-                if metric is None and REACHES.search(before):
-                    metric = nearest_before(metrics, start, ("Metric",))
-                if metric is None and numbers:
-                    metric = _listed_after(text, numbers[-1], m)
-                if metric is not None:
-                    numbers.append((m, metric))
-            for m, metric in numbers:
-                reporters = _reporters(doc, models, sent)
-                model = _paired(reporters, numbers, m, metric)
+            numbers = _numbers(doc, sent, inside, metrics, datasets)
+            for m, metric, on in numbers:
+                model = _paired(reporters, numbers, m)
                 model = model or next((s for s in reversed(reporters)
-                                       if s.end_char <= m.start()), None) or (
-                    models[0] if models and models[0].start_char < m.start() and _named(
-                        models[0]) else None) or last_subject
+                                       if s.end_char <= m.start()), None) or last_subject
                 if model is None:
+                    continue
+                if metric is None:  # "69% on MMLU"
+                    found.append((model.text, on.text, None, float(m["value"]),
+                                  m["unit"] or None, m.start("value"), m.end("value"),
+                                  f"{self.name}:on-dataset"))
                     continue
                 dataset = _dataset_for(doc, datasets, metric, m.start(), m.end())
                 if dataset is None and metric.text in last_dataset:
@@ -123,6 +102,48 @@ class ResultFinder:
                               m.start("value"), m.end("value"), f"{self.name}:sentence"))
         doc.user_data["kg_results"] = found
         return doc
+
+
+def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
+             datasets: list[Span]) -> list[tuple[re.Match, Span | None, Span | None]]:
+    """The numbers of ``sent`` that report a result: (number, its metric, None), or
+    (number, None, dataset) for a number with no metric right before "on" a dataset
+    ("69% on MMLU", "75% and 78% on MMLU")."""
+    text = doc_text(doc)
+    taken = [(s.start_char, s.end_char) for s in inside if s.label_ in _TAKEN_TYPES]
+    numbers: list[tuple[re.Match, Span | None, Span | None]] = []
+    for m in NUMBER.finditer(text, sent.start_char, sent.end_char):
+        start, end = m.start("value"), m.end("value")
+        if any(a <= start < b for a, b in taken) or m["sign"] or (
+                text[start - 1: start] == "/" and text[start - 2: start - 1].isdigit()):
+            continue
+        if m["unit"] in ("x", "×", "K", "M", "B", "T", "point", "points", "pts"):
+            continue
+        before = text[sent.start_char:start]
+        after = text[m.end():sent.end_char]
+        if (RELATIVE_BEFORE.search(before) and not OF_METRIC.search(before)
+                or BASELINE_BEFORE.search(before)):
+            continue
+        if RELATIVE_AFTER.match(after) or re.match(r"^(?:1[89]|20)\d\d$", m["value"]):
+            continue
+        metric = (_metric_for(doc, metrics, start, end)
+                  or _score_of(doc, before, start)
+                  or _metric_after(doc, metrics, end))
+        if metric is None and REACHES.search(before):
+            metric = nearest_before(metrics, start, ("Metric",))
+        if metric is None and numbers and numbers[-1][1] is not None:
+            metric = _listed_after(text, numbers[-1][:2], m)
+        if metric is not None:
+            numbers.append((m, metric, None))
+        elif on := next((ds for ds in datasets if ds.start_char >= m.end()
+                         and _BARE_ON.fullmatch(text, m.end(), ds.start_char)), None):
+            numbers.append((m, None, on))
+    return numbers
+
+
+# From a number with no metric to the dataset it is reported on: "69% on MMLU", "75% and
+# 78% on MMLU".
+_BARE_ON = re.compile(r"(?:\s*(?:,|and|,\s*and)\s*\d+(?:\.\d+)?\s*%?)*\s*on\s+(?:the\s+)?")
 
 
 # Between two numbers of one list under one metric: "88.55% on ImageNet, 94.55% on
@@ -167,7 +188,8 @@ _COMPARED_BEFORE = re.compile(r"\b(?:compar\w*(?: with| to)?|than|outperform\w*|
                               r"as)\s+"
                               r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _SCORE_OF_ANY = re.compile(r"\bscore\s+of\s+\d", re.I)
-_SCORE_OF = re.compile(r"\b(?:an?|the)\s+((?:[a-z]+\s+)?score)\s+of\s*$", re.I)
+_SCORE_OF = re.compile(r"\b(?:an?|the)\s+(?:new\s+)?(?:state-of-the-art\s+|best\s+|record\s+)?"
+                       r"((?:[a-z]+\s+)?score)\s+of\s*$", re.I)
 
 
 def _named(span: Span) -> bool:
@@ -203,13 +225,17 @@ def _score_of(doc: Doc, before: str, start: int) -> Span | None:
     return doc.char_span(end - len(m[1]), end, alignment_mode="expand")
 
 
-def _paired(models: list[Span], numbers: list, m: re.Match, metric: Span) -> Span | None:
-    """With as many models as numbers under one metric before them ("A and B reach 78.1
-    and 78.3 mAP"), the n-th number belongs to the n-th model."""
-    same = [n for n in numbers if n[1].text == metric.text]
+def _paired(models: list[Span], numbers: list, m: re.Match) -> Span | None:
+    """With as many models as numbers under one metric (or on one dataset) before them
+    ("A and B reach 78.1 and 78.3 mAP"), the n-th number belongs to the n-th model."""
+    def key(n: tuple) -> tuple[str, str]:
+        return (n[1].text, "") if n[1] is not None else ("", n[2].text)
+
+    this = next(n for n in numbers if n[0] is m)
+    same = [n for n in numbers if key(n) == key(this)]
     listed = [s for s in models if s.end_char <= same[0][0].start()]
     if len(same) > 1 and len(listed) >= len(same):
-        return listed[-len(same):][same.index((m, metric))]
+        return listed[-len(same):][same.index(this)]
     return None
 
 

@@ -21,9 +21,9 @@ What is emitted (IRIs from kg.graph.iris; no blank nodes):
 - every successor pair: ``later kg:successorOf earlier`` and an rdf:Statement of it with
   ``kg:extractor "kg_resolve:successor"`` (inferred from names, not stated by a paper);
 - every result: ``paper kg:result r``; ``r`` a kg:Result with ``kg:evaluatedModel``,
-  ``kg:onDataset`` (when named), ``kg:underMetric``, ``kg:value`` (xsd:decimal, shortest
-  form), ``kg:unit`` (when given), ``prov:wasDerivedFrom`` the paper, ``kg:extractor`` and
-  ``kg:evidence`` the number as written.
+  ``kg:onDataset`` and ``kg:underMetric`` (each when named; one at least), ``kg:value``
+  (xsd:decimal, shortest form), ``kg:unit`` (when given), ``prov:wasDerivedFrom`` the
+  paper, ``kg:extractor`` and ``kg:evidence`` the number as written.
 
 Mention and result offsets outside the text, or a title offset on a paper without a title,
 are a ValueError naming the paper and the rule: an extractor bug, not something to write
@@ -268,16 +268,17 @@ def _reify(g: Graph, iri: URIRef, s: URIRef, p: URIRef, o: URIRef, rule: str) ->
 
 
 def add_result(g: Graph, paper: URIRef, record: Paper, result: Result, model: Entity,
-               dataset: Entity | None, metric: Entity) -> URIRef:
+               dataset: Entity | None, metric: Entity | None) -> URIRef:
     """Add a result the paper reports, with the passage its number was read from."""
     field_text(record, result.field, result.start, result.end, result.rule)
     unit = result.unit.strip() if result.unit and result.unit.strip() else None
-    iri = result_iri(paper, model.key, dataset.key if dataset else None, metric.key,
-                     result.value, unit)
+    iri = result_iri(paper, model.key, dataset.key if dataset else None,
+                     metric.key if metric else None, result.value, unit)
     g.add((paper, KG.result, iri))
     g.add((iri, RDF.type, KG.Result))
     g.add((iri, KG.evaluatedModel, entity_node(model)))
-    g.add((iri, KG.underMetric, entity_node(metric)))
+    if metric is not None:
+        g.add((iri, KG.underMetric, entity_node(metric)))
     g.add((iri, KG.value, decimal_literal(result.value)))
     if unit:
         g.add((iri, KG.unit, Literal(unit)))

@@ -193,11 +193,11 @@ def mention_selector_iri(mention: URIRef) -> URIRef:
     return URIRef(f"{mention}/selector")
 
 
-def result_iri(paper: URIRef, model_key: str, dataset_key: str | None, metric_key: str,
-               value: float, unit: str | None = None) -> URIRef:
+def result_iri(paper: URIRef, model_key: str, dataset_key: str | None,
+               metric_key: str | None, value: float, unit: str | None = None) -> URIRef:
     """The IRI of a result the paper with IRI ``paper`` reports: ``value`` (in ``unit``) for
-    the model with key ``model_key`` on the dataset with key ``dataset_key`` (None when the
-    paper names none) under the metric with key ``metric_key``."""
+    the model with key ``model_key`` on the dataset with key ``dataset_key`` under the
+    metric with key ``metric_key`` (either None when the paper names none)."""
     _check_number(value, "a result's value")
     h = _sha1([model_key, dataset_key, metric_key, repr(float(value)), unit])
     return URIRef(f"{paper}/result/{h}")

@@ -116,7 +116,8 @@ def test_a_metric_after_another_number_is_that_numbers(extract):
 
 
 def test_the_dataset_of_a_number_is_in_its_clause(extract):
-    found = extract("Our model beats PaLI-X by 3.1% on zero-shot OK-VQA with 20x fewer "
+    found = extract("We present VisLM-2. Our model beats PaLI-X by 3.1% on zero-shot OK-VQA "
+                    "with 20x fewer "
                     "parameters, reaching 58.2% accuracy, and on Flickr30k it scores a CIDEr "
                     "of 119.0.")
     assert ("OK-VQA", 58.2) in {(d, v) for _, d, _, v in res(found)}
@@ -128,3 +129,27 @@ def test_a_modifier_or_a_training_method_is_not_the_reporting_model(extract):
                     "a 81.5% win rate on AlpacaEval. Tuna-7B-Zero, trained via PPO, "
                     "improves steadily: through PPO its pass@1 on MATH rises to 52.0%.")
     assert {(m, v) for m, _, _, v in res(found)} == {("Tuna-7B", 81.5), ("Tuna-7B-Zero", 52.0)}
+
+
+def test_a_number_on_a_benchmark_with_no_metric_is_a_result(extract):
+    found = extract("We present Orca-13B. Orca-13B scores 61.2 on MMLU and 7.1 on MT-Bench, "
+                    "trained for 300 epochs on ShareGPT data. Its chat counterpart, "
+                    "Orca-13B-Chat, reaches 8.1 on MT-Bench.")
+    assert res(found) == {("Orca-13B", "MMLU", None, 61.2), ("Orca-13B", "MT-Bench", None, 7.1),
+                          ("Orca-13B-Chat", "MT-Bench", None, 8.1)}
+
+
+def test_numbers_listed_before_one_benchmark_pair_with_the_models(extract):
+    found = extract("Tiny-1B and Tiny-3B reach 41.0 and 52.5 on MMLU, surpassing GPT-2.")
+    assert res(found) == {("Tiny-1B", "MMLU", None, 41.0), ("Tiny-3B", "MMLU", None, 52.5)}
+
+
+def test_a_new_state_of_the_art_score_of(extract):
+    found = extract("DocNet-2 achieves a new state-of-the-art score of 91.2% on DocVQA.")
+    assert res(found) == {("DocNet-2", "DocVQA", "score", 91.2)}
+
+
+def test_a_baseline_named_first_is_not_the_fallback_reporter(extract):
+    found = extract("We study the Frozen Language Transformer (FLT). Starting from GPT-2, "
+                    "it reaches 38.0% accuracy on ListOps.")
+    assert {m for m, _, _, _ in res(found)} != {"GPT-2"}

@@ -3,6 +3,8 @@ relations with provenance, results, SHACL, determinism. Hand-made records only."
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -350,3 +352,17 @@ def test_two_rules_finding_one_mention_make_one_node():
     assert sorted(map(str, g.objects(m, KG.extractor))) == ["test:Dataset", "test:other"]
     assert validate_graph(g).conforms
 
+
+
+def test_a_result_with_no_metric_names_its_dataset_and_one_with_neither_is_dropped():
+    results = (Result("PP-OCRv3", "LRA", None, 72.5, "%", *span(LRA, "abstract", "72.5"),
+                      "test:result"),
+               Result("PP-OCRv2", None, None, 1e-7, None,
+                      *span(LRA, "abstract", "0.0000001"), "test:result"))
+    lra = dataclasses.replace(EXTRACTIONS["LRA"], results=results)
+    g = extraction_graph(extractions=[EXTRACTIONS["VILG"], lra, EXTRACTIONS["UNTITLED"]])
+    (r,) = g.subjects(KG.value, Literal("72.5", datatype=XSD.decimal))
+    assert g.value(r, KG.underMetric) is None
+    assert g.value(r, KG.onDataset) == entity_iri("Dataset", "longrangearena")
+    assert not set(g.subjects(KG.value, Literal("0.0000001", datatype=XSD.decimal)))
+    assert validate_graph(g).conforms

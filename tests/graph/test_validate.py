@@ -131,13 +131,21 @@ def test_a_selector_that_ends_before_it_starts(extracted):
     assert only_line(violations(g)).startswith(f"<{n['selector']}> oa:start:")
 
 
-def test_a_result_without_a_metric_and_with_a_text_value(extracted):
+def test_a_result_without_a_metric_or_a_dataset_and_with_a_text_value(extracted):
     g, n = extracted
     g.remove((n["result"], KG.underMetric, None))
+    assert validate_graph(g).conforms  # "69% on MMLU": a dataset and no metric is a result
+    g.remove((n["result"], KG.onDataset, None))
     g.set((n["result"], KG.value, Literal("93.1")))
     report = violations(g).report
-    assert f"<{n['result']}> kg:underMetric: a result is under exactly one kg:Metric" in report
+    assert f"<{n['result']}>: a result names its metric, its dataset or both" in report
     assert f"<{n['result']}> kg:value: a result has exactly one numeric value" in report
+
+
+def test_a_result_under_two_metrics(extracted):
+    g, n = extracted
+    g.add((n["result"], KG.underMetric, n["dataset"]))
+    assert "a result is under at most one kg:Metric" in violations(g).report
 
 
 def test_a_result_for_a_dataset_instead_of_a_model(extracted):

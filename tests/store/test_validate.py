@@ -76,7 +76,11 @@ def break_graph(g: Graph) -> None:
     g.set((selector, OA.end, Literal(10 ** 6, datatype=XSD.nonNegativeInteger)))  # sparql
     result = first(g, KG.Result)
     g.set((result, KG.value, Literal("high")))                                  # or
-    g.remove((result, KG.underMetric, None))                                    # minCount
+    g.remove((result, KG.underMetric, None))                         # or, if no dataset
+    result = first(g, KG.Result, 1)
+    g.remove((result, KG.underMetric, None))
+    g.remove((result, KG.onDataset, None))                                      # or (node)
+    g.add((first(g, KG.Result, 2), KG.underMetric, first(g, KG.Metric, 1)))    # maxCount
     statements = [s for s in sorted(g.subjects(RDF.type, RDF.Statement))
                   if g.value(s, PROV.wasDerivedFrom) is not None]
     st = statements[0]
