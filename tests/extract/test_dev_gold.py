@@ -1,10 +1,15 @@
-"""Regression guard on a development set unlike the seeds (tests/data/dev/, gold in
-tests/data/gold/dev.jsonl): 29 papers from other labs (Meta, Google, OpenAI, Mistral, ...),
-written in the seed layouts with new wording and annotated by hand from EXTRACTION.md
-before the extractors were run on them. It stands in for the held-out set the extractors
-are judged on: a rule that only helps the seeds does not move these numbers.
+"""Regression guard on two development sets unlike the seeds, in the seed layouts with new
+wording, each annotated by hand from EXTRACTION.md before the extractors were run on it:
 
-The floors sit just under the levels reached; raise them as scores rise."""
+- ``dev`` (tests/data/dev/, gold in tests/data/gold/dev.jsonl): 29 papers from Meta,
+  Google, OpenAI, Mistral, Qwen, ...;
+- ``dev2`` (tests/data/dev2/, gold in tests/data/gold/dev2.jsonl, annotation notes in
+  dev2-notes.md): 30 papers from Microsoft, Berkeley, DeepSeek, EleutherAI, Allen AI,
+  NVIDIA, Tsinghua, ... It was written after ``dev`` had been used to tune rules, so it
+  reads lower: the fairer stand-in for the held-out set the extractors are judged on.
+
+A rule that only helps the seeds does not move these numbers. The floors sit just under
+the levels reached; raise them as scores rise."""
 
 from pathlib import Path
 
@@ -15,19 +20,27 @@ from kg.evaluate import evaluate, load_jsonl
 from kg.pipeline import extraction_rows
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-FLOORS = {"core": 0.93, "extended": 0.85, "Model": 0.90, "Dataset": 0.90,
-          "Organization": 0.90, "Repository": 1.0, "relations": 0.72, "results": 0.78}
+PAPERS = {"dev": 29, "dev2": 30}
+FLOORS = {
+    "dev": {"core": 0.93, "extended": 0.85, "Model": 0.90, "Dataset": 0.90,
+            "Organization": 0.90, "Repository": 1.0, "relations": 0.77, "results": 0.88},
+    "dev2": {"core": 0.88, "extended": 0.64, "Model": 0.86, "Dataset": 0.82,
+             "Organization": 0.95, "Repository": 1.0, "relations": 0.44, "results": 0.58},
+}
 
 
-@pytest.fixture(scope="module")
-def scores():
-    rows, errors = extraction_rows([DATA / "dev"], Settings())
+@pytest.fixture(scope="module", params=sorted(PAPERS))
+def scored(request):
+    name = request.param
+    rows, errors = extraction_rows([DATA / name], Settings())
     assert not errors
-    gold = load_jsonl(DATA / "gold" / "dev.jsonl")
-    assert len(rows) == len(gold) == 29
-    return evaluate(gold, rows)
+    gold = load_jsonl(DATA / "gold" / f"{name}.jsonl")
+    assert len(rows) == len(gold) == PAPERS[name]
+    return name, evaluate(gold, rows)
 
 
-@pytest.mark.parametrize("name", sorted(FLOORS))
-def test_dev_gold_floor(scores, name):
-    assert scores[name].f1 >= FLOORS[name], f"{name}: F1 {scores[name].f1:.3f}"
+def test_dev_gold_floors(scored):
+    name, scores = scored
+    low = {m: round(scores[m].f1, 3) for m, floor in FLOORS[name].items()
+           if scores[m].f1 < floor}
+    assert not low, f"{name}: under the floor: {low}"
