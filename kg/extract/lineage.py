@@ -79,7 +79,9 @@ CUES = (
         r"\b(?:outperform\w*|surpass\w*|compared (?:with|to)|comparison (?:with|to)|"
         r"compar(?:es|ing) (?:favou?rably|well) (?:with|to|against)|"
         r"compet(?:es|ing) (?:favou?rably )?with|"
-        + _COMPARATIVE + r"|superior to|beat(?:s|ing)?|"
+        + _COMPARATIVE + r"|superior (?:[\w-]+ ){0,2}to|beat(?:s|ing)?|"
+        r"rival(?:s|ing|ed)?(?: (?:that|those) of)?|comparable to|"
+        r"(?:performance|quality|accuracy|results) (?:similar|close|equivalent) to|"
         r"exceed\w*|competitive (?:with|to)|on par with|against|"
         r"(?:improvements?|gains?|advantages?|speedups?) over)\b", re.I),
      ("Model", "Software", "Method")),
@@ -99,7 +101,8 @@ CUE_WORDS = {
                       "component", "module", "part", "backbone", "reli", "rely", "connect",
                       "combin", "pair", "bridg", "innovation", "technique", "ingredient"),
     "comparedWith": ("outperform", "surpass", "compar", "compet", "than", "superior", "beat",
-                     "exceed", "on par", "against", "over"),
+                     "exceed", "on par", "against", "over", "rival", "similar", "close",
+                     "equivalent"),
 }
 _CUE_WORD_RE = {p: re.compile("|".join(map(re.escape, words))) for p, words in CUE_WORDS.items()}
 # The cues without IGNORECASE, for the lower-cased text: the same matches, and Python's regex
@@ -454,7 +457,8 @@ class LineageFinder:
                         subject = self._user(doc, sent, before, sentence_main, start)
                     many = predicate in ("comparedWith", "usesComponent")
                     objects = _objects_after(doc, sent, end, types, many)
-                    if before is None and objects and (
+                    fronted = not text[sent.start_char: start].strip(" \n\"'(")
+                    if before is None and objects and fronted and (
                             predicate == "comparedWith" or m[0].lower().startswith("start")):
                         # "Compared with X (fine-tuned with Adam), Y is ...", "Starting
                         # from X, Y ...": the subject after the comma

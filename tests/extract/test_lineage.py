@@ -318,3 +318,14 @@ def test_evaluation_after_a_fronted_dataset_and_past_matched_baselines(extract):
 def test_starting_from_a_model_is_based_on_it(extract):
     found = extract("Starting from Llama-2-7B, CodeTune-7B reaches 41.0% pass@1 on HumanEval.")
     assert ("CodeTune-7B", "basedOn", "Llama-2-7B") in rels(found)
+
+
+def test_rivals_comparable_to_and_superior_performance_to(extract):
+    found = extract("We present Nano-4B, whose accuracy rivals that of models such as "
+                    "Gemma-7B. Nano-4B achieves performance comparable to GPT-4o on "
+                    "reasoning and has superior visual performance to prior works including "
+                    "Kosmos-2. It is also comparable to the larger models of the Qwen "
+                    "family, which uses ViT-G as encoder.")
+    assert {("Nano-4B", "comparedWith", "Gemma-7B"), ("Nano-4B", "comparedWith", "GPT-4o"),
+            ("Nano-4B", "comparedWith", "Kosmos-2")} <= rels(found)
+    assert not any(s == "ViT-G" for s, _, _ in rels(found))
