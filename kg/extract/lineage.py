@@ -316,6 +316,21 @@ _BASELINE_BEFORE = re.compile(r"\b(?:compar\w*(?: with| to)?|than|outperform\w*|
 _TRAINED_ON = re.compile(r"\b(?:pre-?train\w*|train\w*|fine-?tun\w*|finetun\w*|distill\w*)"
                          r"(?:\s+[\w-]+){0,3}?\s+(?:on|with)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?"
                          r"(?:(?:such as|like|e\.g\.,?)\s+)?$", re.I)
+# Training data further on in the clause: "trained on up to 2.46 trillion tokens of the
+# Dolma corpus", "trained on 1 trillion tokens sourced from The Stack".
+_TRAINING_CLAUSE = re.compile(r"\b(?:pre-?train\w*|train(?:s|ed|ing)?|fine-?tun\w*|finetun\w*)"
+                              r"\s+(?:on|with)\s+[^,;]*$", re.I)
+
+
+def _trained_on_clause(before: str) -> bool:
+    """Whether the text ``before`` a dataset puts it in a training clause (and no
+    evaluation word follows the training verb)."""
+    m = _TRAINING_CLAUSE.search(before)
+    return m is not None and not EVALUATION_VERB.search(m[0])
+
+
+EVALUATION_VERB = re.compile(r"achiev|outperform|evaluat|test|score|surpass|reach|obtain|"
+                             r"attain|compar|competitive|match", re.I)
 # Data the paper gathers: "we also collect a large new dataset, CC-News", "we assembled
 # the largest segmentation dataset so far: SA-1B".
 _COLLECTED = re.compile(r"\b(?:collect|gather|assembl|crawl|scrap)\w*\s+[^.;]{0,60}?"
@@ -332,7 +347,9 @@ def _evaluation_subjects(doc: Doc, spans: list[Span], dataset: Span,
     sent_start = spans[0].sent.start_char if spans else 0
     if _TRAINED_ON.search(text[max(sent_start, dataset.start_char - 60): dataset.start_char]) \
             or _COLLECTED.search(text[max(sent_start, dataset.start_char - 100):
-                                      dataset.start_char]):
+                                      dataset.start_char]) \
+            or _trained_on_clause(text[max(sent_start, dataset.start_char - 90):
+                                       dataset.start_char]):
         return []
     candidates = [s for s in spans if s.label_ in ("Model", "Method")
                   and s.end_char <= dataset.start_char and _named(s)
@@ -367,11 +384,13 @@ def _after_fronted(text: str, spans: list[Span], dataset: Span) -> list[Span]:
         return []
     first = next((s for s in spans if s.start_char > comma
                   and s.label_ in ("Model", "Method") and _named(s)), None)
-    if first is None or _BASELINE_BEFORE.search(text[comma: first.start_char]):
+    before = text[comma: first.start_char] if first is not None else ""
+    if first is None or _BASELINE_BEFORE.search(before) or _LIKE_BEFORE.search(before):
         return []
     return [first]
 
 
+_LIKE_BEFORE = re.compile(r"\b(?:similar|comparable|close|equivalent)\s+to\s+(?:the\s+)?$", re.I)
 _FRONTED_ON = re.compile(r"\s*(?:On|In|Across)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 _INTRODUCED = re.compile(r"\s*(?:the\s+)?")
 _DESCRIBED = re.compile(r"\s*(?:,\s*(?:an?|the|our)\s|:)")

@@ -329,3 +329,13 @@ def test_rivals_comparable_to_and_superior_performance_to(extract):
     assert {("Nano-4B", "comparedWith", "Gemma-7B"), ("Nano-4B", "comparedWith", "GPT-4o"),
             ("Nano-4B", "comparedWith", "Kosmos-2")} <= rels(found)
     assert not any(s == "ViT-G" for s, _, _ in rels(found))
+
+
+def test_training_data_further_on_in_the_clause_is_not_an_evaluation(extract):
+    found = extract("We present Loom-7B. Loom-7B is trained on up to 3 trillion tokens of the "
+                    "RedPajama corpus and reaches 64.0% on MMLU. On CIFAR-10, we obtain "
+                    "sample quality similar to StyleGAN2.")
+    evaluated = {(s, o) for s, p, o in rels(found) if p == "evaluatedOn"}
+    assert ("Loom-7B", "MMLU") in evaluated
+    assert not {o for _, o in evaluated} & {"RedPajama"}
+    assert not {s for s, _ in evaluated} & {"StyleGAN2"}
