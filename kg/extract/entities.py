@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -50,6 +51,18 @@ NAME_CONVENTIONS = (
     (re.compile(r"(?:[A-Z]PO|Loss|Aug|AdamW?|SGD|-Dist|Prune|Quant)$"), "Method"),
     (re.compile(r"(?:Sys|Engine|Serve)$"), "Software"),
 )
+# What a new dataset is said to hold: "FLD-5B, which consists of 5.4 billion annotations".
+_DATA_AFTER = re.compile(
+    r"\s*,?\s*(?:which\s+|that\s+)?(?:consists?\s+of|contains?|comprises?|comprising|"
+    r"containing|with)\s+(?:over\s+|more\s+than\s+|about\s+|nearly\s+|up\s+to\s+)?"
+    r"[\d.,]+\s*(?:[KMB]\b|k\b|thousand|million|billion)?\s*(?:[\w-]+\s+){0,3}?"
+    r"(?:images|annotations|samples|examples|pairs|videos|clips|hours|sentences|documents|"
+    r"questions|dialogues|conversations|masks|utterances|tokens|instructions|problems|"
+    r"tasks|graphs|scenes)\b", re.I)
+# "real datasets such as RealSR, DRealSR and OST300": the names a list of datasets gives.
+_DATASETS_SUCH_AS = re.compile(r"\b(?:data\s*sets|benchmarks|corpora)\s+(?:such\s+as|"
+                               r"including|like|e\.g\.,?)\s*(?:[^.;()]{0,30}?,\s*|[^.;()]"
+                               r"{0,30}?\s+and\s+)?$", re.I)
 DATASET_BEFORE = {"dataset", "datasets", "benchmark", "benchmarks", "corpus", "set", "sets",
                   "leaderboard", "suite", "challenge"}
 NOT_DATASET_ON = {"based", "built", "relies", "rely", "depends", "focus", "focuses", "works",
@@ -80,8 +93,26 @@ NEXT_HEAD = {"Dataset", "Method", "Software", "Model", "Metric"}
 _FLAGS = WordFlags()
 
 
-def context_type(doc: Doc, span: TextSpan, flags: WordFlags = _FLAGS) -> str | None:
-    """The type the words around an untyped name give it, or None."""
+def variant_of(name: str, models: set[str] | dict[str, object]) -> bool:
+    """Whether ``name`` is a size or variant of a model named ``models`` holds the key of
+    ("Pythia-70M" of Pythia, "LayoutLMv3-Base" of LayoutLMv3)."""
+    stem = _stem(name)
+    return bool(stem) and stem in models
+
+
+def _stem(name: str) -> str:
+    """The key of a name without its last "-" or " " part: sizes and variants of one model
+    share it."""
+    cut = max(name.rfind("-"), name.rfind(" "))
+    return name_key(name[:cut]) if cut > 0 else ""
+
+
+def context_type(doc: Doc, span: TextSpan, flags: WordFlags = _FLAGS,
+                 models: set[str] | dict[str, object] = frozenset()) -> str | None:
+    """The type the words around an untyped name give it, or None; a variant of one of
+    ``models`` (name keys) is a Model whatever its shape or words say."""
+    if variant_of(span.text, models) and span.text[-1:] not in "Kk":  # not "X-Aes-1K" data
+        return "Model"
     for pattern, label in NAME_CONVENTIONS:
         if pattern.search(span.text):
             return label
@@ -96,6 +127,9 @@ def context_type(doc: Doc, span: TextSpan, flags: WordFlags = _FLAGS) -> str | N
         last = word
     if last is not None and (nxt := type_from_head(last)) in NEXT_HEAD:
         return nxt
+    if _DATA_AFTER.match(text, span.end_char, sent.end_char) or _DATASETS_SUCH_AS.search(
+            text, max(sent.start_char, span.start_char - 40), span.start_char):
+        return "Dataset"  # "FLD-5B, which consists of 5.4 billion annotations"
     if span.start > 0:
         prev = text[starts[span.start - 1]:ends[span.start - 1]].lower()
         if prev in DATASET_BEFORE:
@@ -126,9 +160,13 @@ def _coordinated(doc: Doc, spans: list[Chosen], typed: dict) -> list[Chosen]:
     "CIFAR-10, CIFAR-100 and Oxford-102 Flowers"."""
     text = doc_text(doc)
     out = list(spans)
+    models = {k for k, (_, t) in typed.items() if t == "Model"}
+    stems = Counter(_stem(text[s[2]:s[3]]) for s in spans if s[4] == "Model")
     for i, span in enumerate(out):
-        if (span[4] != "Model" or name_key(text[span[2]:span[3]]) in typed
-                or not span[5].endswith(UNTYPED_RULES)):
+        name = text[span[2]:span[3]]
+        if (span[4] != "Model" or name_key(name) in typed
+                or not span[5].endswith(UNTYPED_RULES) or variant_of(name, models)
+                or stems[_stem(name)] > 1):  # "LayoutLMv3-Large ..., and LayoutLMv3-Base"
             continue
         neighbours = [out[j] for j in (i - 1, i + 1) if 0 <= j < len(out)]
         if any(n[4] == "Dataset" and _LIST_GAP.match(
@@ -256,7 +294,8 @@ class EntityMerger:
                 label = typed[key][1]
             else:
                 view = TextSpan(doc, start, end, start_char, end_char, label)
-                found = context_type(doc, view, self.flags)
+                found = context_type(doc, view, self.flags,
+                                     {k for k, (_, t) in typed.items() if t == "Model"})
                 if found is None and BARE_ACRONYM.match(view.text):
                     continue
                 label = found or label

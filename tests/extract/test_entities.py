@@ -73,3 +73,19 @@ def test_a_name_after_a_named_benchmark_and_a_comma_is_not_a_dataset(extract):
     found = extract("On the demanding LVIS benchmark, SparseDet-L reaches 48.2 AP. We also "
                     "release a new benchmark, DocBench-1K.")
     assert {("SparseDet-L", "Model"), ("DocBench-1K", "Dataset")} <= typed(found)
+
+
+def test_sizes_and_siblings_of_a_model_are_models(extract):
+    found = extract("We introduce Falcon, a family of LLMs from Falcon-70M to Falcon-9B. For "
+                    "example, DocLMv2-Large reaches 91.0 F1 on FUNSD and 96.0 on CORD, and "
+                    "DocLMv2-Base obtains 93.1 mAP on PubLayNet. We pre-train on LAION-400M.")
+    assert {("Falcon-70M", "Model"), ("DocLMv2-Base", "Model"),
+            ("LAION-400M", "Dataset")} <= typed(found)
+
+
+def test_a_name_described_as_data_or_listed_after_datasets_such_as_is_a_dataset(extract):
+    found = extract("We co-develop VQA-Big, which consists of 2.1 million annotated question "
+                    "pairs. Comparisons on real datasets such as DocSR, NightSR and Rain800 "
+                    "show gains.")
+    assert {("VQA-Big", "Dataset"), ("DocSR", "Dataset"), ("NightSR", "Dataset"),
+            ("Rain800", "Dataset")} <= typed(found)
