@@ -31,7 +31,9 @@ def glued(doc: Doc, start: int, end: int) -> bool:
     starts, ends = token_bounds(doc)  # no space between two tokens: one ends where the next starts
     if start > 0 and starts[start] == ends[start - 1]:
         prev = doc[start - 1]
-        if prev.text in "-_" or prev.is_alpha or prev.like_num:
+        if prev.text in ("x", "×") and start > 1 and doc[start - 2].like_num:
+            pass  # a count: "8xA100"
+        elif prev.text in "-_" or prev.is_alpha or prev.like_num:
             return True
     if end < len(doc) and starts[end] == ends[end - 1]:
         nxt = doc[end]

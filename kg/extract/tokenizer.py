@@ -24,8 +24,9 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
 TEXT_KEY = "kg_text"
-# Brackets, braces, dollars, backslashes and slashes split inside tokens.
-EXTRA_INFIXES = (r"[(){}\[\]$\\/]",)
+# Brackets, braces, dollars, backslashes and slashes split inside tokens, and so does a
+# count's "×" or "x" before a name ("4×RTX 3090", "8xA100").
+EXTRA_INFIXES = (r"[(){}\[\]$\\/]", r"(?<=\d)[×x](?=[A-Z])")
 # A period after a digit+letter or lower+capital ("Mistral-7B.", "PP-OCRv3."), and units
 # glued to a number ("68.9FPS").
 EXTRA_SUFFIXES = (r"(?<=\d[A-Za-z])\.", r"(?<=[a-z0-9-][A-Z])\.", r"(?<=\d)(?:FPS|fps|ms)")

@@ -24,7 +24,7 @@ PAPERS = {"dev": 29, "dev2": 30}
 FLOORS = {
     "dev": {"core": 0.93, "extended": 0.85, "Model": 0.90, "Dataset": 0.90,
             "Organization": 0.90, "Repository": 1.0, "relations": 0.77, "results": 0.88},
-    "dev2": {"core": 0.92, "extended": 0.64, "Model": 0.89, "Dataset": 0.92,
+    "dev2": {"core": 0.92, "extended": 0.80, "Model": 0.89, "Dataset": 0.92,
              "Organization": 0.95, "Repository": 1.0, "relations": 0.50, "results": 0.60},
 }
 

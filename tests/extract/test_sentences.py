@@ -62,3 +62,10 @@ def test_tokenizer_keeps_the_text_and_splits_like_before():
     assert doc.user_data["kg_text"] == text == doc.text
     words = [t.text for t in doc]
     assert {"RL", "KnowRL", "mIoU", "73.6", "FPS", "Mistral-7B", "."} <= set(words)
+
+
+def test_a_count_glued_to_a_name_comes_apart(extract):
+    found = extract("Inference runs on 4×RTX 4090 or 8xA100 GPUs; Mixtral 8x7B uses 16x16 "
+                    "patches.")
+    names = {m.name for m in found.mentions}
+    assert {"RTX 4090", "A100", "Mixtral 8x7B"} <= names
