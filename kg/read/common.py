@@ -70,10 +70,20 @@ organization='baidu')
     return AuthorLine(names, truncated, " ".join(org.split()) or None)
 
 
+# Not an initial ("R." in a name) nor "et al."
+_SENTENCE_END = re.compile(r"(?<![\s.(][A-Z])(?<!^[A-Z])(?<!\bet al)[.!?](?:\s|$)")
+
+
 def looks_like_abstract(line: str) -> bool:
-    """An abstract is prose: long, with sentence punctuation."""
+    """An abstract is prose: long, with sentence punctuation (an initial's period, as in
+    "Ramprasaath R. Selvaraju", and "et al." are not).
+
+    >>> looks_like_abstract("Junnan Li, Ramprasaath R. Selvaraju, Akhilesh D. Gotmare, "
+    ...                     "Shafiq Joty, Caiming Xiong, Steven C. H. Hoi")
+    False
+    """
     line = line.strip()
-    return len(line) >= 200 or (len(line) >= 80 and bool(re.search(r"[.!?](\s|$)", line)))
+    return len(line) >= 200 or (len(line) >= 80 and bool(_SENTENCE_END.search(line)))
 
 
 def looks_like_author_line(line: str) -> bool:

@@ -129,3 +129,17 @@ def test_invalid_date_is_an_error(tmp_path):
     parsed = read_file(f, Settings())
     assert not parsed.papers
     assert parsed.errors[0].line == 3
+
+
+def test_a_long_author_line_with_initials_is_not_taken_for_the_abstract(tmp_path):
+    path = tmp_path / "initials.txt"
+    path.write_text(
+        "h-index12\n30papers\n\nCVMay 2, 2022\nA Vision-Language Model\n\n"
+        "Junnan Li, Ramprasaath R. Selvaraju, Akhilesh Deepak Gotmare, Shafiq Joty, "
+        "Caiming Xiong et al. · salesforce\n\n"
+        "We present a model that learns to align images and text before fusing them. It "
+        "reaches strong results on retrieval and question answering benchmarks.\n")
+    (paper,) = read_file(path, Settings()).papers
+    assert paper.authors[:2] == ("Junnan Li", "Ramprasaath R. Selvaraju")
+    assert paper.authors_truncated
+    assert paper.organization == "salesforce" and paper.abstract.startswith("We present")
