@@ -44,7 +44,7 @@ RELATIVE_AFTER = re.compile(r"^\s*(?:%\s*)?(?:\w+\s+){0,1}(?:improvement|higher|
                             r"reduced|increased|improved|lower|higher|"
                             r"decrease|speedup|speed-up|times|parameters|params|tokens|"
                             r"images|samples|GPUs?|layers|languages|categories|types|steps|"
-                            r"epochs?|iterations?|hours?|days?)",
+                            r"epochs?|iterations?|hours?|days?|smaller|larger|bigger|cheaper)",
                             re.I)
 OF_METRIC = re.compile(r"\bof\s*$", re.I)
 MODEL_TYPES = ("Model", "Method")
@@ -69,6 +69,7 @@ class ResultFinder:
             inside = sentence_entities(doc, sent)
             models = [s for s in inside if s.label_ in MODEL_TYPES]
             reporters = _reporters(doc, models, sent)
+            before = last_subject  # the model of the sentences before: a fallback
             if REFERS_BACK.match(sent.text) and last_subject is not None and not reporters:
                 reporters = [last_subject]  # "It reaches 123 FPS": the model named before
             elif reporters:
@@ -80,9 +81,9 @@ class ResultFinder:
             found += self._slash_lists(doc, sent, metrics)
             numbers = _numbers(doc, sent, inside, metrics, datasets)
             for m, metric, on in numbers:
-                model = _paired(reporters, numbers, m)
+                model = _baseline_of(doc, models, m) or _paired(reporters, numbers, m)
                 model = model or next((s for s in reversed(reporters)
-                                       if s.end_char <= m.start()), None) or last_subject
+                                       if s.end_char <= m.start()), None) or before
                 if model is None:
                     continue
                 if metric is None:  # "69% on MMLU"
@@ -133,12 +134,40 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
             metric = nearest_before(metrics, start, ("Metric",))
         if metric is None and numbers and numbers[-1][1] is not None:
             metric = _listed_after(text, numbers[-1][:2], m)
+        if metric is None and len(metrics) == 1 and metrics[0].end_char <= start and \
+                _IN_BRACKETS.search(text, sent.start_char, start) and \
+                _BRACKET_CLOSES.match(text, m.end()):
+            metric = metrics[0]  # "top-1 accuracy ..., outperforming DeiT training (81.8%)"
         if metric is not None:
             numbers.append((m, metric, None))
         elif on := next((ds for ds in datasets if ds.start_char >= m.end()
                          and _BARE_ON.fullmatch(text, m.end(), ds.start_char)), None):
             numbers.append((m, None, on))
     return numbers
+
+
+# A number alone in brackets: "DeiT training (81.8%)", "(up to 85.2%)".
+_IN_BRACKETS = re.compile(r"\(\s*(?:up\s+to\s+)?$")
+_BRACKET_CLOSES = re.compile(r"\s*%?\s*\)")
+_FOR_MODEL = re.compile(r"\s*(?:%\s*)?(?:[\w@.-]+\s+){0,2}?for\s+(?:the\s+)?$")
+
+
+def _baseline_of(doc: Doc, models: list[Span], m: re.Match) -> Span | None:
+    """The model a number is given for, baseline or not: the name right before the
+    brackets it stands alone in ("outperforming DeiT training (81.8%)") or after "for"
+    ("compared with 42.0 AP for DETR")."""
+    text = doc_text(doc)
+    start = m.start("value")
+    if _IN_BRACKETS.search(text, max(0, start - 10), start):
+        before = [s for s in models if 0 <= start - s.end_char <= 60 and _named(s)
+                  and "(" not in text[s.end_char: start - 1] and "," not in text[
+                      s.end_char: start]]
+        if before:
+            return before[-1]
+    after = [s for s in models if 0 < s.start_char - m.end() <= 30 and _named(s)]
+    if after and _FOR_MODEL.fullmatch(text, m.end(), after[0].start_char):
+        return after[0]
+    return None
 
 
 # From a number with no metric to the dataset it is reported on: "69% on MMLU", "75% and

@@ -153,3 +153,14 @@ def test_a_baseline_named_first_is_not_the_fallback_reporter(extract):
     found = extract("We study the Frozen Language Transformer (FLT). Starting from GPT-2, "
                     "it reaches 38.0% accuracy on ListOps.")
     assert {m for m, _, _, _ in res(found)} != {"GPT-2"}
+
+
+def test_a_number_given_for_a_named_baseline_is_that_baselines(extract):
+    found = extract("We present MaskViT-B. MaskViT-B achieves 84.0% top-1 accuracy on "
+                    "ImageNet-1K, clearly outperforming from-scratch ConvNeXt-T training "
+                    "(82.1%) with the same budget. On COCO it reaches 45.1 AP, compared with "
+                    "43.0 AP for Mask R-CNN. It also costs less (35.0% smaller).")
+    assert {("MaskViT-B", "ImageNet-1K", "top-1 accuracy", 84.0),
+            ("ConvNeXt-T", "ImageNet-1K", "top-1 accuracy", 82.1),
+            ("MaskViT-B", "COCO", "AP", 45.1), ("Mask R-CNN", "COCO", "AP", 43.0)} <= res(found)
+    assert 35.0 not in {v for _, _, _, v in res(found)}
