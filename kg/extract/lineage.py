@@ -173,6 +173,8 @@ _WE = re.compile(r"\bwe\s+(?:also\s+|further\s+|then\s+|first\s+|additionally\s+
 _PASSIVE_USE = re.compile(r"^\s*(?:is|are)\s+(?:also\s+|further\s+)?(?:employed|used|adopted|"
                           r"utili[sz]ed|leveraged|incorporated|integrated)\b(?!\s+as\s+(?:the\s+|"
                           r"an?\s+)?(?:baseline|comparison|reference))", re.I)
+_WITH_BACKBONE = re.compile(r"\s*With\s+(?:an?\s+|the\s+)?(?P<part>[^,;()]{2,40}?)\s+"
+                            r"(?:backbone|encoder|image encoder|vision encoder)\b")
 _WITH_PART = re.compile(r"^\s+with\s+(?:an?\s+|the\s+)?$", re.I)
 _PART_RESULT = re.compile(r"^\s*(?:backbone|encoder|decoder)?\s*(?:achiev|obtain|reach|attain|"
                           r"yield|gets?\b|runs?\b|scores?\b)", re.I)
@@ -559,6 +561,13 @@ class LineageFinder:
             if (span.label_ == "Model" == nxt.label_ and _APPOSITIVE.match(gap)
                     and _KIND_AFTER.match(text[nxt.end_char: sent.end_char])):
                 add(span, "basedOn", nxt, sent, "appositive")
+        # "With a ResNet-50 backbone and 50 epochs, Deformable DETR reaches ..."
+        if systems and (m := _WITH_BACKBONE.match(text, sent.start_char, sent.end_char)):
+            part = next((s for s in systems if s.start_char >= m.start("part")), None)
+            comma = text.find(",", m.end(), sent.end_char)
+            user = next((s for s in systems if comma >= 0 and s.start_char > comma), None)
+            if part is not None and part.end_char <= m.end("part") and user is not None:
+                add(user, "usesComponent", part, sent, "with-backbone")
         # "In order to further improve X, we propose Y"
         for m in _PURPOSE.finditer(sent.text) if _holds(RULE_WORDS["purpose"], low,
                                                            sent) else ():
