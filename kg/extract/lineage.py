@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from spacy.language import Language
@@ -33,8 +33,10 @@ from kg.extract.context import (
     SYSTEM_TYPES,
     doc_text,
     entities,
+    find_all,
     in_sentence,
     main_subject,
+    sentence_entities,
     sentences,
     token_bounds,
 )
@@ -45,6 +47,7 @@ _COMPARATIVE = (r"(?:(?!rather\b|other\b|whether\b|either\b|neither\b|later\b|af
                 r"under\b|over\b|never\b|ever\b|per\b)\w{2,}er|more|less)"
                 r"(?:\s+[\w%.\-]+){0,4}?\s+than(?:\s+(?:that|those)\s+of)?")
 COMPONENT_TYPES = ("Method", "Model")  # what usesComponent may point to
+_LINEAGE_TYPES = frozenset((*SYSTEM_TYPES, "Dataset"))  # the entities a sentence rule reads
 CUES = (
     ("basedOn", re.compile(
         r"\b(?:based (?:up)?on|built (?:up)?on(?: top of)?|on top of|upgraded (?:from|version of)|"
@@ -114,14 +117,16 @@ assert all(len(a.pattern) > len(b.pattern) for (p, a, _), (_, b, _) in
 _FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
 #: Words one of which each sentence rule needs (lower case): a sentence with none of them
 #: skips the rule.
-RULE_WORDS = {
-    "distill": re.compile("distill"),  # _DISTILL_INTO
-    "train": re.compile("train"),  # TRAIN_FROM
-    "passive": re.compile("employed|used|adopted|utili[sz]ed|leveraged|incorporated|"
-                          "integrated"),  # _PASSIVE_USE
-    "purpose": re.compile("improve|upgrade|enhance|boost|extend|strengthen|advance|scale up|"
-                          "explore"),  # _PURPOSE
+RULE_WORD_LISTS = {
+    "distill": ("distill",),  # _DISTILL_INTO
+    "train": ("train",),  # TRAIN_FROM
+    "passive": ("employed", "used", "adopted", "utilised", "utilized", "leveraged",
+                "incorporated", "integrated"),  # _PASSIVE_USE
+    "purpose": ("improve", "upgrade", "enhance", "boost", "extend", "strengthen", "advance",
+                "scale up", "explore"),  # _PURPOSE
 }
+RULE_WORDS = {k: re.compile("|".join(map(re.escape, words)))
+              for k, words in RULE_WORD_LISTS.items()}
 
 
 def lowered(text: str) -> str | None:
@@ -131,10 +136,39 @@ def lowered(text: str) -> str | None:
     return low if len(low) == len(text) and not _FOLDS.search(text) else None
 
 
-def _holds(words: re.Pattern[str], low: str | None, sent: Span) -> bool:
-    """Whether the sentence (of the text ``low`` is the lower case of) holds ``words``;
-    True when there is no ``low``."""
-    return low is None or words.search(low, sent.start_char, sent.end_char) is not None
+class _SentenceWords:
+    """Which sentences hold one of a list of words (``CUE_WORDS``, ``RULE_WORD_LISTS``) in
+    the doc's lower-cased text ``low``: found with ``str.find`` once per word and doc (a
+    regular expression of many words tries each at every character). A sentence without
+    them skips the cues or rule that need them."""
+
+    def __init__(self, low: str | None, sents: list[Span]) -> None:
+        self.low = low
+        self.starts = [s.start_char for s in sents]
+        self.ends = [s.end_char for s in sents]
+        self.found: dict[tuple[str, ...], list[bool]] = {}
+
+    def __call__(self, words: tuple[str, ...], i: int) -> bool:
+        """Whether sentence ``i`` holds one of ``words`` (True when there is no ``low``)."""
+        flags = self.found.get(words)
+        if flags is None:
+            flags = self.found[words] = self._flags(words)
+        return flags[i]
+
+    def _flags(self, words: tuple[str, ...]) -> list[bool]:
+        low, starts, ends = self.low, self.starts, self.ends
+        if low is None:
+            return [True] * len(starts)
+        flags = [False] * len(starts)
+        for word in words:
+            size = len(word)
+            for at in find_all(low, word):
+                i = bisect_right(starts, at) - 1
+                if i >= 0 and at + size <= ends[i]:
+                    flags[i] = True
+        return flags
+
+
 EVALUATION = re.compile(r"achiev|outperform|result|experiment|evaluat|benchmark|score|"
                         r"surpass|state-of-the-art|sota|accuracy|perform|test|on\b", re.I)
 _STOP_LIST = re.compile(r"\b(?:on|in terms of|by|while|which|with|when|at|for|under)\b", re.I)
@@ -259,7 +293,8 @@ def _is_name(text: str) -> bool:
     return text.lower() != text or any(c.isdigit() for c in text)
 
 
-def _nearest_subject(doc: Doc, spans: list[Span], char: int, skip: set[int]) -> Span | None:
+def _nearest_subject(doc: Doc, spans: list[Span], char: int, skip: set[int],
+                     sent_start: int) -> Span | None:
     """The last named system before ``char`` that is not an object already (``skip``), a
     baseline ("as many parameters as YOLOv5-L") or a component ("DETR with a ResNet-50
     backbone"), nor listed with one."""
@@ -267,7 +302,6 @@ def _nearest_subject(doc: Doc, spans: list[Span], char: int, skip: set[int]) -> 
     systems = [s for s in spans if s.end_char <= char and s.label_ in SYSTEM_TYPES]
     if not systems:
         return None
-    sent_start = systems[0].sent.start_char
     skipped = set(skip)
     for i, span in enumerate(systems):
         window = text[max(sent_start, span.start_char - 40): span.start_char]
@@ -303,13 +337,12 @@ _TRAINED_ON = re.compile(r"\b(?:pre-?train\w*|train\w*|fine-?tun\w*|finetun\w*|d
 
 
 def _evaluation_subjects(doc: Doc, spans: list[Span], dataset: Span,
-                         main: Span | None) -> list[Span]:
+                         main: Span | None, sent_start: int) -> list[Span]:
     """The systems a sentence evaluates on ``dataset``: the nearest named system before it
     that is not a setting ("On Llama-2 7B/13B, AdaGC ..."), a baseline ("outperforms
     Flamingo80B on VQAv2") or a teacher, with the names listed beside it ("A and B achieve
     ..."), else the paper's own system. Training data is not an evaluation."""
     text = doc_text(doc)
-    sent_start = spans[0].sent.start_char if spans else 0
     if _TRAINED_ON.search(text[max(sent_start, dataset.start_char - 60): dataset.start_char]):
         return []
     candidates = [s for s in spans if s.label_ in ("Model", "Method")
@@ -378,19 +411,21 @@ class LineageFinder:
         cues, scanned = (_CUES_LOWER, low) if low is not None else (CUES, text)
         word_starts: list[int] | None = None
         previous: Span | None = None  # the first system the last sentence named
-        for sent in sentences(doc):
-            spans = in_sentence(doc, sent, SYSTEM_TYPES + ("Dataset",))
+        sents = sentences(doc)
+        holds = _SentenceWords(low, sents)
+        for n, sent in enumerate(sents):
+            spans = [s for s in sentence_entities(doc, sent) if s.label_ in _LINEAGE_TYPES]
             systems = [s for s in spans if s.label_ in SYSTEM_TYPES and _named(s)]
             sentence_main = previous if (previous is not None
                                          and REFERS_BACK.match(sent.text)) else main
             previous = systems[0] if systems else previous
             if not spans:
                 continue
-            if _holds(RULE_WORDS["distill"], low, sent):
+            if holds(RULE_WORD_LISTS["distill"], n):
                 self._distilled(doc, sent, spans, sentence_main, add)
             compared: set[int] = set()
             for k, (predicate, cue, types) in enumerate(cues):
-                if not _holds(_CUE_WORD_RE[predicate], low, sent):
+                if not holds(CUE_WORDS[predicate], n):
                     continue  # a cheap test first: the words every cue of this kind holds
                 if (low is not None and predicate in _ANY_START
                         and low.find(_ANY_START[predicate][1], sent.start_char,
@@ -402,7 +437,7 @@ class LineageFinder:
                           bisect_left(word_starts, sent.end_char))
                 for m in _cue_matches(cue, scanned, word_starts[lo:hi], sent.end_char):
                     start, end = m.start(), m.end()
-                    before = _nearest_subject(doc, spans, start, compared)
+                    before = _nearest_subject(doc, spans, start, compared, sent.start_char)
                     subject = before or sentence_main
                     if predicate == "usesComponent":
                         subject = self._user(doc, sent, before, sentence_main, start)
@@ -425,10 +460,11 @@ class LineageFinder:
                                 for other in _listed_before(doc, spans, before)[:-1]:
                                     add(other, predicate, obj, sent, rule)
                         add(subject, predicate, obj, sent, rule)
-            self._sentence_rules(doc, sent, spans, main, add, low)
+            self._sentence_rules(doc, sent, spans, main, add, lambda words, n=n: holds(words, n))
             if any(s.label_ == "Dataset" for s in spans) and EVALUATION.search(sent.text):
                 for ds in (s for s in spans if s.label_ == "Dataset"):
-                    for subject in _evaluation_subjects(doc, spans, ds, sentence_main):
+                    for subject in _evaluation_subjects(doc, spans, ds, sentence_main,
+                                                        sent.start_char):
                         add(subject, "evaluatedOn", ds, sent, "evaluation")
         self._successors(doc, main, text, relations)
         self._tuned_variants(doc, relations)
@@ -450,15 +486,15 @@ class LineageFinder:
         return None
 
     def _sentence_rules(self, doc: Doc, sent: Span, spans: list[Span], main: Span | None,
-                        add, low: str | None = None) -> None:
-        """The rules read in one sentence; ``low``, the doc's text in lower case
-        (``lowered``), lets a sentence without a rule's words (``RULE_WORDS``) skip it."""
+                        add, holds=lambda words: True) -> None:
+        """The rules read in one sentence; ``holds(words)`` says whether the sentence has
+        one of a rule's words (``RULE_WORDS``): one without them skips the rule."""
         text = doc_text(doc)
         systems = [s for s in spans if s.label_ in SYSTEM_TYPES]
         train = passive = False
         if systems:
-            train = _holds(RULE_WORDS["train"], low, sent)
-            passive = _holds(RULE_WORDS["passive"], low, sent)
+            train = holds(RULE_WORD_LISTS["train"])
+            passive = holds(RULE_WORD_LISTS["passive"])
         for i, span in enumerate(systems):
             # "we train A from B"
             if train and TRAIN_FROM.search(text[sent.start_char: span.start_char]):
@@ -486,8 +522,7 @@ class LineageFinder:
                     and _KIND_AFTER.match(text[nxt.end_char: sent.end_char])):
                 add(span, "basedOn", nxt, sent, "appositive")
         # "In order to further improve X, we propose Y"
-        for m in _PURPOSE.finditer(sent.text) if _holds(RULE_WORDS["purpose"], low,
-                                                           sent) else ():
+        for m in _PURPOSE.finditer(sent.text) if holds(RULE_WORD_LISTS["purpose"]) else ():
             start = sent.start_char + m.start()
             we = _WE_PROPOSE.search(text, start, sent.end_char)
             if we is None or not _PURPOSE_VERB.search(text, start, we.start()):

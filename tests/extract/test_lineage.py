@@ -241,3 +241,27 @@ def test_the_model_after_an_opening_phrase_is_the_model_named_before(extract):
                          "on ADE20K."))
     assert {("OrcaSeg", "comparedWith", "SegFormer"), ("OrcaSeg", "evaluatedOn", "ADE20K")} <= found
     assert ("OrcaDet", "comparedWith", "SegFormer") not in found
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES + ["Model-7B.", "(i.e., X).", "? Y", "used."]),
+                min_size=1, max_size=16).map(" ".join))
+@example("We use X. It is employed. Z is better than Y! W was Used")
+def test_sentence_words_find_what_a_search_of_each_sentence_finds(nlp, text):
+    """The words of each cue and rule, looked for once per doc, are found in the sentences
+    where a search of the sentence alone finds them."""
+    from kg.extract import lineage
+    from kg.extract.context import sentences
+
+    doc = nlp.make_doc(text)
+    doc = nlp.get_pipe("kg_sentences")(doc)
+    low = lineage.lowered(text)
+    sents = sentences(doc)
+    holds = lineage._SentenceWords(low, sents)
+    lists = [*lineage.CUE_WORDS.items(), *lineage.RULE_WORD_LISTS.items()]
+    patterns = {**lineage._CUE_WORD_RE, **lineage.RULE_WORDS}
+    for i, sent in enumerate(sents):
+        for key, words in lists:
+            expected = low is None or bool(patterns[key].search(low, sent.start_char,
+                                                                sent.end_char))
+            assert holds(words, i) == expected, (key, sent.text)
