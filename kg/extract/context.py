@@ -206,12 +206,20 @@ def set_spans(doc: Doc, key: str, found: list[tuple[int, int, str, str]]) -> lis
     ``Plain`` tuples are kept for the components after (``plain_spans``) and returned."""
     starts, ends = token_bounds(doc)
     strings = doc.vocab.strings
-    doc.spans[key] = [Span(doc, s, e, label=_string_id(strings, label),
-                           span_id=_string_id(strings, id_)) for s, e, label, id_ in found]
-    plain = []
+    ids: dict[str, int] = {}  # label or id -> its string id, for this call
+    spans, plain = [], []
+    size = len(starts)
     for s, e, label, id_ in found:
-        start_char = starts[s] if s < len(starts) else len(doc_text(doc))
+        label_id = ids.get(label)
+        if label_id is None:
+            label_id = ids[label] = _string_id(strings, label)
+        span_id = ids.get(id_)
+        if span_id is None:
+            span_id = ids[id_] = _string_id(strings, id_)
+        spans.append(Span(doc, s, e, label=label_id, span_id=span_id))
+        start_char = starts[s] if s < size else len(doc_text(doc))
         plain.append((s, e, start_char, ends[e - 1] if e > s else start_char, label, id_))
+    doc.spans[key] = spans
     doc.user_data[PLAIN_KEY + key] = plain
     return plain
 

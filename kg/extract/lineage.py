@@ -33,7 +33,6 @@ from kg.extract.context import (
     SYSTEM_TYPES,
     doc_text,
     entities,
-    find_all,
     in_sentence,
     main_subject,
     sentence_entities,
@@ -88,10 +87,11 @@ CUE_WORDS = {
                 "training", "inherit", "replac", "implementation", "version", "obtained",
                 "variant", "successor", "descendant", "derivative", "adaptation", "adapted",
                 "architecture", "design", "recipe", "basis"),
-    "usesComponent": ("us", "utiliz", "adopt", "employ", "leverag", "incorporat", "integrat",
-                      "equipped", "consist", "composed", "compris", "contain", "introduc",
-                      "component", "module", "part", "backbone", "reli", "rely", "connect",
-                      "combin", "pair", "bridg", "innovation", "technique", "ingredient"),
+    "usesComponent": ("use", "using", "utiliz", "adopt", "employ", "leverag", "incorporat",
+                      "integrat", "equipped", "consist", "composed", "compris", "contain",
+                      "introduc", "component", "module", "part", "backbone", "reli", "rely",
+                      "connect", "combin", "pair", "bridg", "innovation", "technique",
+                      "ingredient"),
     "comparedWith": ("outperform", "surpass", "compar", "than", "superior", "beat", "exceed",
                      "competitive", "on par", "against", "over"),
 }
@@ -160,12 +160,15 @@ class _SentenceWords:
         if low is None:
             return [True] * len(starts)
         flags = [False] * len(starts)
+        find = low.find
         for word in words:
             size = len(word)
-            for at in find_all(low, word):
+            at = find(word)
+            while at >= 0:
                 i = bisect_right(starts, at) - 1
                 if i >= 0 and at + size <= ends[i]:
                     flags[i] = True
+                at = find(word, at + 1)
         return flags
 
 
@@ -545,7 +548,8 @@ class LineageFinder:
         for s in models:
             first.setdefault(name_key(s.text), s)
         stem = name_key(main.text)[:2]  # a version chain shares its base, so its start
-        pairs = dict(successor_pairs(s.text for k, s in first.items() if k[:2] == stem))
+        names = [s.text for k, s in first.items() if k[:2] == stem]
+        pairs = dict(successor_pairs(names)) if len(names) > 1 else {}
         by_key = {name_key(new): old for new, old in pairs.items()}
         new, depth = main.text, 0
         while name_key(new) in by_key:
