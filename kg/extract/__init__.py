@@ -37,19 +37,24 @@ from kg.records import Extraction, Mention, Paper, Relation, Result
 DEFAULT_COMPONENTS: tuple[str, ...] = ("kg_repos", "kg_lexicon", "kg_abbrevs", "kg_names",
                                        "kg_entities", "kg_lineage", "kg_results")
 OUTPUT_SPANS = ("kg_repos", "kg_entities")
+#: Finders whose spans only ``kg_entities`` reads: with it in the pipeline they keep them as
+#: plain tuples and make no span group (spaCy ``Span`` objects cost more than finding them).
+INTERNAL_SPANS = ("kg_lexicon", "kg_names")
 SEPARATOR = "\n\n"
 
 
 def build_pipeline(components: Sequence[str] = DEFAULT_COMPONENTS) -> Language:
     """A blank English pipeline (with kg's tokenizer, see ``kg.extract.tokenizer``), sentence
-    boundaries (``kg_sentences``) and the named kg components."""
+    boundaries (``kg_sentences``) and the named kg components. With ``kg_entities`` among
+    them, ``INTERNAL_SPANS`` leave no ``doc.spans`` group of their own."""
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "kg.Tokenizer.v1"}}})
     nlp.add_pipe("kg_sentences")
     known = sorted(n for n in Language.factories if n.startswith("kg_"))
     for name in components:
         if name not in Language.factories:
             raise KgError(f"unknown extractor {name!r} (known: {', '.join(known)})")
-        nlp.add_pipe(name)
+        internal = name in INTERNAL_SPANS and "kg_entities" in components
+        nlp.add_pipe(name, config={"spans": False} if internal else {})
     return nlp
 
 

@@ -201,14 +201,18 @@ def span_bounds(doc: Doc, start_char: int, end_char: int, alignment_mode: str = 
     return start, end + 1
 
 
-def set_spans(doc: Doc, key: str, found: list[tuple[int, int, str, str]]) -> list[Plain]:
+def set_spans(doc: Doc, key: str, found: list[tuple[int, int, str, str]],
+              spans: bool = True) -> list[Plain]:
     """``doc.spans[key]`` from ``(start, end, label, id)`` tuples; the same spans as
-    ``Plain`` tuples are kept for the components after (``plain_spans``) and returned."""
-    starts, ends = token_bounds(doc)
+    ``Plain`` tuples are kept for the components after (``plain_spans``) and returned.
+    With ``spans`` False, only the tuples are kept: no spaCy ``Span`` is made (a span group
+    that only the components after read)."""
+    if not spans:
+        doc.spans.pop(key, None)
+        return _plain(doc, key, found)
     strings = doc.vocab.strings
     ids: dict[str, int] = {}  # label or id -> its string id, for this call
-    spans, plain = [], []
-    size = len(starts)
+    made = []
     for s, e, label, id_ in found:
         label_id = ids.get(label)
         if label_id is None:
@@ -216,10 +220,18 @@ def set_spans(doc: Doc, key: str, found: list[tuple[int, int, str, str]]) -> lis
         span_id = ids.get(id_)
         if span_id is None:
             span_id = ids[id_] = _string_id(strings, id_)
-        spans.append(Span(doc, s, e, label=label_id, span_id=span_id))
+        made.append(Span(doc, s, e, label=label_id, span_id=span_id))
+    doc.spans[key] = made
+    return _plain(doc, key, found)
+
+
+def _plain(doc: Doc, key: str, found: list[tuple[int, int, str, str]]) -> list[Plain]:
+    starts, ends = token_bounds(doc)
+    size = len(starts)
+    plain = []
+    for s, e, label, id_ in found:
         start_char = starts[s] if s < size else len(doc_text(doc))
         plain.append((s, e, start_char, ends[e - 1] if e > s else start_char, label, id_))
-    doc.spans[key] = spans
     doc.user_data[PLAIN_KEY + key] = plain
     return plain
 
@@ -238,12 +250,12 @@ def _string_id(strings: StringStore, text: str) -> int:
 
 
 def plain_spans(doc: Doc, key: str) -> list[Plain]:
-    """``doc.spans[key]`` as ``Plain`` tuples: as ``set_spans`` left them, or read from
-    the span group (when something else filled it)."""
+    """``doc.spans[key]`` as ``Plain`` tuples: as ``set_spans`` left them (also where it
+    made no span group), or read from the span group (when something else filled it)."""
     plain = doc.user_data.get(PLAIN_KEY + key)
     group = doc.spans.get(key)
     if group is None:
-        return []
+        return plain or []
     if plain is None or len(plain) != len(group):
         plain = [(s.start, s.end, s.start_char, s.end_char, s.label_, s.id_) for s in group]
         doc.user_data[PLAIN_KEY + key] = plain

@@ -67,3 +67,23 @@ def test_names_listed_with_datasets_and_described_after_a_comma(extract):
                           "collect a new corpus, NovelMix, for long texts."))
     assert ("NovelMix", "Dataset") in found
     assert any(t == "Dataset" and n.startswith("Caltech-256") for n, t in found)
+
+
+def test_finders_read_only_by_kg_entities_keep_no_span_group_and_change_nothing(nlp):
+    """In the full pipeline kg_lexicon and kg_names pass their spans on as plain tuples;
+    alone, they fill doc.spans as before; kg_entities finds the same either way."""
+    from kg.extract import build_pipeline
+    from kg.extract.context import plain_spans
+
+    text = ("SwiftDet: A Fast Detector\n\nWe propose SwiftDet, a detector based on YOLOv8-S. "
+            "It reaches 51.2 mAP on COCO and outperforms RT-DETR-L in accuracy.")
+    doc = nlp(text)
+    assert {"kg_lexicon", "kg_names"}.isdisjoint(doc.spans) and "kg_entities" in doc.spans
+    alone = build_pipeline(("kg_repos", "kg_lexicon", "kg_abbrevs", "kg_names"))(text)
+    for key in ("kg_lexicon", "kg_names"):
+        group = [(s.start, s.end, s.start_char, s.end_char, s.label_, s.id_)
+                 for s in alone.spans[key]]
+        assert group and group == plain_spans(doc, key) == plain_spans(alone, key)
+    merger = nlp.get_pipe("kg_entities")
+    assert ([(s.start, s.end, s.label_) for s in merger(alone).spans["kg_entities"]]
+            == [(s.start, s.end, s.label_) for s in doc.spans["kg_entities"]])
