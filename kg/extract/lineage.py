@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from spacy.language import Language
@@ -40,7 +40,7 @@ from kg.extract.context import (
     token_bounds,
 )
 from kg.normalize import name_key
-from kg.versions import family_name, successor_pairs
+from kg.versions import family_name, parse_model_name, successor_pairs
 
 _COMPARATIVE = (r"(?:(?!rather\b|other\b|whether\b|either\b|neither\b|later\b|after\b|"
                 r"under\b|over\b|never\b|ever\b|per\b)\w{2,}er|more|less)"
@@ -270,6 +270,19 @@ def _submodule(span: Span, text: str) -> bool:
     return bool(_SUBMODULE.search(span.text) or (after and _SUBMODULE.match(after[0].strip())))
 
 
+def _two_in_a_line(names: list[str]) -> bool:
+    """Whether two of ``names`` (distinct) share a base and qualifiers: without such a pair
+    ``successor_pairs`` finds nothing."""
+    seen = set()
+    for name in names:
+        parsed = parse_model_name(name)
+        line = (parsed.base_key, parsed.qualifiers)
+        if parsed.base_key and line in seen:
+            return True
+        seen.add(line)
+    return False
+
+
 def _outside_brackets(gap: str) -> bool:
     return gap.count("(") <= gap.count(")")
 
@@ -412,11 +425,13 @@ class LineageFinder:
 
         low = lowered(text)
         cues, scanned = (_CUES_LOWER, low) if low is not None else (CUES, text)
-        word_starts: list[int] | None = None
+        word_starts: list[int] | None = None  # of the sentence: its tokens that open a word
         previous: Span | None = None  # the first system the last sentence named
         sents = sentences(doc)
         holds = _SentenceWords(low, sents)
+        token_starts = token_bounds(doc)[0]
         for n, sent in enumerate(sents):
+            word_starts = None
             spans = [s for s in sentence_entities(doc, sent) if s.label_ in _LINEAGE_TYPES]
             systems = [s for s in spans if s.label_ in SYSTEM_TYPES and _named(s)]
             sentence_main = previous if (previous is not None
@@ -435,10 +450,9 @@ class LineageFinder:
                                      sent.end_char) < 0):
                     cue = _CUES_NARROW[k][1]
                 if word_starts is None:
-                    word_starts = [i for i in token_bounds(doc)[0] if text[i].isalpha()]
-                lo, hi = (bisect_left(word_starts, sent.start_char),
-                          bisect_left(word_starts, sent.end_char))
-                for m in _cue_matches(cue, scanned, word_starts[lo:hi], sent.end_char):
+                    word_starts = [i for i in token_starts[sent.start:sent.end]
+                                   if text[i].isalpha()]
+                for m in _cue_matches(cue, scanned, word_starts, sent.end_char):
                     start, end = m.start(), m.end()
                     before = _nearest_subject(doc, spans, start, compared, sent.start_char)
                     subject = before or sentence_main
@@ -549,7 +563,7 @@ class LineageFinder:
             first.setdefault(name_key(s.text), s)
         stem = name_key(main.text)[:2]  # a version chain shares its base, so its start
         names = [s.text for k, s in first.items() if k[:2] == stem]
-        pairs = dict(successor_pairs(names)) if len(names) > 1 else {}
+        pairs = dict(successor_pairs(names)) if _two_in_a_line(names) else {}
         by_key = {name_key(new): old for new, old in pairs.items()}
         new, depth = main.text, 0
         while name_key(new) in by_key:
