@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 
 from spacy.language import Language
@@ -136,40 +135,62 @@ def lowered(text: str) -> str | None:
     return low if len(low) == len(text) and not _FOLDS.search(text) else None
 
 
+#: Every list of words a sentence is tested for, by name (a predicate or a rule).
+WORD_LISTS = {**CUE_WORDS, **RULE_WORD_LISTS}
+_BIT = {name: 1 << i for i, name in enumerate(WORD_LISTS)}
+_LETTERS = re.compile("[a-z]+")
+# Words of letters only lie inside one run of letters: each distinct run is tested once
+# (``_run_bits``, kept across docs); the other words ("top of") are looked for as they are.
+_SPACED = tuple((word, _BIT[name]) for name, words in WORD_LISTS.items() for word in words
+                if not _LETTERS.fullmatch(word))
+_RUN_BITS: dict[str, int] = {}
+
+
+def _run_bits(run: str) -> int:
+    """The bits (``_BIT``) of the lists one of whose letter-only words ``run`` contains."""
+    bits = _RUN_BITS.get(run)
+    if bits is None:
+        bits = 0
+        for name, words in WORD_LISTS.items():
+            if any(word in run for word in words):
+                bits |= _BIT[name]
+        if len(_RUN_BITS) >= 1 << 16:
+            _RUN_BITS.clear()
+        _RUN_BITS[run] = bits
+    return bits
+
+
 class _SentenceWords:
-    """Which sentences hold one of a list of words (``CUE_WORDS``, ``RULE_WORD_LISTS``) in
-    the doc's lower-cased text ``low``: found with ``str.find`` once per word and doc (a
-    regular expression of many words tries each at every character). A sentence without
-    them skips the cues or rule that need them."""
+    """Which sentences hold one of a list of words (``WORD_LISTS``: ``CUE_WORDS``,
+    ``RULE_WORD_LISTS``) in the doc's lower-cased text ``low``: what a search of the
+    sentence for the words finds. A sentence without them skips the cues or rule that need
+    them. Each sentence asked about is read once: its runs of letters (a regular expression
+    of many words would try each at every character)."""
 
     def __init__(self, low: str | None, sents: list[Span]) -> None:
-        self.low = low
-        self.starts = [s.start_char for s in sents]
-        self.ends = [s.end_char for s in sents]
-        self.found: dict[tuple[str, ...], list[bool]] = {}
+        self.low, self.sents = low, sents
+        self.bits: dict[int, int] = {}  # sentence index -> the lists it holds a word of
 
-    def __call__(self, words: tuple[str, ...], i: int) -> bool:
-        """Whether sentence ``i`` holds one of ``words`` (True when there is no ``low``)."""
-        flags = self.found.get(words)
-        if flags is None:
-            flags = self.found[words] = self._flags(words)
-        return flags[i]
+    def __call__(self, name: str, i: int) -> bool:
+        """Whether sentence ``i`` holds a word of ``WORD_LISTS[name]`` (True when there is
+        no ``low``)."""
+        if self.low is None:
+            return True
+        bits = self.bits.get(i)
+        if bits is None:
+            bits = self.bits[i] = self._bits(i)
+        return bool(bits & _BIT[name])
 
-    def _flags(self, words: tuple[str, ...]) -> list[bool]:
-        low, starts, ends = self.low, self.starts, self.ends
-        if low is None:
-            return [True] * len(starts)
-        flags = [False] * len(starts)
-        find = low.find
-        for word in words:
-            size = len(word)
-            at = find(word)
-            while at >= 0:
-                i = bisect_right(starts, at) - 1
-                if i >= 0 and at + size <= ends[i]:
-                    flags[i] = True
-                at = find(word, at + 1)
-        return flags
+    def _bits(self, i: int) -> int:
+        low, sent = self.low, self.sents[i]
+        start, end = sent.start_char, sent.end_char
+        bits = 0
+        for run in set(_LETTERS.findall(low, start, end)):
+            bits |= _RUN_BITS.get(run) or _run_bits(run)
+        for word, bit in _SPACED:
+            if not bits & bit and low.find(word, start, end) >= 0:
+                bits |= bit
+        return bits
 
 
 EVALUATION = re.compile(r"achiev|outperform|result|experiment|evaluat|benchmark|score|"
@@ -439,11 +460,11 @@ class LineageFinder:
             previous = systems[0] if systems else previous
             if not spans:
                 continue
-            if holds(RULE_WORD_LISTS["distill"], n):
+            if holds("distill", n):
                 self._distilled(doc, sent, spans, sentence_main, add)
             compared: set[int] = set()
             for k, (predicate, cue, types) in enumerate(cues):
-                if not holds(CUE_WORDS[predicate], n):
+                if not holds(predicate, n):
                     continue  # a cheap test first: the words every cue of this kind holds
                 if (low is not None and predicate in _ANY_START
                         and low.find(_ANY_START[predicate][1], sent.start_char,
@@ -477,7 +498,7 @@ class LineageFinder:
                                 for other in _listed_before(doc, spans, before)[:-1]:
                                     add(other, predicate, obj, sent, rule)
                         add(subject, predicate, obj, sent, rule)
-            self._sentence_rules(doc, sent, spans, main, add, lambda words, n=n: holds(words, n))
+            self._sentence_rules(doc, sent, spans, main, add, lambda name, n=n: holds(name, n))
             if any(s.label_ == "Dataset" for s in spans) and EVALUATION.search(sent.text):
                 for ds in (s for s in spans if s.label_ == "Dataset"):
                     for subject in _evaluation_subjects(doc, spans, ds, sentence_main,
@@ -503,15 +524,15 @@ class LineageFinder:
         return None
 
     def _sentence_rules(self, doc: Doc, sent: Span, spans: list[Span], main: Span | None,
-                        add, holds=lambda words: True) -> None:
-        """The rules read in one sentence; ``holds(words)`` says whether the sentence has
-        one of a rule's words (``RULE_WORDS``): one without them skips the rule."""
+                        add, holds=lambda name: True) -> None:
+        """The rules read in one sentence; ``holds(name)`` says whether the sentence has
+        one of a rule's words (``RULE_WORD_LISTS[name]``): one without them skips the rule."""
         text = doc_text(doc)
         systems = [s for s in spans if s.label_ in SYSTEM_TYPES]
         train = passive = False
         if systems:
-            train = holds(RULE_WORD_LISTS["train"])
-            passive = holds(RULE_WORD_LISTS["passive"])
+            train = holds("train")
+            passive = holds("passive")
         for i, span in enumerate(systems):
             # "we train A from B"
             if train and TRAIN_FROM.search(text[sent.start_char: span.start_char]):
@@ -539,7 +560,7 @@ class LineageFinder:
                     and _KIND_AFTER.match(text[nxt.end_char: sent.end_char])):
                 add(span, "basedOn", nxt, sent, "appositive")
         # "In order to further improve X, we propose Y"
-        for m in _PURPOSE.finditer(sent.text) if holds(RULE_WORD_LISTS["purpose"]) else ():
+        for m in _PURPOSE.finditer(sent.text) if holds("purpose") else ():
             start = sent.start_char + m.start()
             we = _WE_PROPOSE.search(text, start, sent.end_char)
             if we is None or not _PURPOSE_VERB.search(text, start, we.start()):
