@@ -167,8 +167,11 @@ def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     trailing space), computed once per doc."""
     bounds = doc.user_data.get(BOUNDS_KEY)
     if bounds is None:
-        starts, lengths = doc.to_array([IDX, LENGTH]).T.tolist() if len(doc) else ([], [])
-        ends = [a + n for a, n in zip(starts, lengths, strict=True)]
+        if len(doc):
+            array = doc.to_array([IDX, LENGTH])  # columns: numpy adds them, no Python loop
+            starts, ends = array[:, 0].tolist(), (array[:, 0] + array[:, 1]).tolist()
+        else:
+            starts, ends = [], []
         bounds = doc.user_data[BOUNDS_KEY] = (starts, ends)
     return bounds
 
