@@ -30,7 +30,7 @@ from kg.extract import (  # noqa: F401
     sentences,
     tokenizer,
 )
-from kg.extract.context import doc_text, plain_spans
+from kg.extract.context import PLAIN_ONLY_KEY, doc_text, plain_spans
 from kg.normalize import name_key
 from kg.records import Extraction, Mention, Paper, Relation, Result
 
@@ -142,5 +142,14 @@ def extract_papers(papers: Iterable[Paper], nlp: Language | None = None,
     """One Extraction per paper, in the same order."""
     papers = list(papers)
     nlp = nlp or build_pipeline()
-    docs = nlp.pipe((paper_text(p) for p in papers), batch_size=batch_size)
+    docs = nlp.pipe((_plain_doc(nlp, paper_text(p)) for p in papers), batch_size=batch_size)
     return [doc_extraction(p, d) for p, d in zip(papers, docs, strict=True)]
+
+
+def _plain_doc(nlp: Language, text: str) -> Doc:
+    """``nlp.make_doc(text)``, marked so that the components keep their spans as plain tuples
+    only (``context.PLAIN_ONLY_KEY``): ``doc_extraction`` reads nothing else, and the doc
+    never leaves this package, so no spaCy ``Span`` need be made."""
+    doc = nlp.make_doc(text)
+    doc.user_data[PLAIN_ONLY_KEY] = True
+    return doc

@@ -26,6 +26,9 @@ STARTS_KEY = "kg_sent_starts"  # set by kg_sentences
 BOUNDS_KEY = "kg_token_bounds"
 ENTITY_CACHES = ("kg_entity_list", "kg_entities_by_sent", "kg_in_sentence", "kg_main_subject")
 PLAIN_KEY = "kg_plain:"  # + a span key: the same spans as plain tuples
+#: Set in a doc's ``user_data`` by a caller that reads only plain tuples (``extract_papers``:
+#: its docs never leave kg.extract): ``set_spans`` makes no span groups in that doc.
+PLAIN_ONLY_KEY = "kg_plain_only"
 
 #: (start, end, start_char, end_char, label, id) of a span: what the components pass on.
 Plain = tuple[int, int, int, int, str, str]
@@ -208,9 +211,9 @@ def set_spans(doc: Doc, key: str, found: list[tuple[int, int, str, str]],
               spans: bool = True) -> list[Plain]:
     """``doc.spans[key]`` from ``(start, end, label, id)`` tuples; the same spans as
     ``Plain`` tuples are kept for the components after (``plain_spans``) and returned.
-    With ``spans`` False, only the tuples are kept: no spaCy ``Span`` is made (a span group
-    that only the components after read)."""
-    if not spans:
+    With ``spans`` False, or in a doc marked ``PLAIN_ONLY_KEY``, only the tuples are kept:
+    no spaCy ``Span`` is made (a span group that only the components after read)."""
+    if not spans or doc.user_data.get(PLAIN_ONLY_KEY):
         doc.spans.pop(key, None)
         return _plain(doc, key, found)
     strings = doc.vocab.strings

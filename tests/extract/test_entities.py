@@ -87,3 +87,19 @@ def test_finders_read_only_by_kg_entities_keep_no_span_group_and_change_nothing(
     merger = nlp.get_pipe("kg_entities")
     assert ([(s.start, s.end, s.label_) for s in merger(alone).spans["kg_entities"]]
             == [(s.start, s.end, s.label_) for s in doc.spans["kg_entities"]])
+
+
+def test_extract_papers_without_span_groups_gives_what_the_span_groups_give(nlp):
+    """extract_papers marks its docs plain-only (no spaCy Spans made); the records are the
+    ones a doc with all its span groups gives."""
+    from kg.extract import doc_extraction, extract_papers, paper_text
+    from kg.records import Paper, SourceSpan
+
+    paper = Paper("We propose SwiftDet, a detector based on YOLOv8-S, at "
+                  "https://github.com/acme/swiftdet. It reaches 51.2 mAP on COCO and "
+                  "outperforms RT-DETR-L.", (SourceSpan("t", 1, 1, "jsonl"),),
+                  title="SwiftDet: A Fast Detector")
+    doc = nlp(paper_text(paper))
+    assert {"kg_repos", "kg_entities"} <= set(doc.spans)
+    found = extract_papers([paper], nlp)[0]
+    assert found == doc_extraction(paper, doc) and found.mentions and found.relations
