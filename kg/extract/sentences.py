@@ -7,8 +7,9 @@ punctuation nor such a character starts a sentence. Only the few final-character
 looked at: the text says where those characters occur, the token offsets (``context.
 token_bounds``, which the components after read too) which of them are tokens of their own.
 
-Sets ``is_sent_start`` on every token, as the sentencizer does (``doc.sents`` works), and
-keeps the start indices in ``doc.user_data["kg_sent_starts"]`` for ``context.sentences``.
+Sets ``is_sent_start`` on every token, as the sentencizer does (``doc.sents`` works; not in
+a doc marked ``context.PLAIN_ONLY_KEY``, whose reader wants only the indices), and keeps the
+start indices in ``doc.user_data["kg_sent_starts"]`` for ``context.sentences``.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
-from kg.extract.context import STARTS_KEY, doc_text, find_all, token_bounds
+from kg.extract.context import PLAIN_ONLY_KEY, STARTS_KEY, doc_text, find_all, token_bounds
 
 
 class SentenceSplitter:
@@ -70,7 +71,7 @@ class SentenceSplitter:
 
     def __call__(self, doc: Doc) -> Doc:
         starts = self.sentence_starts(doc, doc_text(doc))
-        if starts:
+        if starts and not doc.user_data.get(PLAIN_ONLY_KEY):  # kg reads only STARTS_KEY
             flags = numpy.full(len(doc), -1, dtype="int64")
             flags[starts] = 1
             doc.from_array([SENT_START], flags.view("uint64").reshape(-1, 1))
