@@ -185,8 +185,10 @@ class _SentenceWords:
         low, sent = self.low, self.sents[i]
         start, end = sent.start_char, sent.end_char
         bits = 0
+        known = _RUN_BITS.get
         for run in set(_LETTERS.findall(low, start, end)):
-            bits |= _RUN_BITS.get(run) or _run_bits(run)
+            found = known(run, -1)
+            bits |= found if found >= 0 else _run_bits(run)
         for word, bit in _SPACED:
             if not bits & bit and low.find(word, start, end) >= 0:
                 bits |= bit
