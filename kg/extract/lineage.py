@@ -38,6 +38,7 @@ from kg.extract.context import (
     sentences,
     token_bounds,
 )
+from kg.extract.sentence_words import SentenceWords, lowered
 from kg.normalize import name_key
 from kg.versions import family_name, parse_model_name, successor_pairs
 
@@ -77,24 +78,6 @@ CUES = (
         r"(?:improvements?|gains?|advantages?|speedups?) over)\b", re.I),
      ("Model", "Software", "Method")),
 )
-#: Substrings one of which every match of a predicate's cue contains (lower case); a
-#: sentence with none of them is not scanned. tests/extract/test_lineage.py checks that
-#: each alternative of each cue holds one.
-CUE_WORDS = {
-    "basedOn": ("based", "built", "top of", "upgrad", "ground", "found", "build", "tuned",
-                "distill", "initiali", "derived", "extend", "extension", "improve", "trained",
-                "training", "inherit", "replac", "implementation", "version", "obtained",
-                "variant", "successor", "descendant", "derivative", "adaptation", "adapted",
-                "architecture", "design", "recipe", "basis"),
-    "usesComponent": ("use", "using", "utiliz", "adopt", "employ", "leverag", "incorporat",
-                      "integrat", "equipped", "consist", "composed", "compris", "contain",
-                      "introduc", "component", "module", "part", "backbone", "reli", "rely",
-                      "connect", "combin", "pair", "bridg", "innovation", "technique",
-                      "ingredient"),
-    "comparedWith": ("outperform", "surpass", "compar", "than", "superior", "beat", "exceed",
-                     "competitive", "on par", "against", "over"),
-}
-_CUE_WORD_RE = {p: re.compile("|".join(map(re.escape, words))) for p, words in CUE_WORDS.items()}
 # The cues without IGNORECASE, for the lower-cased text: the same matches, and Python's regex
 # engine skips a case-sensitive alternative that opens with a literal at the first character
 # (it tries every case-blind one in full).
@@ -110,91 +93,6 @@ _CUES_NARROW = tuple(
     for predicate, cue, types in _CUES_LOWER)
 assert all(len(a.pattern) > len(b.pattern) for (p, a, _), (_, b, _) in
            zip(_CUES_LOWER, _CUES_NARROW, strict=True) if p in _ANY_START)
-# Letters that a case-blind pattern matches without being lower-cased to what it matches
-# (Kelvin sign, long s, dotted and dotless i): text holding one is read with the cues as
-# they are.
-_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
-#: Words one of which each sentence rule needs (lower case): a sentence with none of them
-#: skips the rule.
-RULE_WORD_LISTS = {
-    "distill": ("distill",),  # _DISTILL_INTO
-    "train": ("train",),  # TRAIN_FROM
-    "passive": ("employed", "used", "adopted", "utilised", "utilized", "leveraged",
-                "incorporated", "integrated"),  # _PASSIVE_USE
-    "purpose": ("improve", "upgrade", "enhance", "boost", "extend", "strengthen", "advance",
-                "scale up", "explore"),  # _PURPOSE
-}
-RULE_WORDS = {k: re.compile("|".join(map(re.escape, words)))
-              for k, words in RULE_WORD_LISTS.items()}
-
-
-def lowered(text: str) -> str | None:
-    """``text.lower()`` where it keeps every character at its offset and a case-blind match
-    in ``text`` is a case-sensitive one in it; else None."""
-    low = text.lower()
-    return low if len(low) == len(text) and not _FOLDS.search(text) else None
-
-
-#: Every list of words a sentence is tested for, by name (a predicate or a rule).
-WORD_LISTS = {**CUE_WORDS, **RULE_WORD_LISTS}
-_BIT = {name: 1 << i for i, name in enumerate(WORD_LISTS)}
-_LETTERS = re.compile("[a-z]+")
-# Words of letters only lie inside one run of letters: each distinct run is tested once
-# (``_run_bits``, kept across docs); the other words ("top of") are looked for as they are.
-_SPACED = tuple((word, _BIT[name]) for name, words in WORD_LISTS.items() for word in words
-                if not _LETTERS.fullmatch(word))
-_RUN_BITS: dict[str, int] = {}
-
-
-def _run_bits(run: str) -> int:
-    """The bits (``_BIT``) of the lists one of whose letter-only words ``run`` contains."""
-    bits = _RUN_BITS.get(run)
-    if bits is None:
-        bits = 0
-        for name, words in WORD_LISTS.items():
-            if any(word in run for word in words):
-                bits |= _BIT[name]
-        if len(_RUN_BITS) >= 1 << 16:
-            _RUN_BITS.clear()
-        _RUN_BITS[run] = bits
-    return bits
-
-
-class _SentenceWords:
-    """Which sentences hold one of a list of words (``WORD_LISTS``: ``CUE_WORDS``,
-    ``RULE_WORD_LISTS``) in the doc's lower-cased text ``low``: what a search of the
-    sentence for the words finds. A sentence without them skips the cues or rule that need
-    them. Each sentence asked about is read once: its runs of letters (a regular expression
-    of many words would try each at every character)."""
-
-    def __init__(self, low: str | None, sents: list[Span]) -> None:
-        self.low, self.sents = low, sents
-        self.bits: dict[int, int] = {}  # sentence index -> the lists it holds a word of
-
-    def __call__(self, name: str, i: int) -> bool:
-        """Whether sentence ``i`` holds a word of ``WORD_LISTS[name]`` (True when there is
-        no ``low``)."""
-        if self.low is None:
-            return True
-        bits = self.bits.get(i)
-        if bits is None:
-            bits = self.bits[i] = self._bits(i)
-        return bool(bits & _BIT[name])
-
-    def _bits(self, i: int) -> int:
-        low, sent = self.low, self.sents[i]
-        start, end = sent.start_char, sent.end_char
-        bits = 0
-        known = _RUN_BITS.get
-        for run in set(_LETTERS.findall(low, start, end)):
-            found = known(run, -1)
-            bits |= found if found >= 0 else _run_bits(run)
-        for word, bit in _SPACED:
-            if not bits & bit and low.find(word, start, end) >= 0:
-                bits |= bit
-        return bits
-
-
 EVALUATION = re.compile(r"achiev|outperform|result|experiment|evaluat|benchmark|score|"
                         r"surpass|state-of-the-art|sota|accuracy|perform|test|on\b", re.I)
 _STOP_LIST = re.compile(r"\b(?:on|in terms of|by|while|which|with|when|at|for|under)\b", re.I)
@@ -451,7 +349,7 @@ class LineageFinder:
         word_starts: list[int] | None = None  # of the sentence: its tokens that open a word
         previous: Span | None = None  # the first system the last sentence named
         sents = sentences(doc)
-        holds = _SentenceWords(low, sents)
+        holds = SentenceWords(low, sents)
         token_starts = token_bounds(doc)[0]
         for n, sent in enumerate(sents):
             word_starts = None
@@ -528,7 +426,8 @@ class LineageFinder:
     def _sentence_rules(self, doc: Doc, sent: Span, spans: list[Span], main: Span | None,
                         add, holds=lambda name: True) -> None:
         """The rules read in one sentence; ``holds(name)`` says whether the sentence has
-        one of a rule's words (``RULE_WORD_LISTS[name]``): one without them skips the rule."""
+        one of a rule's words (``sentence_words.RULE_WORD_LISTS[name]``): one without them
+        skips the rule."""
         text = doc_text(doc)
         systems = [s for s in spans if s.label_ in SYSTEM_TYPES]
         train = passive = False
