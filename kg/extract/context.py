@@ -277,7 +277,7 @@ def sentences(doc: Doc) -> list[TextSpan]:
         if starts is None:
             starts = [s.start for s in doc.sents] if len(doc) else []
             doc.user_data[STARTS_KEY] = starts
-        ends = [*starts[1:], len(doc)]
+        ends = [*starts[1:], len(doc)] if starts else []  # an empty doc has no sentence
         token_starts, token_ends = token_bounds(doc)
         text = doc_text(doc)
         sents = [TextSpan(doc, s, e, token_starts[s], token_ends[e - 1], text=text)
