@@ -30,26 +30,31 @@ from kg.extract import (  # noqa: F401
     sentences,
     tokenizer,
 )
-from kg.extract.context import doc_text, plain_spans
+from kg.extract.context import PLAIN_ONLY_KEY, doc_text, plain_spans
 from kg.normalize import name_key
 from kg.records import Extraction, Mention, Paper, Relation, Result
 
 DEFAULT_COMPONENTS: tuple[str, ...] = ("kg_repos", "kg_lexicon", "kg_abbrevs", "kg_names",
                                        "kg_entities", "kg_lineage", "kg_results")
 OUTPUT_SPANS = ("kg_repos", "kg_entities")
+#: Finders whose spans only ``kg_entities`` reads: with it in the pipeline they keep them as
+#: plain tuples and make no span group (spaCy ``Span`` objects cost more than finding them).
+INTERNAL_SPANS = ("kg_lexicon", "kg_names")
 SEPARATOR = "\n\n"
 
 
 def build_pipeline(components: Sequence[str] = DEFAULT_COMPONENTS) -> Language:
     """A blank English pipeline (with kg's tokenizer, see ``kg.extract.tokenizer``), sentence
-    boundaries (``kg_sentences``) and the named kg components."""
+    boundaries (``kg_sentences``) and the named kg components. With ``kg_entities`` among
+    them, ``INTERNAL_SPANS`` leave no ``doc.spans`` group of their own."""
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "kg.Tokenizer.v1"}}})
     nlp.add_pipe("kg_sentences")
     known = sorted(n for n in Language.factories if n.startswith("kg_"))
     for name in components:
         if name not in Language.factories:
             raise KgError(f"unknown extractor {name!r} (known: {', '.join(known)})")
-        nlp.add_pipe(name)
+        internal = name in INTERNAL_SPANS and "kg_entities" in components
+        nlp.add_pipe(name, config={"spans": False} if internal else {})
     return nlp
 
 
@@ -153,5 +158,14 @@ def extract_papers(papers: Iterable[Paper], nlp: Language | None = None,
     """One Extraction per paper, in the same order."""
     papers = list(papers)
     nlp = nlp or build_pipeline()
-    docs = nlp.pipe((paper_text(p) for p in papers), batch_size=batch_size)
+    docs = nlp.pipe((_plain_doc(nlp, paper_text(p)) for p in papers), batch_size=batch_size)
     return [doc_extraction(p, d) for p, d in zip(papers, docs, strict=True)]
+
+
+def _plain_doc(nlp: Language, text: str) -> Doc:
+    """``nlp.make_doc(text)``, marked so that the components keep their spans as plain tuples
+    only (``context.PLAIN_ONLY_KEY``): ``doc_extraction`` reads nothing else, and the doc
+    never leaves this package, so no spaCy ``Span`` need be made."""
+    doc = nlp.make_doc(text)
+    doc.user_data[PLAIN_ONLY_KEY] = True
+    return doc

@@ -19,6 +19,7 @@ from kg.extract.heads import type_from_head
 
 PAREN = re.compile(r"\(([^()]{1,120})\)")
 SHORT = re.compile(r"^[A-Za-z][A-Za-z0-9&+./-]{0,11}$")
+_SHORT_BEFORE = re.compile(r"([A-Za-z][\w+.-]{1,15})\}?\s*$")  # SF (Long Form)
 _PREP = re.compile(r"\s+(?:with|for|via|of|on|from|under|through|in|using)\s+.*$", re.I)
 
 
@@ -82,7 +83,10 @@ class AbbreviationFinder:
                 start = m.start() - len(before) + _tail_offset(before, len(found.split()))
                 end = m.start() - (len(before) - len(before.rstrip()))
             else:  # SF (Long Form)
-                prev = re.search(r"([A-Za-z][\w+.-]{1,15})\}?\s*$", before)
+                # a match ends the text and is at most 17 characters and the spaces after
+                # them long: only the tail is searched
+                tail = before[max(0, len(before.rstrip()) - 17):]
+                prev = _SHORT_BEFORE.search(tail)
                 if not prev or not re.search(r"[A-Z]", prev[1]):
                     continue
                 short, found = prev[1], long_form(prev[1], inner)

@@ -26,6 +26,9 @@ STARTS_KEY = "kg_sent_starts"  # set by kg_sentences
 BOUNDS_KEY = "kg_token_bounds"
 ENTITY_CACHES = ("kg_entity_list", "kg_entities_by_sent", "kg_in_sentence", "kg_main_subject")
 PLAIN_KEY = "kg_plain:"  # + a span key: the same spans as plain tuples
+#: Set in a doc's ``user_data`` by a caller that reads only plain tuples (``extract_papers``:
+#: its docs never leave kg.extract): ``set_spans`` makes no span groups in that doc.
+PLAIN_ONLY_KEY = "kg_plain_only"
 
 #: (start, end, start_char, end_char, label, id) of a span: what the components pass on.
 Plain = tuple[int, int, int, int, str, str]
@@ -167,8 +170,11 @@ def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     trailing space), computed once per doc."""
     bounds = doc.user_data.get(BOUNDS_KEY)
     if bounds is None:
-        starts, lengths = doc.to_array([IDX, LENGTH]).T.tolist() if len(doc) else ([], [])
-        ends = [a + n for a, n in zip(starts, lengths, strict=True)]
+        if len(doc):
+            array = doc.to_array([IDX, LENGTH])  # columns: numpy adds them, no Python loop
+            starts, ends = array[:, 0].tolist(), (array[:, 0] + array[:, 1]).tolist()
+        else:
+            starts, ends = [], []
         bounds = doc.user_data[BOUNDS_KEY] = (starts, ends)
     return bounds
 
@@ -201,16 +207,36 @@ def span_bounds(doc: Doc, start_char: int, end_char: int, alignment_mode: str = 
     return start, end + 1
 
 
-def set_spans(doc: Doc, key: str, found: list[tuple[int, int, str, str]]) -> list[Plain]:
+def set_spans(doc: Doc, key: str, found: list[tuple[int, int, str, str]],
+              spans: bool = True) -> list[Plain]:
     """``doc.spans[key]`` from ``(start, end, label, id)`` tuples; the same spans as
-    ``Plain`` tuples are kept for the components after (``plain_spans``) and returned."""
-    starts, ends = token_bounds(doc)
+    ``Plain`` tuples are kept for the components after (``plain_spans``) and returned.
+    With ``spans`` False, or in a doc marked ``PLAIN_ONLY_KEY``, only the tuples are kept:
+    no spaCy ``Span`` is made (a span group that only the components after read)."""
+    if not spans or doc.user_data.get(PLAIN_ONLY_KEY):
+        doc.spans.pop(key, None)
+        return _plain(doc, key, found)
     strings = doc.vocab.strings
-    doc.spans[key] = [Span(doc, s, e, label=_string_id(strings, label),
-                           span_id=_string_id(strings, id_)) for s, e, label, id_ in found]
+    ids: dict[str, int] = {}  # label or id -> its string id, for this call
+    made = []
+    for s, e, label, id_ in found:
+        label_id = ids.get(label)
+        if label_id is None:
+            label_id = ids[label] = _string_id(strings, label)
+        span_id = ids.get(id_)
+        if span_id is None:
+            span_id = ids[id_] = _string_id(strings, id_)
+        made.append(Span(doc, s, e, label=label_id, span_id=span_id))
+    doc.spans[key] = made
+    return _plain(doc, key, found)
+
+
+def _plain(doc: Doc, key: str, found: list[tuple[int, int, str, str]]) -> list[Plain]:
+    starts, ends = token_bounds(doc)
+    size = len(starts)
     plain = []
     for s, e, label, id_ in found:
-        start_char = starts[s] if s < len(starts) else len(doc_text(doc))
+        start_char = starts[s] if s < size else len(doc_text(doc))
         plain.append((s, e, start_char, ends[e - 1] if e > s else start_char, label, id_))
     doc.user_data[PLAIN_KEY + key] = plain
     return plain
@@ -230,12 +256,12 @@ def _string_id(strings: StringStore, text: str) -> int:
 
 
 def plain_spans(doc: Doc, key: str) -> list[Plain]:
-    """``doc.spans[key]`` as ``Plain`` tuples: as ``set_spans`` left them, or read from
-    the span group (when something else filled it)."""
+    """``doc.spans[key]`` as ``Plain`` tuples: as ``set_spans`` left them (also where it
+    made no span group), or read from the span group (when something else filled it)."""
     plain = doc.user_data.get(PLAIN_KEY + key)
     group = doc.spans.get(key)
     if group is None:
-        return []
+        return plain or []
     if plain is None or len(plain) != len(group):
         plain = [(s.start, s.end, s.start_char, s.end_char, s.label_, s.id_) for s in group]
         doc.user_data[PLAIN_KEY + key] = plain
@@ -251,7 +277,7 @@ def sentences(doc: Doc) -> list[TextSpan]:
         if starts is None:
             starts = [s.start for s in doc.sents] if len(doc) else []
             doc.user_data[STARTS_KEY] = starts
-        ends = [*starts[1:], len(doc)]
+        ends = [*starts[1:], len(doc)] if starts else []  # an empty doc has no sentence
         token_starts, token_ends = token_bounds(doc)
         text = doc_text(doc)
         sents = [TextSpan(doc, s, e, token_starts[s], token_ends[e - 1], text=text)

@@ -48,8 +48,10 @@ class LexiconMatcher:
     """Spans in ``doc.spans[name]`` labelled with the entity type; ``id_`` holds the
     canonical name. Stop-list phrases go to ``doc.user_data["kg_lexicon_stop"]``."""
 
-    def __init__(self, nlp: Language, name: str, *, lexicons: list[str]) -> None:
+    def __init__(self, nlp: Language, name: str, *, lexicons: list[str],
+                 spans: bool = True) -> None:
         self.name = name
+        self.spans = spans  # False: plain tuples only (``context.set_spans``)
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.entries: dict[int, tuple[str, str]] = {}  # match id -> (type, canonical)
@@ -80,11 +82,12 @@ class LexiconMatcher:
                 stops.append((start, end, starts[start], ends[end - 1]))
             else:
                 found.append((start, end, type_name, canonical))
-        set_spans(doc, self.name, found)
+        set_spans(doc, self.name, found, self.spans)
         doc.user_data[STOP_KEY] = stops
         return doc
 
 
-@Language.factory("kg_lexicon", default_config={"lexicons": sorted(FILES)})
-def make_lexicon_matcher(nlp: Language, name: str, lexicons: list[str]) -> LexiconMatcher:
-    return LexiconMatcher(nlp, name, lexicons=lexicons)
+@Language.factory("kg_lexicon", default_config={"lexicons": sorted(FILES), "spans": True})
+def make_lexicon_matcher(nlp: Language, name: str, lexicons: list[str],
+                         spans: bool) -> LexiconMatcher:
+    return LexiconMatcher(nlp, name, lexicons=lexicons, spans=spans)

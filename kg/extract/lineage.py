@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left
 from collections.abc import Iterator
 
 from spacy.language import Language
@@ -38,16 +37,19 @@ from kg.extract.context import (
     entities,
     in_sentence,
     main_subject,
+    sentence_entities,
     sentences,
     token_bounds,
 )
+from kg.extract.sentence_words import SentenceWords, lowered
 from kg.normalize import name_key
-from kg.versions import family_name, successor_pairs
+from kg.versions import family_name, parse_model_name, successor_pairs
 
 _COMPARATIVE = (r"(?:(?!rather\b|other\b|whether\b|either\b|neither\b|later\b|after\b|"
                 r"under\b|over\b|never\b|ever\b|per\b)\w{2,}er|more|less)"
                 r"(?:\s+[\w%.\-]+){0,4}?\s+than(?:\s+(?:that|those)\s+of)?")
 COMPONENT_TYPES = ("Method", "Model")  # what usesComponent may point to
+_LINEAGE_TYPES = frozenset((*SYSTEM_TYPES, "Dataset"))  # the entities a sentence rule reads
 CUES = (
     ("basedOn", re.compile(
         r"\b(?:based (?:up)?on|built (?:up)?on(?: top of)?|on top of|upgraded (?:from|version of)|"
@@ -86,25 +88,6 @@ CUES = (
         r"(?:improvements?|gains?|advantages?|speedups?) over)\b", re.I),
      ("Model", "Software", "Method")),
 )
-#: Substrings one of which every match of a predicate's cue contains (lower case); a
-#: sentence with none of them is not scanned. tests/extract/test_lineage.py checks that
-#: each alternative of each cue holds one.
-CUE_WORDS = {
-    "basedOn": ("based", "built", "top of", "upgrad", "ground", "found", "build", "tuned",
-                "distill", "initiali", "derived", "extend", "extension", "improve", "trained",
-                "training", "inherit", "replac", "implementation", "version", "obtained",
-                "variant", "successor", "descendant", "derivative", "adaptation", "adapted",
-                "architecture", "design", "recipe", "basis", "similar", "moderniz", "teacher",
-                "starting"),
-    "usesComponent": ("us", "utiliz", "adopt", "employ", "leverag", "incorporat", "integrat",
-                      "equipped", "consist", "composed", "compris", "contain", "introduc",
-                      "component", "module", "part", "backbone", "reli", "rely", "connect",
-                      "combin", "pair", "bridg", "innovation", "technique", "ingredient"),
-    "comparedWith": ("outperform", "surpass", "compar", "compet", "than", "superior", "beat",
-                     "exceed", "on par", "against", "over", "rival", "similar", "close",
-                     "equivalent"),
-}
-_CUE_WORD_RE = {p: re.compile("|".join(map(re.escape, words))) for p, words in CUE_WORDS.items()}
 # The cues without IGNORECASE, for the lower-cased text: the same matches, and Python's regex
 # engine skips a case-sensitive alternative that opens with a literal at the first character
 # (it tries every case-blind one in full).
@@ -120,33 +103,6 @@ _CUES_NARROW = tuple(
     for predicate, cue, types in _CUES_LOWER)
 assert all(len(a.pattern) > len(b.pattern) for (p, a, _), (_, b, _) in
            zip(_CUES_LOWER, _CUES_NARROW, strict=True) if p in _ANY_START)
-# Letters that a case-blind pattern matches without being lower-cased to what it matches
-# (Kelvin sign, long s, dotted and dotless i): text holding one is read with the cues as
-# they are.
-_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
-#: Words one of which each sentence rule needs (lower case): a sentence with none of them
-#: skips the rule.
-RULE_WORDS = {
-    "distill": re.compile("distill"),  # _DISTILL_INTO
-    "train": re.compile("train"),  # TRAIN_FROM
-    "passive": re.compile("employed|used|adopted|utili[sz]ed|leveraged|incorporated|"
-                          "integrated"),  # _PASSIVE_USE
-    "purpose": re.compile("improve|upgrade|enhance|boost|extend|strengthen|advance|scale up|"
-                          "explore"),  # _PURPOSE
-}
-
-
-def lowered(text: str) -> str | None:
-    """``text.lower()`` where it keeps every character at its offset and a case-blind match
-    in ``text`` is a case-sensitive one in it; else None."""
-    low = text.lower()
-    return low if len(low) == len(text) and not _FOLDS.search(text) else None
-
-
-def _holds(words: re.Pattern[str], low: str | None, sent: Span) -> bool:
-    """Whether the sentence (of the text ``low`` is the lower case of) holds ``words``;
-    True when there is no ``low``."""
-    return low is None or words.search(low, sent.start_char, sent.end_char) is not None
 EVALUATION = re.compile(r"achiev|outperform|result|experiment|evaluat|benchmark|score|"
                         r"surpass|state-of-the-art|sota|accuracy|perform|test|on\b", re.I)
 _STOP_LIST = re.compile(r"\b(?:on|in terms of|by|while|which|with|when|at|for|under)\b", re.I)
@@ -248,6 +204,19 @@ def _submodule(span: Span, text: str) -> bool:
     return bool(_SUBMODULE.search(span.text) or (after and _SUBMODULE.match(after[0].strip())))
 
 
+def _two_in_a_line(names: list[str]) -> bool:
+    """Whether two of ``names`` (distinct) share a base and qualifiers: without such a pair
+    ``successor_pairs`` finds nothing."""
+    seen = set()
+    for name in names:
+        parsed = parse_model_name(name)
+        line = (parsed.base_key, parsed.qualifiers)
+        if parsed.base_key and line in seen:
+            return True
+        seen.add(line)
+    return False
+
+
 def _outside_brackets(gap: str) -> bool:
     return gap.count("(") <= gap.count(")")
 
@@ -274,7 +243,8 @@ def _is_name(text: str) -> bool:
     return text.lower() != text or any(c.isdigit() for c in text)
 
 
-def _nearest_subject(doc: Doc, spans: list[Span], char: int, skip: set[int]) -> Span | None:
+def _nearest_subject(doc: Doc, spans: list[Span], char: int, skip: set[int],
+                     sent_start: int) -> Span | None:
     """The last named system before ``char`` that is not an object already (``skip``), a
     baseline ("as many parameters as YOLOv5-L") or a component ("DETR with a ResNet-50
     backbone"), nor listed with one."""
@@ -282,7 +252,6 @@ def _nearest_subject(doc: Doc, spans: list[Span], char: int, skip: set[int]) -> 
     systems = [s for s in spans if s.end_char <= char and s.label_ in SYSTEM_TYPES]
     if not systems:
         return None
-    sent_start = systems[0].sent.start_char
     skipped = set(skip)
     for i, span in enumerate(systems):
         window = text[max(sent_start, span.start_char - 40): span.start_char]
@@ -340,13 +309,12 @@ _COLLECTED = re.compile(r"\b(?:collect|gather|assembl|crawl|scrap)\w*\s+[^.;]{0,
 
 
 def _evaluation_subjects(doc: Doc, spans: list[Span], dataset: Span,
-                         main: Span | None) -> list[Span]:
+                         main: Span | None, sent_start: int) -> list[Span]:
     """The systems a sentence evaluates on ``dataset``: the nearest named system before it
     that is not a setting ("On Llama-2 7B/13B, AdaGC ..."), a baseline ("outperforms
     Flamingo80B on VQAv2") or a teacher, with the names listed beside it ("A and B achieve
     ..."), else the paper's own system. Training data is not an evaluation."""
     text = doc_text(doc)
-    sent_start = spans[0].sent.start_char if spans else 0
     if _TRAINED_ON.search(text[max(sent_start, dataset.start_char - 60): dataset.start_char]) \
             or _COLLECTED.search(text[max(sent_start, dataset.start_char - 100):
                                       dataset.start_char]) \
@@ -446,33 +414,36 @@ class LineageFinder:
 
         low = lowered(text)
         cues, scanned = (_CUES_LOWER, low) if low is not None else (CUES, text)
-        word_starts: list[int] | None = None
+        word_starts: list[int] | None = None  # of the sentence: its tokens that open a word
         previous: Span | None = None  # the first system the last sentence named
-        for sent in sentences(doc):
-            spans = in_sentence(doc, sent, SYSTEM_TYPES + ("Dataset",))
+        sents = sentences(doc)
+        holds = SentenceWords(low, sents)
+        token_starts = token_bounds(doc)[0]
+        for n, sent in enumerate(sents):
+            word_starts = None
+            spans = [s for s in sentence_entities(doc, sent) if s.label_ in _LINEAGE_TYPES]
             systems = [s for s in spans if s.label_ in SYSTEM_TYPES and _named(s)]
             sentence_main = previous if (previous is not None
                                          and REFERS_BACK.match(sent.text)) else main
             previous = systems[0] if systems else previous
             if not spans:
                 continue
-            if _holds(RULE_WORDS["distill"], low, sent):
+            if holds("distill", n):
                 self._distilled(doc, sent, spans, sentence_main, add)
             compared: set[int] = set()
             for k, (predicate, cue, types) in enumerate(cues):
-                if not _holds(_CUE_WORD_RE[predicate], low, sent):
+                if not holds(predicate, n):
                     continue  # a cheap test first: the words every cue of this kind holds
                 if (low is not None and predicate in _ANY_START
                         and low.find(_ANY_START[predicate][1], sent.start_char,
                                      sent.end_char) < 0):
                     cue = _CUES_NARROW[k][1]
                 if word_starts is None:
-                    word_starts = [i for i in token_bounds(doc)[0] if text[i].isalpha()]
-                lo, hi = (bisect_left(word_starts, sent.start_char),
-                          bisect_left(word_starts, sent.end_char))
-                for m in _cue_matches(cue, scanned, word_starts[lo:hi], sent.end_char):
+                    word_starts = [i for i in token_starts[sent.start:sent.end]
+                                   if text[i].isalpha()]
+                for m in _cue_matches(cue, scanned, word_starts, sent.end_char):
                     start, end = m.start(), m.end()
-                    before = _nearest_subject(doc, spans, start, compared)
+                    before = _nearest_subject(doc, spans, start, compared, sent.start_char)
                     subject = before or sentence_main
                     if predicate == "usesComponent":
                         subject = self._user(doc, sent, before, sentence_main, start)
@@ -501,10 +472,11 @@ class LineageFinder:
                                 for other in _listed_before(doc, spans, before)[:-1]:
                                     add(other, predicate, obj, sent, rule)
                         add(subject, predicate, obj, sent, rule)
-            self._sentence_rules(doc, sent, spans, main, add, low)
+            self._sentence_rules(doc, sent, spans, main, add, lambda name, n=n: holds(name, n))
             if any(s.label_ == "Dataset" for s in spans) and EVALUATION.search(sent.text):
                 for ds in (s for s in spans if s.label_ == "Dataset"):
-                    for subject in _evaluation_subjects(doc, spans, ds, sentence_main):
+                    for subject in _evaluation_subjects(doc, spans, ds, sentence_main,
+                                                        sent.start_char):
                         add(subject, "evaluatedOn", ds, sent, "evaluation")
         self._successors(doc, main, text, relations)
         self._tuned_variants(doc, relations)
@@ -526,15 +498,16 @@ class LineageFinder:
         return None
 
     def _sentence_rules(self, doc: Doc, sent: Span, spans: list[Span], main: Span | None,
-                        add, low: str | None = None) -> None:
-        """The rules read in one sentence; ``low``, the doc's text in lower case
-        (``lowered``), lets a sentence without a rule's words (``RULE_WORDS``) skip it."""
+                        add, holds=lambda name: True) -> None:
+        """The rules read in one sentence; ``holds(name)`` says whether the sentence has
+        one of a rule's words (``sentence_words.RULE_WORD_LISTS[name]``): one without them
+        skips the rule."""
         text = doc_text(doc)
         systems = [s for s in spans if s.label_ in SYSTEM_TYPES]
         train = passive = False
         if systems:
-            train = _holds(RULE_WORDS["train"], low, sent)
-            passive = _holds(RULE_WORDS["passive"], low, sent)
+            train = holds("train")
+            passive = holds("passive")
         for i, span in enumerate(systems):
             # "we train A from B"
             if train and TRAIN_FROM.search(text[sent.start_char: span.start_char]):
@@ -569,8 +542,7 @@ class LineageFinder:
             if part is not None and part.end_char <= m.end("part") and user is not None:
                 add(user, "usesComponent", part, sent, "with-backbone")
         # "In order to further improve X, we propose Y"
-        for m in _PURPOSE.finditer(sent.text) if _holds(RULE_WORDS["purpose"], low,
-                                                           sent) else ():
+        for m in _PURPOSE.finditer(sent.text) if holds("purpose") else ():
             start = sent.start_char + m.start()
             we = _WE_PROPOSE.search(text, start, sent.end_char)
             if we is None or not _PURPOSE_VERB.search(text, start, we.start()):
@@ -593,7 +565,8 @@ class LineageFinder:
         for s in models:
             first.setdefault(name_key(s.text), s)
         stem = name_key(main.text)[:2]  # a version chain shares its base, so its start
-        pairs = dict(successor_pairs(s.text for k, s in first.items() if k[:2] == stem))
+        names = [s.text for k, s in first.items() if k[:2] == stem]
+        pairs = dict(successor_pairs(names)) if _two_in_a_line(names) else {}
         by_key = {name_key(new): old for new, old in pairs.items()}
         new, depth = main.text, 0
         while name_key(new) in by_key:

@@ -139,8 +139,9 @@ class NameFinder:
     """Spans in ``doc.spans[name]``: label = type (Model unless a description says
     otherwise), ``id_`` = the rule (``shape``, ``versioned``, ``cue``, ``title``)."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, spans: bool = True) -> None:
         self.name = name
+        self.spans = spans  # False: plain tuples only (``context.set_spans``)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -167,7 +168,7 @@ class NameFinder:
             add(m.start(), m.end(), "Model", "shape")
         for m in matches_at(VERSIONED, text, _versioned_starts(text, rev)):
             add(m.start(), m.end(), "Model", "versioned")
-        set_spans(doc, self.name, spans)
+        set_spans(doc, self.name, spans, self.spans)
         return doc
 
 
@@ -193,6 +194,6 @@ def _title_name(text: str) -> tuple[int, int, str, str] | None:
 NAME_TYPES = ("Model", "Method", "Dataset", "Software")
 
 
-@Language.factory("kg_names")
-def make_name_finder(nlp: Language, name: str) -> NameFinder:
-    return NameFinder(nlp, name)
+@Language.factory("kg_names", default_config={"spans": True})
+def make_name_finder(nlp: Language, name: str, spans: bool) -> NameFinder:
+    return NameFinder(nlp, name, spans)

@@ -4,23 +4,26 @@ every token in Python.
 The rule (spaCy's ``Sentencizer``): after a token whose text is a sentence-final character
 (``.``, ``!``, ``?`` and their counterparts in other scripts), the next token that is neither
 punctuation nor such a character starts a sentence. Only the few final-character tokens are
-looked at: the text says which of those characters occur at all, the token array where.
+looked at: the text says where those characters occur, the token offsets (``context.
+token_bounds``, which the components after read too) which of them are tokens of their own.
 
-Sets ``is_sent_start`` on every token, as the sentencizer does (``doc.sents`` works), and
-keeps the start indices in ``doc.user_data["kg_sent_starts"]`` for ``context.sentences``.
+Sets ``is_sent_start`` on every token, as the sentencizer does (``doc.sents`` works; not in
+a doc marked ``context.PLAIN_ONLY_KEY``, whose reader wants only the indices), and keeps the
+start indices in ``doc.user_data["kg_sent_starts"]`` for ``context.sentences``.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 import numpy
-from spacy.attrs import ORTH, SENT_START
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
-from kg.extract.context import STARTS_KEY, doc_text
+from kg.extract.context import PLAIN_ONLY_KEY, STARTS_KEY, doc_text, find_all, token_bounds
 
 
 class SentenceSplitter:
@@ -29,7 +32,6 @@ class SentenceSplitter:
         self.punct_chars = set(punct_chars or Sentencizer.default_punct_chars)
         if any(len(c) != 1 for c in self.punct_chars):
             raise ValueError("kg_sentences: punct_chars must be single characters")
-        self.orth = {c: nlp.vocab.strings.add(c) for c in self.punct_chars}
         self.ascii = sorted(c for c in self.punct_chars if c.isascii())
         self.finder = re.compile("[" + "".join(re.escape(c) for c in sorted(self.punct_chars))
                                  + "]")
@@ -47,10 +49,14 @@ class SentenceSplitter:
         present = self.present(text)
         if not present:
             return [0]
-        orth = doc.to_array(ORTH)
-        finals = sorted(i for c in present
-                        for i in numpy.flatnonzero(orth == self.orth[c]).tolist())
-        starts, n = [0], len(doc)
+        # the tokens that are one final character: found where the text has one, by the
+        # token offsets that the components after read too
+        token_starts, token_ends = token_bounds(doc)
+        n = len(doc)
+        finals = sorted(i for c in present for at in find_all(text, c)
+                        if (i := bisect_left(token_starts, at)) < n
+                        and token_starts[i] == at and token_ends[i] == at + 1)
+        starts = [0]
         k = 0
         for j in finals:
             k = max(k, j + 1)
@@ -65,7 +71,7 @@ class SentenceSplitter:
 
     def __call__(self, doc: Doc) -> Doc:
         starts = self.sentence_starts(doc, doc_text(doc))
-        if starts:
+        if starts and not doc.user_data.get(PLAIN_ONLY_KEY):  # kg reads only STARTS_KEY
             flags = numpy.full(len(doc), -1, dtype="int64")
             flags[starts] = 1
             doc.from_array([SENT_START], flags.view("uint64").reshape(-1, 1))

@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.extract.abbrevs import long_form
 from tests.extract.conftest import typed
@@ -26,3 +28,16 @@ def test_pair_types_both_forms(extract):
 def test_parenthetical_that_is_no_abbreviation(extract):
     found = extract("Training is stable (see Table 2) and cheap (about 3 GPU days).")
     assert not [m for m in found.mentions if m.rule == "kg_abbrevs"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["A", "b", "Zeta", "x2", "-", ".", "+", "}", " ", "\n", "(",
+                                 "LongerWordHere", "ABCDEFGHIJKLMNOPQR", "é"]),
+                max_size=20).map("".join))
+def test_the_short_form_before_a_parenthesis_is_found_in_the_tail_alone(before):
+    from kg.extract.abbrevs import _SHORT_BEFORE
+
+    whole = _SHORT_BEFORE.search(before)
+    tail = before[max(0, len(before.rstrip()) - 17):]
+    found = _SHORT_BEFORE.search(tail)
+    assert (found and found[1]) == (whole and whole[1])

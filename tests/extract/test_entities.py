@@ -89,3 +89,39 @@ def test_a_name_described_as_data_or_listed_after_datasets_such_as_is_a_dataset(
                     "show gains.")
     assert {("VQA-Big", "Dataset"), ("DocSR", "Dataset"), ("NightSR", "Dataset"),
             ("Rain800", "Dataset")} <= typed(found)
+
+
+def test_finders_read_only_by_kg_entities_keep_no_span_group_and_change_nothing(nlp):
+    """In the full pipeline kg_lexicon and kg_names pass their spans on as plain tuples;
+    alone, they fill doc.spans as before; kg_entities finds the same either way."""
+    from kg.extract import build_pipeline
+    from kg.extract.context import plain_spans
+
+    text = ("SwiftDet: A Fast Detector\n\nWe propose SwiftDet, a detector based on YOLOv8-S. "
+            "It reaches 51.2 mAP on COCO and outperforms RT-DETR-L in accuracy.")
+    doc = nlp(text)
+    assert {"kg_lexicon", "kg_names"}.isdisjoint(doc.spans) and "kg_entities" in doc.spans
+    alone = build_pipeline(("kg_repos", "kg_lexicon", "kg_abbrevs", "kg_names"))(text)
+    for key in ("kg_lexicon", "kg_names"):
+        group = [(s.start, s.end, s.start_char, s.end_char, s.label_, s.id_)
+                 for s in alone.spans[key]]
+        assert group and group == plain_spans(doc, key) == plain_spans(alone, key)
+    merger = nlp.get_pipe("kg_entities")
+    assert ([(s.start, s.end, s.label_) for s in merger(alone).spans["kg_entities"]]
+            == [(s.start, s.end, s.label_) for s in doc.spans["kg_entities"]])
+
+
+def test_extract_papers_without_span_groups_gives_what_the_span_groups_give(nlp):
+    """extract_papers marks its docs plain-only (no spaCy Spans made); the records are the
+    ones a doc with all its span groups gives."""
+    from kg.extract import doc_extraction, extract_papers, paper_text
+    from kg.records import Paper, SourceSpan
+
+    paper = Paper("We propose SwiftDet, a detector based on YOLOv8-S, at "
+                  "https://github.com/acme/swiftdet. It reaches 51.2 mAP on COCO and "
+                  "outperforms RT-DETR-L.", (SourceSpan("t", 1, 1, "jsonl"),),
+                  title="SwiftDet: A Fast Detector")
+    doc = nlp(paper_text(paper))
+    assert {"kg_repos", "kg_entities"} <= set(doc.spans)
+    found = extract_papers([paper], nlp)[0]
+    assert found == doc_extraction(paper, doc) and found.mentions and found.relations

@@ -185,13 +185,14 @@ CUE_EXAMPLES = {
 
 
 def test_every_cue_holds_one_of_its_cheap_words():
-    from kg.extract.lineage import _CUE_WORD_RE, CUES
+    from kg.extract.lineage import CUES
+    from kg.extract.sentence_words import CUE_WORD_RE
 
     for predicate, cue, _ in CUES:
         for phrase in CUE_EXAMPLES[predicate]:
             text = f"X {phrase} Y."
             assert cue.search(text), (predicate, phrase)
-            assert _CUE_WORD_RE[predicate].search(text.lower()), (predicate, phrase)
+            assert CUE_WORD_RE[predicate].search(text.lower()), (predicate, phrase)
 
 
 def test_distill_into_with_no_teacher_found_is_no_relation_not_a_crash(extract):
@@ -216,8 +217,9 @@ def test_cue_shortcuts_match_as_the_cues(text):
     their any-word alternatives end in are absent, and the rule words' prefilter give what
     the cues and rules give on the text."""
     from kg.extract import lineage
+    from kg.extract import sentence_words as words
 
-    low = lineage.lowered(text)
+    low = words.lowered(text)
     if low is None:
         return
     for (predicate, cue, _), (_, lower_cue, _), (_, narrow, _) in zip(
@@ -229,10 +231,10 @@ def test_cue_shortcuts_match_as_the_cues(text):
     for key, rule in (("distill", lineage._DISTILL_INTO), ("purpose", lineage._PURPOSE),
                       ("train", lineage.TRAIN_FROM)):
         if rule.search(text):
-            assert lineage.RULE_WORDS[key].search(low), key
+            assert words.RULE_WORDS[key].search(low), key
     for at in range(len(text)):
         if lineage._PASSIVE_USE.match(text[at:]):
-            assert lineage.RULE_WORDS["passive"].search(low)
+            assert words.RULE_WORDS["passive"].search(low)
 
 
 def test_the_model_after_an_opening_phrase_is_the_model_named_before(extract):
@@ -345,3 +347,34 @@ def test_a_fronted_backbone_is_a_component_of_the_system_after_the_comma(extract
     found = extract("With a Swin-L backbone and only 24 epochs, SparseDet-X reaches 58.1 AP "
                     "on COCO.")
     assert ("SparseDet-X", "usesComponent", "Swin-L") in rels(found)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES + ["Model-7B.", "(i.e., X).", "? Y", "used.", "top",
+                                           "of", "scale", "up", "on", "par", "xusing", "é"]),
+                max_size=16).map(" ".join))
+@example("")
+@example("We use X. It is employed. Z is better than Y! W was Used")
+def test_sentence_words_find_what_a_search_of_each_sentence_finds(nlp, text):
+    """The words of each cue and rule, looked for once per doc, are found in the sentences
+    where a search of the sentence alone finds them."""
+    from kg.extract import sentence_words as words
+    from kg.extract.context import sentences
+
+    doc = nlp.make_doc(text)
+    doc = nlp.get_pipe("kg_sentences")(doc)
+    low = words.lowered(text)
+    sents = sentences(doc)
+    holds = words.SentenceWords(low, sents)
+    patterns = {**words.CUE_WORD_RE, **words.RULE_WORDS}
+    assert set(patterns) == set(words.WORD_LISTS)
+    for i, sent in enumerate(sents):
+        for name in words.WORD_LISTS:
+            expected = low is None or bool(patterns[name].search(low, sent.start_char,
+                                                                 sent.end_char))
+            assert holds(name, i) == expected, (name, sent.text)
+
+
+def test_an_empty_abstract_extracts_nothing_and_does_not_crash(extract):
+    found = extract("")
+    assert not found.mentions and not found.relations and not found.results
