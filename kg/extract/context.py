@@ -10,6 +10,7 @@ read once (a ``Span``'s ``text`` and ``sent`` walk its tokens on every access); 
 
 from __future__ import annotations
 
+import functools
 import re
 import weakref
 from bisect import bisect_right
@@ -364,3 +365,24 @@ _MODIFIER_AFTER = re.compile(r"-(?:based|style|like|driven|guided|aware|powered|
 def as_modifier(text: str, span: TextSpan) -> bool:
     """Whether ``span`` is glued to a suffix that makes it a modifier ("RLHF-based")."""
     return _MODIFIER_AFTER.match(text, span.end_char) is not None
+
+
+@functools.lru_cache(maxsize=65536)
+def is_name(text: str) -> bool:
+    """A proper name (``SVTR``, ``Sharpness-Aware Minimization``, ``phi-3``), not a common
+    noun phrase (``contrastive learning``): a capital or a digit in it."""
+    return text.lower() != text or any(c.isdigit() for c in text)
+
+
+def named(span: TextSpan | Span) -> bool:
+    """Whether the span's text is a proper name (``is_name``)."""
+    return is_name(span.text)
+
+
+#: Before a baseline: "outperforms X", "compared with the X", "as many parameters as X".
+BASELINE_BEFORE = re.compile(r"\b(?:compar\w*(?: with| to)?|than|outperform\w*|surpass\w*|"
+                             r"over|against|beat\w*|exceed\w*|versus|vs\.?|such as|like|"
+                             r"teacher|with|from|using|match(?:es|ing)?(?: the [\w-]+ of)?)"
+                             r"\s+(?:the\s+|a\s+|an\s+)?"
+                             r"(?:[\w-]+\s+){0,2}$|\bas\s+(?:many|few|much|little)\s+[\w-]+\s+as"
+                             r"\s+$", re.I)

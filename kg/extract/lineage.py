@@ -22,7 +22,6 @@ Llama-2 7B, ..."), else the paper's own system. Relations go to
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 
@@ -30,17 +29,20 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract.context import (
+    BASELINE_BEFORE,
     REFERS_BACK,
     SYSTEM_TYPES,
-    as_modifier,
     doc_text,
     entities,
     in_sentence,
+    is_name,
     main_subject,
+    named,
     sentence_entities,
     sentences,
     token_bounds,
 )
+from kg.extract.evaluation import EVALUATION, evaluation_subjects
 from kg.extract.sentence_words import SentenceWords, lowered
 from kg.normalize import name_key
 from kg.versions import family_name, parse_model_name, successor_pairs
@@ -103,8 +105,6 @@ _CUES_NARROW = tuple(
     for predicate, cue, types in _CUES_LOWER)
 assert all(len(a.pattern) > len(b.pattern) for (p, a, _), (_, b, _) in
            zip(_CUES_LOWER, _CUES_NARROW, strict=True) if p in _ANY_START)
-EVALUATION = re.compile(r"achiev|outperform|result|experiment|evaluat|benchmark|score|"
-                        r"surpass|state-of-the-art|sota|accuracy|perform|test|on\b", re.I)
 _STOP_LIST = re.compile(r"\b(?:on|in terms of|by|while|which|with|when|at|for|under)\b", re.I)
 # Before a component: no clause break ("by combining refinements, we boost X") and no "as"
 # ("uses the same compute budget as Gopher").
@@ -134,8 +134,6 @@ _WITH_BACKBONE = re.compile(r"\s*With\s+(?:an?\s+|the\s+)?(?P<part>[^,;()]{2,40}
 _WITH_PART = re.compile(r"^\s+with\s+(?:an?\s+|the\s+)?$", re.I)
 _PART_RESULT = re.compile(r"^\s*(?:backbone|encoder|decoder)?\s*(?:achiev|obtain|reach|attain|"
                           r"yield|gets?\b|runs?\b|scores?\b)", re.I)
-_SETTING_BEFORE = re.compile(r"\b(?:on|with|for|from|using|of|through|via)\s+(?:the\s+)?$",
-                             re.I)
 _PURPOSE = re.compile(r"\b(?:in order )?to\s+(?:further\s+)?(?P<verb>improve|upgrade|enhance|"
                       r"boost|extend|strengthen|advance|scale up|explore)\b", re.I)
 _PURPOSE_VERB = re.compile(r"\b(?:improve|upgrade|enhance|boost|extend|strengthen|advance|"
@@ -232,17 +230,6 @@ def _cue_matches(cue: re.Pattern[str], text: str, starts: list[int],
             yield m
 
 
-def _named(span: Span) -> bool:
-    """A proper name (``SVTR``, ``Sharpness-Aware Minimization``), not a common noun phrase
-    (``contrastive learning``)."""
-    return _is_name(span.text)
-
-
-@functools.lru_cache(maxsize=65536)
-def _is_name(text: str) -> bool:
-    return text.lower() != text or any(c.isdigit() for c in text)
-
-
 def _nearest_subject(doc: Doc, spans: list[Span], char: int, skip: set[int],
                      sent_start: int) -> Span | None:
     """The last named system before ``char`` that is not an object already (``skip``), a
@@ -258,9 +245,9 @@ def _nearest_subject(doc: Doc, spans: list[Span], char: int, skip: set[int],
         listed = i and systems[i - 1].start in skipped and re.fullmatch(
             r"\s*(?:,|and|or|, and)\s*(?:the\s+)?", text[systems[i - 1].end_char:
                                                        span.start_char])
-        if listed or _BASELINE_BEFORE.search(window):
+        if listed or BASELINE_BEFORE.search(window):
             skipped.add(span.start)
-    return next((s for s in reversed(systems) if s.start not in skipped and _named(s)), None)
+    return next((s for s in reversed(systems) if s.start not in skipped and named(s)), None)
 
 
 def _listed_before(doc: Doc, spans: list[Span], subject: Span) -> list[Span]:
@@ -277,91 +264,6 @@ def _listed_before(doc: Doc, spans: list[Span], subject: Span) -> list[Span]:
     return found
 
 
-_BASELINE_BEFORE = re.compile(r"\b(?:compar\w*(?: with| to)?|than|outperform\w*|surpass\w*|"
-                              r"over|against|beat\w*|exceed\w*|versus|vs\.?|such as|like|"
-                              r"teacher|with|from|using|match(?:es|ing)?(?: the [\w-]+ of)?)"
-                              r"\s+(?:the\s+|a\s+|an\s+)?"
-                              r"(?:[\w-]+\s+){0,2}$|\bas\s+(?:many|few|much|little)\s+[\w-]+\s+as"
-                              r"\s+$", re.I)
-# Data a model is trained on, not evaluated on: "after pre-training on ImageNet-22K".
-_TRAINED_ON = re.compile(r"\b(?:pre-?train\w*|train\w*|fine-?tun\w*|finetun\w*|distill\w*)"
-                         r"(?:\s+[\w-]+){0,3}?\s+(?:on|with)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?"
-                         r"(?:(?:such as|like|e\.g\.,?)\s+)?$", re.I)
-# Training data further on in the clause: "trained on up to 2.46 trillion tokens of the
-# Dolma corpus", "trained on 1 trillion tokens sourced from The Stack".
-_TRAINING_CLAUSE = re.compile(r"\b(?:pre-?train\w*|train(?:s|ed|ing)?|fine-?tun\w*|finetun\w*)"
-                              r"\s+(?:on|with)\s+[^,;]*$", re.I)
-
-
-def _trained_on_clause(before: str) -> bool:
-    """Whether the text ``before`` a dataset puts it in a training clause (and no
-    evaluation word follows the training verb)."""
-    m = _TRAINING_CLAUSE.search(before)
-    return m is not None and not EVALUATION_VERB.search(m[0])
-
-
-EVALUATION_VERB = re.compile(r"achiev|outperform|evaluat|test|score|surpass|reach|obtain|"
-                             r"attain|compar|competitive|match", re.I)
-# Data the paper gathers: "we also collect a large new dataset, CC-News", "we assembled
-# the largest segmentation dataset so far: SA-1B".
-_COLLECTED = re.compile(r"\b(?:collect|gather|assembl|crawl|scrap)\w*\s+[^.;]{0,60}?"
-                        r"(?:data\s*set|corpus|corpora|data)s?\b[^.;]{0,20}?[,:]\s*$", re.I)
-
-
-def _evaluation_subjects(doc: Doc, spans: list[Span], dataset: Span,
-                         main: Span | None, sent_start: int) -> list[Span]:
-    """The systems a sentence evaluates on ``dataset``: the nearest named system before it
-    that is not a setting ("On Llama-2 7B/13B, AdaGC ..."), a baseline ("outperforms
-    Flamingo80B on VQAv2") or a teacher, with the names listed beside it ("A and B achieve
-    ..."), else the paper's own system. Training data is not an evaluation."""
-    text = doc_text(doc)
-    if _TRAINED_ON.search(text[max(sent_start, dataset.start_char - 60): dataset.start_char]) \
-            or _COLLECTED.search(text[max(sent_start, dataset.start_char - 100):
-                                      dataset.start_char]) \
-            or _trained_on_clause(text[max(sent_start, dataset.start_char - 90):
-                                       dataset.start_char]):
-        return []
-    candidates = [s for s in spans if s.label_ in ("Model", "Method")
-                  and s.end_char <= dataset.start_char and _named(s)
-                  and not as_modifier(text, s)]
-    skipped: set[int] = set()
-    for i, span in enumerate(candidates):
-        window = text[max(sent_start, span.start_char - 40): span.start_char]
-        listed = i and candidates[i - 1].start in skipped and re.fullmatch(
-            r"\s*(?:,|and|or|, and)\s*(?:the\s+)?", text[candidates[i - 1].end_char:
-                                                       span.start_char])
-        if listed or _SETTING_BEFORE.search(window[-12:]) or _BASELINE_BEFORE.search(window):
-            skipped.add(span.start)
-    kept = [s for s in candidates if s.start not in skipped]
-    if not kept and _FRONTED_ON.match(text, sent_start, dataset.start_char):
-        kept = _after_fronted(text, spans, dataset)
-    if not kept:
-        return [main] if main is not None else []
-    found = [kept[-1]]
-    for prev in reversed(kept[:-1]):  # "A and B achieve ..."
-        if re.fullmatch(r"\s*(?:,|and|, and)\s*", text[prev.end_char: found[0].start_char]):
-            found.insert(0, prev)
-        else:
-            break
-    return found
-
-
-def _after_fronted(text: str, spans: list[Span], dataset: Span) -> list[Span]:
-    """"On the challenging COCO benchmark, DETR reaches ...": the first named system after
-    the comma that ends the fronted phrase, unless it is a baseline."""
-    comma = text.find(",", dataset.end_char, spans[-1].end_char)
-    if comma < 0:
-        return []
-    first = next((s for s in spans if s.start_char > comma
-                  and s.label_ in ("Model", "Method") and _named(s)), None)
-    before = text[comma: first.start_char] if first is not None else ""
-    if first is None or _BASELINE_BEFORE.search(before) or _LIKE_BEFORE.search(before):
-        return []
-    return [first]
-
-
-_LIKE_BEFORE = re.compile(r"\b(?:similar|comparable|close|equivalent)\s+to\s+(?:the\s+)?$", re.I)
-_FRONTED_ON = re.compile(r"\s*(?:On|In|Across)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 _INTRODUCED = re.compile(r"\s*(?:the\s+)?")
 _DESCRIBED = re.compile(r"\s*(?:,\s*(?:an?|the|our)\s|:)")
 
@@ -376,7 +278,7 @@ def _proposed(doc: Doc) -> Span | None:
         if we is None:
             continue
         after = [s for s in in_sentence(doc, sent, ("Model", "Method"))
-                 if s.start_char >= we.end() and _named(s)]
+                 if s.start_char >= we.end() and named(s)]
         if after and _INTRODUCED.fullmatch(text, we.end(), after[0].start_char) and \
                 _DESCRIBED.match(text, after[0].end_char):
             return after[0]  # "we introduce Mixtral 8x7B, a sparse ...": even a known name
@@ -388,7 +290,7 @@ def own_system(doc: Doc) -> Span | None:
     """The paper's own system: the title's or a cue's name, else the new name a "we propose"
     sentence introduces, else the first system the abstract names."""
     return main_subject(doc) or _proposed(doc) or next(
-        (s for s in entities(doc) if s.label_ in SYSTEM_TYPES and _named(s)), None)
+        (s for s in entities(doc) if s.label_ in SYSTEM_TYPES and named(s)), None)
 
 
 class LineageFinder:
@@ -422,7 +324,7 @@ class LineageFinder:
         for n, sent in enumerate(sents):
             word_starts = None
             spans = [s for s in sentence_entities(doc, sent) if s.label_ in _LINEAGE_TYPES]
-            systems = [s for s in spans if s.label_ in SYSTEM_TYPES and _named(s)]
+            systems = [s for s in spans if s.label_ in SYSTEM_TYPES and named(s)]
             sentence_main = previous if (previous is not None
                                          and REFERS_BACK.match(sent.text)) else main
             previous = systems[0] if systems else previous
@@ -461,7 +363,7 @@ class LineageFinder:
                                             text[last: s.start_char])),
                                        subject)
                     for obj in objects:
-                        if not (_named(obj) or _is_name(aliases.get(name_key(obj.text), ""))
+                        if not (named(obj) or is_name(aliases.get(name_key(obj.text), ""))
                                 ) or (predicate == "usesComponent"
                                                and _submodule(obj, text)):
                             continue
@@ -475,7 +377,7 @@ class LineageFinder:
             self._sentence_rules(doc, sent, spans, main, add, lambda name, n=n: holds(name, n))
             if any(s.label_ == "Dataset" for s in spans) and EVALUATION.search(sent.text):
                 for ds in (s for s in spans if s.label_ == "Dataset"):
-                    for subject in _evaluation_subjects(doc, spans, ds, sentence_main,
+                    for subject in evaluation_subjects(doc, spans, ds, sentence_main,
                                                         sent.start_char):
                         add(subject, "evaluatedOn", ds, sent, "evaluation")
         self._successors(doc, main, text, relations)
@@ -518,7 +420,7 @@ class LineageFinder:
                         add(span, "basedOn", obj, sent, "train-from")
             # "direct preference optimization (DPO) is employed to ..."
             if (passive and _PASSIVE_USE.match(text[span.end_char: sent.end_char])
-                    and _named(span)):
+                    and named(span)):
                 add(main, "usesComponent", span, sent, "passive-use")
             nxt = systems[i + 1] if i + 1 < len(systems) else None
             if nxt is None:
@@ -586,7 +488,7 @@ class LineageFinder:
         m = _DISTILL_INTO.search(text, sent.start_char, sent.end_char)
         if m is None:
             return
-        models = [s for s in spans if s.label_ == "Model" and _named(s)]
+        models = [s for s in spans if s.label_ == "Model" and named(s)]
         teacher = next((s for s in reversed(models) if s.end_char <= m.start()), None)
         if m["x"]:
             teacher = next((s for s in models if m.start("x") <= s.start_char < m.end("x")),

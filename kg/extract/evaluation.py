@@ -1,0 +1,100 @@
+"""Which systems a sentence evaluates on a dataset (``evaluatedOn``, read by
+``kg_lineage``): the nearest named system before the dataset that is not a setting, a
+baseline or a teacher, with the names listed beside it, or the system after a fronted "On
+the X benchmark,"; else the paper's own. Training data ("pre-trained on", "trained on 2T
+tokens of the Dolma corpus") and data the paper collects are not evaluations.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.context import BASELINE_BEFORE, as_modifier, doc_text, named
+
+#: Words of a sentence that reports an evaluation; a dataset in any other is not evaluated.
+EVALUATION = re.compile(r"achiev|outperform|result|experiment|evaluat|benchmark|score|"
+                        r"surpass|state-of-the-art|sota|accuracy|perform|test|on\b", re.I)
+_SETTING_BEFORE = re.compile(r"\b(?:on|with|for|from|using|of|through|via)\s+(?:the\s+)?$",
+                             re.I)
+# Data a model is trained on, not evaluated on: "after pre-training on ImageNet-22K".
+_TRAINED_ON = re.compile(r"\b(?:pre-?train\w*|train\w*|fine-?tun\w*|finetun\w*|distill\w*)"
+                         r"(?:\s+[\w-]+){0,3}?\s+(?:on|with)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?"
+                         r"(?:(?:such as|like|e\.g\.,?)\s+)?$", re.I)
+# Training data further on in the clause: "trained on up to 2.46 trillion tokens of the
+# Dolma corpus", "trained on 1 trillion tokens sourced from The Stack".
+_TRAINING_CLAUSE = re.compile(r"\b(?:pre-?train\w*|train(?:s|ed|ing)?|fine-?tun\w*|finetun\w*)"
+                              r"\s+(?:on|with)\s+[^,;]*$", re.I)
+
+
+def _trained_on_clause(before: str) -> bool:
+    """Whether the text ``before`` a dataset puts it in a training clause (and no
+    evaluation word follows the training verb)."""
+    m = _TRAINING_CLAUSE.search(before)
+    return m is not None and not EVALUATION_VERB.search(m[0])
+
+
+EVALUATION_VERB = re.compile(r"achiev|outperform|evaluat|test|score|surpass|reach|obtain|"
+                             r"attain|compar|competitive|match", re.I)
+# Data the paper gathers: "we also collect a large new dataset, CC-News", "we assembled
+# the largest segmentation dataset so far: SA-1B".
+_COLLECTED = re.compile(r"\b(?:collect|gather|assembl|crawl|scrap)\w*\s+[^.;]{0,60}?"
+                        r"(?:data\s*set|corpus|corpora|data)s?\b[^.;]{0,20}?[,:]\s*$", re.I)
+
+
+def evaluation_subjects(doc: Doc, spans: list[Span], dataset: Span,
+                         main: Span | None, sent_start: int) -> list[Span]:
+    """The systems a sentence evaluates on ``dataset``: the nearest named system before it
+    that is not a setting ("On Llama-2 7B/13B, AdaGC ..."), a baseline ("outperforms
+    Flamingo80B on VQAv2") or a teacher, with the names listed beside it ("A and B achieve
+    ..."), else the paper's own system. Training data is not an evaluation."""
+    text = doc_text(doc)
+    if _TRAINED_ON.search(text[max(sent_start, dataset.start_char - 60): dataset.start_char]) \
+            or _COLLECTED.search(text[max(sent_start, dataset.start_char - 100):
+                                      dataset.start_char]) \
+            or _trained_on_clause(text[max(sent_start, dataset.start_char - 90):
+                                       dataset.start_char]):
+        return []
+    candidates = [s for s in spans if s.label_ in ("Model", "Method")
+                  and s.end_char <= dataset.start_char and named(s)
+                  and not as_modifier(text, s)]
+    skipped: set[int] = set()
+    for i, span in enumerate(candidates):
+        window = text[max(sent_start, span.start_char - 40): span.start_char]
+        listed = i and candidates[i - 1].start in skipped and re.fullmatch(
+            r"\s*(?:,|and|or|, and)\s*(?:the\s+)?", text[candidates[i - 1].end_char:
+                                                       span.start_char])
+        if listed or _SETTING_BEFORE.search(window[-12:]) or BASELINE_BEFORE.search(window):
+            skipped.add(span.start)
+    kept = [s for s in candidates if s.start not in skipped]
+    if not kept and _FRONTED_ON.match(text, sent_start, dataset.start_char):
+        kept = _after_fronted(text, spans, dataset)
+    if not kept:
+        return [main] if main is not None else []
+    found = [kept[-1]]
+    for prev in reversed(kept[:-1]):  # "A and B achieve ..."
+        if re.fullmatch(r"\s*(?:,|and|, and)\s*", text[prev.end_char: found[0].start_char]):
+            found.insert(0, prev)
+        else:
+            break
+    return found
+
+
+def _after_fronted(text: str, spans: list[Span], dataset: Span) -> list[Span]:
+    """"On the challenging COCO benchmark, DETR reaches ...": the first named system after
+    the comma that ends the fronted phrase, unless it is a baseline."""
+    comma = text.find(",", dataset.end_char, spans[-1].end_char)
+    if comma < 0:
+        return []
+    first = next((s for s in spans if s.start_char > comma
+                  and s.label_ in ("Model", "Method") and named(s)), None)
+    before = text[comma: first.start_char] if first is not None else ""
+    if first is None or BASELINE_BEFORE.search(before) or _LIKE_BEFORE.search(before):
+        return []
+    return [first]
+
+
+_LIKE_BEFORE = re.compile(r"\b(?:similar|comparable|close|equivalent)\s+to\s+(?:the\s+)?$", re.I)
+_FRONTED_ON = re.compile(r"\s*(?:On|In|Across)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
+
