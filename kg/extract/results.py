@@ -25,8 +25,11 @@ from kg.extract.context import (
     main_subject,
     nearest_before,
     sentence_entities,
+    sentence_of,
     sentences,
+    span_bounds,
 )
+from kg.normalize import name_key
 
 NUMBER = re.compile(r"(?<![\w.+-])(?<!\d/)(?P<sign>[+±])?(?P<value>\d+(?:\.\d+)?)(?![\w.]*\d)"
                     r"\s?(?P<unit>%|ms|s\b|FPS|fps|points?\b|pts\b|x\b|×|[KMBT]\b)?")
@@ -102,7 +105,22 @@ class ResultFinder:
                 found.append((model.text, dataset_name, metric.text, float(m["value"]), unit,
                               m.start("value"), m.end("value"), f"{self.name}:sentence"))
         doc.user_data["kg_results"] = found
+        self._evaluations(doc, found)
         return doc
+
+    def _evaluations(self, doc: Doc, found: list[tuple]) -> None:
+        """A result on a dataset says its model was evaluated there: ``evaluatedOn`` for
+        each such pair the lineage finder has not stated, from the result's sentence."""
+        relations = doc.user_data.setdefault("kg_relations", [])
+        stated = {(name_key(s), name_key(o)) for s, p, o, *_ in relations
+                  if p == "evaluatedOn"}
+        for model, dataset, _metric, _value, _unit, start, _end, _rule in found:
+            if not dataset or (name_key(model), name_key(dataset)) in stated:
+                continue
+            stated.add((name_key(model), name_key(dataset)))
+            sent = sentence_of(doc, span_bounds(doc, start, start + 1, "expand")[0])
+            relations.append((model, "evaluatedOn", dataset, sent.start_char, sent.end_char,
+                              f"{self.name}:evaluated"))
 
 
 def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],

@@ -25,7 +25,7 @@ FLOORS = {
     "dev": {"core": 0.93, "extended": 0.85, "Model": 0.90, "Dataset": 0.90,
             "Organization": 0.90, "Repository": 1.0, "relations": 0.77, "results": 0.88},
     "dev2": {"core": 0.92, "extended": 0.80, "Model": 0.89, "Dataset": 0.92,
-             "Organization": 0.95, "Repository": 1.0, "relations": 0.50, "results": 0.60},
+             "Organization": 0.95, "Repository": 1.0, "relations": 0.54, "results": 0.64},
 }
 
 

@@ -164,3 +164,13 @@ def test_a_number_given_for_a_named_baseline_is_that_baselines(extract):
             ("ConvNeXt-T", "ImageNet-1K", "top-1 accuracy", 82.1),
             ("MaskViT-B", "COCO", "AP", 45.1), ("Mask R-CNN", "COCO", "AP", 43.0)} <= res(found)
     assert 35.0 not in {v for _, _, _, v in res(found)}
+
+
+def test_a_result_on_a_dataset_states_that_its_model_was_evaluated_there(extract):
+    found = extract("We present MaskViT-B. Fine-tuned from ConvNeXt-T, it reaches 84.0% "
+                    "top-1 accuracy on ImageNet-1K, while ConvNeXt-T training gives (82.1%).")
+    evaluated = {(r.subject, r.object, r.rule) for r in found.relations
+                 if r.predicate == "evaluatedOn"}
+    assert {(s, o) for s, o, _ in evaluated} >= {("MaskViT-B", "ImageNet-1K"),
+                                                 ("ConvNeXt-T", "ImageNet-1K")}
+    assert len(evaluated) == len({(s, o) for s, o, _ in evaluated})  # once per pair
