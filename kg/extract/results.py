@@ -7,7 +7,9 @@ named before it (or, with "respectively", the n-th of as many models as numbers)
 paper's own system; the dataset is the one the sentence names, if any. Relative gains
 ("+9.63 points", "by 55%", "a 4.8% improvement") and sizes ("0.99M parameters") are not
 results. Results go to ``doc.user_data["kg_results"]`` as
-``(model, dataset, metric, value, unit, start, end, rule)``.
+``(model, dataset, metric, value, unit, start, end, rule)``; a result on a dataset also adds
+``evaluatedOn`` (model, dataset) to ``doc.user_data["kg_relations"]`` where ``kg_lineage``
+did not state it.
 """
 
 from __future__ import annotations
