@@ -139,8 +139,9 @@ def test_entities_are_typed_with_label_key_aliases_and_family(g):
     assert g.value(lra, RDF.type) == KG.Dataset
     assert g.value(lra, RDFS.label) == Literal("Long Range Arena")  # 2 mentions to 1
     assert list(g.objects(lra, KG.alias)) == [Literal("LRA")]
-    assert list(g.objects(lra, KG.nameKey)) == [Literal("lra")]  # the alias's own key
-    assert list(g.objects(vilg2, KG.nameKey)) == []  # no name with another key
+    # the key of each name: the alias's own besides the normalised key
+    assert set(g.objects(lra, KG.nameKey)) == {Literal("longrangearena"), Literal("lra")}
+    assert list(g.objects(vilg2, KG.nameKey)) == [Literal("ernievilg2.0")]
     assert g.value(lra, KG.family) is None  # families are for models
     repo = entity_iri("Repository", REPO)
     assert g.value(repo, RDF.type) == KG.Repository
@@ -159,7 +160,7 @@ def test_one_name_two_types_and_the_listed_affiliation_is_the_organization(g):
     # one label (the listing's spelling), the extractor's other spelling an alias
     assert list(g.objects(org, RDFS.label)) == [Literal("PaddlePaddle")]
     assert list(g.objects(org, KG.alias)) == [Literal("paddlepaddle")]
-    assert list(g.objects(org, KG.nameKey)) == []  # both spellings have its key
+    assert list(g.objects(org, KG.nameKey)) == [Literal("paddlepaddle")]  # both spellings
 
 
 def test_papers_mention_what_their_mentions_relations_and_results_name(g):
