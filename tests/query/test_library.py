@@ -230,3 +230,28 @@ def test_query_rows_is_what_kg_query_json_prints(seed_graph):
     assert rows == ask(seed_graph, "coauthors")
     assert query_rows(seed_graph, "SELECT (COUNT(?p) AS ?n) WHERE { ?p a kg:Paper }") == [
         {"n": 73}]
+
+
+def test_a_name_spelt_twice_lists_each_result_once():
+    """A dataset whose label and alias differ only in case (Flickr8K, Flickr8k): before
+    the keys, the leaderboard listed each of its results once per matching name."""
+    from rdflib import URIRef
+
+    from kg.graph.build import new_graph
+    from kg.graph.vocab import KG, RDF, RDFS
+
+    g, n = new_graph(), "https://w3id.org/mlkg/id/"
+    data, model, metric = URIRef(n + "dataset/flickr8k"), URIRef(n + "model/m"), URIRef(
+        n + "metric/bleu")
+    for node, label in [(data, "Flickr8K"), (model, "M"), (metric, "BLEU")]:
+        g.add((node, RDFS.label, Literal(label)))
+        g.add((node, KG.nameKey, Literal(label.lower())))
+    g.add((data, KG.alias, Literal("Flickr8k")))
+    g.add((data, RDF.type, KG.Dataset))
+    paper, result = URIRef(n + "paper/p"), URIRef(n + "result/r")
+    g.add((paper, KG.result, result))
+    for p, o in [(KG.onDataset, data), (KG.evaluatedModel, model), (KG.underMetric, metric),
+                 (KG.value, Literal(1.5))]:
+        g.add((result, p, o))
+    rows = ask(g, "leaderboard", dataset="flickr8k")
+    assert [(r["model"], r["metricName"]) for r in rows] == [("M", "BLEU")]
