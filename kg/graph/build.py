@@ -144,11 +144,13 @@ def add_authors(g: Graph, paper: URIRef, authors: Sequence[str], names: Names) -
 
 
 def add_person(g: Graph, name: str, names: Names) -> URIRef:
-    """Add a person (foaf:name the chosen spelling, kg:alias this one if it differs)."""
+    """Add a person (foaf:name the chosen spelling, kg:alias this one if it differs,
+    kg:personKey the key of both)."""
     iri = person_iri(name)
     chosen = names.person(name)
     g.add((iri, RDF.type, KG.Person))
     g.add((iri, FOAF.name, Literal(chosen)))
+    g.add((iri, KG.personKey, Literal(person_key(name))))
     if clean_name(name) != chosen:
         g.add((iri, KG.alias, Literal(clean_name(name))))
     return iri

@@ -4,7 +4,8 @@ successors and results, added to the graph of the papers (kg.graph.build).
 What is emitted (IRIs from kg.graph.iris; no blank nodes):
 
 - every :class:`~kg.records.Entity` of the resolution, typed with its kg class, with
-  ``rdfs:label``, ``kg:normalizedKey``, ``kg:alias``, ``kg:family`` (models) and, for a
+  ``rdfs:label``, ``kg:normalizedKey``, ``kg:alias``, ``kg:nameKey`` (the key of each name,
+  by which kg query finds the entity), ``kg:family`` (models) and, for a
   repository, each ``kg:subPath`` a paper points to; an entity that is already in the graph
   (an Organization named as a listed affiliation) keeps its label and gets the other names
   as aliases;
@@ -54,6 +55,7 @@ from kg.graph.iris import (
     statement_iri,
 )
 from kg.graph.vocab import DCTERMS, ENTITY_CLASSES, KG, OA, PROV, RDF, RDFS, SDO, XSD
+from kg.normalize import name_key
 from kg.records import Entity, Extraction, Mention, Paper, Relation, Result
 
 #: The paper property whose literal a field's offsets count characters in.
@@ -152,11 +154,23 @@ def add_entity(g: Graph, entity: Entity, sub_paths: Sequence[str] = ()) -> URIRe
     for name in names:
         if name != str(label):
             g.add((iri, KG.alias, Literal(name)))
+    for key in name_keys([str(label), *names]):
+        g.add((iri, KG.nameKey, Literal(key)))
     if entity.family:
         g.add((iri, KG.family, Literal(entity.family)))
     for path in sub_paths:
         g.add((iri, KG.subPath, Literal(path)))
     return iri
+
+
+def name_keys(names: Iterable[str]) -> list[str]:
+    """The ``kg:nameKey`` values of an entity with ``names`` (label and aliases): each
+    name's ``name_key`` that is not empty, once.
+
+    >>> name_keys(["Long Range Arena", "LRA", "long-range arena"])
+    ['longrangearena', 'lra']
+    """
+    return sorted({k for k in map(name_key, names) if k})
 
 
 def _text(paper: Paper, field: str) -> str | None:

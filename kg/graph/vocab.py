@@ -86,6 +86,8 @@ class KG(DefinedNamespace):
     extractor: URIRef
     surfaceForm: URIRef
     normalizedKey: URIRef
+    nameKey: URIRef
+    personKey: URIRef
     alias: URIRef
     family: URIRef
     subPath: URIRef

@@ -14,6 +14,15 @@ above. Each ``param`` names a variable of the query that a value is bound to (th
 ``decimal``, ``boolean`` or ``iri``) and its default; a parameter without a default that is
 not given stays unbound, which the query reads as "any".
 
+A ``key`` binds another variable to the matching key of a string parameter's value, computed
+here by :func:`kg.normalize.name_key` or :func:`~kg.normalize.person_key`::
+
+    # key: modelKey = name_key(model)
+
+so that the query can find its subject through ``kg:normalizedKey``, ``kg:nameKey`` or
+``kg:personKey`` (an index lookup) instead of comparing every label with the value. A key
+is not a parameter (``-p modelKey=...`` is refused); it is unbound when its parameter is.
+
 >>> q = parse_named_query("demo", '''# title: Demo
 ... # description: Labels of a thing.
 ... # param: name (string, default BERT): the name
@@ -24,6 +33,13 @@ not given stays unbound, which the query reads as "any".
 {'name': rdflib.term.Literal('BERT')}
 >>> q.bindings({"name": 'x"} ; DROP ALL #'})
 {'name': rdflib.term.Literal('x"} ; DROP ALL #')}
+>>> k = parse_named_query("demo", '''# title: Demo
+... # description: Things named so.
+... # param: name (string, default BERT): the name
+... # key: nameKey = name_key(name)
+... SELECT ?thing WHERE { ?thing kg:normalizedKey ?nameKey }''')
+>>> k.bindings({"name": "ERNIE-ViLG 2.0"})["nameKey"]
+rdflib.term.Literal('ernievilg2.0')
 """
 
 from __future__ import annotations
@@ -40,8 +56,10 @@ from rdflib.term import Identifier
 
 from kg.errors import InputError, KgError
 from kg.graph.vocab import PREFIXES, XSD
+from kg.normalize import name_key, person_key
 
-__all__ = ["PARAM_TYPES", "QUERY_DIR", "NamedQuery", "Param", "compile_query", "load_query",
+__all__ = ["KEY_FUNCTIONS", "PARAM_TYPES", "QUERY_DIR", "Key", "NamedQuery", "Param",
+           "compile_query", "load_query",
            "named_queries", "named_query", "parse_named_query", "parse_parameters",
            "query_rows"]
 
@@ -50,10 +68,15 @@ QUERY_DIR = Path(__file__).resolve().parent / "queries"
 
 PARAM_TYPES = ("string", "integer", "decimal", "boolean", "iri")
 
+#: What a ``key`` line may compute from a parameter's value.
+KEY_FUNCTIONS = {"name_key": name_key, "person_key": person_key}
+
 _FIELD = re.compile(r"#\s?(?P<key>[a-z]+):\s*(?P<value>.*)$")
 _MORE = re.compile(r"#\s{2,}(?P<value>\S.*)$")
 _PARAM = re.compile(r"(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\((?P<type>[a-z]+)"
                     r"(?:,\s*default\s+(?P<default>[^)]*?))?\)\s*:\s*(?P<doc>.+)$")
+_KEY = re.compile(r"(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*=\s*(?P<function>[a-z_]+)\s*"
+                  r"\(\s*(?P<param>[A-Za-z_][A-Za-z0-9_]*)\s*\)$")
 _NAME = re.compile(r"[a-z0-9][a-z0-9-]*$")
 _IRI_CHARS = re.compile(r'[\s<>"{}|^`\\]')
 _QUERY_TEXT = re.compile(r"\s*(#|(select|ask|construct|describe|prefix|base|insert|delete|"
@@ -75,6 +98,20 @@ class Param:
 
 
 @dataclass(frozen=True, slots=True)
+class Key:
+    """A variable ``?name`` bound to ``function`` (a name in :data:`KEY_FUNCTIONS`) of the
+    value of the string parameter ``param``."""
+
+    name: str
+    function: str
+    param: str
+
+    def term(self, value: Identifier) -> Literal:
+        """The key of the parameter's bound ``value``."""
+        return Literal(KEY_FUNCTIONS[self.function](str(value)))
+
+
+@dataclass(frozen=True, slots=True)
 class NamedQuery:
     """A query with its documentation: from a library file, a user's file or the command
     line (``source`` says which, for messages)."""
@@ -85,6 +122,7 @@ class NamedQuery:
     params: tuple[Param, ...]
     text: str
     source: str
+    keys: tuple[Key, ...] = ()
 
     def bindings(self, values: Mapping[str, str]) -> dict[str, Identifier]:
         """The initial bindings for ``values`` (name → text), defaults filled in. A
@@ -103,6 +141,9 @@ class NamedQuery:
                 out[param.name] = param.term(value, self.source)
         for name in unknown:
             out[name] = parameter_term(name, "string", values[name], self.source)
+        for key in self.keys:
+            if key.param in out:
+                out[key.name] = key.term(out[key.param])
         return out
 
 
@@ -148,6 +189,7 @@ def parse_named_query(name: str, text: str, source: str | None = None) -> NamedQ
     source = source or name
     fields: dict[str, list[str]] = {}
     params: list[Param] = []
+    keys: list[tuple[Key, int]] = []
     last: tuple[str, int] | None = None  # (key, index into params or -1)
     header_seen = False
     for number, line in enumerate(text.splitlines(), start=1):
@@ -181,16 +223,48 @@ def parse_named_query(name: str, text: str, source: str | None = None) -> NamedQ
         elif key in ("title", "description"):
             fields.setdefault(key, []).append(value)
             last = (key, -1)
+        elif key == "key":
+            keys.append((_parse_key(value, source, number), number))
+            last = None
         else:
             raise InputError(source, number, f"unknown header field {key!r} (expected "
-                             "title, description or param)")
+                             "title, description, param or key)")
     if header_seen:
         for key in ("title", "description"):
             if not " ".join(fields.get(key, [])).strip():
                 raise InputError(source, 1, f"the header has no {key}")
+    _check_keys(keys, params, source)
     return NamedQuery(name=name, title=" ".join(fields.get("title", [])),
                       description=" ".join(fields.get("description", [])),
-                      params=tuple(params), text=text, source=source)
+                      params=tuple(params), text=text, source=source,
+                      keys=tuple(k for k, _ in keys))
+
+
+def _parse_key(value: str, source: str, line: int) -> Key:
+    found = _KEY.match(value)
+    if found is None:
+        raise InputError(source, line, "expected 'key: NAME = FUNCTION(PARAM)', not "
+                         f"{value!r}")
+    if found["function"] not in KEY_FUNCTIONS:
+        raise InputError(source, line, f"unknown key function {found['function']!r} "
+                         f"(expected one of {', '.join(KEY_FUNCTIONS)})")
+    return Key(found["name"], found["function"], found["param"])
+
+
+def _check_keys(keys: list[tuple[Key, int]], params: list[Param], source: str) -> None:
+    """Each key is of a declared string parameter, and its variable is neither a
+    parameter nor another key."""
+    declared = {p.name: p for p in params}
+    taken = set(declared)
+    for key, line in keys:
+        param = declared.get(key.param)
+        if param is None or param.type != "string":
+            raise InputError(source, line, f"key {key.name!r}: {key.param!r} is not a string "
+                             "parameter of the query")
+        if key.name in taken:
+            raise InputError(source, line, f"key {key.name!r}: the variable is already a "
+                             "parameter or a key")
+        taken.add(key.name)
 
 
 def _parse_param(value: str, source: str, line: int) -> Param:

@@ -78,6 +78,10 @@ def test_one_person_per_name_key_with_one_name_and_the_other_spellings_as_aliase
     assert list(graph.objects(hua, FOAF.name)) == [Literal("Hua Wu")]  # 2 of 3 spellings
     assert list(graph.objects(hua, KG.alias)) == [Literal("Hua WU")]  # spaces collapsed
     assert len(set(graph.subjects(RDF.type, KG.Person))) == 4
+    # the key of every spelling, by which kg query finds the person
+    assert list(graph.objects(hua, KG.personKey)) == [Literal("hua wu")]
+    assert all(len(list(graph.objects(p, KG.personKey))) == 1
+               for p in graph.subjects(RDF.type, KG.Person))
 
 
 def test_listed_affiliation_is_one_organization(graph, rec):

@@ -18,6 +18,7 @@ from kg.graph.iris import entity_iri, paper_iri
 from kg.graph.stats import graph_stats
 from kg.graph.validate import ontology_graph, validate_graph
 from kg.graph.vocab import DCTERMS, KG, OA, PROV, RDF, RDFS, SDO, XSD
+from kg.normalize import name_key
 from kg.records import Extraction, Mention, Paper, Relation, Result, SourceSpan
 
 VILG = Paper(
@@ -140,9 +141,15 @@ def test_entities_are_typed_with_label_key_aliases_and_family(g):
     assert g.value(lra, RDF.type) == KG.Dataset
     assert g.value(lra, RDFS.label) == Literal("Long Range Arena")  # 2 mentions to 1
     assert list(g.objects(lra, KG.alias)) == [Literal("LRA")]
+    # the key of each name: the alias's own besides the normalised key
+    assert set(g.objects(lra, KG.nameKey)) == {Literal("longrangearena"), Literal("lra")}
+    assert list(g.objects(vilg2, KG.nameKey)) == [Literal("ernievilg2.0")]
     assert g.value(lra, KG.family) is None  # families are for models
     repo = entity_iri("Repository", REPO)
     assert g.value(repo, RDF.type) == KG.Repository
+    # a repository's key is its github.com/owner/repo form; its label's name_key differs
+    assert list(g.objects(repo, KG.nameKey)) == [
+        Literal(name_key(str(g.value(repo, RDFS.label))))]
     assert list(g.objects(repo, KG.subPath)) == [Literal("tree/develop/ppdiffusers")]
     # DALL-E 2 is named only by a relation: minted as a Model
     assert g.value(model("dalle2"), RDF.type) == KG.Model
@@ -155,6 +162,7 @@ def test_one_name_two_types_and_the_listed_affiliation_is_the_organization(g):
     # one label (the listing's spelling), the extractor's other spelling an alias
     assert list(g.objects(org, RDFS.label)) == [Literal("PaddlePaddle")]
     assert list(g.objects(org, KG.alias)) == [Literal("paddlepaddle")]
+    assert list(g.objects(org, KG.nameKey)) == [Literal("paddlepaddle")]  # both spellings
 
 
 def test_papers_mention_what_their_mentions_relations_and_results_name(g):

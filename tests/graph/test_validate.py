@@ -101,6 +101,15 @@ def test_a_person_with_two_names(graph):
     assert "a person has exactly one non-empty foaf:name" in only_line(violations(graph))
 
 
+def test_a_person_without_a_key_or_with_two(graph):
+    hua, ann = person_iri("Hua Wu"), person_iri("Ann Lee")
+    graph.remove((hua, KG.personKey, None))
+    graph.add((ann, KG.personKey, Literal("a lee")))
+    report = violations(graph).report
+    assert f"<{hua}> kg:personKey: a person has exactly one non-empty kg:personKey" in report
+    assert f"<{ann}> kg:personKey: a person has exactly one non-empty kg:personKey" in report
+
+
 def test_bad_profile_stats(graph, rec):
     from kg.graph.iris import profile_iri
 
@@ -161,6 +170,12 @@ def test_an_entity_without_a_label_or_key(extracted):
     report = violations(g).report
     assert f"<{n['metric']}> rdfs:label: an entity has exactly one non-empty rdfs:label" in report
     assert f"<{n['base']}> kg:normalizedKey:" in report
+
+
+def test_an_empty_name_key(extracted):
+    g, n = extracted
+    g.add((n["model"], KG.nameKey, Literal("")))
+    assert f"<{n['model']}> kg:nameKey:" in only_line(violations(g))
 
 
 def test_lineage_objects_are_typed(extracted, rec):

@@ -180,6 +180,37 @@ def test_co_mentioned(seed_graph):
     assert all(r["papers"] >= 1 for r in rows)
 
 
+# Names of things on the seeds that have rows, spelt as the label, in another case, and
+# (co-mentioned) as aliases with keys of their own: kg:nameKey "lra" of Long Range Arena,
+# "sam" of Sharpness-Aware Minimization, "mlm" of Masked Language Model.
+SPELLINGS = {
+    "coauthors": ("Cheng Cui", "CHENG CUI", "hua wu", "Hua WU"),
+    "co-mentioned": ("PP-OCRv3", "pp-ocrv3", "LRA", "long range arena", "SAM", "MLM"),
+    "lineage-chain": ("PP-OCRv3", "ERNIE 3.0", "ernie 3.0", "ERNIE-ViLG 2.0"),
+    "model-evaluations": ("ERNIE-ViLG 2.0", "ernie-vilg 2.0"),
+    "leaderboard": ("DOTA 1.0", "dota 1.0", "MS-COCO"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(q.name for q in QUERIES.values() if q.keys))
+def test_a_key_finds_what_comparing_every_name_finds(seed_graph, name):
+    """The key bound (an index lookup) or left unbound (every name compared with the
+    value, as the queries did before they had keys): the same rows, for names, other
+    cases and aliases; a spelling with the same key that no name has finds nothing."""
+    q = QUERIES[name]
+    prepared = prepare_query(q.text, q.source)
+    param = q.keys[0].param
+    found = 0
+    for value in (*SPELLINGS[name], "PP OCR v3", "chengcui"):
+        bindings = q.bindings({param: value})
+        scanned = {k: v for k, v in bindings.items() if k not in {key.name for key in q.keys}}
+        rows = result_rows(run_query(seed_graph, prepared, bindings))
+        assert rows == result_rows(run_query(seed_graph, prepared, scanned)), value
+        found += bool(rows)
+    assert found == len(SPELLINGS[name])
+    assert ask(seed_graph, name, **{param: "PP OCR v3"}) == []  # the key of PP-OCRv3
+
+
 @pytest.mark.parametrize("name", sorted(q.name for q in QUERIES.values()
                                         if any(p.type == "string" for p in q.params)))
 def test_a_hostile_parameter_is_just_a_string(seed_graph, name):
@@ -199,3 +230,28 @@ def test_query_rows_is_what_kg_query_json_prints(seed_graph):
     assert rows == ask(seed_graph, "coauthors")
     assert query_rows(seed_graph, "SELECT (COUNT(?p) AS ?n) WHERE { ?p a kg:Paper }") == [
         {"n": 73}]
+
+
+def test_a_name_spelt_twice_lists_each_result_once():
+    """A dataset whose label and alias differ only in case (Flickr8K, Flickr8k): before
+    the keys, the leaderboard listed each of its results once per matching name."""
+    from rdflib import URIRef
+
+    from kg.graph.build import new_graph
+    from kg.graph.vocab import KG, RDF, RDFS
+
+    g, n = new_graph(), "https://w3id.org/mlkg/id/"
+    data, model, metric = URIRef(n + "dataset/flickr8k"), URIRef(n + "model/m"), URIRef(
+        n + "metric/bleu")
+    for node, label in [(data, "Flickr8K"), (model, "M"), (metric, "BLEU")]:
+        g.add((node, RDFS.label, Literal(label)))
+        g.add((node, KG.nameKey, Literal(label.lower())))
+    g.add((data, KG.alias, Literal("Flickr8k")))
+    g.add((data, RDF.type, KG.Dataset))
+    paper, result = URIRef(n + "paper/p"), URIRef(n + "result/r")
+    g.add((paper, KG.result, result))
+    for p, o in [(KG.onDataset, data), (KG.evaluatedModel, model), (KG.underMetric, metric),
+                 (KG.value, Literal(1.5))]:
+        g.add((result, p, o))
+    rows = ask(g, "leaderboard", dataset="flickr8k")
+    assert [(r["model"], r["metricName"]) for r in rows] == [("M", "BLEU")]

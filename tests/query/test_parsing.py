@@ -47,7 +47,12 @@ def test_header_fields_and_continuations():
 
 @pytest.mark.parametrize("line, message", [
     ("# author: me", "things.rq:3: unknown header field 'author' (expected title, "
-                     "description or param)"),
+                     "description, param or key)"),
+    ("# key: k := x", "things.rq:3: expected 'key: NAME = FUNCTION(PARAM)', not 'k := x'"),
+    ("# key: k = upper(x)", "things.rq:3: unknown key function 'upper' (expected one of "
+                            "name_key, person_key)"),
+    ("# key: k = name_key(x)", "things.rq:3: key 'k': 'x' is not a string parameter of the "
+                               "query"),
     ("# param: name string: the name", "things.rq:3: expected 'param: NAME (TYPE[, default "
                                        "VALUE]): what it is', not 'name string: the name'"),
     ("# param: name (text): the name", "things.rq:3: unknown parameter type 'text' (expected "
@@ -60,6 +65,29 @@ def test_broken_headers_name_the_file_and_line(line, message):
     with pytest.raises(InputError) as caught:
         parse_named_query("things", text, "things.rq")
     assert str(caught.value) == message
+
+
+def test_a_key_is_bound_to_the_key_of_its_parameter():
+    text = HEADER.replace("PREFIX", "# key: nameKey = name_key(name)\nPREFIX")
+    q = parse_named_query("things", text, "things.rq")
+    assert [(k.name, k.function, k.param) for k in q.keys] == [("nameKey", "name_key", "name")]
+    assert q.bindings({})["nameKey"] == Literal("bert")
+    assert q.bindings({"name": "ERNIE-ViLG 2.0"})["nameKey"] == Literal("ernievilg2.0")
+    person = parse_named_query("p", "# title: T\n# description: D\n# param: who (string): "
+                               "a person\n# key: whoKey = person_key(who)\nSELECT * {}")
+    assert person.bindings({"who": "  Hua  WU "})["whoKey"] == Literal("hua wu")
+    assert person.bindings({}) == {}  # no value, no key
+    with pytest.raises(KgError, match="unknown parameter 'whoKey'"):
+        person.bindings({"whoKey": "x"})  # a key is computed, never given
+
+
+@pytest.mark.parametrize("key, message", [
+    ("n = name_key(name)", "key 'n': the variable is already a parameter or a key"),
+    ("k = name_key(n)", "key 'k': 'n' is not a string parameter of the query"),
+])
+def test_a_key_needs_its_own_variable_and_a_string_parameter(key, message):
+    with pytest.raises(InputError, match=message):
+        parse_named_query("things", HEADER.replace("PREFIX", f"# key: {key}\nPREFIX"))
 
 
 def test_a_header_needs_a_title_and_a_description():

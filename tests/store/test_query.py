@@ -25,6 +25,10 @@ PARAMS = {
     "central-authors": {"measure": "kg:betweenness"},
     "most-compared": {"type": "kg:Model"},
     "papers-with-code": {"year": "2022"},
+    # another case, and an alias with a key of its own (kg:nameKey "lra")
+    "co-mentioned": {"model": "LRA"},
+    "lineage-chain": {"model": "ernie 3.0"},
+    "model-evaluations": {"model": "ernie-vilg 2.0"},
 }
 
 
