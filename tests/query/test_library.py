@@ -255,3 +255,47 @@ def test_a_name_spelt_twice_lists_each_result_once():
         g.add((result, p, o))
     rows = ask(g, "leaderboard", dataset="flickr8k")
     assert [(r["model"], r["metricName"]) for r in rows] == [("M", "BLEU")]
+
+
+def test_results_with_no_metric_are_listed_with_an_empty_metric_on_both_engines():
+    """"Orca-13B scores 61.2 on MMLU": a result with a dataset and no metric is on the
+    dataset's leaderboard and among the model's evaluations, with an empty metric."""
+    import pyoxigraph as ox
+
+    from kg.entities import resolve_entities
+    from kg.graph.build import paper_graph
+    from kg.graph.extractions import add_extractions
+    from kg.query.library import compile_query
+    from kg.records import Extraction, Mention, Paper, Result, SourceSpan
+    from kg.store.analyse import write_graph_to_store
+    from kg.store.query import query_store
+
+    abstract = "Orca-13B scores 61.2 on MMLU and 71.0% accuracy on ARC."
+    paper = Paper(abstract, (SourceSpan("a.txt", 1, 1, "abstracts"),), title=None)
+
+    def at(text: str) -> tuple[str, int, int]:
+        return "abstract", abstract.index(text), abstract.index(text) + len(text)
+
+    mentions = tuple(Mention(*at(t), typ, t, "test") for t, typ in (
+        ("Orca-13B", "Model"), ("MMLU", "Dataset"), ("ARC", "Dataset"),
+        ("accuracy", "Metric")))
+    results = (Result("Orca-13B", "MMLU", None, 61.2, None, *at("61.2"), "test"),
+               Result("Orca-13B", "ARC", "accuracy", 71.0, "%", *at("71.0"), "test"))
+    found = [Extraction(mentions=mentions, results=results)]
+    g = paper_graph([paper], [])
+    add_extractions(g, [paper], found, resolve_entities(found))
+    store = ox.Store()
+    write_graph_to_store(g, store)
+    for name, params, expected in [
+            ("leaderboard", {"dataset": "mmlu"}, [("Orca-13B", None, 61.2, "higher")]),
+            ("model-evaluations", {"model": "orca-13b"}, None)]:
+        prepared, bindings = compile_query(name, params)
+        rows = result_rows(run_query(g, prepared, bindings))
+        got = result_rows(query_store(store, named_query(name).text, bindings))
+        assert sorted(map(repr, rows)) == sorted(map(repr, got))
+        if expected is not None:
+            assert [(r["model"], r["metricName"], r["value"], r["better"])
+                    for r in rows] == expected
+        else:
+            assert {(r["dataset"], r["metric"], r["results"]) for r in rows} == {
+                ("MMLU", None, 1), ("ARC", "accuracy", 1)}
