@@ -6,7 +6,12 @@ wording, each annotated by hand from EXTRACTION.md before the extractors were ru
 - ``dev2`` (tests/data/dev2/, gold in tests/data/gold/dev2.jsonl, annotation notes in
   dev2-notes.md): 30 papers from Microsoft, Berkeley, DeepSeek, EleutherAI, Allen AI,
   NVIDIA, Tsinghua, ... It was written after ``dev`` had been used to tune rules, so it
-  reads lower: the fairer stand-in for the held-out set the extractors are judged on.
+  reads lower;
+- ``dev3`` (tests/data/dev3/, gold in tests/data/gold/dev3.jsonl, notes in dev3-notes.md):
+  30 papers from Google, DeepMind, Salesforce, Meta, Stability AI, Meituan, Shanghai AI
+  Lab, ... by a third hand, added to the repository before any rule was written from its
+  errors: when added, the fairest stand-in for the held-out set the extractors are judged
+  on.
 
 A rule that only helps the seeds does not move these numbers. The floors sit just under
 the levels reached; raise them as scores rise."""
@@ -20,12 +25,14 @@ from kg.evaluate import evaluate, load_jsonl
 from kg.pipeline import extraction_rows
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-PAPERS = {"dev": 29, "dev2": 30}
+PAPERS = {"dev": 29, "dev2": 30, "dev3": 30}
 FLOORS = {
     "dev": {"core": 0.93, "extended": 0.85, "Model": 0.90, "Dataset": 0.90,
             "Organization": 0.90, "Repository": 1.0, "relations": 0.77, "results": 0.88},
     "dev2": {"core": 0.92, "extended": 0.80, "Model": 0.89, "Dataset": 0.92,
              "Organization": 0.95, "Repository": 1.0, "relations": 0.54, "results": 0.64},
+    "dev3": {"core": 0.86, "extended": 0.60, "Model": 0.84, "Dataset": 0.82,
+             "Organization": 0.94, "Repository": 1.0, "relations": 0.42, "results": 0.40},
 }
 
 
