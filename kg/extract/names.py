@@ -52,6 +52,17 @@ ATTACHED = re.compile(r"-(?:based|style|like|sized|level|scale|specific|only|fre
 # A capitalised name of a measure: "Speedup Score", "Error-aware Speedup Score".
 METRIC_PHRASE = re.compile(r"(?<![\w-])(?:[A-Z][\w-]*\s){1,3}(?:Score|Rate|Index|Error|Accuracy"
                            r"|Distance|Ratio)\b")
+# A model named in lower case with a version and a variant: "phi-3-small", "llama-2-7b",
+# "code-cushman-001".
+LOWER_MODEL = re.compile(r"(?<![\w@/.-])(?:[a-z]{2,}-\d+(?:\.\d+)?(?:-[a-z0-9]+)+|"
+                         r"[a-z]{2,}-[a-z]{2,}-\d{3})(?![\w@/-])")
+# Words and counts, not names: "sub-3-bit", "top-5-way", "2-stage".
+_NOT_A_MODEL_START = {"sub", "top", "multi", "pre", "post", "non", "up", "over", "under",
+                      "single", "dual", "tri", "per", "level", "stage", "step", "layer"}
+_NOT_A_MODEL_END = {"bit", "bits", "shot", "shots", "way", "stage", "stages", "layer",
+                    "layers", "step", "steps", "fold", "gram", "grams", "order", "class",
+                    "classes", "head", "heads", "hop", "hops", "dim", "d", "x", "k", "point",
+                    "points", "level", "levels", "scale", "digit", "digits", "token", "tokens"}
 PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")  # LLMs, CNNs: kinds of things, not names
 # Not names: unicode escapes (x2013), number formats (FP16, BFloat16), device mixes (CPU-GPU).
 NOT_A_NAME = re.compile(r"^(?:x[0-9A-Fa-f]{4}|(?:FP|BF|INT|UINT|TF|[Bb][Ff]loat|[Ff]loat)\d+"
@@ -162,6 +173,12 @@ class NameFinder:
             described = described_type(m["after"])
             add(m.start("name"), m.end("name"), described or "Model",
                 "cue" if described else "cue-untyped")
+        for m in LOWER_MODEL.finditer(text):
+            bounds = span_bounds(doc, m.start(), m.end(), "contract")
+            parts = m[0].split("-")
+            if bounds is not None and parts[0] not in _NOT_A_MODEL_START \
+                    and parts[-1] not in _NOT_A_MODEL_END:
+                spans.append((*bounds, "Model", "shape"))  # lower case: not trimmed
         for m in matches_at(METRIC_PHRASE, text, _metric_phrase_starts(text, rev)):
             add(m.start(), m.end(), "Metric", "metric-phrase")
         for m in matches_at(SHAPED, text, _shaped_starts(text, rev)):

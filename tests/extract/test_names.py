@@ -45,3 +45,11 @@ def test_a_size_letter_makes_a_variant_name_that_reports_results(extract):
     assert "Mamba-L" in names(found, "Model") and "plan-B" not in names(found, "Model")
     assert ("Mamba-L", "ImageNet-1K", "top-1 accuracy", 84.1) in {
         (r.model, r.dataset, r.metric, r.value) for r in found.results}
+
+
+def test_a_model_named_in_lower_case_with_a_version_and_a_variant(extract):
+    found = extract("We release orca-2-small and orca-2-vision and compare them with "
+                    "text-curie-001, in sub-4-bit and 2-stage settings at top-5-way.")
+    names = {m.name for m in found.mentions if m.type == "Model"}
+    assert {"orca-2-small", "orca-2-vision", "text-curie-001"} <= names
+    assert not names & {"sub-4-bit", "top-5-way"}
