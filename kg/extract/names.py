@@ -6,8 +6,9 @@ finds where a match can start, see ``context.matches_at``):
 internal capitals (``RocketQAv2``, ``mmLayout``), runs of capitals with more name glued on
 (``PP-OCRv3``, ``ERNIE-ViLG``), letters glued to digits (``AlphaFold2``, ``D3VAE``), each
 with optional ``-suffix`` pieces (``KnowRL-Nemotron-1.5B``, ``RT-DETR-L``), a word with a
-size letter (``Swin-L``, ``Mamba-S``: T, S, M, B, L, H, G, X, XL) and a spaced version
-(``ERNIE 3.0 Titan``).
+size letter (``Swin-L``, ``Mamba-S``: T, S, M, B, L, H, G, X, XL), a spaced version
+(``ERNIE 3.0 Titan``) and a lower-case name with a version and a variant (``phi-3-small``,
+``code-cushman-001``).
 """
 
 from __future__ import annotations
