@@ -14,7 +14,7 @@ import functools
 import re
 import weakref
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from spacy.attrs import IDX, LENGTH
@@ -377,6 +377,25 @@ def is_name(text: str) -> bool:
 def named(span: TextSpan | Span) -> bool:
     """Whether the span's text is a proper name (``is_name``)."""
     return is_name(span.text)
+
+
+# Between two names of one list: "A, B", "A and the B".
+LISTED_GAP = re.compile(r"\s*(?:,|and|or|, and)\s*(?:the\s+)?")
+
+
+def skipped_names(text: str, spans: list[TextSpan], sent_start: int,
+                  skip_before: Callable[[str], object], skipped: Iterable[int] = ()
+                  ) -> set[int]:
+    """The ``start`` of each of ``spans`` (in order, in one sentence) that the 40
+    characters before it mark (``skip_before``: a baseline, a setting), or that is listed
+    right after one marked or given in ``skipped`` ("outperforms A, B and the C")."""
+    out = set(skipped)
+    for i, span in enumerate(spans):
+        listed = i and spans[i - 1].start in out and LISTED_GAP.fullmatch(
+            text, spans[i - 1].end_char, span.start_char)
+        if listed or skip_before(text[max(sent_start, span.start_char - 40): span.start_char]):
+            out.add(span.start)
+    return out
 
 
 #: Before a baseline: "outperforms X", "compared with the X", "as many parameters as X".

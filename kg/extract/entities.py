@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Collection
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -46,6 +47,7 @@ BARE_ACRONYM = re.compile(r"^[A-Z]+s?$")
 
 # Naming conventions of the field: "...QA"/"...Bench" are benchmarks, "...PO" preference or
 # policy optimisation methods, "...Sys" systems.
+_DATA_SIZE = re.compile(r"-\d+[Kk]$")
 NAME_CONVENTIONS = (
     (re.compile(r"(?:QA|Bench|Eval|Arena|-\d+[Kk]|-\d{2,}M)$"), "Dataset"),  # LAION-400M
     (re.compile(r"(?:[A-Z]PO|Loss|Aug|AdamW?|SGD|-Dist|Prune|Quant)$"), "Method"),
@@ -93,7 +95,7 @@ NEXT_HEAD = {"Dataset", "Method", "Software", "Model", "Metric"}
 _FLAGS = WordFlags()
 
 
-def variant_of(name: str, models: set[str] | dict[str, object]) -> bool:
+def variant_of(name: str, models: Collection[str]) -> bool:
     """Whether ``name`` is a size or variant of a model named ``models`` holds the key of
     ("Pythia-70M" of Pythia, "LayoutLMv3-Base" of LayoutLMv3)."""
     stem = _stem(name)
@@ -108,10 +110,11 @@ def _stem(name: str) -> str:
 
 
 def context_type(doc: Doc, span: TextSpan, flags: WordFlags = _FLAGS,
-                 models: set[str] | dict[str, object] = frozenset()) -> str | None:
+                 models: Collection[str] = frozenset()) -> str | None:
     """The type the words around an untyped name give it, or None; a variant of one of
-    ``models`` (name keys) is a Model whatever its shape or words say."""
-    if variant_of(span.text, models) and span.text[-1:] not in "Kk":  # not "X-Aes-1K" data
+    ``models`` (name keys) is a Model whatever its shape or words say, unless its size is
+    in thousands: that names data ("-22K", the convention of ``NAME_CONVENTIONS``)."""
+    if variant_of(span.text, models) and not _DATA_SIZE.search(span.text):
         return "Model"
     for pattern, label in NAME_CONVENTIONS:
         if pattern.search(span.text):
@@ -136,8 +139,8 @@ def context_type(doc: Doc, span: TextSpan, flags: WordFlags = _FLAGS,
             return "Dataset"
         if prev == "," and span.start > 2:  # "a new dataset, CC-News"
             prev = text[starts[span.start - 2]:ends[span.start - 2]].lower()
-            named = text[starts[span.start - 3]:ends[span.start - 3]]
-            if prev in DATASET_BEFORE and named.lower() == named:  # not "the LVIS benchmark,"
+            word = text[starts[span.start - 3]:ends[span.start - 3]]
+            if prev in DATASET_BEFORE and word.lower() == word:  # not "the LVIS benchmark,"
                 return "Dataset"
         if prev in KIND_BEFORE:  # "the label assignment strategy SimOTA"
             return KIND_BEFORE[prev]
@@ -155,12 +158,12 @@ Chosen = tuple[int, int, int, int, str, str]
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|, and|, or)\s*$")
 
 
-def _coordinated(doc: Doc, spans: list[Chosen], typed: dict) -> list[Chosen]:
+def _coordinated(doc: Doc, spans: list[Chosen], typed: dict, models: set[str]
+                 ) -> list[Chosen]:
     """A name that only its shape made a Model, listed with datasets, is a dataset:
     "CIFAR-10, CIFAR-100 and Oxford-102 Flowers"."""
     text = doc_text(doc)
     out = list(spans)
-    models = {k for k, (_, t) in typed.items() if t == "Model"}
     stems = Counter(_stem(text[s[2]:s[3]]) for s in spans if s[4] == "Model")
     for i, span in enumerate(out):
         name = text[span[2]:span[3]]
@@ -284,6 +287,7 @@ class EntityMerger:
             if (end < len(doc) and text[starts[end]:ends[end]].lower() in DATASET_AFTER
                     and typed.get(key, (0, ""))[1] in ("Model", "Method")):
                 typed[key] = (5, "Dataset")
+        models = {k for k, (_, t) in typed.items() if t == "Model"}  # name keys
         chosen: list[Chosen] = []
         taken = [False] * len(doc)
         for start, end, start_char, end_char, label, _trust, rule, key in sorted(
@@ -294,8 +298,7 @@ class EntityMerger:
                 label = typed[key][1]
             else:
                 view = TextSpan(doc, start, end, start_char, end_char, label)
-                found = context_type(doc, view, self.flags,
-                                     {k for k, (_, t) in typed.items() if t == "Model"})
+                found = context_type(doc, view, self.flags, models)
                 if found is None and BARE_ACRONYM.match(view.text):
                     continue
                 label = found or label
@@ -306,7 +309,8 @@ class EntityMerger:
                 taken[i] = True
             chosen.append((start, end, start_char, end_char, label, rule))
         chosen.sort(key=lambda c: (c[2], c[3]))
-        chosen = _join_adjacent_models(doc, _extended(doc, _coordinated(doc, chosen, typed)))
+        chosen = _join_adjacent_models(doc, _extended(doc, _coordinated(doc, chosen, typed,
+                                                                         models)))
         set_spans(doc, self.name, [(s[0], s[1], s[4], s[5]) for s in chosen])
         for key in ENTITY_CACHES:  # views of older spans
             doc.user_data.pop(key, None)

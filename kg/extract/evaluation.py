@@ -11,7 +11,13 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.context import BASELINE_BEFORE, as_modifier, doc_text, named
+from kg.extract.context import (
+    BASELINE_BEFORE,
+    as_modifier,
+    doc_text,
+    named,
+    skipped_names,
+)
 
 #: Words of a sentence that reports an evaluation; a dataset in any other is not evaluated.
 EVALUATION = re.compile(r"achiev|outperform|result|experiment|evaluat|benchmark|score|"
@@ -43,6 +49,12 @@ _COLLECTED = re.compile(r"\b(?:collect|gather|assembl|crawl|scrap)\w*\s+[^.;]{0,
                         r"(?:data\s*set|corpus|corpora|data)s?\b[^.;]{0,20}?[,:]\s*$", re.I)
 
 
+def _baseline_or_setting(window: str) -> bool:
+    """Whether the text before a name makes it a setting ("On Llama-2 7B, ...") or a
+    baseline ("outperforms X")."""
+    return bool(_SETTING_BEFORE.search(window[-12:]) or BASELINE_BEFORE.search(window))
+
+
 def evaluation_subjects(doc: Doc, spans: list[Span], dataset: Span,
                          main: Span | None, sent_start: int) -> list[Span]:
     """The systems a sentence evaluates on ``dataset``: the nearest named system before it
@@ -59,14 +71,7 @@ def evaluation_subjects(doc: Doc, spans: list[Span], dataset: Span,
     candidates = [s for s in spans if s.label_ in ("Model", "Method")
                   and s.end_char <= dataset.start_char and named(s)
                   and not as_modifier(text, s)]
-    skipped: set[int] = set()
-    for i, span in enumerate(candidates):
-        window = text[max(sent_start, span.start_char - 40): span.start_char]
-        listed = i and candidates[i - 1].start in skipped and re.fullmatch(
-            r"\s*(?:,|and|or|, and)\s*(?:the\s+)?", text[candidates[i - 1].end_char:
-                                                       span.start_char])
-        if listed or _SETTING_BEFORE.search(window[-12:]) or BASELINE_BEFORE.search(window):
-            skipped.add(span.start)
+    skipped = skipped_names(text, candidates, sent_start, _baseline_or_setting)
     kept = [s for s in candidates if s.start not in skipped]
     if not kept and _FRONTED_ON.match(text, sent_start, dataset.start_char):
         kept = _after_fronted(text, spans, dataset)

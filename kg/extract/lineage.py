@@ -40,6 +40,7 @@ from kg.extract.context import (
     named,
     sentence_entities,
     sentences,
+    skipped_names,
     token_bounds,
 )
 from kg.extract.evaluation import EVALUATION, evaluation_subjects
@@ -147,6 +148,8 @@ _KIND_AFTER = re.compile(r"^(?:-based\b|\s*-?\s*(?:architecture|variant|version|
 #: A part of an architecture rather than a model or method in its own right.
 _SUBMODULE = re.compile(r"(?:module|head|block|layer|neck)s?$", re.I)
 _FROM = re.compile(r"\s+from\s")
+#: basedOn cues whose subject follows them when they open a sentence ("Starting from X, Y")
+_FRONTED_BASES = {"starting"}
 _SAME_SENTENCE_CHAIN = 1  # successor pairs beyond the paper's own system need one sentence
 
 
@@ -239,14 +242,7 @@ def _nearest_subject(doc: Doc, spans: list[Span], char: int, skip: set[int],
     systems = [s for s in spans if s.end_char <= char and s.label_ in SYSTEM_TYPES]
     if not systems:
         return None
-    skipped = set(skip)
-    for i, span in enumerate(systems):
-        window = text[max(sent_start, span.start_char - 40): span.start_char]
-        listed = i and systems[i - 1].start in skipped and re.fullmatch(
-            r"\s*(?:,|and|or|, and)\s*(?:the\s+)?", text[systems[i - 1].end_char:
-                                                       span.start_char])
-        if listed or BASELINE_BEFORE.search(window):
-            skipped.add(span.start)
+    skipped = skipped_names(text, systems, sent_start, BASELINE_BEFORE.search, skip)
     return next((s for s in reversed(systems) if s.start not in skipped and named(s)), None)
 
 
@@ -351,9 +347,10 @@ class LineageFinder:
                         subject = self._user(doc, sent, before, sentence_main, start)
                     many = predicate in ("comparedWith", "usesComponent")
                     objects = _objects_after(doc, sent, end, types, many)
+                    rule = m[0].lower().split()[0]
                     fronted = not text[sent.start_char: start].strip(" \n\"'(")
                     if before is None and objects and fronted and (
-                            predicate == "comparedWith" or m[0].lower().startswith("start")):
+                            predicate == "comparedWith" or rule in _FRONTED_BASES):
                         # "Compared with X (fine-tuned with Adam), Y is ...", "Starting
                         # from X, Y ...": the subject after the comma
                         last = objects[-1].end_char
@@ -367,7 +364,6 @@ class LineageFinder:
                                 ) or (predicate == "usesComponent"
                                                and _submodule(obj, text)):
                             continue
-                        rule = m[0].lower().split()[0]
                         if predicate == "comparedWith":
                             compared.add(obj.start)
                             if subject is before and before is not None:

@@ -14,7 +14,6 @@ did not state it.
 
 from __future__ import annotations
 
-import functools
 import re
 
 from spacy.language import Language
@@ -25,11 +24,11 @@ from kg.extract.context import (
     as_modifier,
     doc_text,
     main_subject,
+    named,
     nearest_before,
     sentence_entities,
-    sentence_of,
     sentences,
-    span_bounds,
+    skipped_names,
 )
 from kg.normalize import name_key
 
@@ -70,6 +69,7 @@ class ResultFinder:
         found: list[tuple] = []
         last_subject = main
         last_dataset: dict[str, str] = {}  # metric -> dataset of its last result
+        evaluated: list[tuple[str, str, Span]] = []  # (model, dataset, sentence)
         for sent in sentences(doc):
             inside = sentence_entities(doc, sent)
             models = [s for s in inside if s.label_ in MODEL_TYPES]
@@ -84,6 +84,7 @@ class ResultFinder:
             if not metrics and not datasets and not _SCORE_OF_ANY.search(sent.text):
                 continue
             found += self._slash_lists(doc, sent, metrics)
+            first = len(found)
             numbers = _numbers(doc, sent, inside, metrics, datasets)
             for m, metric, on in numbers:
                 model = _baseline_of(doc, models, m) or _paired(reporters, numbers, m)
@@ -106,21 +107,22 @@ class ResultFinder:
                 unit = m["unit"] if m["unit"] not in (None, "") else None
                 found.append((model.text, dataset_name, metric.text, float(m["value"]), unit,
                               m.start("value"), m.end("value"), f"{self.name}:sentence"))
+            evaluated += [(r[0], r[1], sent) for r in found[first:] if r[1]]
         doc.user_data["kg_results"] = found
-        self._evaluations(doc, found)
+        self._evaluations(doc, evaluated)
         return doc
 
-    def _evaluations(self, doc: Doc, found: list[tuple]) -> None:
+    def _evaluations(self, doc: Doc, evaluated: list[tuple[str, str, Span]]) -> None:
         """A result on a dataset says its model was evaluated there: ``evaluatedOn`` for
-        each such pair the lineage finder has not stated, from the result's sentence."""
+        each (model, dataset, sentence) of a result that the lineage finder has not
+        stated."""
         relations = doc.user_data.setdefault("kg_relations", [])
         stated = {(name_key(s), name_key(o)) for s, p, o, *_ in relations
                   if p == "evaluatedOn"}
-        for model, dataset, _metric, _value, _unit, start, _end, _rule in found:
-            if not dataset or (name_key(model), name_key(dataset)) in stated:
+        for model, dataset, sent in evaluated:
+            if (name_key(model), name_key(dataset)) in stated:
                 continue
             stated.add((name_key(model), name_key(dataset)))
-            sent = sentence_of(doc, span_bounds(doc, start, start + 1, "expand")[0])
             relations.append((model, "evaluatedOn", dataset, sent.start_char, sent.end_char,
                               f"{self.name}:evaluated"))
 
@@ -179,12 +181,12 @@ def _baseline_of(doc: Doc, models: list[Span], m: re.Match) -> Span | None:
     text = doc_text(doc)
     start = m.start("value")
     if _IN_BRACKETS.search(text, max(0, start - 10), start):
-        before = [s for s in models if 0 <= start - s.end_char <= 60 and _named(s)
+        before = [s for s in models if 0 <= start - s.end_char <= 60 and named(s)
                   and "(" not in text[s.end_char: start - 1] and "," not in text[
                       s.end_char: start]]
         if before:
             return before[-1]
-    after = [s for s in models if 0 < s.start_char - m.end() <= 30 and _named(s)]
+    after = [s for s in models if 0 < s.start_char - m.end() <= 30 and named(s)]
     if after and _FOR_MODEL.fullmatch(text, m.end(), after[0].start_char):
         return after[0]
     return None
@@ -241,28 +243,14 @@ _SCORE_OF = re.compile(r"\b(?:an?|the)\s+(?:new\s+)?(?:state-of-the-art\s+|best\
                        r"((?:[a-z]+\s+)?score)\s+of\s*$", re.I)
 
 
-def _named(span: Span) -> bool:
-    return _is_named(span.text)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _is_named(text: str) -> bool:
-    return any(c.isupper() or c.isdigit() for c in text)
-
-
 def _reporters(doc: Doc, models: list[Span], sent: Span) -> list[Span]:
     """The models of ``sent`` that numbers may be reported for: named, and not a baseline
     ("outperforms Llama 2 70B and GPT-3.5 ..., reaching 70.6%"), a component or a setting
     ("with a ResNet-50 backbone", "on Llama-2 7B")."""
     text = doc_text(doc)
-    skipped = {s.start for s in models if as_modifier(text, s)}  # "RLHF-based"
-    for i, span in enumerate(models):  # baselines, and the names listed with them
-        listed = i and models[i - 1].start in skipped and re.fullmatch(
-            r"\s*(?:,|and|or|, and)\s*(?:the\s+)?", text[models[i - 1].end_char: span.start_char])
-        if listed or _COMPARED_BEFORE.search(text[max(sent.start_char, span.start_char - 40):
-                                                  span.start_char]):
-            skipped.add(span.start)
-    return [s for s in models if s.start not in skipped and _named(s)]
+    modifiers = {s.start for s in models if as_modifier(text, s)}  # "RLHF-based"
+    skipped = skipped_names(text, models, sent.start_char, _COMPARED_BEFORE.search, modifiers)
+    return [s for s in models if s.start not in skipped and named(s)]
 
 
 def _score_of(doc: Doc, before: str, start: int) -> Span | None:
