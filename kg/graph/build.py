@@ -156,6 +156,16 @@ def add_person(g: Graph, name: str, names: Names) -> URIRef:
     return iri
 
 
+def name_keys(names: Iterable[str]) -> list[str]:
+    """The ``kg:nameKey`` values of an entity with ``names`` (label and aliases): each
+    name's ``name_key`` that is not empty, once.
+
+    >>> name_keys(["Long Range Arena", "LRA", "long-range arena"])
+    ['longrangearena', 'lra']
+    """
+    return sorted({k for k in map(name_key, names) if k})
+
+
 def add_organization(g: Graph, name: str, names: Names) -> URIRef:
     """Add an organisation named by a listing; it is the same node as an extracted
     Organization entity with the same normalised key."""
@@ -166,6 +176,8 @@ def add_organization(g: Graph, name: str, names: Names) -> URIRef:
     g.add((iri, KG.normalizedKey, Literal(name_key(name))))
     if clean_name(name) != chosen:
         g.add((iri, KG.alias, Literal(clean_name(name))))
+    for key in name_keys([chosen, clean_name(name)]):  # as add_entity: found by any name
+        g.add((iri, KG.nameKey, Literal(key)))
     return iri
 
 

@@ -41,7 +41,7 @@ from functools import lru_cache
 from rdflib import Graph, Literal, URIRef
 
 from kg.entities import SUCCESSOR_RULE, Resolution, entity_key
-from kg.graph.build import decimal_literal
+from kg.graph.build import decimal_literal, name_keys
 from kg.graph.iris import (
     entity_iri,
     inferred_statement_iri,
@@ -55,7 +55,6 @@ from kg.graph.iris import (
     statement_iri,
 )
 from kg.graph.vocab import DCTERMS, ENTITY_CLASSES, KG, OA, PROV, RDF, RDFS, SDO, XSD
-from kg.normalize import name_key
 from kg.records import Entity, Extraction, Mention, Paper, Relation, Result
 
 #: The paper property whose literal a field's offsets count characters in.
@@ -161,16 +160,6 @@ def add_entity(g: Graph, entity: Entity, sub_paths: Sequence[str] = ()) -> URIRe
     for path in sub_paths:
         g.add((iri, KG.subPath, Literal(path)))
     return iri
-
-
-def name_keys(names: Iterable[str]) -> list[str]:
-    """The ``kg:nameKey`` values of an entity with ``names`` (label and aliases): each
-    name's ``name_key`` that is not empty, once.
-
-    >>> name_keys(["Long Range Arena", "LRA", "long-range arena"])
-    ['longrangearena', 'lra']
-    """
-    return sorted({k for k in map(name_key, names) if k})
 
 
 def _text(paper: Paper, field: str) -> str | None:

@@ -91,6 +91,7 @@ def test_listed_affiliation_is_one_organization(graph, rec):
     assert graph.value(org, RDF.type) == KG.Organization
     assert list(graph.objects(org, RDFS.label)) == [Literal("Baidu")]  # tie: smaller string
     assert graph.value(org, KG.normalizedKey) == Literal("baidu")
+    assert list(graph.objects(org, KG.nameKey)) == [Literal("baidu")]  # found like any entity
     assert graph.value(paper_iri(rec.ODD), KG.listedAffiliation) is None
 
 
