@@ -57,6 +57,19 @@ METRIC_PHRASE = re.compile(r"(?<![\w-])(?:[A-Z][\w-]*\s){1,3}(?:Score|Rate|Index
 # "code-cushman-001".
 LOWER_MODEL = re.compile(r"(?<![\w@/.-])(?:[a-z]{2,}-\d+(?:\.\d+)?(?:-[a-z0-9]+)+|"
                          r"[a-z]{2,}-[a-z]{2,}-\d{3})(?![\w@/-])")
+_DASH_DIGIT = re.compile(r"-\d")
+
+
+def _lower_model_starts(text: str) -> Iterator[int]:
+    """Where a ``LOWER_MODEL`` match can start: every match holds a "-" and a digit, and
+    starts where its run of name characters does (its lookbehind)."""
+    for m in _DASH_DIGIT.finditer(text):
+        j = m.start()
+        while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "_@/.-"):
+            j -= 1
+        yield j
+
+
 # Words and counts, not names: "sub-3-bit", "top-5-way", "2-stage".
 _NOT_A_MODEL_START = {"sub", "top", "multi", "pre", "post", "non", "up", "over", "under",
                       "single", "dual", "tri", "per", "level", "stage", "step", "layer"}
@@ -174,7 +187,7 @@ class NameFinder:
             described = described_type(m["after"])
             add(m.start("name"), m.end("name"), described or "Model",
                 "cue" if described else "cue-untyped")
-        for m in LOWER_MODEL.finditer(text):
+        for m in matches_at(LOWER_MODEL, text, _lower_model_starts(text)):
             bounds = span_bounds(doc, m.start(), m.end(), "contract")
             parts = m[0].split("-")
             if bounds is not None and parts[0] not in _NOT_A_MODEL_START \

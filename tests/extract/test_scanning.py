@@ -12,7 +12,8 @@ PIECES = ["ERNIE", "3.0", "Titan", "PP-OCRv3", "we propose", "We introduce", "na
           "Error Rate", "Mean Score", "C++", "a+b", "GPT-4o", "-7B", "v2", "V8", "(", ")", ".",
           "x2013", "LLMs", "\n", "called", "KnowRL-Nemotron-1.5B", "Figure 3", "Speedup Score",
           "A+B", "mIoU", "_x", "@y", "/z", "https://", "www.", "GitHub.com/", "Org/repo",
-          "huggingface.co/", "a", "Z", "7", "İ", "ı", "\u212a", "bitbucket.org/", "é"]
+          "huggingface.co/", "a", "Z", "7", "İ", "ı", "\u212a", "bitbucket.org/", "é",
+          "phi-3-small", "code-cushman-001", "ab-12", "-3", "cd"]
 TEXT = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(["", " ", "-", "  ", "/"])),
                 max_size=14).map(lambda parts: "".join(p + sep for p, sep in parts))
 ANY_TEXT = st.one_of(TEXT, st.text(alphabet="aAzZvV019 -.+_/@()\n\tµ", max_size=40))
@@ -23,7 +24,8 @@ def scanners(text):
     return [(names.SHAPED, names._shaped_starts(text, rev)),
             (names.VERSIONED, names._versioned_starts(text, rev)),
             (names.CUE, names._cue_starts(text)),
-            (names.METRIC_PHRASE, names._metric_phrase_starts(text, rev))]
+            (names.METRIC_PHRASE, names._metric_phrase_starts(text, rev)),
+            (names.LOWER_MODEL, names._lower_model_starts(text))]
 
 
 @settings(max_examples=600, deadline=None)
@@ -44,7 +46,8 @@ def test_scanned_matches_are_the_regex_matches(text):
 def test_scanned_matches_on_realistic_text():
     text = ("We propose KnowRL-Nemotron-1.5B, a model built on ERNIE 3.0 Titan and PP-OCRv3. "
             "It improves the Word Error Rate and Speedup Score over C++ baselines (LLMs); code "
-            "at https://www.GitHub.com/Org/Repo/tree/main. Our system, named HydraNet v2, ...")
+            "at https://www.GitHub.com/Org/Repo/tree/main. Our system, named HydraNet v2, beats "
+            "phi-3-small ...")
     for pattern, starts in scanners(text):
         found = [m.span() for m in matches_at(pattern, text, starts)]
         assert found == [m.span() for m in pattern.finditer(text)] and found
