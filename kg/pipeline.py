@@ -119,8 +119,8 @@ def extraction_rows(paths: Sequence[str | Path], settings: Settings,
                     ) -> tuple[list[dict], tuple[InputError, ...]]:
     """One JSON-ready row per distinct paper (the format ``kg extract`` writes and
     ``kg eval`` and ``../shared/tools/score.py`` read), and the input errors."""
-    from kg.extract import organization_name
     from kg.extract.parallel import extract_all
+    from kg.extract.repos import organization_name
 
     read = read_paths(paths, settings)
     if settings.strict and read.errors:

@@ -31,6 +31,7 @@ from kg.extract import (  # noqa: F401
     tokenizer,
 )
 from kg.extract.context import PLAIN_ONLY_KEY, doc_text, plain_spans
+from kg.extract.repos import organization_alias
 from kg.normalize import name_key
 from kg.records import Extraction, Mention, Paper, Relation, Result
 
@@ -127,30 +128,6 @@ def clean_name(text: str) -> str:
     """A surface form as an entity name: single spaces, no trailing punctuation or article."""
     text = " ".join(text.split()).strip(" .,;:")
     return _ARTICLE.sub("", text)
-
-
-def organization_name(tag: str) -> str:
-    """The name of an author line's organisation tag: as written, in the lexicon's case
-    where the lexicon knows it under that name (``baidu`` → ``Baidu``); a tag the lexicon
-    knows under another name stays as written (``berkeley``; see ``organization_alias``).
-
-    >>> organization_name("baidu"), organization_name("berkeley"), organization_name("Acme")
-    ('Baidu', 'berkeley', 'Acme')
-    """
-    tag = " ".join(tag.split())
-    known = repos.known_organizations().get(name_key(tag))
-    return known if known and name_key(known) == name_key(tag) else tag
-
-
-def organization_alias(name: str) -> str | None:
-    """The lexicon's name of an organisation written another way (``berkeley`` →
-    ``University of California, Berkeley``), or None.
-
-    >>> organization_alias("deepseek-ai"), organization_alias("Baidu")
-    ('DeepSeek', None)
-    """
-    known = repos.known_organizations().get(name_key(name))
-    return known if known and name_key(known) != name_key(name) else None
 
 
 def extract_papers(papers: Iterable[Paper], nlp: Language | None = None,

@@ -98,6 +98,30 @@ def known_organizations() -> dict[str, str]:
     return known
 
 
+def organization_name(tag: str) -> str:
+    """The name of an author line's organisation tag: as written, in the lexicon's case
+    where the lexicon knows it under that name (``baidu`` → ``Baidu``); a tag the lexicon
+    knows under another name stays as written (``berkeley``; see ``organization_alias``).
+
+    >>> organization_name("baidu"), organization_name("berkeley"), organization_name("Acme")
+    ('Baidu', 'berkeley', 'Acme')
+    """
+    tag = " ".join(tag.split())
+    known = known_organizations().get(name_key(tag))
+    return known if known and name_key(known) == name_key(tag) else tag
+
+
+def organization_alias(name: str) -> str | None:
+    """The lexicon's name of an organisation written another way (``berkeley`` →
+    ``University of California, Berkeley``), or None.
+
+    >>> organization_alias("deepseek-ai"), organization_alias("Baidu")
+    ('DeepSeek', None)
+    """
+    known = known_organizations().get(name_key(name))
+    return known if known and name_key(known) != name_key(name) else None
+
+
 class RepositoryFinder:
     """Find repository URLs in ``doc_text(doc)``; spans go to ``doc.spans["kg_repos"]`` with
     ``label_`` = the entity type and ``id_`` = the normalised name (sub-path after ``#``)."""
@@ -120,13 +144,9 @@ class RepositoryFinder:
             name, sub = found
             spans.append((*bounds, "Repository", name + ("#" + sub if sub else "")))
             owner = m["owner"]
-            org = self.organizations.get(name_key(owner))  # the lexicon's spelling of it
-            if org is None and not (self.organizations and organization_like(owner)):
-                continue
-            # the name as written ("deepseek-ai", not the lexicon's "DeepSeek"), but in the
-            # lexicon's case where only the case differs
-            spans.append((*bounds, "Organization", org if org and name_key(org) == name_key(
-                owner) else owner))
+            if self.organizations and (name_key(owner) in self.organizations
+                                       or organization_like(owner)):
+                spans.append((*bounds, "Organization", organization_name(owner)))
         set_spans(doc, self.name, spans)
         return doc
 
