@@ -14,7 +14,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extract.context import doc_text
+from kg.extract.context import doc_text, plain_spans
 from kg.extract.heads import type_from_head
 
 PAREN = re.compile(r"\(([^()]{1,120})\)")
@@ -73,6 +73,9 @@ class AbbreviationFinder:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         spans: list[Span] = []
+        # a long form the lexicon knows has its type whatever its head word: "covariance
+        # matrix adaptation (CMA)"
+        known = {(a, b): label for _, _, a, b, label, _ in plain_spans(doc, "kg_lexicon")}
         for m in PAREN.finditer(text):
             inner = m[1].strip()
             before = text[max(0, m.start() - 200): m.start()]
@@ -94,7 +97,7 @@ class AbbreviationFinder:
                     continue
                 start, end = m.start(1), m.end(1)
             head = _PREP.sub("", found)
-            label = type_from_head(head)
+            label = type_from_head(head) or known.get((start, end))
             if label == "Model" and found.islower():
                 continue  # "wide area networks (WANs)": a common noun, not a model's name
             span = doc.char_span(start, end, alignment_mode="expand")

@@ -317,6 +317,17 @@ def main_subject(doc: Doc) -> TextSpan | None:
     return subject
 
 
+def title_system(doc: Doc) -> TextSpan | None:
+    """A known name that opens the title before a colon ("BERT: Pre-training of ...",
+    "Soft Actor-Critic: Off-Policy ..."): the paper's own system where no rule of
+    ``main_subject`` names one."""
+    first = next((s for s in entities(doc) if s.start_char == 0), None)
+    if (first is not None and first.label_ in SYSTEM_TYPES and named(first)
+            and doc_text(doc).startswith(":", first.end_char)):
+        return first
+    return None
+
+
 def _by_sentence(doc: Doc) -> dict[tuple[int, int], list[TextSpan]]:
     """(sentence start, end) -> the entities inside that sentence, in order."""
     found = doc.user_data.get("kg_entities_by_sent")

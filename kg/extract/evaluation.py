@@ -44,9 +44,9 @@ def _trained_on_clause(before: str) -> bool:
 EVALUATION_VERB = re.compile(r"achiev|outperform|evaluat|test|score|surpass|reach|obtain|"
                              r"attain|compar|competitive|match", re.I)
 # Data the paper gathers: "we also collect a large new dataset, CC-News", "we assembled
-# the largest segmentation dataset so far: SA-1B".
-_COLLECTED = re.compile(r"\b(?:collect|gather|assembl|crawl|scrap)\w*\s+[^.;]{0,60}?"
-                        r"(?:data\s*set|corpus|corpora|data)s?\b[^.;]{0,20}?[,:]\s*$", re.I)
+# the largest segmentation dataset so far: SA-1B", "a pipeline that assembles LVD-142M".
+_COLLECTED = re.compile(r"\b(?:collect|gather|assembl|crawl|scrap|curat)\w*\s+(?:[^.;]{0,60}?"
+                        r"(?:data\s*set|corpus|corpora|data)s?\b[^.;]{0,20}?[,:]\s*)?$", re.I)
 
 
 def _baseline_or_setting(window: str) -> bool:

@@ -41,6 +41,7 @@ from kg.extract.context import (
     sentence_entities,
     sentences,
     skipped_names,
+    title_system,
     token_bounds,
 )
 from kg.extract.evaluation import EVALUATION, evaluation_subjects
@@ -107,11 +108,14 @@ _CUES_NARROW = tuple(
 assert all(len(a.pattern) > len(b.pattern) for (p, a, _), (_, b, _) in
            zip(_CUES_LOWER, _CUES_NARROW, strict=True) if p in _ANY_START)
 _STOP_LIST = re.compile(r"\b(?:on|in terms of|by|while|which|with|when|at|for|under)\b", re.I)
-# Before a component: no clause break ("by combining refinements, we boost X") and no "as"
-# ("uses the same compute budget as Gopher").
-_COMPONENT_STOP = re.compile(r",|\bas\b", re.I)
+# Before a component: no clause break ("by combining refinements, we boost X"), no "as"
+# ("uses the same compute budget as Gopher") and no relative clause ("introduce a framework
+# that abstracts reinforcement learning").
+_COMPONENT_STOP = re.compile(r",|\b(?:as|that|which)\b", re.I)
 TRAIN_FROM = re.compile(r"\btrain(?:ed)?\s*$", re.I)
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
+# A verb between two names ends a list: "use A to design a new network, B".
+_CLAUSE_GAP = re.compile(r"\bto\s+\w+|\b(?:is|are|was|were|has|have)\b", re.I)
 _ENUMERATOR = re.compile(r"\((?:\d{1,2}|[ivx]{1,4}|[a-h])\)")
 _EXAMPLES = re.compile(r"(?:\(|\b)(?:e\.g\.|i\.e\.|such as|including|like|namely)[,:]?\s*$",
                        re.I)
@@ -148,6 +152,9 @@ _KIND_AFTER = re.compile(r"^(?:-based\b|\s*-?\s*(?:architecture|variant|version|
 #: A part of an architecture rather than a model or method in its own right.
 _SUBMODULE = re.compile(r"(?:module|head|block|layer|neck)s?$", re.I)
 _FROM = re.compile(r"\s+from\s")
+#: A cue's object given by a pronoun, not by the next name: "based on this framework".
+_OURS = re.compile(r"\b(?:we|our)\b", re.I)
+_POINTS_BACK = re.compile(r"\s+(?:this|these|those|that|it|them|such)\b", re.I)
 #: basedOn cues whose subject follows them when they open a sentence ("Starting from X, Y")
 _FRONTED_BASES = {"starting"}
 _SAME_SENTENCE_CHAIN = 1  # successor pairs beyond the paper's own system need one sentence
@@ -184,7 +191,8 @@ def _objects_after(doc: Doc, sent: Span, cue_end: int, types: tuple[str, ...],
             pass
         elif enumerated and span.label_ not in types:
             continue
-        elif closed or _STOP_LIST.search(flat) or len(flat) > 40 or _DESCRIBED.match(flat):
+        elif (closed or _STOP_LIST.search(flat) or len(flat) > 40 or _DESCRIBED.match(flat)
+              or _CLAUSE_GAP.search(flat)):
             break  # "A, B and C" ends after C; "A, a B-based ..." describes A
         if span.label_ not in types:
             if enumerated:
@@ -262,6 +270,8 @@ def _listed_before(doc: Doc, spans: list[Span], subject: Span) -> list[Span]:
 
 _INTRODUCED = re.compile(r"\s*(?:the\s+)?")
 _DESCRIBED = re.compile(r"\s*(?:,\s*(?:an?|the|our)\s|:)")
+# ... and after a name a "we propose" introduces, past its abbreviation: "X (SAC), an ..."
+_DESCRIBED_NAME = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,\s*(?:an?|the|our)\s|:)")
 
 
 def _proposed(doc: Doc) -> Span | None:
@@ -276,7 +286,7 @@ def _proposed(doc: Doc) -> Span | None:
         after = [s for s in in_sentence(doc, sent, ("Model", "Method"))
                  if s.start_char >= we.end() and named(s)]
         if after and _INTRODUCED.fullmatch(text, we.end(), after[0].start_char) and \
-                _DESCRIBED.match(text, after[0].end_char):
+                _DESCRIBED_NAME.match(text, after[0].end_char):
             return after[0]  # "we introduce Mixtral 8x7B, a sparse ...": even a known name
         return next((s for s in after if s.id_ != "kg_lexicon"), None)
     return None
@@ -285,7 +295,7 @@ def _proposed(doc: Doc) -> Span | None:
 def own_system(doc: Doc) -> Span | None:
     """The paper's own system: the title's or a cue's name, else the new name a "we propose"
     sentence introduces, else the first system the abstract names."""
-    return main_subject(doc) or _proposed(doc) or next(
+    return main_subject(doc) or title_system(doc) or _proposed(doc) or next(
         (s for s in entities(doc) if s.label_ in SYSTEM_TYPES and named(s)), None)
 
 
@@ -294,7 +304,11 @@ class LineageFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        main = main_subject(doc) or _proposed(doc)
+        # A known title name stands for the paper's own system, but not as what a
+        # sentence's "based on" builds unless the authors speak ("we present improvements
+        # to X"): "agents built on Q-learning" reads prior work.
+        named_main = main_subject(doc) or _proposed(doc)
+        main = main_subject(doc) or title_system(doc) or named_main
         text = doc_text(doc)
         relations: set[tuple[str, str, str, int, int, str]] = set()
 
@@ -342,9 +356,13 @@ class LineageFinder:
                 for m in _cue_matches(cue, scanned, word_starts, sent.end_char):
                     start, end = m.start(), m.end()
                     before = _nearest_subject(doc, spans, start, compared, sent.start_char)
-                    subject = before or sentence_main
+                    subject = before or (
+                        sentence_main if predicate != "basedOn" or sentence_main is not main
+                        or _OURS.search(text, sent.start_char, start) else named_main)
                     if predicate == "usesComponent":
                         subject = self._user(doc, sent, before, sentence_main, start)
+                    if predicate == "basedOn" and _POINTS_BACK.match(scanned, end):
+                        continue  # "methods based on this framework ... as Q-learning"
                     many = predicate in ("comparedWith", "usesComponent")
                     objects = _objects_after(doc, sent, end, types, many)
                     rule = m[0].lower().split()[0]
@@ -376,7 +394,7 @@ class LineageFinder:
                     for subject in evaluation_subjects(doc, spans, ds, sentence_main,
                                                         sent.start_char):
                         add(subject, "evaluatedOn", ds, sent, "evaluation")
-        self._successors(doc, main, text, relations)
+        self._successors(doc, named_main, text, relations)
         self._tuned_variants(doc, relations)
         doc.user_data["kg_relations"] = sorted(relations)
         return doc

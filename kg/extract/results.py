@@ -29,6 +29,7 @@ from kg.extract.context import (
     sentence_entities,
     sentences,
     skipped_names,
+    title_system,
 )
 from kg.normalize import name_key
 
@@ -65,7 +66,7 @@ class ResultFinder:
         return _slash_list_results(doc, sent, metrics, f"{self.name}:slash-list")
 
     def __call__(self, doc: Doc) -> Doc:
-        main = main_subject(doc)
+        main = main_subject(doc) or title_system(doc)
         found: list[tuple] = []
         last_subject = main
         last_dataset: dict[str, str] = {}  # metric -> dataset of its last result

@@ -7,6 +7,8 @@ punctuation nor such a character starts a sentence. Only the few final-character
 looked at: the text says where those characters occur, the token offsets (``context.
 token_bounds``, which the components after read too) which of them are tokens of their own.
 
+A blank line also ends a sentence (the title before the abstract has no final stop).
+
 Sets ``is_sent_start`` on every token, as the sentencizer does (``doc.sents`` works; not in
 a doc marked ``context.PLAIN_ONLY_KEY``, whose reader wants only the indices), and keeps the
 start indices in ``doc.user_data["kg_sent_starts"]`` for ``context.sentences``.
@@ -48,7 +50,7 @@ class SentenceSplitter:
             return []
         present = self.present(text)
         if not present:
-            return [0]
+            return self._after_blank_lines(doc, text, [0])
         # the tokens that are one final character: found where the text has one, by the
         # token offsets that the components after read too
         token_starts, token_ends = token_bounds(doc)
@@ -67,7 +69,24 @@ class SentenceSplitter:
                 k += 1
             if k < n and k > starts[-1]:
                 starts.append(k)
-        return starts
+        return self._after_blank_lines(doc, text, starts)
+
+    @staticmethod
+    def _after_blank_lines(doc: Doc, text: str, starts: list[int]) -> list[int]:
+        """``starts`` with the first word after each blank line: a title (which has no
+        final stop) and the abstract after it are two sentences."""
+        if "\n\n" not in text:
+            return starts
+        token_starts = token_bounds(doc)[0]
+        n = len(doc)
+        more = set(starts)
+        for at in find_all(text, "\n\n"):
+            k = bisect_left(token_starts, at)
+            while k < n and doc[k].is_space:
+                k += 1
+            if 0 < k < n and not text[:at].isspace() and at:
+                more.add(k)
+        return sorted(more)
 
     def __call__(self, doc: Doc) -> Doc:
         starts = self.sentence_starts(doc, doc_text(doc))

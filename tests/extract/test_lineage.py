@@ -378,3 +378,44 @@ def test_sentence_words_find_what_a_search_of_each_sentence_finds(nlp, text):
 def test_an_empty_abstract_extracts_nothing_and_does_not_crash(extract):
     found = extract("")
     assert not found.mentions and not found.relations and not found.results
+
+
+def test_known_name_opening_the_title_is_the_papers_system(extract):
+    # a lexicon name (not a new one) before the title's colon; "our method" and the
+    # comparison after it are about that system
+    found = extract("We study sample-efficient control. Experiments show strong returns in "
+                    "locomotion, outperforming prior methods such as TD3 and DDPG.",
+                    title="Proximal Policy Optimization: Stable Updates for Control")
+    assert {("Proximal Policy Optimization", "comparedWith", "TD3"),
+            ("Proximal Policy Optimization", "comparedWith", "DDPG")} <= rels(found)
+
+
+def test_known_title_name_is_not_what_a_based_on_sentence_builds(extract):
+    found = extract("Earlier agents were mostly built on Q-learning. We report returns on "
+                    "Atari.", title="Proximal Policy Optimization: Stable Updates")
+    assert not any(p == "basedOn" for _, p, _ in rels(found))
+
+
+def test_proposed_name_with_its_abbreviation_then_described(extract):
+    # a known name (a lexicon entry) is the paper's own when described right after it
+    found = extract("We propose Proximal Policy Optimization (PPO), a family of policy "
+                    "gradient methods. Experiments show gains over A2C and TRPO on Atari games.")
+    assert ("Proximal Policy Optimization", "comparedWith", "TRPO") in rels(found)
+
+
+def test_based_on_a_pronoun_is_not_the_next_name(extract):
+    found = extract("Many agents based on this idea are trained as DQN variants. We "
+                    "propose HopNet.")
+    assert not any(p == "basedOn" for _, p, _ in rels(found))
+
+
+def test_a_verb_between_two_names_ends_a_component_list(extract):
+    found = extract("We use neural architecture search to design a compact network, "
+                    "TinyVox-S, for keyword spotting.", title="TinyVox: Small Speech Models")
+    assert ("TinyVox", "usesComponent", "TinyVox-S") not in rels(found)
+
+
+def test_a_relative_clause_before_a_component(extract):
+    found = extract("We introduce a method that casts reinforcement learning (RL) as "
+                    "sequence prediction.", title="TrajGPT: Planning as Prediction")
+    assert not any(p == "usesComponent" for _, p, _ in rels(found))
