@@ -1,4 +1,4 @@
-"""Regression guard on two development sets unlike the seeds, in the seed layouts with new
+"""Regression guard on development sets unlike the seeds, in the seed layouts with new
 wording, each annotated by hand from EXTRACTION.md before the extractors were run on it:
 
 - ``dev`` (tests/data/dev/, gold in tests/data/gold/dev.jsonl): 29 papers from Meta,
@@ -12,6 +12,10 @@ wording, each annotated by hand from EXTRACTION.md before the extractors were ru
   Lab, ... by a third hand, added to the repository before any rule was written from its
   errors: when added, the fairest stand-in for the held-out set the extractors are judged
   on.
+- ``dev4`` (tests/data/dev4/, gold in tests/data/gold/dev4.jsonl, notes in dev4-notes.md):
+  30 papers from Alibaba, LMSYS/Berkeley, Stanford, Microsoft, Meta, ByteDance, Cohere,
+  ... by a fourth hand that followed the seed gold's conventions where the earlier sets
+  differ; a tuning set (its errors are read).
 
 A rule that only helps the seeds does not move these numbers. The floors sit just under
 the levels reached; raise them as scores rise."""
@@ -25,14 +29,16 @@ from kg.evaluate import evaluate, load_jsonl
 from kg.pipeline import extraction_rows
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-PAPERS = {"dev": 29, "dev2": 30, "dev3": 30}
+PAPERS = {"dev": 29, "dev2": 30, "dev3": 30, "dev4": 30}
 FLOORS = {
     "dev": {"core": 0.93, "extended": 0.85, "Model": 0.90, "Dataset": 0.90,
             "Organization": 0.90, "Repository": 1.0, "relations": 0.77, "results": 0.88},
     "dev2": {"core": 0.92, "extended": 0.80, "Model": 0.89, "Dataset": 0.92,
-             "Organization": 0.95, "Repository": 1.0, "relations": 0.58, "results": 0.72},
+             "Organization": 0.95, "Repository": 1.0, "relations": 0.62, "results": 0.72},
     "dev3": {"core": 0.86, "extended": 0.60, "Model": 0.84, "Dataset": 0.82,
-             "Organization": 0.94, "Repository": 1.0, "relations": 0.42, "results": 0.40},
+             "Organization": 0.94, "Repository": 1.0, "relations": 0.46, "results": 0.40},
+    "dev4": {"core": 0.82, "extended": 0.72, "Model": 0.81, "Dataset": 0.84,
+             "Organization": 0.92, "Repository": 0.92, "relations": 0.48, "results": 0.28},
 }
 
 
