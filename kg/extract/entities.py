@@ -158,6 +158,12 @@ Chosen = tuple[int, int, int, int, str, str]
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|, and|, or)\s*$")
 
 
+# A verb after a name makes it the subject of a clause, not an item of a list.
+_SUBJECT_OF = re.compile(r"\s+(?:also\s+|further\s+|still\s+)?(?:achiev|reach|obtain|"
+                         r"outperform|surpass|scores?\b|attain|gets?\b|improv|yields?\b|"
+                         r"sets?\b|matches\b|exceeds?\b|beats?\b)", re.I)
+
+
 def _coordinated(doc: Doc, spans: list[Chosen], typed: dict, models: set[str]
                  ) -> list[Chosen]:
     """A name that only its shape made a Model, listed with datasets, is a dataset:
@@ -171,6 +177,8 @@ def _coordinated(doc: Doc, spans: list[Chosen], typed: dict, models: set[str]
                 or not span[5].endswith(UNTYPED_RULES) or variant_of(name, models)
                 or stems[_stem(name)] > 1):  # "LayoutLMv3-Large ..., and LayoutLMv3-Base"
             continue
+        if _SUBJECT_OF.match(text, span[3]):
+            continue  # "On SST-2, TinyBERT-4 reaches ...": the subject after a setting
         neighbours = [out[j] for j in (i - 1, i + 1) if 0 <= j < len(out)]
         if any(n[4] == "Dataset" and _LIST_GAP.match(
                 text[min(n[3], span[3]): max(n[2], span[2])]) for n in neighbours):

@@ -87,16 +87,26 @@ class ResultFinder:
             found += self._slash_lists(doc, sent, metrics)
             first = len(found)
             numbers = _numbers(doc, sent, inside, metrics, datasets)
+            own: list[tuple] = []  # this sentence's results so far, not given to a baseline
             for m, metric, on in numbers:
-                model = _baseline_of(doc, models, m) or _paired(reporters, numbers, m)
+                baseline = _baseline_of(doc, models, m)
+                model = baseline or _paired(reporters, numbers, m)
                 model = model or next((s for s in reversed(reporters)
                                        if s.end_char <= m.start()), None) or before
                 if model is None:
+                    continue
+                if metric is None and on is None:
+                    if baseline is not None and (like := _compared_with(numbers, own, m)):
+                        found.append((model.text, like[1], like[2], float(m["value"]),
+                                      m["unit"] or None, m.start("value"), m.end("value"),
+                                      f"{self.name}:compared"))
                     continue
                 if metric is None:  # "69% on MMLU"
                     found.append((model.text, on.text, None, float(m["value"]),
                                   m["unit"] or None, m.start("value"), m.end("value"),
                                   f"{self.name}:on-dataset"))
+                    if baseline is None:
+                        own.append(found[-1])
                     continue
                 dataset = _dataset_for(doc, datasets, metric, m.start(), m.end())
                 if dataset is None and metric.text in last_dataset:
@@ -108,6 +118,8 @@ class ResultFinder:
                 unit = m["unit"] if m["unit"] not in (None, "") else None
                 found.append((model.text, dataset_name, metric.text, float(m["value"]), unit,
                               m.start("value"), m.end("value"), f"{self.name}:sentence"))
+                if baseline is None:
+                    own.append(found[-1])
             evaluated += [(r[0], r[1], sent) for r in found[first:] if r[1]]
         doc.user_data["kg_results"] = found
         self._evaluations(doc, evaluated)
@@ -150,6 +162,10 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
             continue
         if RELATIVE_AFTER.match(after) or re.match(r"^(?:1[89]|20)\d\d$", m["value"]):
             continue
+        if numbers and _COMPARED_NUMBERS.search(before[-60:]) and not _metric_for(
+                doc, metrics, start, end, after_only=True):
+            numbers.append((m, None, None))  # the metric of the number it is compared with
+            continue
         metric = (_metric_for(doc, metrics, start, end)
                   or _score_of(doc, before, start)
                   or _metric_after(doc, metrics, end))
@@ -169,10 +185,35 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
     return numbers
 
 
+def _compared_with(numbers: list, own: list[tuple], m: re.Match) -> tuple | None:
+    """The result a baseline's number with no metric of its own answers: of "A% on X and
+    B% on Y, compared with C% and D% for Z", C answers A and D answers B (the k numbers
+    of a group answer the last k results); one more than the results answers the last."""
+    if not own:
+        return None
+    group = [m]
+    k = next(i for i, n in enumerate(numbers) if n[0] is m)
+    while k > 0 and numbers[k - 1][1] is None and numbers[k - 1][2] is None:
+        k -= 1
+        group.insert(0, numbers[k][0])
+    k = next(i for i, n in enumerate(numbers) if n[0] is m) + 1
+    while k < len(numbers) and numbers[k][1] is None and numbers[k][2] is None:
+        group.append(numbers[k][0])
+        k += 1
+    if len(group) > len(own):
+        return own[-1]
+    return own[-len(group):][group.index(m)]
+
+
 # A number alone in brackets: "DeiT training (81.8%)", "(up to 85.2%)".
 _IN_BRACKETS = re.compile(r"\(\s*(?:up\s+to\s+)?$")
 _BRACKET_CLOSES = re.compile(r"\s*%?\s*\)")
-_FOR_MODEL = re.compile(r"\s*(?:%\s*)?(?:[\w@.-]+\s+){0,2}?for\s+(?:the\s+)?$")
+_FOR_MODEL = re.compile(r"\s*(?:%\s*)?(?:(?:,|and|,\s*and)\s*\d[\d.]*\s*%?\s*)*"
+                        r"(?:[\w@.-]+\s+){0,2}?for\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?$")
+# A comparison that gives other models' numbers after the paper's: "compared with 54.8 for
+# LLaMA 2 13B", "against 86.4 and 92.0 for GPT-4".
+_COMPARED_NUMBERS = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|while|"
+                               r"whereas)\s+(?:[^;()]{0,50}?(?:,|\band))?\s*$", re.I)
 
 
 def _baseline_of(doc: Doc, models: list[Span], m: re.Match) -> Span | None:
@@ -187,7 +228,7 @@ def _baseline_of(doc: Doc, models: list[Span], m: re.Match) -> Span | None:
                       s.end_char: start]]
         if before:
             return before[-1]
-    after = [s for s in models if 0 < s.start_char - m.end() <= 30 and named(s)]
+    after = [s for s in models if 0 < s.start_char - m.end() <= 60 and named(s)]
     if after and _FOR_MODEL.fullmatch(text, m.end(), after[0].start_char):
         return after[0]
     return None
@@ -267,9 +308,11 @@ def _paired(models: list[Span], numbers: list, m: re.Match) -> Span | None:
     """With as many models as numbers under one metric (or on one dataset) before them
     ("A and B reach 78.1 and 78.3 mAP"), the n-th number belongs to the n-th model."""
     def key(n: tuple) -> tuple[str, str]:
-        return (n[1].text, "") if n[1] is not None else ("", n[2].text)
+        return (n[1].text, "") if n[1] is not None else ("", n[2].text if n[2] else "")
 
     this = next(n for n in numbers if n[0] is m)
+    if this[1] is None and this[2] is None:
+        return None  # a compared number: its model is named after it
     same = [n for n in numbers if key(n) == key(this)]
     listed = [s for s in models if s.end_char <= same[0][0].start()]
     if len(same) > 1 and len(listed) >= len(same):
@@ -281,13 +324,15 @@ def _paired(models: list[Span], numbers: list, m: re.Match) -> Span | None:
 _UNITS_ONLY = re.compile(r"^\s*%?\s*(?:(?:,|and|,\s*and)\s*\d[\d.]*\s*%?\s*)*$")
 
 
-def _metric_for(doc: Doc, metrics: list[Span], start: int, end: int) -> Span | None:
+def _metric_for(doc: Doc, metrics: list[Span], start: int, end: int,
+                after_only: bool = False) -> Span | None:
     """The metric written next to the number: right after it ("72.0% mIoU", "13.4 ms"
-    excluded), or shortly before it ("mAP of 45.9", "inference time of 13.4")."""
+    excluded), or (unless ``after_only``) shortly before it ("mAP of 45.9", "inference
+    time of 13.4")."""
     after = [s for s in metrics if 0 <= s.start_char - end <= 12 and _UNITS_ONLY.match(
         doc_text(doc)[end: s.start_char])]
-    if after:
-        return after[0]
+    if after or after_only:
+        return after[0] if after else None
     before = [s for s in metrics if 0 <= start - s.end_char <= 30]
     return before[-1] if before else None
 

@@ -125,3 +125,10 @@ def test_extract_papers_without_span_groups_gives_what_the_span_groups_give(nlp)
     assert {"kg_repos", "kg_entities"} <= set(doc.spans)
     found = extract_papers([paper], nlp)[0]
     assert found == doc_extraction(paper, doc) and found.mentions and found.relations
+
+
+def test_a_name_after_a_fronted_dataset_that_reports_is_no_dataset(extract):
+    found = extract("On SST-2, TinyBERT-4 reaches an accuracy of 92.6. On CIFAR-10, "
+                    "CIFAR-100 and Tiny-ImageNet-200, the gains hold.")
+    assert ("TinyBERT-4", "Model") in typed(found)
+    assert ("Tiny-ImageNet-200", "Dataset") in typed(found)

@@ -174,3 +174,22 @@ def test_a_result_on_a_dataset_states_that_its_model_was_evaluated_there(extract
     assert {(s, o) for s, o, _ in evaluated} >= {("MaskViT-B", "ImageNet-1K"),
                                                  ("ConvNeXt-T", "ImageNet-1K")}
     assert len(evaluated) == len({(s, o) for s, o, _ in evaluated})  # once per pair
+
+
+def test_numbers_compared_for_a_named_baseline_take_the_metric_they_answer(extract):
+    # "A% on X and B% on Y, compared with C% and D% for Z": C answers A, D answers B
+    found = extract("StarMath-7B solves 61.2% of GSM8K and 24.9% of MATH problems, compared "
+                    "with 57.1% and 19.3% for the instruction-tuned WizardMath-7B.")
+    assert not {r for r in res(found) if r[0] == "StarMath-7B" and r[3] in (57.1, 19.3)}
+    found = extract("On SST-2, TinyBERT-4 reaches an accuracy of 92.6, against 93.5 for "
+                    "BERT-base and 90.7 for ALBERT-base.")
+    assert {("BERT-base", "SST-2", "accuracy", 93.5),
+            ("ALBERT-base", "SST-2", "accuracy", 90.7)} <= res(found)
+    found = extract("VidGen-2 obtains an FVD of 410 and a CLIPSIM of 0.301 on UCF-101, "
+                    "compared with 702 and 0.288 for Make-A-Video.")
+    assert {("Make-A-Video", "UCF-101", "FVD", 702.0),
+            ("Make-A-Video", "UCF-101", "CLIPSIM", 0.288)} <= res(found)
+    found = extract("PolyCoder-13B scores 48.1 on HumanEval and 52.0 on MBPP, versus 41.3 and "
+                    "47.7 for CodeGen-16B.")
+    assert {("CodeGen-16B", "HumanEval", None, 41.3),
+            ("CodeGen-16B", "MBPP", None, 47.7)} <= res(found)
