@@ -32,6 +32,7 @@ from kg.extract.context import (
     BASELINE_BEFORE,
     REFERS_BACK,
     SYSTEM_TYPES,
+    as_modifier,
     doc_text,
     entities,
     in_sentence,
@@ -57,6 +58,8 @@ _LINEAGE_TYPES = frozenset((*SYSTEM_TYPES, "Dataset"))  # the entities a sentenc
 CUES = (
     ("basedOn", re.compile(
         r"\b(?:based (?:up)?on|built (?:up)?on(?: top of)?|on top of|upgraded (?:from|version of)|"
+        r"upgrade (?:from|over|of)|(?:extended|evolv(?:es|ed|ing)) from|"
+        r"by (?:further )?fine-?tuning|"
         r"(?:grounded|grounding|founded|builds?) (?:up)?on|on the basis of|"
         r"fine-?tuned (?:from|on top of)|distill(?:ed)? from|initiali[sz]ed (?:from|with)|"
         r"derived from|extends|an extension of|improves? (?:up)?on|trained from|"
@@ -247,7 +250,8 @@ def _nearest_subject(doc: Doc, spans: list[Span], char: int, skip: set[int],
     baseline ("as many parameters as YOLOv5-L") or a component ("DETR with a ResNet-50
     backbone"), nor listed with one."""
     text = doc_text(doc)
-    systems = [s for s in spans if s.end_char <= char and s.label_ in SYSTEM_TYPES]
+    systems = [s for s in spans if s.end_char <= char and s.label_ in SYSTEM_TYPES
+               and not as_modifier(text, s)]  # "a LLaMA-based model that surpasses"
     if not systems:
         return None
     skipped = skipped_names(text, systems, sent_start, BASELINE_BEFORE.search, skip)
@@ -270,8 +274,10 @@ def _listed_before(doc: Doc, spans: list[Span], subject: Span) -> list[Span]:
 
 _INTRODUCED = re.compile(r"\s*(?:the\s+)?")
 _DESCRIBED = re.compile(r"\s*(?:,\s*(?:an?|the|our)\s|:)")
-# ... and after a name a "we propose" introduces, past its abbreviation: "X (SAC), an ..."
-_DESCRIBED_NAME = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,\s*(?:an?|the|our)\s|:)")
+# ... and after a name a "we propose" introduces, past its abbreviation or a family word:
+# "X (SAC), an ...", "the X series, a ..."
+_DESCRIBED_NAME = re.compile(r"\s*(?:series|family|models?)?\s*(?:\([^()]{1,30}\)\s*)?"
+                             r"(?:,\s*(?:an?|the|our)\s|:)")
 
 
 def _proposed(doc: Doc) -> Span | None:

@@ -183,6 +183,12 @@ class NameFinder:
 
         if (title := _title_name(text)) is not None:
             add(*title)
+            named = text[title[0]:title[1]]
+            for at in find_all(text, named):  # the same name in the abstract
+                end = at + len(named)
+                if at > title[1] and not _GLUED.match(text[at - 1: at]) and not _GLUED.match(
+                        text[end: end + 1]):
+                    add(at, end, title[2], "title")
         for m in matches_at(CUE, text, _cue_starts(text)):
             described = described_type(m["after"])
             add(m.start("name"), m.end("name"), described or "Model",
@@ -203,6 +209,7 @@ class NameFinder:
         return doc
 
 
+_GLUED = re.compile(r"[\w-]")
 _TITLE = re.compile(rf"^(?P<name>[A-Z][\w.+-]*(?:\s(?:v?\d+(?:\.\d+)*|{_VARIANT}))*):\s"
                     r"(?P<rest>[^\n]+)\n")
 _TITLE_CUT = re.compile(r"\b(?:for|with|via|through|to|towards|on|in|from|using|by|of)\b")

@@ -19,7 +19,7 @@ CUE_WORDS = {
                 "training", "inherit", "replac", "implementation", "version", "obtained",
                 "variant", "successor", "descendant", "derivative", "adaptation", "adapted",
                 "architecture", "design", "recipe", "basis", "similar", "moderniz", "teacher",
-                "starting"),
+                "starting", "evolv", "tuning"),
     "usesComponent": ("use", "using", "utiliz", "adopt", "employ", "leverag", "incorporat",
                       "integrat", "equipped", "consist", "composed", "compris", "contain",
                       "introduc", "component", "module", "part", "backbone", "reli", "rely",

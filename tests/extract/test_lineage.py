@@ -419,3 +419,23 @@ def test_a_relative_clause_before_a_component(extract):
     found = extract("We introduce a method that casts reinforcement learning (RL) as "
                     "sequence prediction.", title="TrajGPT: Planning as Prediction")
     assert not any(p == "usesComponent" for _, p, _ in rels(found))
+
+
+def test_a_title_name_is_found_again_in_the_abstract(extract):
+    found = extract("We release Heron, a finetuned Mistral-based model that surpasses the "
+                    "performance of GPT-4 on tool calls.", title="Heron: Tool Use at Scale")
+    assert len([m for m in found.mentions if m.name == "Heron"]) == 2
+    assert {("Heron", "basedOn", "Mistral"), ("Heron", "comparedWith", "GPT-4")} <= rels(found)
+
+
+def test_upgrade_extension_and_evolution_cues(extract):
+    cases = [("In this report, we introduce the Vega-2 series, a major upgrade from its "
+              "predecessor, Vega-1.5.", ("Vega-2", "basedOn", "Vega-1.5")),
+             ("SwiftDet is extended from YOLOv5 with a new neck.",
+              ("SwiftDet", "basedOn", "YOLOv5")),
+             ("We present VidCraft-1, a video model that evolves from an image model "
+              "(i.e., Stable Diffusion).", ("VidCraft-1", "basedOn", "Stable Diffusion")),
+             ("Lumo-13B is built by finetuning the 13B-parameter mT5-XXL on xP3.",
+              ("Lumo-13B", "basedOn", "mT5-XXL"))]
+    for text, relation in cases:
+        assert relation in rels(extract(text)), text
