@@ -215,17 +215,42 @@ _TITLE = re.compile(rf"^(?P<name>[A-Z][\w.+-]*(?:\s(?:v?\d+(?:\.\d+)*|{_VARIANT}
 _TITLE_CUT = re.compile(r"\b(?:for|with|via|through|to|towards|on|in|from|using|by|of)\b")
 
 
+# Two or three capitalised words before the title's colon: "Decision Transformer: ...",
+# "Chinese CLIP: ...", not "Beyond Self-Supervision: ..." or "Phi-3 Technical Report: ...".
+_TITLE_WORDS = re.compile(r"^(?P<name>[A-Z][\w.+-]*(?:\s[A-Z0-9][\w.+-]*){1,2}?)"
+                          r"(?:\s(?:Model|Models))?:\s(?P<rest>[^\n]+)\n")
+_NOT_TITLE_FIRST = {"Beyond", "Towards", "Toward", "Rethinking", "Revisiting", "Learning",
+                    "Improving", "Scaling", "Understanding", "Exploring", "On", "A", "An", "The",
+                    "Deep", "Training", "Making", "Unleashing", "Unlocking", "Boosting",
+                    "Efficient", "Large", "Self", "When", "What", "Why", "How", "Are", "Is",
+                    "Do", "Can", "Does", "From", "Into", "Through", "Bridging", "Mastering"}
+_NOT_TITLE_LAST = {"Report", "Survey", "Review", "Overview", "Study", "Paper", "Analysis",
+                   "Perspective", "Tutorial", "Challenges", "Lessons", "Matters"}
+
+
 def _title_name(text: str) -> tuple[int, int, str, str] | None:
     """``Name: A Lightweight CPU Convolutional Neural Network`` names a Model."""
     m = _TITLE.match(text)
     if not m:
-        return None
+        m = _TITLE_WORDS.match(text)
+        words = m["name"].split() if m else []
+        if not m or words[0] in _NOT_TITLE_FIRST or words[-1] in _NOT_TITLE_LAST:
+            return None
+        # words say what they name ("Decision Transformer"), or an acronym or a number
+        # ends them ("Chinese CLIP"), or the rest of the title names a kind of thing;
+        # else they are a phrase ("Unlearnable Clusters: Towards ... Examples")
+        own = type_from_head(m["name"]) or (
+            "Model" if re.search(r"[A-Z]{2,}$|\d", words[-1]) else None)
+        if own:
+            return m.start("name"), m.end("name"), own, "title"
     head = type_from_head(_TITLE_CUT.split(m["rest"], maxsplit=1)[0])
     if head not in NAME_TYPES:  # "Improving X via Y": the last kind of thing it names
         words = [type_from_head(w) for w in re.findall(r"[A-Za-z][\w-]*", m["rest"])]
         head = next((t for t in reversed(words) if t in NAME_TYPES), None)
     if head == "Method" and re.search(r"\d", m["name"]):
         head = "Model"  # a numbered version is an artifact: "ERNIE 3.0 Titan: ... Pre-training"
+    if head is None and m.re is _TITLE_WORDS:
+        return None
     return m.start("name"), m.end("name"), head or "Model", "title"
 
 

@@ -53,3 +53,19 @@ def test_a_model_named_in_lower_case_with_a_version_and_a_variant(extract):
     names = {m.name for m in found.mentions if m.type == "Model"}
     assert {"orca-2-small", "orca-2-vision", "text-curie-001"} <= names
     assert not names & {"sub-4-bit", "top-5-way"}
+
+
+def test_two_or_three_capitalised_words_before_the_title_colon(extract):
+    def title_names(title):
+        found = extract("We study the problem.", title=title)
+        return {(m.name, m.type) for m in found.mentions if m.field == "title"}
+
+    assert ("Korean BERT", "Model") in title_names(
+        "Korean BERT: Contrastive Pretraining for Korean Text")
+    assert ("Gated Transformer", "Model") in title_names(
+        "Gated Transformer: Sequence Modeling for Control")
+    assert ("Protein Anything", "Model") in title_names(
+        "Protein Anything: A Foundation Model for Protein Structure")
+    assert not title_names("Rethinking Attention: Notes on Efficient Transformers")
+    assert not title_names("Sparse Mixtures Technical Report: A Study")
+    assert not title_names("Learnable Shortcuts: Towards Label-free Poisoned Examples")
