@@ -88,7 +88,11 @@ MODEL_VERSION = re.compile(r"\s\d(?:\.\d)?(?=[,;:)]|\.(?!\d)|$|\s(?:and|or|on|in
 DATASET_TAIL = re.compile(r"\s(?:(?:test|dev|val|train)-(?:dev|std|clean|other|challenge)|"
                           r"(?:val|test|train)20\d\d)\b")
 RESULT_WORDS = re.compile(r"achiev|outperform|result|experiment|accuracy|state-of-the-art|"
-                          r"sota|evaluat|benchmark|score|surpass|perform", re.I)
+                          r"sota|evaluat|benchmark|score|surpass|perform|obtain|reach", re.I)
+# A measure given a value: "obtains an FID-vid of 11.09", "a validation MAE of 0.12".
+_METRIC_OF = re.compile(r"\s+(?:of|=|:)\s*\d")
+_VALUE_BEFORE = re.compile(r"\b(?:an?|the|its|our|lower|higher|best)\s+(?:[\w-]+\s+)?$",
+                           re.I)
 NEXT_HEAD = {"Dataset", "Method", "Software", "Model", "Metric"}
 
 
@@ -133,6 +137,9 @@ def context_type(doc: Doc, span: TextSpan, flags: WordFlags = _FLAGS,
     if _DATA_AFTER.match(text, span.end_char, sent.end_char) or _DATASETS_SUCH_AS.search(
             text, max(sent.start_char, span.start_char - 40), span.start_char):
         return "Dataset"  # "FLD-5B, which consists of 5.4 billion annotations"
+    if _METRIC_OF.match(text, span.end_char) and _VALUE_BEFORE.search(
+            text, max(sent.start_char, span.start_char - 30), span.start_char):
+        return "Metric"
     if span.start > 0:
         prev = text[starts[span.start - 1]:ends[span.start - 1]].lower()
         if prev in DATASET_BEFORE:

@@ -132,3 +132,10 @@ def test_a_name_after_a_fronted_dataset_that_reports_is_no_dataset(extract):
                     "CIFAR-100 and Tiny-ImageNet-200, the gains hold.")
     assert ("TinyBERT-4", "Model") in typed(found)
     assert ("Tiny-ImageNet-200", "Dataset") in typed(found)
+
+
+def test_a_shaped_name_given_a_value_is_a_metric_and_one_reached_on_is_data(extract):
+    found = extract("On ZINC-250K, GraphMix-2 obtains a test MAE-log of 0.081 and an "
+                    "NLL-bpd of 3.12.")
+    assert {("MAE-log", "Metric"), ("NLL-bpd", "Metric"), ("ZINC-250K", "Dataset"),
+            ("GraphMix-2", "Model")} <= typed(found)
