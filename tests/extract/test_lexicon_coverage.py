@@ -1,0 +1,72 @@
+"""Widely known names with no distinctive shape (lower-case techniques and tasks, plain-word
+model names) are found through the lexicons, with their type, in new sentences; names that
+are ordinary English words only match in their own casing."""
+
+import pytest
+
+from kg.extract.lexicon import FILES, load_lexicon
+from tests.extract.conftest import names, typed
+
+CASES = [
+    ("We pre-train with span corruption and whole word masking, then fine-tune with "
+     "virtual adversarial training for named entity recognition.",
+     {("span corruption", "Method"), ("whole word masking", "Method"),
+      ("virtual adversarial training", "Method"), ("named entity recognition", "Task")}),
+    ("Our agent combines maximum entropy reinforcement learning with prioritized experience "
+     "replay and is compared with Rainbow DQN and Dreamer on continuous control.",
+     {("maximum entropy reinforcement learning", "Method"),
+      ("prioritized experience replay", "Method"), ("Rainbow DQN", "Model"),
+      ("Dreamer", "Model"), ("continuous control", "Task")}),
+    ("For monocular depth estimation we distil MiDaS and ZoeDepth into a student trained "
+     "with deformable attention, and also test optical flow estimation against RAFT.",
+     {("MiDaS", "Model"), ("ZoeDepth", "Model"), ("deformable attention", "Method"),
+      ("optical flow estimation", "Task"), ("RAFT", "Model")}),
+    ("Node embeddings from node2vec and DeepWalk are fed to a classifier for link "
+     "prediction and speaker identification baselines use ECAPA-TDNN.",
+     {("node2vec", "Model"), ("DeepWalk", "Model"), ("link prediction", "Task"),
+      ("speaker identification", "Task"), ("ECAPA-TDNN", "Model")}),
+    ("Samples are drawn with Langevin dynamics and classifier guidance; the sampler is "
+     "compared with Guanaco, Koala and Megatron-Turing NLG on question generation.",
+     {("Langevin dynamics", "Method"), ("classifier guidance", "Method"),
+      ("Guanaco", "Model"), ("Koala", "Model"), ("Megatron-Turing NLG", "Model"),
+      ("question generation", "Task")}),
+    ("We report minADE and end-point error on Virtual KITTI 2, timing each step on a "
+     "Jetson TX1 and over InfiniBand, with COLMAP poses.",
+     {("minADE", "Metric"), ("end-point error", "Metric"), ("Virtual KITTI 2", "Dataset"),
+      ("Jetson TX1", "Hardware"), ("InfiniBand", "Hardware"), ("COLMAP", "Software")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_new_public_names_found_with_type(extract, text, expected):
+    found = typed(extract(text))
+    assert expected <= found, expected - found
+
+
+def test_plain_word_names_need_their_own_case(extract):
+    prose = ("A koala and a guanaco graze while the dreamer watches a raft drift past "
+             "the kinetics lab.")
+    assert not {"koala", "guanaco", "dreamer", "raft", "kinetics"} & {
+        n.lower() for n in names(extract(prose))}
+    assert ("Kinetics", "Dataset") in typed(extract(
+        "Action recognition accuracy on Kinetics improves by 2.1 points."))
+
+
+def test_lower_case_forms_inside_longer_capitalised_names(extract):
+    # "Spatial Pyramid Pooling" inside a paper's own module name is not the generic method.
+    found = names(extract("The decoder, Dual Gated Spatial Pyramid Pooling (DG-SPP), "
+                          "replaces the head."))
+    assert "Spatial Pyramid Pooling" not in found
+
+
+def test_no_form_is_listed_twice_across_lexicons():
+    """A surface form names one entry (dual roles are one entry with ``# also:``)."""
+    owners: dict[str, set[str]] = {}
+    for name in sorted(FILES):
+        for entry in load_lexicon(name):
+            for form, sensitive in entry.forms:
+                spelled = form if sensitive else form.lower()
+                owners.setdefault(spelled, set()).add(f"{name}:{entry.canonical}")
+    shared = {form: o for form, o in owners.items() if len(o) > 1}
+    # documented in lexicons/README.md: B100 (BSD100 / NVIDIA B100), VCR (dataset / task)
+    assert shared.keys() <= {"b100", "visual commonsense reasoning"}, shared
