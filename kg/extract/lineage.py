@@ -137,8 +137,17 @@ _WE = re.compile(r"\bwe\s+(?:also\s+|further\s+|then\s+|first\s+|additionally\s+
 _PASSIVE_USE = re.compile(r"^\s*(?:is|are)\s+(?:also\s+|further\s+)?(?:employed|used|adopted|"
                           r"utili[sz]ed|leveraged|incorporated|integrated)\b(?!\s+as\s+(?:the\s+|"
                           r"an?\s+)?(?:baseline|comparison|reference))", re.I)
+# Verbs that join two parts ("connects A with B", "integrates A with B", "pairs A with B"):
+# what follows "with" is a part too.
+_JOINS = re.compile(r"(?:connect|integrat|combin|pair|bridg)", re.I)
+_JOINED_WITH = re.compile(r"\s*(?:[\w-]+\s+){0,3}?with\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?",
+                          re.I)
 _WITH_BACKBONE = re.compile(r"\s*With\s+(?:an?\s+|the\s+)?(?P<part>[^,;()]{2,40}?)\s+"
                             r"(?:backbone|encoder|image encoder|vision encoder)\b")
+# ... and within a sentence: "a fully convolutional model with a VGG-16 backbone".
+_WITH_BACKBONE_MID = re.compile(r"(?<!compared )(?<!comparison )\bwith\s+(?:an?\s+|the\s+)?"
+                                r"(?:pre-?trained\s+|frozen\s+)?(?P<part>[^,;()]{2,40}?)\s+"
+                                r"(?:backbones?|(?:image |vision |text |visual )?encoders?)\b")
 _WITH_PART = re.compile(r"^\s+with\s+(?:an?\s+|the\s+)?$", re.I)
 _PART_RESULT = re.compile(r"^\s*(?:backbone|encoder|decoder)?\s*(?:achiev|obtain|reach|attain|"
                           r"yield|gets?\b|runs?\b|scores?\b)", re.I)
@@ -164,7 +173,7 @@ _SAME_SENTENCE_CHAIN = 1  # successor pairs beyond the paper's own system need o
 
 
 def _objects_after(doc: Doc, sent: Span, cue_end: int, types: tuple[str, ...],
-                   many: bool) -> list[Span]:
+                   many: bool, joins: bool = False) -> list[Span]:
     """Entities right after a cue: the first, or for ``many`` a list joined by commas and
     "and" up to a word that ends the list. An enumerated list after a colon ("three parts:
     (1) A for ..., (2) B ...") and examples ("existing detectors (i.e., A, B)") count;
@@ -194,6 +203,8 @@ def _objects_after(doc: Doc, sent: Span, cue_end: int, types: tuple[str, ...],
             pass
         elif enumerated and span.label_ not in types:
             continue
+        elif joins and _JOINED_WITH.fullmatch(flat):
+            pass  # "connects the vision encoder of A with the B LLM"
         elif (closed or _STOP_LIST.search(flat) or len(flat) > 40 or _DESCRIBED.match(flat)
               or _CLAUSE_GAP.search(flat)):
             break  # "A, B and C" ends after C; "A, a B-based ..." describes A
@@ -370,7 +381,9 @@ class LineageFinder:
                     if predicate == "basedOn" and _POINTS_BACK.match(scanned, end):
                         continue  # "methods based on this framework ... as Q-learning"
                     many = predicate in ("comparedWith", "usesComponent")
-                    objects = _objects_after(doc, sent, end, types, many)
+                    objects = _objects_after(doc, sent, end, types, many,
+                                             joins=predicate == "usesComponent"
+                                             and _JOINS.match(m[0]) is not None)
                     rule = m[0].lower().split()[0]
                     fronted = not text[sent.start_char: start].strip(" \n\"'(")
                     if before is None and objects and fronted and (
@@ -386,7 +399,8 @@ class LineageFinder:
                     for obj in objects:
                         if not (named(obj) or is_name(aliases.get(name_key(obj.text), ""))
                                 ) or (predicate == "usesComponent"
-                                               and _submodule(obj, text)):
+                                               and (_submodule(obj, text)
+                                                    or as_modifier(text, obj))):
                             continue
                         if predicate == "comparedWith":
                             compared.add(obj.start)
@@ -463,6 +477,14 @@ class LineageFinder:
             user = next((s for s in systems if comma >= 0 and s.start_char > comma), None)
             if part is not None and part.end_char <= m.end("part") and user is not None:
                 add(user, "usesComponent", part, sent, "with-backbone")
+        # "..., a fully convolutional model with a VGG-16 backbone, is trained ..."
+        for m in (_WITH_BACKBONE_MID.finditer(text, sent.start_char + 1, sent.end_char)
+                  if systems and holds("backbone") else ()):
+            part = next((s for s in systems if s.start_char >= m.start("part")), None)
+            if part is None or part.end_char > m.end("part") or as_modifier(text, part):
+                continue
+            user = _nearest_subject(doc, spans, m.start(), {part.start}, sent.start_char)
+            add(user or main, "usesComponent", part, sent, "with-backbone")
         # "In order to further improve X, we propose Y"
         for m in _PURPOSE.finditer(sent.text) if holds("purpose") else ():
             start = sent.start_char + m.start()

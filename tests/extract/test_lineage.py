@@ -439,3 +439,22 @@ def test_upgrade_extension_and_evolution_cues(extract):
               ("Lumo-13B", "basedOn", "mT5-XXL"))]
     for text, relation in cases:
         assert relation in rels(extract(text)), text
+
+
+def test_a_verb_that_joins_two_parts_names_both(extract):
+    found = extract("We present Lynx-7B, a multimodal model that connects the image encoder "
+                    "of SigLIP-L with the Qwen2-7B LLM through a projector.")
+    assert {("Lynx-7B", "usesComponent", "SigLIP-L"),
+            ("Lynx-7B", "usesComponent", "Qwen2-7B")} <= rels(found)
+    found = extract("We pair DrQ-v3 with Rainbow-DQN on discrete control.",
+                    title="DrQ-v3: Augmented Control")
+    assert ("DrQ-v3", "usesComponent", "Rainbow-DQN") in rels(found)
+
+
+def test_a_backbone_named_mid_sentence(extract):
+    found = extract("The detector, a single-stage model with a ConvNeXt-T backbone, is trained "
+                    "end to end.", title="SpotDet: Fast Detection")
+    assert ("SpotDet", "usesComponent", "ConvNeXt-T") in rels(found)
+    found = extract("SpotDet is compared with a ConvNeXt-T backbone baseline.",
+                    title="SpotDet: Fast Detection")
+    assert ("SpotDet", "usesComponent", "ConvNeXt-T") not in rels(found)
