@@ -78,8 +78,8 @@ DATASET_AFTER = {"benchmark", "dataset", "corpus", "leaderboard", "challenge"}
 # What a model name may carry after it: sizes (13B, 8x7B, -L), variants (tiny, large-v2,
 # Instruct, – Chat), and a one-digit version before a size or the end of a phrase (Llama 1).
 _SIZE = r"\d+(?:\.\d+)?[BMKT]\b|\d+x\d+(?:\.\d+)?B\b"
-_VARIANT = (r"(?:Instruct|Chat|Base|Large|Small|Tiny|Medium|Huge|Giant|Pro|Turbo|Ultra|Mini|"
-            r"Nano|instruct|chat|base|large|small|tiny|medium|huge|giant)(?:-v\d+(?:\.\d+)?)?")
+_VARIANT = (r"(?:X{1,2}-Large|Instruct|Chat|Base|Large|Small|Tiny|Medium|Huge|Giant|Pro|Turbo|"
+            r"Ultra|Mini|Nano|instruct|chat|base|large|small|tiny|medium|huge|giant)(?:-v\d+(?:\.\d+)?)?")
 MODEL_TAIL = re.compile(rf"(?:\s(?:{_SIZE})|-(?:XXL|XL|[SMLXHBGT])\b(?![\w-])|\s{_VARIANT}\b"
                         r"(?!-\w)|\s?[-–]\s?(?:Instruct|Chat)\b)+")
 MODEL_VERSION = re.compile(r"\s\d(?:\.\d)?(?=[,;:)]|\.(?!\d)|$|\s(?:and|or|on|in|with|"

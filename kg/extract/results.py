@@ -43,13 +43,15 @@ RELATIVE_BEFORE = re.compile(r"(?:\bby|\bof|\+|absolute|relative|over|nearly|abo
 BASELINE_BEFORE = re.compile(r"(?:\b(?:previous|prior|former|earlier)(?:\s+(?:best|sota|"
                              r"state[- ]of[- ]the[- ]art))?|\bbaseline(?:\s+of)?|"
                              r"\b(?:up|down)(?:\s+from)?)\s*$", re.I)
-RELATIVE_AFTER = re.compile(r"^\s*(?:%\s*)?(?:\w+\s+){0,1}(?:improvement|higher|lower|gain|"
+RELATIVE_AFTER = re.compile(r"^\s*(?:%\s*)?(?:relative\b|(?:\w+\s+){0,2}(?:improvement|"
+                            r"higher|lower|gain|"
                             r"above|below|more accurate|less accurate|G?\s*FLOPs|"
                             r"faster|slower|better|fewer|more|less|reduction|increase|"
                             r"reduced|increased|improved|lower|higher|"
                             r"decrease|speedup|speed-up|times|parameters|params|tokens|"
                             r"images|samples|GPUs?|layers|languages|categories|types|steps|"
-                            r"epochs?|iterations?|hours?|days?|smaller|larger|bigger|cheaper)",
+                            r"epochs?|iterations?|hours?|days?|smaller|larger|bigger|cheaper|"
+                            r"thousand|million|billion|trillion))",
                             re.I)
 OF_METRIC = re.compile(r"\bof\s*$", re.I)
 MODEL_TYPES = ("Model", "Method")
@@ -82,7 +84,8 @@ class ResultFinder:
                 last_subject = reporters[0]
             metrics = [s for s in inside if s.label_ == "Metric"]
             datasets = [s for s in inside if s.label_ == "Dataset"]
-            if not metrics and not datasets and not _SCORE_OF_ANY.search(sent.text):
+            if not metrics and not datasets and not _SCORE_OF_ANY.search(sent.text) and \
+                    not _FROM_TO_ANY.search(sent.text):
                 continue
             found += self._slash_lists(doc, sent, metrics)
             first = len(found)
@@ -162,6 +165,8 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
             continue
         if RELATIVE_AFTER.match(after) or re.match(r"^(?:1[89]|20)\d\d$", m["value"]):
             continue
+        if _FROM_TO.search(before) and _TO_NUMBER.match(after):
+            continue  # "from 70.72 to 79.27": the unnamed baseline's number
         if numbers and _COMPARED_NUMBERS.search(before[-60:]) and not _metric_for(
                 doc, metrics, start, end, after_only=True):
             numbers.append((m, None, None))  # the metric of the number it is compared with
@@ -177,7 +182,9 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
                 _IN_BRACKETS.search(text, sent.start_char, start) and \
                 _BRACKET_CLOSES.match(text, m.end()):
             metric = metrics[0]  # "top-1 accuracy ..., outperforming DeiT training (81.8%)"
-        if metric is not None:
+        if metric is None and _FROM_TO.search(before[-30:]) and _FROM_NUMBER.search(before):
+            numbers.append((m, None, NO_DATASET))  # "form understanding (from 70.72 to 79.27)"
+        elif metric is not None:
             numbers.append((m, metric, None))
         elif on := next((ds for ds in datasets if ds.start_char >= m.end()
                          and _BARE_ON.fullmatch(text, m.end(), ds.start_char)), None):
@@ -203,6 +210,22 @@ def _compared_with(numbers: list, own: list[tuple], m: re.Match) -> tuple | None
     if len(group) > len(own):
         return own[-1]
     return own[-len(group):][group.index(m)]
+
+
+# "(from 70.72 to 79.27)": the second number is the paper's result, with no metric named.
+_FROM_TO = re.compile(r"\bfrom\s*$|\bfrom\s+\d[\d.]*\s*%?\s+to\s*$", re.I)
+_FROM_NUMBER = re.compile(r"\bfrom\s+\d[\d.]*\s*%?\s+to\s*$", re.I)
+_TO_NUMBER = re.compile(r"\s*to\s+\d")
+_FROM_TO_ANY = re.compile(r"\bfrom\s+\d[\d.]*\s*%?\s+to\s+\d", re.I)
+
+
+class _NoDataset:
+    """A result's place where it names no dataset: its ``text`` is None."""
+
+    text = None
+
+
+NO_DATASET = _NoDataset()
 
 
 # A number alone in brackets: "DeiT training (81.8%)", "(up to 85.2%)".
@@ -278,8 +301,9 @@ def _slash_list_results(doc: Doc, sent: Span, metrics: list[Span], rule: str) ->
 _COMPARED_BEFORE = re.compile(r"\b(?:compar\w*(?: with| to)?|than|outperform\w*|surpass\w*|over|"
                               r"against|beat\w*|exceed\w*|vs\.?|versus|such as|like|with|"
                               r"from|using|through|via|teacher|based on|built (?:up)?on|upon|"
+                              r"without|"
                               r"as)\s+"
-                              r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+                              r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}(?:\(\s*)?$", re.I)
 _SCORE_OF_ANY = re.compile(r"\bscore\s+of\s+\d", re.I)
 _SCORE_OF = re.compile(r"\b(?:an?|the)\s+(?:new\s+)?(?:state-of-the-art\s+|best\s+|record\s+)?"
                        r"((?:[a-z]+\s+)?score)\s+of\s*$", re.I)

@@ -193,3 +193,20 @@ def test_numbers_compared_for_a_named_baseline_take_the_metric_they_answer(extra
                     "47.7 for CodeGen-16B.")
     assert {("CodeGen-16B", "HumanEval", None, 41.3),
             ("CodeGen-16B", "MBPP", None, 47.7)} <= res(found)
+
+
+def test_from_a_to_b_gives_the_second_number_and_ranges_of_sizes_are_not_results(extract):
+    found = extract("We present TableLM-3. TableLM-3 sets new records on table parsing (from "
+                    "61.40 to 68.15) and chart reasoning (from 48.2 to 55.9). We release "
+                    "models from 1 to 70 billion parameters.")
+    assert {("TableLM-3", None, None, 68.15), ("TableLM-3", None, None, 55.9)} == res(found)
+
+
+def test_relative_reductions_and_excluded_methods_are_not_reporters(extract):
+    found = extract("Speech-XL X-Large shows 17% and 11% relative WER reduction on "
+                    "test-other, reaching 2.0 WER on test-clean.")
+    assert res(found) == {("Speech-XL X-Large", None, "WER", 2.0)}
+    found = extract("Reason-7B, a model trained via large-scale reinforcement learning (RL) "
+                    "without supervised fine-tuning (SFT), reaches a pass@1 of 65.2% on "
+                    "AIME 2024.")
+    assert {r[0] for r in res(found)} == {"Reason-7B"}
