@@ -65,10 +65,11 @@ def paper_text(paper: Paper) -> str:
 
 
 def to_field(paper: Paper, start: int, end: int) -> tuple[str, int, int]:
-    """Offsets in ``paper_text(paper)`` as (field, start, end) in the title or abstract."""
+    """Offsets in ``paper_text(paper)`` as (field, start, end) in the title or abstract (a
+    sentence of the title ends with the title, not with the blank line after it)."""
     if paper.title:
-        if end <= len(paper.title):
-            return "title", start, end
+        if start < len(paper.title) and end <= len(paper.title) + len(SEPARATOR):
+            return "title", start, min(end, len(paper.title))
         shift = len(paper.title) + len(SEPARATOR)
         return "abstract", start - shift, end - shift
     return "abstract", start, end

@@ -412,7 +412,8 @@ def skipped_names(text: str, spans: list[TextSpan], sent_start: int,
 #: Before a baseline: "outperforms X", "compared with the X", "as many parameters as X".
 BASELINE_BEFORE = re.compile(r"\b(?:compar\w*(?: with| to)?|than|outperform\w*|surpass\w*|"
                              r"over|against|beat\w*|exceed\w*|versus|vs\.?|such as|like|"
-                             r"teacher|with|from|using|match(?:es|ing)?(?: the [\w-]+ of)?)"
+                             r"teacher|with|from|using|upon|"
+                             r"match(?:es|ing)?(?: the [\w-]+ of)?)"
                              r"\s+(?:the\s+|a\s+|an\s+)?"
                              r"(?:[\w-]+\s+){0,2}$|\bas\s+(?:many|few|much|little)\s+[\w-]+\s+as"
                              r"\s+$", re.I)

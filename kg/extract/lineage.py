@@ -165,6 +165,9 @@ _KIND_AFTER = re.compile(r"^(?:-based\b|\s*-?\s*(?:architecture|variant|version|
 _SUBMODULE = re.compile(r"(?:module|head|block|layer|neck)s?$", re.I)
 _FROM = re.compile(r"\s+from\s")
 #: A cue's object given by a pronoun, not by the next name: "based on this framework".
+#: After a model "improved upon": its score, so a comparison, not a base.
+_SCORED = re.compile(r"(?:'s)?\s+(?:performance|results?|accuracy|scores?|baselines?)\b",
+                     re.I)
 _OURS = re.compile(r"\b(?:we|our)\b", re.I)
 _POINTS_BACK = re.compile(r"\s+(?:this|these|those|that|it|them|such)\b", re.I)
 #: basedOn cues whose subject follows them when they open a sentence ("Starting from X, Y")
@@ -407,6 +410,12 @@ class LineageFinder:
                             if subject is before and before is not None:
                                 for other in _listed_before(doc, spans, before)[:-1]:
                                     add(other, predicate, obj, sent, rule)
+                        if (predicate == "basedOn" and rule.startswith("improv")
+                                and _SCORED.match(text, obj.end_char)):
+                            # "improves upon the state-of-the-art X performance"
+                            compared.add(obj.start)
+                            add(subject, "comparedWith", obj, sent, rule)
+                            continue
                         add(subject, predicate, obj, sent, rule)
             self._sentence_rules(doc, sent, spans, main, add, lambda name, n=n: holds(name, n))
             if any(s.label_ == "Dataset" for s in spans) and EVALUATION.search(sent.text):

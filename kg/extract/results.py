@@ -73,6 +73,7 @@ class ResultFinder:
         last_subject = main
         last_dataset: dict[str, str] = {}  # metric -> dataset of its last result
         evaluated: list[tuple[str, str, Span]] = []  # (model, dataset, sentence)
+        compared: list[tuple[str, str, Span]] = []  # (model, baseline, sentence)
         for sent in sentences(doc):
             inside = sentence_entities(doc, sent)
             models = [s for s in inside if s.label_ in MODEL_TYPES]
@@ -103,6 +104,7 @@ class ResultFinder:
                         found.append((model.text, like[1], like[2], float(m["value"]),
                                       m["unit"] or None, m.start("value"), m.end("value"),
                                       f"{self.name}:compared"))
+                        compared.append((like[0], model.text, sent))
                     continue
                 if metric is None:  # "69% on MMLU"
                     found.append((model.text, on.text, None, float(m["value"]),
@@ -125,22 +127,25 @@ class ResultFinder:
                     own.append(found[-1])
             evaluated += [(r[0], r[1], sent) for r in found[first:] if r[1]]
         doc.user_data["kg_results"] = found
-        self._evaluations(doc, evaluated)
+        self._relations(doc, "evaluatedOn", evaluated, "evaluated")
+        self._relations(doc, "comparedWith", compared, "compared")
         return doc
 
-    def _evaluations(self, doc: Doc, evaluated: list[tuple[str, str, Span]]) -> None:
-        """A result on a dataset says its model was evaluated there: ``evaluatedOn`` for
-        each (model, dataset, sentence) of a result that the lineage finder has not
-        stated."""
+    def _relations(self, doc: Doc, predicate: str, pairs: list[tuple[str, str, Span]],
+                   rule: str) -> None:
+        """What results state besides themselves, where the lineage finder has not: a
+        result on a dataset says its model was evaluated there (``evaluatedOn``); a
+        baseline's number given beside the paper's says the two were compared
+        (``comparedWith``)."""
         relations = doc.user_data.setdefault("kg_relations", [])
-        stated = {(name_key(s), name_key(o)) for s, p, o, *_ in relations
-                  if p == "evaluatedOn"}
-        for model, dataset, sent in evaluated:
-            if (name_key(model), name_key(dataset)) in stated:
+        stated = {(name_key(s), name_key(o)) for s, p, o, *_ in relations if p == predicate}
+        for subject, obj, sent in pairs:
+            if (name_key(subject), name_key(obj)) in stated or name_key(subject) == name_key(
+                    obj):
                 continue
-            stated.add((name_key(model), name_key(dataset)))
-            relations.append((model, "evaluatedOn", dataset, sent.start_char, sent.end_char,
-                              f"{self.name}:evaluated"))
+            stated.add((name_key(subject), name_key(obj)))
+            relations.append((subject, predicate, obj, sent.start_char, sent.end_char,
+                              f"{self.name}:{rule}"))
 
 
 def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],

@@ -458,3 +458,22 @@ def test_a_backbone_named_mid_sentence(extract):
     found = extract("SpotDet is compared with a ConvNeXt-T backbone baseline.",
                     title="SpotDet: Fast Detection")
     assert ("SpotDet", "usesComponent", "ConvNeXt-T") not in rels(found)
+
+
+def test_every_relation_sentence_lies_inside_its_field(extract):
+    title = "Vega-2: An Upgraded Detector Built on YOLOv8"
+    abstract = ("We present Vega-2, the next version of Vega-1. Vega-2 outperforms YOLOv8 "
+                "on COCO.")
+    found = extract(abstract, title=title)
+    assert found.relations
+    for r in found.relations:
+        text = title if r.field == "title" else abstract
+        assert 0 <= r.start < r.end <= len(text), r
+
+
+def test_improving_upon_a_models_performance_is_a_comparison(extract):
+    found = extract("The Sonar-2 model matches or improves upon the state-of-the-art "
+                    "wav2vec 2.0 performance on LibriSpeech.", title="Sonar-2: Speech Units")
+    assert ("Sonar-2", "comparedWith", "wav2vec 2.0") in rels(found)
+    assert ("Sonar-2", "basedOn", "wav2vec 2.0") not in rels(found)
+    assert ("wav2vec 2.0", "evaluatedOn", "LibriSpeech") not in rels(found)

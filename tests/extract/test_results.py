@@ -210,3 +210,10 @@ def test_relative_reductions_and_excluded_methods_are_not_reporters(extract):
                     "without supervised fine-tuning (SFT), reaches a pass@1 of 65.2% on "
                     "AIME 2024.")
     assert {r[0] for r in res(found)} == {"Reason-7B"}
+
+
+def test_a_baseline_number_beside_the_papers_says_they_were_compared(extract):
+    found = extract("PolyCoder-13B scores 48.1 on HumanEval, versus 41.3 for CodeGen-16B.")
+    rels = {(r.subject, r.predicate, r.object) for r in found.relations}
+    assert {("PolyCoder-13B", "comparedWith", "CodeGen-16B"),
+            ("CodeGen-16B", "evaluatedOn", "HumanEval")} <= rels
