@@ -53,6 +53,26 @@ ATTACHED = re.compile(r"-(?:based|style|like|sized|level|scale|specific|only|fre
 # A capitalised name of a measure: "Speedup Score", "Error-aware Speedup Score".
 METRIC_PHRASE = re.compile(r"(?<![\w-])(?:[A-Z][\w-]*\s){1,3}(?:Score|Rate|Index|Error|Accuracy"
                            r"|Distance|Ratio)\b")
+# A technique a paper names as new: "a new virtual adversarial training method", "a new
+# scaling method, compound scaling, that ...".
+TECHNIQUE = re.compile(
+    r"\b(?:an?|the)\s+(?:new|novel)\s+(?P<name>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}?)\s+"
+    r"(?:method|technique|algorithm|mechanism|objective|loss|strategy|scheme|regularizer|"
+    r"regularization|procedure)\b(?:,\s+(?P<appos>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}),)?")
+# ... or that a paper introduces by a technique's head word: "we introduce the dynamic
+# listwise distillation, where ...".
+INTRODUCED_TECHNIQUE = re.compile(
+    r"\b(?:[Ww]e|[Tt]his (?:paper|work))\s+(?:also\s+|further\s+|first\s+)?(?:propose|introduce|"
+    r"present|develop|design)s?\s+(?:an?\s+|the\s+)?(?:new\s+|novel\s+)?"
+    r"(?P<name>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?\s+(?:distillation|attention|alignment|"
+    r"prediction|denoising|aggregation|modell?ing|regularization|normalization|scaling|"
+    r"sampling|decoding|quantization|pruning|masking|prompting|pooling|fusion|matching|"
+    r"clipping|averaging|augmentation|pre-?training|fine-?tuning))"
+    r"(?=\s*(?:,|\.|;|\bto\b|\bthat\b|\bwhich\b|\bwhere\b|\bfor\b|\(|$))")
+_GENERIC_FIRST = {"simple", "effective", "efficient", "general", "generic", "unified", "joint",
+                  "lightweight", "practical", "principled", "scalable", "robust", "flexible",
+                  "powerful", "training", "learning", "two-stage", "multi-stage", "hybrid",
+                  "automatic", "adaptive", "data", "model", "pre-training", "fine-tuning"}
 # A model named in lower case with a version and a variant: "phi-3-small", "llama-2-7b",
 # "code-cushman-001".
 LOWER_MODEL = re.compile(r"(?<![\w@/.-])(?:[a-z]{2,}-\d+(?:\.\d+)?(?:-[a-z0-9]+)+|"
@@ -199,6 +219,22 @@ class NameFinder:
             if bounds is not None and parts[0] not in _NOT_A_MODEL_START \
                     and parts[-1] not in _NOT_A_MODEL_END:
                 spans.append((*bounds, "Model", "shape"))  # lower case: not trimmed
+        for m in TECHNIQUE.finditer(text) if ("new " in text or "novel " in text) else ():
+            start, end = (m.start("appos"), m.end("appos")) if m["appos"] else (
+                m.start("name"), m.end("name"))
+            words = text[start:end].split()
+            if m["appos"] or (len(words) > 1 and words[0] not in _GENERIC_FIRST):
+                bounds = span_bounds(doc, start, end, "contract")
+                if bounds is not None:
+                    spans.append((*bounds, "Method", "cue"))
+        lower = text.lower()
+        for m in INTRODUCED_TECHNIQUE.finditer(text) if "we " in lower or \
+                "this " in lower else ():
+            words = m["name"].split()
+            if words[0] not in _GENERIC_FIRST:
+                bounds = span_bounds(doc, m.start("name"), m.end("name"), "contract")
+                if bounds is not None:
+                    spans.append((*bounds, "Method", "cue"))
         for m in matches_at(METRIC_PHRASE, text, _metric_phrase_starts(text, rev)):
             add(m.start(), m.end(), "Metric", "metric-phrase")
         for m in matches_at(SHAPED, text, _shaped_starts(text, rev)):

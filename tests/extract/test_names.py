@@ -69,3 +69,13 @@ def test_two_or_three_capitalised_words_before_the_title_colon(extract):
     assert not title_names("Rethinking Attention: Notes on Efficient Transformers")
     assert not title_names("Sparse Mixtures Technical Report: A Study")
     assert not title_names("Learnable Shortcuts: Towards Label-free Poisoned Examples")
+
+
+def test_techniques_a_paper_names_as_new_or_introduces(extract):
+    found = extract("We propose a new pruning method, layer dropping, that removes whole "
+                    "blocks. In addition, a novel token merging mechanism reduces cost.")
+    assert {("layer dropping", "Method"), ("token merging", "Method")} <= typed(found)
+    found = extract("We introduce the cross-view feature fusion, which aligns cameras.")
+    assert ("cross-view feature fusion", "Method") in typed(found)
+    found = extract("We propose a simple training method and a novel unified strategy.")
+    assert not {m for m in found.mentions if m.type == "Method"}
