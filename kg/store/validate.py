@@ -415,7 +415,9 @@ def store_violations(store: ox.Store) -> list[Violation]:
         target = compiler.targets(plan.shape, focus)
         for query in compiler.shape_queries(plan.shape, target, sparql=False):
             found.extend(_violations(store, query))
-    return sorted(found)
+    # by text where the types differ: a path may be None, a predicate or ("^", predicate)
+    return sorted(found, key=lambda v: (v.focus, str(v.path), v.component,
+                                        str(v.value), v.message))
 
 
 def validate_store(target: str | Path | ox.Store) -> ValidationOutcome:
