@@ -1,6 +1,7 @@
 """SHACL validation that scales: the constraints of ``ontology/shapes.ttl`` compiled to
-SPARQL queries and run by Oxigraph on the store, one query per constraint, so nothing is
-loaded into rdflib and pySHACL's per-node Python loop is gone.
+SPARQL queries and run by Oxigraph on the store (a few cheap checks per shape find the
+nodes that may fail, then one query per constraint on those), so nothing is loaded into
+rdflib and pySHACL's per-node Python loop is gone.
 
 The compiler reads the shapes themselves (no second copy of the rules) and supports what
 kg's shapes use: ``sh:targetClass``, ``sh:targetNode``, ``sh:targetSubjectsOf``; property
@@ -9,8 +10,9 @@ shapes with a predicate or an inverse path; ``sh:minCount``, ``sh:maxCount``,
 ``sh:in``, ``sh:hasValue``, ``sh:minInclusive``, ``sh:maxInclusive``, ``sh:lessThan``,
 ``sh:lessThanOrEquals``, ``sh:or``, ``sh:qualifiedValueShape`` with
 ``sh:qualifiedMinCount`` (inside ``sh:node``), and SPARQL-based constraints
-(``sh:sparql``). Anything else is a ValueError naming it, so a new kind of constraint in
-the shapes cannot be skipped silently. Each result is (focus node, path, constraint
+(``sh:sparql``; its ``kgsh:storeSelect``, the same query written for Oxigraph's hash
+joins, where the shapes give one). Anything else is a ValueError naming it, so a new kind
+of constraint in the shapes cannot be skipped silently. Each result is (focus node, path, constraint
 component, value), as pySHACL reports it; tests/store compares the two on the seeds and on
 broken graphs.
 
