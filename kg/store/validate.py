@@ -1,6 +1,7 @@
 """SHACL validation that scales: the constraints of ``ontology/shapes.ttl`` compiled to
-SPARQL queries and run by Oxigraph on the store, one query per constraint, so nothing is
-loaded into rdflib and pySHACL's per-node Python loop is gone.
+SPARQL queries and run by Oxigraph on the store (a few cheap checks per shape find the
+nodes that may fail, then one query per constraint on those), so nothing is loaded into
+rdflib and pySHACL's per-node Python loop is gone.
 
 The compiler reads the shapes themselves (no second copy of the rules) and supports what
 kg's shapes use: ``sh:targetClass``, ``sh:targetNode``, ``sh:targetSubjectsOf``; property
@@ -9,8 +10,9 @@ shapes with a predicate or an inverse path; ``sh:minCount``, ``sh:maxCount``,
 ``sh:in``, ``sh:hasValue``, ``sh:minInclusive``, ``sh:maxInclusive``, ``sh:lessThan``,
 ``sh:lessThanOrEquals``, ``sh:or``, ``sh:qualifiedValueShape`` with
 ``sh:qualifiedMinCount`` (inside ``sh:node``), and SPARQL-based constraints
-(``sh:sparql``). Anything else is a ValueError naming it, so a new kind of constraint in
-the shapes cannot be skipped silently. Each result is (focus node, path, constraint
+(``sh:sparql``; its ``kgsh:storeSelect``, the same query written for Oxigraph's hash
+joins, where the shapes give one). Anything else is a ValueError naming it, so a new kind
+of constraint in the shapes cannot be skipped silently. Each result is (focus node, path, constraint
 component, value), as pySHACL reports it; tests/store compares the two on the seeds and on
 broken graphs.
 
@@ -46,6 +48,7 @@ from kg.store.terms import INTEGER_TYPES, from_ox
 
 __all__ = ["Violation", "store_violations", "validate_store"]
 
+_STORE_SELECT = URIRef("https://w3id.org/mlkg/shapes#storeSelect")
 _RANGES = {XSD.positiveInteger: "> 0", XSD.nonNegativeInteger: ">= 0",
            XSD.negativeInteger: "< 0", XSD.nonPositiveInteger: "<= 0"}
 _VALUE_KEYS = {SH.datatype, SH.minLength, SH["class"], SH.nodeKind, SH.node, SH["in"],
@@ -75,6 +78,7 @@ def _n3(term: Identifier) -> str:
 
 
 _Query = tuple[str, Identifier, object, URIRef, str]  # query, shape, path, component, message
+_Check = tuple[str | None, str]  # guard, query: the query runs only when the guard has a row
 
 
 class _Compiler:
@@ -214,69 +218,97 @@ class _Compiler:
             elif key not in _IGNORED:
                 raise ValueError(f"unsupported constraint {key} in the shapes")
 
-    # --- one scan per shape: the focus nodes that may fail one of its constraints --------
+    # --- suspects: the focus nodes that may fail one of a shape's constraints -----------
 
-    def suspects(self, shape: Identifier) -> str | None:
-        """One query that selects (DISTINCT ?this) every focus node of ``shape`` that fails
-        at least one of its constraints other than SPARQL-based ones, and maybe a few that
-        do not (None when there are no such constraints). Each branch of its UNION reads
-        one predicate once, joined by hash (subqueries, MINUS, OPTIONAL) rather than
-        looked up node by node: the value constraints of a property are checked together
-        in one filter, a count by one GROUP BY. A node that fails a constraint fails the
-        conjunction of all of them, so no violation is masked by another."""
+    def suspects(self, shape: Identifier) -> list[_Check]:
+        """The checks that together select (as ?this) every focus node of ``shape`` that
+        fails at least one of its constraints other than SPARQL-based ones, and maybe a few
+        that do not. Each reads a predicate once and joins by hash (subqueries, MINUS, a
+        GROUP BY over a UNION) rather than looking nodes up one by one: the node's own
+        constraints and every count of the shape in one GROUP BY (:meth:`counts`), the
+        value constraints of a property once per distinct value (:meth:`bad_values`), as
+        a guard: the query that finds the nodes with such a value runs only when there is
+        one. A node that fails a constraint fails the conjunction of all of them, so no
+        violation is masked by another."""
         target = self.targets(shape)
-        branches = []
-        checks = [self.value_ok(key, arg, "?this")
-                  for key, arg in sorted(self.g.predicate_objects(shape)) if key in _VALUE_KEYS]
-        if checks:
-            branches.append(f"SELECT ?this WHERE {{ {target} FILTER (!({' && '.join(checks)})) }}")
+        own = [self.value_ok(key, arg, "?this")
+               for key, arg in sorted(self.g.predicate_objects(shape)) if key in _VALUE_KEYS]
+        found: list[_Check] = []
+        counts = self.counts(shape, target, own)
+        if counts is not None:
+            found.append((None, counts))
+        elif own:
+            found.append((None, f"SELECT ?this WHERE {{ {target} "
+                                f"FILTER (!({' && '.join(own)})) }}"))
         for prop in sorted(self.g.objects(shape, SH.property)):
-            branches.extend(self.property_suspects(prop, target))
-        if not branches:
-            return None
-        union = " UNION ".join(f"{{ {b} }}" for b in branches)
-        return f"SELECT DISTINCT ?this WHERE {{ {union} }}"
+            found.extend(self.property_suspects(prop, target))
+        return found
 
-    def property_suspects(self, shape: Identifier, target: str) -> list[str]:
+    def counts(self, shape: Identifier, target: str, own: list[str]) -> str | None:
+        """The focus nodes that fail one of the conditions ``own`` on ?this or whose
+        number of values breaks a sh:minCount or sh:maxCount of one of ``shape``'s
+        properties: one GROUP BY over the focus nodes and the values of every such
+        property, each in its own variable (triples are distinct, so the count of a
+        variable is the number of distinct values). None when there is no count."""
+        branches, tests = [f"{{ {target} BIND (1 AS ?focus) }}"], []
+        for prop in sorted(self.g.objects(shape, SH.property)):
+            low, high = self.g.value(prop, SH.minCount), self.g.value(prop, SH.maxCount)
+            if low is None and high is None:
+                continue
+            path, v = self.path(prop)[0], self.var()
+            branches.append(f"{{ ?this {path} {v} }}")
+            tests += [f"COUNT({v}) {op} {int(n)}"
+                      for op, n in (("<", low), (">", high)) if n is not None]
+        if not tests:
+            return None
+        if own:
+            tests.insert(0, f"!({' && '.join(own)})")
+        return (f"SELECT ?this WHERE {{ {' UNION '.join(branches)} }} GROUP BY ?this "
+                f"HAVING (COUNT(?focus) > 0 && ({' || '.join(tests)}))")
+
+    def bad_values(self, path: str, v: str, checks: list[str], classes: list[Identifier]
+                   ) -> str:
+        """The distinct values ``v`` of ``path`` (of any node) that fail one of the
+        conditions ``checks`` or are no instance of one of ``classes``: one GROUP BY over
+        the values and the instances, so each check runs once per distinct value (in
+        HAVING: no filter is pushed below it)."""
+        branches, ok = [f"{{ ?any {path} {v} }}"], list(checks)
+        for cls in classes:
+            typed = self.var()
+            branches.append(f"{{ {v} a {_n3(cls)} BIND (1 AS {typed}) }}")
+            ok.append(f"COUNT({typed}) > 0")
+        return (f"SELECT {v} WHERE {{ {' UNION '.join(branches)} }} GROUP BY {v} "
+                f"HAVING (COUNT(?any) > 0 && !({' && '.join(ok)}))")
+
+    def property_suspects(self, shape: Identifier, target: str) -> list[_Check]:
         path, _ = self.path(shape)
         v = self.var()
         values = f"{{ SELECT ?this {v} WHERE {{ ?this {path} {v} }} }}"
-        branches, checks = [], []
-
-        def having(bad: str, among: str = "") -> str:  # the nodes with a bad value {v}
-            return f"SELECT ?this WHERE {{ {{ {bad} }} {values} {among} }}"
-
-        distinct = f"{{ SELECT {v} WHERE {{ ?any {path} {v} }} GROUP BY {v} }}"
+        found: list[_Check] = []
+        checks: list[str] = []
+        classes: list[Identifier] = []
         for key, arg in sorted(self.g.predicate_objects(shape)):
             query = self.property_query(key, arg, path, target)
-            if query is None:
+            if query is None or key in (SH.minCount, SH.maxCount):  # in counts()
                 continue
-            if key == SH.minCount and int(arg) == 1:
-                branches.append(f"SELECT ?this WHERE {{ {target} MINUS {values} }}")
-            elif key == SH.maxCount:
-                branches.append(f"SELECT ?this WHERE {{ {{ SELECT ?this WHERE {{ ?this {path} "
-                                f"{v} }} GROUP BY ?this HAVING (COUNT(DISTINCT {v}) > "
-                                f"{int(arg)}) }} {target} }}")
-            elif key == SH.hasValue:
-                branches.append(f"SELECT ?this WHERE {{ {target} MINUS {{ SELECT ?this WHERE "
-                                f"{{ ?this {path} {_n3(arg)} }} }} }}")
+            if key == SH.hasValue:
+                found.append((None, f"SELECT ?this WHERE {{ {target} MINUS {{ SELECT ?this "
+                                    f"WHERE {{ ?this {path} {_n3(arg)} }} }} }}"))
             elif key == SH["class"]:
-                branches.append(having(f"SELECT {v} WHERE {{ {distinct} MINUS "
-                                       f"{{ SELECT {v} WHERE {{ {v} a {_n3(arg)} }} }} }}",
-                                       target))  # values of other nodes may be of others
+                classes.append(arg)
             elif key in (SH.lessThan, SH.lessThanOrEquals):
                 other, op = self.var(), "<" if key == SH.lessThan else "<="
-                branches.append(f"SELECT ?this WHERE {{ {values} {{ SELECT ?this {other} "
-                                f"WHERE {{ ?this {_n3(arg)} {other} }} }} "
-                                f"FILTER (!COALESCE({v} {op} {other}, false)) }}")
+                found.append((None, f"SELECT ?this WHERE {{ {values} {{ SELECT ?this {other} "
+                                    f"WHERE {{ ?this {_n3(arg)} {other} }} }} "
+                                    f"FILTER (!COALESCE({v} {op} {other}, false)) }}"))
             elif key in _VALUE_KEYS:
                 checks.append(self.value_ok(key, arg, v))
             else:  # a rarer constraint: its own query
-                branches.append(query)
-        if checks:  # checked once per distinct value (GROUP BY: no filter pushed below it)
-            branches.append(having(f"SELECT {v} WHERE {{ ?any {path} {v} }} GROUP BY {v} "
-                                   f"HAVING (!({' && '.join(checks)}))"))
-        return branches
+                found.append((None, query))
+        if checks or classes:  # the values of other nodes may be bad: only the focus nodes'
+            bad = self.bad_values(path, v, checks, classes)
+            found.append((bad, f"SELECT ?this WHERE {{ {{ {bad} }} {values} {target} }}"))
+        return found
 
     def property_queries(self, shape: Identifier, target: str) -> Iterator[_Query]:
         path, path_key = self.path(shape)
@@ -313,7 +345,10 @@ class _Compiler:
         return None
 
     def sparql_query(self, constraint: Identifier, target: str) -> str:
-        select = str(self.g.value(constraint, SH.select))
+        """The query of a SPARQL-based constraint: its kgsh:storeSelect, the same query
+        written for Oxigraph, where the shapes give one, else its sh:select."""
+        select = str(self.g.value(constraint, _STORE_SELECT)
+                     or self.g.value(constraint, SH.select))
         return f"SELECT * WHERE {{ {target} {{ {select} }} }}"
 
 
@@ -332,7 +367,7 @@ _PREFIXES = {"kg": "https://w3id.org/mlkg/ns#", "oa": "http://www.w3.org/ns/oa#"
 @dataclass(frozen=True, slots=True)
 class _Plan:
     shape: Identifier
-    suspects: str | None  # the shape's one-scan query (Compiler.suspects)
+    suspects: tuple[_Check, ...]  # the shape's checks for suspects (Compiler.suspects)
     sparql: tuple[_Query, ...]  # its SPARQL-based constraints, always run
 
 
@@ -344,7 +379,7 @@ def _compiler() -> _Compiler:
 @functools.cache
 def _plans() -> tuple[_Plan, ...]:
     c = _compiler()
-    return tuple(_Plan(shape, c.suspects(shape),
+    return tuple(_Plan(shape, tuple(c.suspects(shape)),
                        tuple(q for q in c.shape_queries(shape, c.targets(shape))
                              if q[3] == SH.SPARQLConstraintComponent))
                  for shape in c.shapes())
@@ -363,8 +398,8 @@ def _violations(store: ox.Store, query: _Query) -> Iterator[Violation]:
 
 
 def store_violations(store: ox.Store) -> list[Violation]:
-    """Every violation of kg's shapes in ``store``, sorted. Each shape's suspects query
-    (:meth:`_Compiler.suspects`) reads the store once; only when it finds suspects are
+    """Every violation of kg's shapes in ``store``, sorted. Each shape's suspects checks
+    (:meth:`_Compiler.suspects`) read the store; only when they find suspects are
     the shape's constraints checked one by one, on those nodes alone, which gives exactly
     what the per-constraint queries give on the whole store."""
     found: list[Violation] = []
@@ -372,10 +407,9 @@ def store_violations(store: ox.Store) -> list[Violation]:
     for plan in _plans():
         for query in plan.sparql:
             found.extend(_violations(store, query))
-        if plan.suspects is None:
-            continue
-        suspects = {from_ox(row["this"])
-                    for row in store.query(plan.suspects, prefixes=_PREFIXES)}
+        suspects = {from_ox(row["this"]) for guard, query in plan.suspects
+                    if guard is None or store.query(f"ASK {{ {guard} }}", prefixes=_PREFIXES)
+                    for row in store.query(query, prefixes=_PREFIXES)}
         if not suspects:
             continue
         focus = (None if len(suspects) > MAX_SUSPECTS
@@ -383,7 +417,9 @@ def store_violations(store: ox.Store) -> list[Violation]:
         target = compiler.targets(plan.shape, focus)
         for query in compiler.shape_queries(plan.shape, target, sparql=False):
             found.extend(_violations(store, query))
-    return sorted(found)
+    # by text where the types differ: a path may be None, a predicate or ("^", predicate)
+    return sorted(found, key=lambda v: (v.focus, str(v.path), v.component,
+                                        str(v.value), v.message))
 
 
 def validate_store(target: str | Path | ox.Store) -> ValidationOutcome:

@@ -188,3 +188,38 @@ def test_many_suspects_are_checked_on_the_whole_shape(seed_memory_graph, monkeyp
     monkeypatch.setattr(validate, "MAX_SUSPECTS", 1)
     got = {(v.focus, v.path, v.component, v.value) for v in store_violations(store)}
     assert got == exhaustive_results(store) and len(got) >= 25
+
+
+def break_mentions(g: Graph) -> None:
+    """Mentions, their targets and selectors broken in the ways the store checks by
+    counts over a UNION, guards on distinct values and kgsh:storeSelect: each must still
+    be reported, as pySHACL reports it."""
+    mentions = sorted(g.subjects(RDF.type, KG.Mention))
+    g.remove((mentions[0], KG.surfaceForm, None))                       # minCount
+    g.add((mentions[1], KG.mentionOf, first(g, KG.Model, 3)))           # maxCount
+    g.set((mentions[2], OA.hasTarget, Literal("here")))                 # class, nodeKind
+    g.add((mentions[3], KG.subPath, Literal("")))                       # minLength
+    g.remove((None, KG.mention, mentions[4]))                           # ^path minCount
+    g.set((mentions[5], KG.extractor, Literal(7)))                      # datatype
+    blank = BNode()                                                     # nodeKind (focus)
+    for p, o in g.predicate_objects(mentions[6]):
+        g.add((blank, p, o))
+    target = g.value(mentions[7], OA.hasTarget)
+    g.set((target, OA.hasSource, first(g, KG.Person)))                  # class
+    g.add((target, OA.hasSelector, BNode()))                            # max, nodeKind, class
+    selectors = sorted(g.subjects(RDF.type, OA.TextPositionSelector))
+    g.set((selectors[0], KG.textProperty, KG.arxivCategory))           # in; sparql: length
+    g.set((selectors[1], KG.textProperty, PROV.wasDerivedFrom))        # in; sparql: IRI text
+    g.remove((selectors[2], OA.end, None))                              # minCount, lessThan
+
+
+def test_broken_mentions_are_reported_as_pyshacl_reports_them(seed_memory_graph):
+    g = copy(seed_memory_graph)
+    break_mentions(g)
+    store = ox.Store()
+    write_graph_to_store(g, store)
+    got = {(v.focus, v.path, v.component, v.value) for v in store_violations(store)}
+    expected = pyshacl_results(g)
+    assert len(expected) >= 15
+    assert sorted(got - expected, key=str) == [] and sorted(expected - got, key=str) == []
+    assert got == exhaustive_results(store)
