@@ -82,7 +82,7 @@ CUES = (
         r"(?:is|are|include)|backbones? (?:is|are)|reli(?:es|ed)? on|rely(?:ing)? on|"
         r"connect(?:s|ing)?|combin(?:e|es|ing)|pair(?:s|ing)?|"
         r"bridg(?:e|es|ing))\b|\b(?:innovations|components|techniques|ingredients|modules|"
-        r"parts)\s*:", re.I),
+        r"parts|solutions|tools|systems)\s*:", re.I),
      COMPONENT_TYPES),
     ("comparedWith", re.compile(
         r"\b(?:outperform\w*|surpass\w*|compared (?:with|to)|comparison (?:with|to)|"
@@ -125,7 +125,9 @@ _EXAMPLES = re.compile(r"(?:\(|\b)(?:e\.g\.|i\.e\.|such as|including|like|namely
 _COLON_LIST = re.compile(r"^[^.;]{0,60}:\s*(?:(?:\d{1,2}|[ivx]{1,4}|[a-h])\)\s*|\((?:\d{1,2}|"
                          r"[ivx]{1,4}|[a-h])\)\s*)?(?:the\s+)?$", re.I)
 # Between a name and the verb it governs: "X which uses", "X, an LLM serving system that uses".
-_GOVERNS = re.compile(r"^\s*(?:,\s*(?:an?|the)\s+[^,;()]{0,50}?\s+(?=that|which))?(?:,\s*)?"
+_GOVERNS = re.compile(r"^\s*(?:,\s*(?:an?|the)\s+(?:[^,;()]|\([^()]{0,20}\)){0,70}?\s+"
+                      r"(?=that|which))?(?:,\s*)?(?:(?:presents?|offers?|provides?|includes?|"
+                      r"has|have|features?)\s+(?:[\w-]+\s+){0,3})?"
                       r"(?:(?:which|that)\s+)?(?:also\s+|further\s+)?$", re.I)
 # "distill it into a series of smaller models (A, B and C)"
 _DISTILL_INTO = re.compile(r"\bdistill(?:s|ed|ing)?\s+(?:it|them|(?P<x>\S.{0,40}?))\s+into\b",
@@ -140,7 +142,7 @@ _PASSIVE_USE = re.compile(r"^\s*(?:is|are)\s+(?:also\s+|further\s+)?(?:employed|
 # Verbs that join two parts ("connects A with B", "integrates A with B", "pairs A with B"):
 # what follows "with" is a part too.
 _JOINS = re.compile(r"(?:connect|integrat|combin|pair|bridg)", re.I)
-_JOINED_WITH = re.compile(r"\s*(?:[\w-]+\s+){0,3}?with\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?",
+_JOINED_WITH = re.compile(r"\s*(?:[\w-]+\s+){0,5}?with\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?",
                           re.I)
 _WITH_BACKBONE = re.compile(r"\s*With\s+(?:an?\s+|the\s+)?(?P<part>[^,;()]{2,40}?)\s+"
                             r"(?:backbone|encoder|image encoder|vision encoder)\b")
@@ -193,7 +195,8 @@ def _objects_after(doc: Doc, sent: Span, cue_end: int, types: tuple[str, ...],
             continue  # inside a parenthesis that follows an object
         flat = _PARENTHETICAL.sub(" ", gap)
         if not found:
-            if _COLON_LIST.match(gap):
+            if _COLON_LIST.match(gap) or (text[cue_end - 1] == ":"
+                                          and _COLON_LIST.match(":" + gap)):
                 enumerated = bool(_ENUMERATOR.search(gap)) or many
             elif _EXAMPLES.search(gap) and len(gap) <= 100 and "." not in gap.rstrip()[:-4]:
                 pass
@@ -204,8 +207,8 @@ def _objects_after(doc: Doc, sent: Span, cue_end: int, types: tuple[str, ...],
                 continue  # "lightweight text recognition network SVTR LCNet"
         elif enumerated and _ENUMERATOR.search(gap) and len(gap) <= 80:
             pass
-        elif enumerated and span.label_ not in types:
-            continue
+        elif enumerated and (span.label_ not in types or _STOP_LIST.search(gap)):
+            continue  # "(2) B for speculative decoding, (3) C": a description, not an item
         elif joins and _JOINED_WITH.fullmatch(flat):
             pass  # "connects the vision encoder of A with the B LLM"
         elif (closed or _STOP_LIST.search(flat) or len(flat) > 40 or _DESCRIBED.match(flat)

@@ -24,7 +24,7 @@ CUE_WORDS = {
                       "integrat", "equipped", "consist", "composed", "compris", "contain",
                       "introduc", "component", "module", "part", "backbone", "reli", "rely",
                       "connect", "combin", "pair", "bridg", "innovation", "technique",
-                      "ingredient"),
+                      "ingredient", "solution", "tool", "system"),
     "comparedWith": ("outperform", "surpass", "compar", "compet", "than", "superior", "beat",
                      "exceed", "on par", "against", "over", "rival", "similar", "close",
                      "equivalent"),

@@ -477,3 +477,15 @@ def test_improving_upon_a_models_performance_is_a_comparison(extract):
     assert ("Sonar-2", "comparedWith", "wav2vec 2.0") in rels(found)
     assert ("Sonar-2", "basedOn", "wav2vec 2.0") not in rels(found)
     assert ("wav2vec 2.0", "evaluatedOn", "LibriSpeech") not in rels(found)
+
+
+def test_parts_listed_after_a_colon_and_joined_after_a_long_description(extract):
+    found = extract("To serve many users, LoomServe 2.0 offers three main systems: (1) "
+                    "KVPager-2 for cache paging, (2) SpecDec-1 for speculative decoding, and "
+                    "(3) RouteX-3 for request routing.")
+    assert {("LoomServe 2.0", "usesComponent", n) for n in ("KVPager-2", "SpecDec-1",
+                                                            "RouteX-3")} <= rels(found)
+    found = extract("Its main part is Orca-VL-2B, a small vision-language model (VLM) that "
+                    "integrates a SigLIP-style high resolution image encoder with the "
+                    "Qwen2-1.5B language model.")
+    assert ("Orca-VL-2B", "usesComponent", "Qwen2-1.5B") in rels(found)
