@@ -70,7 +70,7 @@ def evaluation_subjects(doc: Doc, spans: list[Span], dataset: Span,
         return []
     candidates = [s for s in spans if s.label_ in ("Model", "Method")
                   and s.end_char <= dataset.start_char and named(s)
-                  and not as_modifier(text, s)]
+                  and not as_modifier(text, s) and not _BASELINES_AFTER.match(text, s.end_char)]
     skipped = skipped_names(text, candidates, sent_start, _baseline_or_setting)
     kept = [s for s in candidates if s.start not in skipped]
     if not kept and _FRONTED_ON.match(text, sent_start, dataset.start_char):
@@ -100,6 +100,8 @@ def _after_fronted(text: str, spans: list[Span], dataset: Span) -> list[Span]:
     return [first]
 
 
+# A name that heads a class of baselines: "exceeds ... offline RL baselines on Atari".
+_BASELINES_AFTER = re.compile(r"\s+(?:baselines?|counterparts?|competitors)\b", re.I)
 _LIKE_BEFORE = re.compile(r"\b(?:similar|comparable|close|equivalent)\s+to\s+(?:the\s+)?$", re.I)
 _FRONTED_ON = re.compile(r"\s*(?:On|In|Across)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 

@@ -489,3 +489,12 @@ def test_parts_listed_after_a_colon_and_joined_after_a_long_description(extract)
                     "integrates a SigLIP-style high resolution image encoder with the "
                     "Qwen2-1.5B language model.")
     assert ("Orca-VL-2B", "usesComponent", "Qwen2-1.5B") in rels(found)
+
+
+def test_a_name_heading_a_class_of_baselines_is_not_evaluated(extract):
+    found = extract("Despite its simplicity, Plan-GPT exceeds the performance of recent "
+                    "state-of-the-art model-free offline RL baselines on Atari and D4RL.",
+                    title="Plan-GPT: Acting by Prompting")
+    assert {("Plan-GPT", "evaluatedOn", "Atari"), ("Plan-GPT", "evaluatedOn", "D4RL")} <= \
+        rels(found)
+    assert not {r for r in rels(found) if r[0] == "offline RL" and r[1] == "evaluatedOn"}
