@@ -82,7 +82,8 @@ _VARIANT = (r"(?:X{1,2}-Large|Instruct|Chat|Base|Large|Small|Tiny|Medium|Huge|Gi
             r"Ultra|Mini|Nano|instruct|chat|base|large|small|tiny|medium|huge|giant)(?:-v\d+(?:\.\d+)?)?")
 MODEL_TAIL = re.compile(rf"(?:\s(?:{_SIZE})|-(?:XXL|XL|[SMLXHBGT])\b(?![\w-])|\s{_VARIANT}\b"
                         r"(?!-\w)|\s?[-–]\s?(?:Instruct|Chat)\b)+")
-MODEL_VERSION = re.compile(r"\s\d(?:\.\d)?(?=[,;:)]|\.(?!\d)|$|\s(?:and|or|on|in|with|"
+MODEL_VERSION = re.compile(r"\s\d(?:\.\d)?(?=[,;:)]|\.(?!\d)|$|\s(?:and|or|on|in|with|for|as|"
+                           r"is|are|was|has|than|across|"
                            rf"models?|series|family)\b|\s(?:{_SIZE}))")
 # Named splits of a dataset: "LibriSpeech test-clean", "COCO test-dev", "COCO val2017".
 DATASET_TAIL = re.compile(r"\s(?:(?:test|dev|val|train)-(?:dev|std|clean|other|challenge)|"

@@ -139,3 +139,10 @@ def test_a_shaped_name_given_a_value_is_a_metric_and_one_reached_on_is_data(extr
                     "NLL-bpd of 3.12.")
     assert {("MAE-log", "Metric"), ("NLL-bpd", "Metric"), ("ZINC-250K", "Dataset"),
             ("GraphMix-2", "Model")} <= typed(found)
+
+
+def test_a_one_digit_version_before_a_function_word_and_inspired_modifiers(extract):
+    found = extract("Orion-2 matches Gemini 1.5 and Claude 3 for long documents, using an "
+                    "OS-inspired memory; Mistral 7B is compared as well.")
+    assert {("Claude 3", "Model"), ("Gemini 1.5", "Model")} <= typed(found)
+    assert not {n for n, _ in typed(found) if n.startswith("OS")}
