@@ -78,7 +78,7 @@ _GENERIC_FIRST = {"simple", "effective", "efficient", "general", "generic", "uni
 # A model named in lower case with a version and a variant: "phi-3-small", "llama-2-7b",
 # "code-cushman-001".
 LOWER_MODEL = re.compile(r"(?<![\w@/.-])(?:[a-z]{2,}-\d+(?:\.\d+)?(?:-[a-z0-9]+)+|"
-                         r"[a-z]{2,}-[a-z]{2,}-\d{3})(?![\w@/-])")
+                         r"[a-z]{2,}(?:-[a-z]{2,}){1,3}-\d{3})(?![\w@/-])")
 _DASH_DIGIT = re.compile(r"-\d")
 
 

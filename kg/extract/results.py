@@ -237,7 +237,7 @@ NO_DATASET = _NoDataset()
 _IN_BRACKETS = re.compile(r"\(\s*(?:up\s+to\s+)?$")
 _BRACKET_CLOSES = re.compile(r"\s*%?\s*\)")
 _FOR_MODEL = re.compile(r"\s*(?:%\s*)?(?:(?:,|and|,\s*and)\s*\d[\d.]*\s*%?\s*)*"
-                        r"(?:[\w@.-]+\s+){0,2}?for\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?$")
+                        r"(?:[\w@.-]+\s+){0,2}?for\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?$")
 # A comparison that gives other models' numbers after the paper's: "compared with 54.8 for
 # LLaMA 2 13B", "against 86.4 and 92.0 for GPT-4".
 _COMPARED_NUMBERS = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|while|"

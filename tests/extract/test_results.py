@@ -217,3 +217,9 @@ def test_a_baseline_number_beside_the_papers_says_they_were_compared(extract):
     rels = {(r.subject, r.predicate, r.object) for r in found.relations}
     assert {("PolyCoder-13B", "comparedWith", "CodeGen-16B"),
             ("CodeGen-16B", "evaluatedOn", "HumanEval")} <= rels
+
+
+def test_a_baseline_named_with_its_makers_possessive(extract):
+    found = extract("On BEIR, Retro-7B reaches an average score of 51.2, against 49.0 for "
+                    "OpenAI's text-search-curie-001.")
+    assert ("text-search-curie-001", "BEIR", "average score", 49.0) in res(found)
