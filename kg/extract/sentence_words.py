@@ -26,6 +26,7 @@ CUE_WORDS = {
                       "connect", "combin", "pair", "bridg", "innovation", "technique",
                       "ingredient", "solution", "tool", "system"),
     "comparedWith": ("outperform", "surpass", "compar", "compet", "than", "superior", "beat",
+                     "above",
                      "exceed", "on par", "against", "over", "rival", "similar", "close",
                      "equivalent"),
 }

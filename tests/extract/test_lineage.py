@@ -498,3 +498,11 @@ def test_a_name_heading_a_class_of_baselines_is_not_evaluated(extract):
     assert {("Plan-GPT", "evaluatedOn", "Atari"), ("Plan-GPT", "evaluatedOn", "D4RL")} <= \
         rels(found)
     assert not {r for r in rels(found) if r[0] == "offline RL" and r[1] == "evaluatedOn"}
+
+
+def test_a_score_above_a_named_model_is_a_comparison(extract):
+    found = extract("TinyDet-N gets 27.1% AP on COCO, 2.0% AP above PicoDet-S. Ours reaches "
+                    "71.2% accuracy on PubMed, well above GraphSAINT. As noted above BERT-2 "
+                    "is large.")
+    assert {("TinyDet-N", "comparedWith", "PicoDet-S")} <= rels(found)
+    assert not {r for r in rels(found) if r[2] == "BERT-2"}
