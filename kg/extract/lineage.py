@@ -172,6 +172,7 @@ _FROM = re.compile(r"\s+from\s")
 #: After a model "improved upon": its score, so a comparison, not a base.
 _SCORED = re.compile(r"(?:'s)?\s+(?:performance|results?|accuracy|scores?|baselines?)\b",
                      re.I)
+_USED_A = re.compile(r"\b(?:with|using|via|through)\s+(?:(?:an?|the)\s+)?$", re.I)
 _OURS = re.compile(r"\b(?:we|our)\b", re.I)
 _POINTS_BACK = re.compile(r"\s+(?:this|these|those|that|it|them|such)\b", re.I)
 #: basedOn cues whose subject follows them when they open a sentence ("Starting from X, Y")
@@ -386,8 +387,11 @@ class LineageFinder:
                         or _OURS.search(text, sent.start_char, start) else named_main)
                     if predicate == "usesComponent":
                         subject = self._user(doc, sent, before, sentence_main, start)
-                    if predicate == "basedOn" and _POINTS_BACK.match(scanned, end):
-                        continue  # "methods based on this framework ... as Q-learning"
+                    if predicate == "basedOn" and (_POINTS_BACK.match(scanned, end)
+                                                   or _USED_A.search(text, sent.start_char, start)):
+                        # "methods based on this framework ... as Q-learning"; "with a
+                        # data-efficient version of Rainbow DQN" names a part, not a base
+                        continue
                     many = predicate in ("comparedWith", "usesComponent")
                     objects = _objects_after(doc, sent, end, types, many,
                                              joins=predicate == "usesComponent"

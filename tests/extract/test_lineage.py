@@ -506,3 +506,10 @@ def test_a_score_above_a_named_model_is_a_comparison(extract):
                     "is large.")
     assert {("TinyDet-N", "comparedWith", "PicoDet-S")} <= rels(found)
     assert not {r for r in rels(found) if r[2] == "BERT-2"}
+
+
+def test_a_version_of_a_model_used_with_is_a_part_not_a_base(extract):
+    found = extract("We pair DrQ-v3 with TD3 on continuous control and with a "
+                    "data-efficient version of Rainbow-DQN on discrete control.",
+                    title="DrQ-v3: Augmented Control")
+    assert not {r for r in rels(found) if r[1] == "basedOn"}
