@@ -387,8 +387,9 @@ class LineageFinder:
                         or _OURS.search(text, sent.start_char, start) else named_main)
                     if predicate == "usesComponent":
                         subject = self._user(doc, sent, before, sentence_main, start)
-                    if predicate == "basedOn" and (_POINTS_BACK.match(scanned, end)
-                                                   or _USED_A.search(text, sent.start_char, start)):
+                    if predicate == "basedOn" and (_POINTS_BACK.match(scanned, end) or (
+                            _USED_A.search(text, sent.start_char, start)
+                            and m[0].lower().endswith(" of"))):
                         # "methods based on this framework ... as Q-learning"; "with a
                         # data-efficient version of Rainbow DQN" names a part, not a base
                         continue
