@@ -194,6 +194,13 @@ def _coordinated(doc: Doc, spans: list[Chosen], typed: dict, models: set[str]
     return out
 
 
+# A plain measure and the word that qualifies it: "mean recall", "average score",
+# "macro-average score", "AST accuracy" are measures of their own.
+_PLAIN_MEASURE = re.compile(r"(?:accuracy|score|recall|precision|error|rate)", re.I)
+_MEASURE_MODIFIER = re.compile(r"(?<![\w-])(?:(?:macro|micro|weighted)(?:-average[d]?)?|mean|"
+                               r"average|overall|balanced|[A-Z]{2,5})[\s-]$")
+
+
 def _extended(doc: Doc, spans: list[Chosen]) -> list[Chosen]:
     """Model names with their sizes, variants and versions ("Llama 2 13B – Chat", "Whisper
     large-v2", "Swin-L"), dataset names with their named split ("COCO test-dev"); a
@@ -212,7 +219,13 @@ def _extended(doc: Doc, spans: list[Chosen]) -> list[Chosen]:
                 end = m.end()
         elif label == "Dataset" and (m := DATASET_TAIL.match(text, end)):
             end = m.end()
-        if end > end_char:
+        elif label == "Metric" and _PLAIN_MEASURE.fullmatch(text, start_char, end_char) and (
+                m := _MEASURE_MODIFIER.search(text, max(0, start_char - 20), start_char)):
+            if out and out[-1][2] == m.start() and out[-1][4] == "Metric":
+                out.pop()  # "AST accuracy": the acronym was taken for a measure of its own
+            if not (out and out[-1][3] > m.start()):  # "mean recall", "AST accuracy"
+                start_char = m.start()
+        if end > end_char or start_char < span[2]:
             wider = span_bounds(doc, start_char, end, "expand")
             if wider is not None:
                 span = (*wider, start_char, ends[wider[1] - 1], label, rule)

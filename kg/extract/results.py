@@ -311,7 +311,7 @@ _COMPARED_BEFORE = re.compile(r"\b(?:compar\w*(?: with| to)?|than|outperform\w*|
                               r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}(?:\(\s*)?$", re.I)
 _SCORE_OF_ANY = re.compile(r"\bscore\s+of\s+\d", re.I)
 _SCORE_OF = re.compile(r"\b(?:an?|the)\s+(?:new\s+)?(?:state-of-the-art\s+|best\s+|record\s+)?"
-                       r"((?:[a-z]+\s+)?score)\s+of\s*$", re.I)
+                       r"((?:[a-z]+(?:-[a-z]+)?[\s-]+)?score)\s+of\s*$", re.I)
 
 
 def _reporters(doc: Doc, models: list[Span], sent: Span) -> list[Span]:

@@ -223,3 +223,13 @@ def test_a_baseline_named_with_its_makers_possessive(extract):
     found = extract("On BEIR, Retro-7B reaches an average score of 51.2, against 49.0 for "
                     "OpenAI's text-search-curie-001.")
     assert ("text-search-curie-001", "BEIR", "average score", 49.0) in res(found)
+
+
+def test_qualified_measures_and_hyphenated_scores(extract):
+    found = extract("RetroQA-3B reaches a mean recall of 61.5 on MUGE and an EM accuracy of "
+                    "44.2% on NQ. The ensemble obtains a macro-score of 78.4. The BERT "
+                    "accuracy is 80.1.")
+    assert {("RetroQA-3B", "MUGE", "mean recall", 61.5),
+            ("RetroQA-3B", "NQ", "EM accuracy", 44.2)} <= res(found)
+    assert any(r[2] == "macro-score" and r[3] == 78.4 for r in res(found))
+    assert not any(r[2] == "BERT accuracy" for r in res(found))
