@@ -74,6 +74,7 @@ class ResultFinder:
         last_dataset: dict[str, str] = {}  # metric -> dataset of its last result
         evaluated: list[tuple[str, str, Span]] = []  # (model, dataset, sentence)
         compared: list[tuple[str, str, Span]] = []  # (model, baseline, sentence)
+        previous_datasets: list[str] = []  # the datasets the last sentence naming any named
         for sent in sentences(doc):
             inside = sentence_entities(doc, sent)
             models = [s for s in inside if s.label_ in MODEL_TYPES]
@@ -88,9 +89,13 @@ class ResultFinder:
             if not metrics and not datasets and not _SCORE_OF_ANY.search(sent.text) and \
                     not _FROM_TO_ANY.search(sent.text):
                 continue
+            if not metrics and datasets:
+                previous_datasets = _distinct(datasets)
             found += self._slash_lists(doc, sent, metrics)
             first = len(found)
             numbers = _numbers(doc, sent, inside, metrics, datasets)
+            respective = _respective_datasets(sent.text, numbers, datasets, previous_datasets)
+            previous_datasets = _distinct(datasets) or previous_datasets
             own: list[tuple] = []  # this sentence's results so far, not given to a baseline
             for m, metric, on in numbers:
                 baseline = _baseline_of(doc, models, m)
@@ -114,7 +119,9 @@ class ResultFinder:
                         own.append(found[-1])
                     continue
                 dataset = _dataset_for(doc, datasets, metric, m.start(), m.end())
-                if dataset is None and metric.text in last_dataset:
+                if id(m) in respective:
+                    dataset_name = respective[id(m)]
+                elif dataset is None and metric.text in last_dataset:
                     dataset_name = last_dataset[metric.text]
                 else:
                     dataset_name = dataset.text if dataset else None
@@ -195,6 +202,24 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
                          and _BARE_ON.fullmatch(text, m.end(), ds.start_char)), None):
             numbers.append((m, None, on))
     return numbers
+
+
+def _distinct(spans: list[Span]) -> list[str]:
+    """The names of ``spans``, each once, in order."""
+    return list(dict.fromkeys(s.text for s in spans))
+
+
+def _respective_datasets(text: str, numbers: list, datasets: list[Span],
+                         previous: list[str]) -> dict[int, str]:
+    """"On A, B and C, X reaches 86.9, 83.6 and 83.5, respectively" (or the datasets named
+    by the sentence before): the n-th number under one metric is on the n-th dataset."""
+    if "respectively" not in text:
+        return {}
+    scored = [n for n in numbers if n[1] is not None]
+    names = _distinct(datasets) or previous
+    if len(scored) < 2 or len({n[1].text for n in scored}) != 1 or len(names) != len(scored):
+        return {}
+    return {id(n[0]): name for n, name in zip(scored, names, strict=True)}
 
 
 def _compared_with(numbers: list, own: list[tuple], m: re.Match) -> tuple | None:

@@ -233,3 +233,11 @@ def test_qualified_measures_and_hyphenated_scores(extract):
             ("RetroQA-3B", "NQ", "EM accuracy", 44.2)} <= res(found)
     assert any(r[2] == "macro-score" and r[3] == 78.4 for r in res(found))
     assert not any(r[2] == "BERT accuracy" for r in res(found))
+
+
+def test_respectively_pairs_numbers_with_the_datasets_named_before(extract):
+    found = extract("We test on SVT, IIIT5K and CUTE80. On these benchmarks, ParseqX reaches "
+                    "an accuracy of 97.1, 98.0 and 95.5, respectively.",
+                    title="ParseqX: Scene Text Recognition")
+    assert {("ParseqX", "SVT", "accuracy", 97.1), ("ParseqX", "IIIT5K", "accuracy", 98.0),
+            ("ParseqX", "CUTE80", "accuracy", 95.5)} <= res(found)
