@@ -132,6 +132,10 @@ class ResultFinder:
                               m.start("value"), m.end("value"), f"{self.name}:sentence"))
                 if baseline is None:
                     own.append(found[-1])
+                if f := _IMPROVED_FROM.search(doc_text(doc), sent.start_char, m.start()):
+                    # "X is improved from 75.2% to 79%": 75.2 is X's too, before the change
+                    found.append((model.text, dataset_name, metric.text, float(f["a"]), unit,
+                                  f.start("a"), f.end("a"), f"{self.name}:improved-from"))
             evaluated += [(r[0], r[1], sent) for r in found[first:] if r[1]]
         doc.user_data["kg_results"] = found
         self._relations(doc, "evaluatedOn", evaluated, "evaluated")
@@ -246,6 +250,9 @@ def _compared_with(numbers: list, own: list[tuple], m: re.Match) -> tuple | None
 _FROM_TO = re.compile(r"\bfrom\s*$|\bfrom\s+\d[\d.]*\s*%?\s+to\s*$", re.I)
 _FROM_NUMBER = re.compile(r"\bfrom\s+\d[\d.]*\s*%?\s+to\s*$", re.I)
 _TO_NUMBER = re.compile(r"\s*to\s+\d")
+# The number a model had before an improvement the sentence reports for it.
+_IMPROVED_FROM = re.compile(r"\b(?:improv|increas|boost|rais|lift)\w*\b(?:[^.;]|\.\d){0,40}?"
+                            r"(?:\bfrom|\band)\s+(?P<a>\d+(?:\.\d+)?)\s*%?\s+to\s*$", re.I)
 _FROM_TO_ANY = re.compile(r"\bfrom\s+\d[\d.]*\s*%?\s+to\s+\d", re.I)
 
 

@@ -241,3 +241,11 @@ def test_respectively_pairs_numbers_with_the_datasets_named_before(extract):
                     title="ParseqX: Scene Text Recognition")
     assert {("ParseqX", "SVT", "accuracy", 97.1), ("ParseqX", "IIIT5K", "accuracy", 98.0),
             ("ParseqX", "CUTE80", "accuracy", 95.5)} <= res(found)
+
+
+def test_a_number_before_an_improvement_is_the_models_too(extract):
+    found = extract("With our recipe, the mAP of YOLO-Lite-S on COCO is boosted from 38.1 to "
+                    "41.6. HydraSeg sets new records in segmentation (from 80.2 to 82.9).")
+    assert {("YOLO-Lite-S", "COCO", "mAP", 38.1), ("YOLO-Lite-S", "COCO", "mAP", 41.6)} <= \
+        res(found)
+    assert not any(r[3] == 80.2 for r in res(found))
