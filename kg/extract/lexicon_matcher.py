@@ -76,8 +76,10 @@ class LexiconMatcher:
             type_name, canonical = self.entries[match_id]
             touching = ((start > 0 and starts[start] == ends[start - 1])
                         or (end < size and starts[end] == ends[end - 1]))
-            if touching and glued(doc, start, end):  # spaces on both sides: never glued
-                continue
+            if touching and glued(doc, start, end) and not (
+                    type_name == "Metric" and start > 0 and doc[start - 1].like_num
+                    and not (end < size and starts[end] == ends[end - 1])):
+                continue  # spaces on both sides: never glued; "68.9FPS" is a value and unit
             if type_name == "Stop":
                 stops.append((start, end, starts[start], ends[end - 1]))
             else:

@@ -249,3 +249,8 @@ def test_a_number_before_an_improvement_is_the_models_too(extract):
     assert {("YOLO-Lite-S", "COCO", "mAP", 38.1), ("YOLO-Lite-S", "COCO", "mAP", 41.6)} <= \
         res(found)
     assert not any(r[3] == 80.2 for r in res(found))
+
+
+def test_a_unit_glued_to_its_value(extract):
+    found = extract("In terms of speed, RapidDet-M runs at 91.3FPS on a single V100.")
+    assert ("RapidDet-M", None, "FPS", 91.3) in res(found)
