@@ -43,3 +43,10 @@ def test_a_known_owner_keeps_its_written_name_with_the_lexicons_as_alias(extract
     found = extract("Weights: https://github.com/allenai/olmo-x and https://github.com/nvidia/y.")
     orgs = {m.name: m.aliases for m in found.mentions if m.type == "Organization"}
     assert orgs == {"allenai": ("Allen Institute for AI",), "NVIDIA": ()}
+
+
+def test_a_framework_whose_github_organisation_owns_the_repository(extract):
+    found = extract("Code is at https://github.com/pytorch/torchtune and "
+                    "https://github.com/tensorflow/tensor2tensor.")
+    orgs = {m.name for m in found.mentions if m.type == "Organization"}
+    assert {"pytorch", "tensorflow"} <= {o.lower() for o in orgs}
