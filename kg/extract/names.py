@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from kg.extract.context import doc_text, find_all, matches_at, set_spans, span_bounds
 from kg.extract.heads import type_from_head
+from kg.extract.lexicon import load_lexicon
 
 _PIECE = r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*"
 _VARIANT = (r"(?:Titan|Turbo|Base|Large|Small|Tiny|Mini|Pro|Max|Plus|Ultra|Lite|Flash|Nano"
@@ -55,6 +56,20 @@ ATTACHED = re.compile(r"-(?:based|style|like|sized|level|scale|specific|only|fre
 # A capitalised name of a measure: "Speedup Score", "Error-aware Speedup Score".
 METRIC_PHRASE = re.compile(r"(?<![\w-])(?:[A-Z][\w-]*\s){1,3}(?:Score|Rate|Index|Error|Accuracy"
                            r"|Distance|Ratio)\b")
+# Capitalised words joined by hyphens, one of them a known model family: "Code-Qwen",
+# "Math-Qwen-Chat", "Llama-Guard".
+FAMILY_COMPOUND = re.compile(r"(?<![\w@/.-])[A-Z][A-Za-z0-9.]*(?:-[A-Z][A-Za-z0-9.]*)+"
+                             r"(?![\w@/-])")
+
+
+@lru_cache(maxsize=1)
+def model_families() -> frozenset[str]:
+    """The one-word names of the model lexicon as written ("Qwen", "Llama", "Mistral"):
+    a part of a hyphenated name that makes it a model's."""
+    return frozenset(form for entry in load_lexicon("model_families") for form, _ in entry.forms
+                     if form.isalpha() and len(form) >= 3 and form[0].isupper())
+
+
 # A technique a paper names as new: "a new virtual adversarial training method", "a new
 # scaling method, compound scaling, that ...".
 TECHNIQUE = re.compile(
@@ -239,6 +254,11 @@ class NameFinder:
                     spans.append((*bounds, "Method", "cue"))
         for m in matches_at(METRIC_PHRASE, text, _metric_phrase_starts(text, rev)):
             add(m.start(), m.end(), "Metric", "metric-phrase")
+        if "-" in text:
+            families = model_families()
+            for m in FAMILY_COMPOUND.finditer(text):
+                if any(part in families for part in m[0].split("-")):
+                    add(m.start(), m.end(), "Model", "shape")  # "Math-Qwen-Chat"
         for m in matches_at(SHAPED, text, _shaped_starts(text, rev)):
             add(m.start(), m.end(), "Model", "shape")
         for m in matches_at(VERSIONED, text, _versioned_starts(text, rev)):

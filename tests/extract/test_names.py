@@ -79,3 +79,10 @@ def test_techniques_a_paper_names_as_new_or_introduces(extract):
     assert ("cross-view feature fusion", "Method") in typed(found)
     found = extract("We propose a simple training method and a novel unified strategy.")
     assert not {m for m in found.mentions if m.type == "Method"}
+
+
+def test_hyphenated_names_built_on_a_known_family(extract):
+    found = extract("We also release Vision-Mistral and Math-Qwen-Instruct for maths. "
+                    "Vision-Language models give State-Of-The-Art results.")
+    assert {("Vision-Mistral", "Model"), ("Math-Qwen-Instruct", "Model")} <= typed(found)
+    assert not {n for n, _ in typed(found) if n.startswith(("Vision-Language", "State"))}
