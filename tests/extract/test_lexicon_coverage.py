@@ -70,3 +70,10 @@ def test_no_form_is_listed_twice_across_lexicons():
     shared = {form: o for form, o in owners.items() if len(o) > 1}
     # documented in lexicons/README.md: B100 (BSD100 / NVIDIA B100), VCR (dataset / task)
     assert shared.keys() <= {"b100", "visual commonsense reasoning"}, shared
+
+
+def test_automl_toolkits_and_model_hubs_are_software(extract):
+    found = extract("We compare against AutoGluon and auto-sklearn, and load checkpoints "
+                    "from TorchHub and TensorFlow Hub.")
+    assert {("AutoGluon", "Software"), ("auto-sklearn", "Software"), ("TorchHub", "Software"),
+            ("TensorFlow Hub", "Software")} <= typed(found)
