@@ -41,7 +41,9 @@ carries (the projection is the "subgraph" of ``kg top``):
   ``kg:projection``;
 - a ``kg:Analysis`` (a prov:Activity) per measure and projection: ``kg:algorithm``,
   ``kg:projection``, ``kg:scoreProperty``, ``kg:parameters`` (JSON), ``kg:seed`` and
-  ``kg:softwareVersion`` of each library used. No time is recorded.
+  ``kg:softwareVersion`` of each library used. No time is recorded;
+- the whole-graph counts that the named queries ``most-compared`` and
+  ``papers-per-family-year`` read (:mod:`kg.analyse.aggregates`).
 
 Scores are xsd:decimal with :data:`SCORE_DECIMALS` decimals (counts are
 xsd:nonNegativeInteger), so the same graph and seed give byte-identical output; the
@@ -72,6 +74,7 @@ import networkx as nx
 from rdflib import Graph, Literal, URIRef
 
 from kg import __version__
+from kg.analyse.aggregates import AGGREGATE_CLASSES, AGGREGATE_PROPERTIES, aggregate_graph
 from kg.analyse.communities import (
     Partition,
     label_propagation_communities,
@@ -194,9 +197,9 @@ def clear_analysis(g: Graph) -> int:
     """Remove the results of any earlier analysis (scores, community memberships,
     kg:Community and kg:Analysis nodes) from ``g``; return how many triples went."""
     before = len(g)
-    for prop in (*SCORE_PROPERTIES, KG.community):
+    for prop in (*SCORE_PROPERTIES, KG.community, *AGGREGATE_PROPERTIES):
         g.remove((None, prop, None))
-    for cls in (KG.Community, KG.Analysis):
+    for cls in (KG.Community, KG.Analysis, *AGGREGATE_CLASSES):
         for node in list(g.subjects(RDF.type, cls)):
             g.remove((node, None, None))
             g.remove((None, None, node))
@@ -387,6 +390,7 @@ def analysis_graph(g: Graph, *, seed: int = 0, backend: str = "igraph",
             projection, len(G), G.number_of_edges(), components,
             None if partition is None else len(partition.communities),
             None if partition is None else partition.modularity))
+    out += aggregate_graph(g)  # the counts named queries read (kg.analyse.aggregates)
     return out, tuple(summaries)
 
 

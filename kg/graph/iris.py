@@ -12,6 +12,8 @@ The scheme, under ``https://w3id.org/mlkg/id/`` (``<h16>``: 16 hex digits of a s
 - ``<type>/<seg>``: an extracted entity, by lower-cased type name and normalised key;
   a listed affiliation is ``organization/<seg>`` of ``name_key(name)``, the same node
 - ``source/<h16>``: a source span's path, lines and layout
+- ``family/<seg>/<year>``: the papers of a model family (its name as written) in a year
+  (``undated``: without a date), counted by kg analyse
 - ``profile/<h16>``: a profile's owner (or, without one, its file) and its stats
 - ``<paper>/author/<n>``: the n-th author slot of a paper (1-based)
 - ``<paper>/mention/<field>/<type>/<start>-<end>/<h8>``: a mention of the name with key
@@ -128,6 +130,16 @@ def organization_iri(name: str) -> URIRef:
     if not key:
         raise ValueError(f"cannot mint an organization IRI from the name {name!r}")
     return entity_iri("Organization", key)
+
+
+def family_year_iri(family: str, year: int | None) -> URIRef:
+    """The kg:FamilyYear node of the papers of model family ``family`` (as written) in
+    ``year`` (None: papers without a date).
+
+    >>> str(family_year_iri("ERNIE", 2023))
+    'https://w3id.org/mlkg/id/family/ernie_bab4f57da71f/2023'
+    """
+    return ID[f"family/{_segment(family)}/{'undated' if year is None else int(year)}"]
 
 
 def source_iri(span: SourceSpan) -> URIRef:

@@ -132,6 +132,15 @@ class KG(DefinedNamespace):
     seed: URIRef
     softwareVersion: URIRef
 
+    # whole-graph counts the named queries read (kg.analyse.aggregates)
+    comparisonPaperCount: URIRef
+    challengerCount: URIRef
+    challengerNames: URIRef
+    FamilyYear: URIRef
+    familyName: URIRef
+    publicationYear: URIRef
+    familyPaperCount: URIRef
+
 
 class MLS(DefinedNamespace):
     """The ML-Schema terms kg uses, ``http://www.w3.org/ns/mls#``."""

@@ -19,6 +19,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.term import Identifier
 
+from kg.analyse.aggregates import AGGREGATE_CLASSES, AGGREGATE_PROPERTIES
 from kg.analyse.projections import LINEAGE_KINDS
 from kg.analyse.writeback import (
     SCORE_PROPERTIES,
@@ -37,7 +38,7 @@ PROJECTION_PREDICATES = (
     KG.authorship, KG.agent, KG.authorPosition, SDO.author, KG.authorListTruncated,
     FOAF.name, RDFS.label, DCTERMS.title, RDF.subject, RDF.predicate, RDF.object,
     PROV.wasDerivedFrom, *(KG[kind] for kind in LINEAGE_KINDS), KG.comparedWith,
-    KG.mentions,
+    KG.mentions, KG.family, SDO.datePublished,  # the last two for kg.analyse.aggregates
 )
 PROJECTION_CLASSES = (KG.Paper, RDF.Statement, *ENTITY_CLASSES.values())
 
@@ -111,8 +112,9 @@ class StoreView:
 def clear_store_analysis(store: ox.Store) -> None:
     """Remove every earlier analysis from ``store`` (as
     :func:`kg.analyse.writeback.clear_analysis` does from a graph), in one transaction."""
-    props = " ".join(f"<{p}>" for p in (*SCORE_PROPERTIES, KG.community))
-    classes = f"<{KG.Community}> <{KG.Analysis}>"
+    props = " ".join(f"<{p}>" for p in (*SCORE_PROPERTIES, KG.community,
+                                        *AGGREGATE_PROPERTIES))
+    classes = " ".join(f"<{c}>" for c in (KG.Community, KG.Analysis, *AGGREGATE_CLASSES))
     store.update(f"""
         DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?p {{ {props} }} ?s ?p ?o }} ;
         DELETE {{ ?x ?p ?s }} WHERE {{ VALUES ?c {{ {classes} }} ?s a ?c . ?x ?p ?s }} ;

@@ -71,15 +71,27 @@ def _result(raw: Mapping[str, Any], max_rows: int | None, hidden: Iterable[str] 
                               "narrow the query or add a LIMIT")
     if raw["type"] == "ASK":
         return SPARQLResult({"type_": "ASK", "askAnswer": raw["answer"]})
+    # Each distinct term made once: building an rdflib term (a Literal parses its value)
+    # was most of the time of a result of thousands of rows, whose counts, years and
+    # names repeat (12,542 rows of papers-per-family-year: 1.3 s of 2.4 s).
+    terms: dict[tuple, Identifier | None] = {}
+
+    def term(t: tuple) -> Identifier | None:
+        found = terms.get(t)
+        if found is None:
+            found = terms[t] = _term(t)
+        return found
+
     if raw["type"] == "SELECT":
         names = [Variable(n) for n in raw["vars"]]
-        rows = [{v: _term(t) for v, t in zip(names, row, strict=True)
-                 if t is not None and str(v) not in hidden} for row in raw["rows"]]
+        shown = [(v, str(v) not in hidden) for v in names]
+        rows = [{v: term(t) for (v, keep), t in zip(shown, row, strict=True)
+                 if t is not None and keep} for row in raw["rows"]]
         names = [v for v in names if str(v) not in hidden]
         return SPARQLResult({"type_": "SELECT", "vars_": names, "bindings": rows})
     g = Graph(bind_namespaces="none")
     for s, p, o in raw["triples"]:
-        g.add((_term(s), _term(p), _term(o)))
+        g.add((term(s), term(p), term(o)))
     return SPARQLResult({"type_": "CONSTRUCT", "graph": g})
 
 
