@@ -381,8 +381,8 @@ def test_an_empty_abstract_extracts_nothing_and_does_not_crash(extract):
 
 
 def test_known_name_opening_the_title_is_the_papers_system(extract):
-    # a lexicon name (not a new one) before the title's colon; "our method" and the
-    # comparison after it are about that system
+    # a lexicon name (not a new one) before the title's colon: a comparison whose sentence
+    # names no system is about it
     found = extract("We study sample-efficient control. Experiments show strong returns in "
                     "locomotion, outperforming prior methods such as TD3 and DDPG.",
                     title="Proximal Policy Optimization: Stable Updates for Control")
