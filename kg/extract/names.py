@@ -79,12 +79,14 @@ TECHNIQUE = re.compile(
 # ... or that a paper introduces by a technique's head word: "we introduce the dynamic
 # listwise distillation, where ...".
 INTRODUCED_TECHNIQUE = re.compile(
-    r"\b(?:[Ww]e|[Tt]his (?:paper|work))\s+(?:also\s+|further\s+|first\s+)?(?:propose|introduce|"
-    r"present|develop|design)s?\s+(?:an?\s+|the\s+)?(?:new\s+|novel\s+)?"
+    r"\b(?:[Ww]e|[Tt]his (?:paper|work)|[A-Z][\w.-]*[A-Z0-9][\w.-]*)\s+(?:also\s+|further\s+|"
+    r"first\s+)?(?:propose|introduce|present|develop|design|employ|adopt|utilize|incorporate)"
+    r"s?\s+(?:an?\s+|the\s+)?(?:new\s+|novel\s+)?"
     r"(?P<name>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?\s+(?:distillation|attention|alignment|"
     r"prediction|denoising|aggregation|modell?ing|regularization|normalization|scaling|"
     r"sampling|decoding|quantization|pruning|masking|prompting|pooling|fusion|matching|"
-    r"clipping|averaging|augmentation|pre-?training|fine-?tuning))"
+    r"clipping|averaging|augmentation|pre-?training|fine-?tuning|bias|embeddings?|"
+    r"encoding))"
     r"(?=\s*(?:,|\.|;|\bto\b|\bthat\b|\bwhich\b|\bwhere\b|\bfor\b|\(|$))")
 _GENERIC_FIRST = {"simple", "effective", "efficient", "general", "generic", "unified", "joint",
                   "lightweight", "practical", "principled", "scalable", "robust", "flexible",
@@ -244,9 +246,7 @@ class NameFinder:
                 bounds = span_bounds(doc, start, end, "contract")
                 if bounds is not None:
                     spans.append((*bounds, "Method", "cue"))
-        lower = text.lower()
-        for m in INTRODUCED_TECHNIQUE.finditer(text) if "we " in lower or \
-                "this " in lower else ():
+        for m in INTRODUCED_TECHNIQUE.finditer(text):
             words = m["name"].split()
             if words[0] not in _GENERIC_FIRST:
                 bounds = span_bounds(doc, m.start("name"), m.end("name"), "contract")

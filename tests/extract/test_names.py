@@ -86,3 +86,9 @@ def test_hyphenated_names_built_on_a_known_family(extract):
                     "Vision-Language models give State-Of-The-Art results.")
     assert {("Vision-Mistral", "Model"), ("Math-Qwen-Instruct", "Model")} <= typed(found)
     assert not {n for n, _ in typed(found) if n.startswith(("Vision-Language", "State"))}
+
+
+def test_a_technique_a_named_system_employs(extract):
+    found = extract("In addition, SpeechLM-2 employs gated rotary position encoding for the "
+                    "Transformer layers.")
+    assert ("gated rotary position encoding", "Method") in typed(found)
