@@ -73,15 +73,17 @@ def model_families() -> frozenset[str]:
 # A technique a paper names as new: "a new virtual adversarial training method", "a new
 # scaling method, compound scaling, that ...".
 TECHNIQUE = re.compile(
-    r"\b(?:an?|the)\s+(?:new|novel)\s+(?P<name>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}?)\s+"
+    r"(?:new|novel)\s+(?P<name>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}?)\s+"
     r"(?:method|technique|algorithm|mechanism|objective|loss|strategy|scheme|regularizer|"
     r"regularization|procedure)\b(?:,\s+(?P<appos>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}),)?")
 # ... or that a paper introduces by a technique's head word: "we introduce the dynamic
 # listwise distillation, where ...".
+_INTRODUCING = re.compile(r"\b(?:propose|introduce|present|develop|design|employ|adopt|"
+                          r"utilize|incorporate)s?\s")
+_INTRODUCER = re.compile(r"(?:\b[Ww]e|\b[Tt]his (?:paper|work)|(?<![\w.-])[A-Z][\w.-]*[A-Z0-9]"
+                         r"[\w.-]*)\s+(?:also\s+|further\s+|first\s+)?$")
 INTRODUCED_TECHNIQUE = re.compile(
-    r"\b(?:[Ww]e|[Tt]his (?:paper|work)|[A-Z][\w.-]*[A-Z0-9][\w.-]*)\s+(?:also\s+|further\s+|"
-    r"first\s+)?(?:propose|introduce|present|develop|design|employ|adopt|utilize|incorporate)"
-    r"s?\s+(?:an?\s+|the\s+)?(?:new\s+|novel\s+)?"
+    r"\s*(?:an?\s+|the\s+)?(?:new\s+|novel\s+)?"
     r"(?P<name>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?\s+(?:distillation|attention|alignment|"
     r"prediction|denoising|aggregation|modell?ing|regularization|normalization|scaling|"
     r"sampling|decoding|quantization|pruning|masking|prompting|pooling|fusion|matching|"
@@ -148,6 +150,36 @@ _REV_VERSIONED = re.compile(r"\d[vV]?\s[A-Za-z]+")
 _CUE_WORDS = ("we ", "We ", "named", "called", "dubbed", "termed", "namely")
 _METRIC_HEADS = ("Score", "Rate", "Index", "Error", "Accuracy", "Distance", "Ratio")
 _REV_WORDS = re.compile(r"\s([\w-]+)(?:\s([\w-]+))?(?:\s([\w-]+))?")  # up to 3 words back
+
+
+def _technique_starts(text: str) -> Iterator[int]:
+    """Where a ``TECHNIQUE`` match can start: at "new" or "novel"."""
+    yield from find_all(text, "new ")
+    yield from find_all(text, "novel ")
+
+
+_INTRODUCING_VERBS = ("propose", "introduce", "present", "develop", "design", "employ",
+                      "adopt", "utilize", "incorporate")
+
+
+def _introducing_starts(text: str) -> Iterator[int]:
+    """Where an ``_INTRODUCING`` match can start: at one of its verbs."""
+    for verb in _INTRODUCING_VERBS:
+        yield from find_all(text, verb)
+
+
+def _family_starts(text: str) -> Iterator[int]:
+    """Where a ``FAMILY_COMPOUND`` match can start: back from each "-" before a capital,
+    to the start of its run of name characters (its lookbehind)."""
+    for m in _DASH_CAPITAL.finditer(text):
+        j = m.start()
+        while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "_@/.-"):
+            j -= 1
+        yield j
+
+
+_DASH_CAPITAL = re.compile(r"-[A-Z]")
+_ARTICLE = re.compile(r"\b(?:an?|the)\s+$")
 
 
 def _shaped_starts(text: str, rev: str) -> Iterator[int]:
@@ -238,7 +270,9 @@ class NameFinder:
             if bounds is not None and parts[0] not in _NOT_A_MODEL_START \
                     and parts[-1] not in _NOT_A_MODEL_END:
                 spans.append((*bounds, "Model", "shape"))  # lower case: not trimmed
-        for m in TECHNIQUE.finditer(text) if ("new " in text or "novel " in text) else ():
+        for m in matches_at(TECHNIQUE, text, _technique_starts(text)):
+            if not _ARTICLE.search(text, max(0, m.start() - 5), m.start()):
+                continue  # "a new X method", not "renew" or "new X methods are"
             start, end = (m.start("appos"), m.end("appos")) if m["appos"] else (
                 m.start("name"), m.end("name"))
             words = text[start:end].split()
@@ -246,7 +280,11 @@ class NameFinder:
                 bounds = span_bounds(doc, start, end, "contract")
                 if bounds is not None:
                     spans.append((*bounds, "Method", "cue"))
-        for m in INTRODUCED_TECHNIQUE.finditer(text):
+        for verb in matches_at(_INTRODUCING, text, _introducing_starts(text)):
+            m = INTRODUCED_TECHNIQUE.match(text, verb.end())
+            if m is None or not _INTRODUCER.search(text, max(0, verb.start() - 40),
+                                                   verb.start()):
+                continue
             words = m["name"].split()
             if words[0] not in _GENERIC_FIRST:
                 bounds = span_bounds(doc, m.start("name"), m.end("name"), "contract")
@@ -256,7 +294,7 @@ class NameFinder:
             add(m.start(), m.end(), "Metric", "metric-phrase")
         if "-" in text:
             families = model_families()
-            for m in FAMILY_COMPOUND.finditer(text):
+            for m in matches_at(FAMILY_COMPOUND, text, _family_starts(text)):
                 if any(part in families for part in m[0].split("-")):
                     add(m.start(), m.end(), "Model", "shape")  # "Math-Qwen-Chat"
         for m in matches_at(SHAPED, text, _shaped_starts(text, rev)):
