@@ -102,7 +102,8 @@ from kg.graph.iris import analysis_iri, community_iri
 from kg.graph.vocab import KG, PROV, RDF, RDFS, XSD
 
 __all__ = [
-    "AnalysisReport", "COMMUNITY_ALGORITHMS", "DEFAULT_MEASURE",
+    "ANALYSIS_CLASSES", "ANALYSIS_PROPERTIES", "AnalysisReport", "COMMUNITY_ALGORITHMS",
+    "DEFAULT_MEASURE",
     "MEASURES", "PROJECTIONS", "ProjectionSummary", "SCORE_DECIMALS", "SCORE_PROPERTIES",
     "analyse_build", "analyse_graph", "analysis_graph", "clear_analysis", "score_literal",
 ]
@@ -128,6 +129,11 @@ PROJECTIONS = tuple(MEASURES)
 #: Every score property, once.
 SCORE_PROPERTIES: tuple[URIRef, ...] = tuple(dict.fromkeys(
     prop for measures in MEASURES.values() for prop in measures.values()))
+
+#: What an analysis writes, removed before it is redone (from a graph or a store): the
+#: properties, and the classes whose nodes go with every triple about them.
+ANALYSIS_PROPERTIES = (*SCORE_PROPERTIES, KG.community, *AGGREGATE_PROPERTIES)
+ANALYSIS_CLASSES = (KG.Community, KG.Analysis, *AGGREGATE_CLASSES)
 
 #: The measure :func:`kg.analyse.top.top_table` ranks by when given none.
 DEFAULT_MEASURE = {"coauthorship": "pagerank", "lineage": "influence", "papers": "pagerank",
@@ -197,9 +203,9 @@ def clear_analysis(g: Graph) -> int:
     """Remove the results of any earlier analysis (scores, community memberships,
     kg:Community and kg:Analysis nodes) from ``g``; return how many triples went."""
     before = len(g)
-    for prop in (*SCORE_PROPERTIES, KG.community, *AGGREGATE_PROPERTIES):
+    for prop in ANALYSIS_PROPERTIES:
         g.remove((None, prop, None))
-    for cls in (KG.Community, KG.Analysis, *AGGREGATE_CLASSES):
+    for cls in ANALYSIS_CLASSES:
         for node in list(g.subjects(RDF.type, cls)):
             g.remove((node, None, None))
             g.remove((None, None, node))

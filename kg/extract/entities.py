@@ -203,8 +203,9 @@ _MEASURE_MODIFIER = re.compile(r"(?<![\w-])(?:(?:macro|micro|weighted)(?:-averag
 
 def _extended(doc: Doc, spans: list[Chosen]) -> list[Chosen]:
     """Model names with their sizes, variants and versions ("Llama 2 13B – Chat", "Whisper
-    large-v2", "Swin-L"), dataset names with their named split ("COCO test-dev"); a
-    shorter span the extension covers is dropped."""
+    large-v2", "Swin-L"), dataset names with their named split ("COCO test-dev"), plain
+    measures with the word that qualifies them ("mean recall", "AST accuracy"); a shorter
+    span the extension covers is dropped."""
     text = doc_text(doc)
     ends = token_bounds(doc)[1]
     out: list[Chosen] = []

@@ -333,8 +333,9 @@ class LineageFinder:
         # A known title name stands for the paper's own system, but not as what a
         # sentence's "based on" builds unless the authors speak ("we present improvements
         # to X"): "agents built on Q-learning" reads prior work.
-        named_main = main_subject(doc) or _proposed(doc)
-        main = main_subject(doc) or title_system(doc) or named_main
+        titled = main_subject(doc)
+        named_main = titled or _proposed(doc)
+        main = titled or title_system(doc) or named_main
         text = doc_text(doc)
         relations: set[tuple[str, str, str, int, int, str]] = set()
 

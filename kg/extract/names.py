@@ -105,10 +105,15 @@ def _lower_model_starts(text: str) -> Iterator[int]:
     """Where a ``LOWER_MODEL`` match can start: every match holds a "-" and a digit, and
     starts where its run of name characters does (its lookbehind)."""
     for m in _DASH_DIGIT.finditer(text):
-        j = m.start()
-        while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "_@/.-"):
-            j -= 1
-        yield j
+        yield _run_start(text, m.start())
+
+
+def _run_start(text: str, i: int) -> int:
+    """Where the run of name characters (letters, digits, ``_@/.-``) that holds ``i``
+    starts: where a pattern with the lookbehind of ``SHAPED`` may match."""
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "_@/.-"):
+        i -= 1
+    return i
 
 
 # Words and counts, not names: "sub-3-bit", "top-5-way", "2-stage".
@@ -172,10 +177,7 @@ def _family_starts(text: str) -> Iterator[int]:
     """Where a ``FAMILY_COMPOUND`` match can start: back from each "-" before a capital,
     to the start of its run of name characters (its lookbehind)."""
     for m in _DASH_CAPITAL.finditer(text):
-        j = m.start()
-        while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "_@/.-"):
-            j -= 1
-        yield j
+        yield _run_start(text, m.start())
 
 
 _DASH_CAPITAL = re.compile(r"-[A-Z]")

@@ -132,7 +132,8 @@ class ResultFinder:
                               m.start("value"), m.end("value"), f"{self.name}:sentence"))
                 if baseline is None:
                     own.append(found[-1])
-                if f := _IMPROVED_FROM.search(doc_text(doc), sent.start_char, m.start()):
+                if f := _IMPROVED_FROM.search(doc_text(doc), max(sent.start_char,
+                                                                  m.start() - 90), m.start()):
                     # "X is improved from 75.2% to 79%": 75.2 is X's too, before the change
                     found.append((model.text, dataset_name, metric.text, float(f["a"]), unit,
                                   f.start("a"), f.end("a"), f"{self.name}:improved-from"))
@@ -181,7 +182,7 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
             continue
         if RELATIVE_AFTER.match(after) or re.match(r"^(?:1[89]|20)\d\d$", m["value"]):
             continue
-        if _FROM_TO.search(before) and _TO_NUMBER.match(after):
+        if _FROM_BEFORE.search(before[-8:]) and _TO_NUMBER.match(after):
             continue  # "from 70.72 to 79.27": the unnamed baseline's number
         if numbers and _COMPARED_NUMBERS.search(before[-60:]) and not _metric_for(
                 doc, metrics, start, end, after_only=True):
@@ -198,7 +199,7 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
                 _IN_BRACKETS.search(text, sent.start_char, start) and \
                 _BRACKET_CLOSES.match(text, m.end()):
             metric = metrics[0]  # "top-1 accuracy ..., outperforming DeiT training (81.8%)"
-        if metric is None and _FROM_TO.search(before[-30:]) and _FROM_NUMBER.search(before):
+        if metric is None and _FROM_NUMBER.search(before[-30:]):
             numbers.append((m, None, NO_DATASET))  # "form understanding (from 70.72 to 79.27)"
         elif metric is not None:
             numbers.append((m, metric, None))
@@ -247,7 +248,7 @@ def _compared_with(numbers: list, own: list[tuple], m: re.Match) -> tuple | None
 
 
 # "(from 70.72 to 79.27)": the second number is the paper's result, with no metric named.
-_FROM_TO = re.compile(r"\bfrom\s*$|\bfrom\s+\d[\d.]*\s*%?\s+to\s*$", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
 _FROM_NUMBER = re.compile(r"\bfrom\s+\d[\d.]*\s*%?\s+to\s*$", re.I)
 _TO_NUMBER = re.compile(r"\s*to\s+\d")
 # The number a model had before an improvement the sentence reports for it.

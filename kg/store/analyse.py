@@ -19,10 +19,10 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.term import Identifier
 
-from kg.analyse.aggregates import AGGREGATE_CLASSES, AGGREGATE_PROPERTIES
 from kg.analyse.projections import LINEAGE_KINDS
 from kg.analyse.writeback import (
-    SCORE_PROPERTIES,
+    ANALYSIS_CLASSES,
+    ANALYSIS_PROPERTIES,
     AnalysisReport,
     analysis_graph,
 )
@@ -112,9 +112,8 @@ class StoreView:
 def clear_store_analysis(store: ox.Store) -> None:
     """Remove every earlier analysis from ``store`` (as
     :func:`kg.analyse.writeback.clear_analysis` does from a graph), in one transaction."""
-    props = " ".join(f"<{p}>" for p in (*SCORE_PROPERTIES, KG.community,
-                                        *AGGREGATE_PROPERTIES))
-    classes = " ".join(f"<{c}>" for c in (KG.Community, KG.Analysis, *AGGREGATE_CLASSES))
+    props = " ".join(f"<{p}>" for p in ANALYSIS_PROPERTIES)
+    classes = " ".join(f"<{c}>" for c in ANALYSIS_CLASSES)
     store.update(f"""
         DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?p {{ {props} }} ?s ?p ?o }} ;
         DELETE {{ ?x ?p ?s }} WHERE {{ VALUES ?c {{ {classes} }} ?s a ?c . ?x ?p ?s }} ;
