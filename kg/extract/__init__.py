@@ -31,6 +31,7 @@ from kg.extract import (  # noqa: F401
     tokenizer,
 )
 from kg.extract.context import PLAIN_ONLY_KEY, doc_text, plain_spans
+from kg.extract.lexicon import singular_metric
 from kg.extract.repos import organization_alias
 from kg.normalize import name_key
 from kg.records import Extraction, Mention, Paper, Relation, Result
@@ -89,6 +90,8 @@ def doc_extraction(paper: Paper, doc: Doc) -> Extraction:
                 alias = organization_alias(name) if label == "Organization" else None
             else:
                 name, sub, rule = clean_name(surface), "", span_id
+                if label == "Metric":
+                    name = singular_metric(name)  # "H-means": the measure H-mean
                 alias = aliases.get(name_key(name))
             field, start, end = to_field(paper, start_char, end_char)
             mentions.add((field, start, end, label, name or surface, rule,
@@ -103,7 +106,8 @@ def doc_extraction(paper: Paper, doc: Doc) -> Extraction:
             "kg_results", []):
         field, start, end = to_field(paper, start, end)
         found.add((clean_name(model), clean_name(dataset) if dataset else None,
-                   clean_name(metric) if metric else None, value, unit, field, start, end,
+                   singular_metric(clean_name(metric)) if metric else None, value, unit,
+                   field, start, end,
                    rule))
     kept, reported = [], set()
     for r in sorted(found, key=_result_order):  # one result per fact, the first rule's

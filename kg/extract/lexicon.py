@@ -11,6 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 from kg.errors import KgError
+from kg.normalize import name_key
 from kg.records import ENTITY_TYPES
 
 FILES = {
@@ -81,3 +82,34 @@ def load_lexicon(name: str) -> tuple[Entry, ...]:
     except OSError as exc:
         raise KgError(f"{path}: cannot read lexicon: {exc.strerror}") from exc
     return tuple(parse_lexicon(text, FILES.get(name, "Stop"), str(path)))
+
+
+# A measure named in the plural ("H-means", "mAPs", "F1 scores", "top-1 accuracies") is the
+# same measure: names with a capital, a digit or a hyphen are also matched with a plural
+# ending. Plain words are left alone: "means" and "recalls" are verbs too, and "parameter
+# counts" or "error rates" more often describe than report.
+_PLURAL_OK = re.compile(r"[A-Z0-9-]")
+
+
+def plural(form: str) -> str | None:
+    """The plural of a metric's name, or None where it has none of its own ("pass@1",
+    "accuracy", "BLEU-4"'s digits end it)."""
+    if not form[-1:].isalpha() or form.endswith("s") or not _PLURAL_OK.search(form):
+        return None
+    if form.endswith("y") and form[-2:-1].lower() not in "aeiou":
+        return form[:-1] + "ies"
+    return form + "s"
+
+
+@cache
+def _plural_metric_keys() -> frozenset[str]:
+    return frozenset(name_key(p) for entry in load_lexicon("metrics")
+                     for form, _ in entry.forms if (p := plural(form)))
+
+
+def singular_metric(name: str) -> str:
+    """A metric's name in the singular where the lexicons know its plural ("H-means" ->
+    "H-mean"); any other name as it is."""
+    if not name.endswith("s") or name_key(name) not in _plural_metric_keys():
+        return name
+    return name[:-3] + "y" if name.endswith("ies") else name[:-1]

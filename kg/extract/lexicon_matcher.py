@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from kg.extract.context import set_spans, token_bounds
-from kg.extract.lexicon import FILES, STOP_FILE, load_lexicon
+from kg.extract.lexicon import FILES, STOP_FILE, load_lexicon, plural
 
 STOP_KEY = "kg_lexicon_stop"
 
@@ -67,6 +67,8 @@ class LexiconMatcher:
                 for form, sensitive in entry.forms:
                     matcher = self.exact if sensitive else self.folded
                     matcher.add(key, [forms.make_doc(form)])
+                    if lexicon == "metrics" and (plural_form := plural(form)):
+                        matcher.add(key, [forms.make_doc(plural_form)])  # "H-means"
 
     def __call__(self, doc: Doc) -> Doc:
         found, stops = [], []

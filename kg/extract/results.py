@@ -94,7 +94,7 @@ class ResultFinder:
             found += self._slash_lists(doc, sent, metrics)
             first = len(found)
             numbers = _numbers(doc, sent, inside, metrics, datasets)
-            respective = _respective_datasets(sent.text, numbers, datasets, previous_datasets)
+            respective = _respective_datasets(sent, numbers, datasets, previous_datasets)
             previous_datasets = _distinct(datasets) or previous_datasets
             own: list[tuple] = []  # this sentence's results so far, not given to a baseline
             for m, metric, on in numbers:
@@ -214,14 +214,17 @@ def _distinct(spans: list[Span]) -> list[str]:
     return list(dict.fromkeys(s.text for s in spans))
 
 
-def _respective_datasets(text: str, numbers: list, datasets: list[Span],
+def _respective_datasets(sent: Span, numbers: list, datasets: list[Span],
                          previous: list[str]) -> dict[int, str]:
     """"On A, B and C, X reaches 86.9, 83.6 and 83.5, respectively" (or the datasets named
-    by the sentence before): the n-th number under one metric is on the n-th dataset."""
-    if "respectively" not in text:
+    by the sentence before): the n-th number under one metric is on the n-th dataset. Only
+    what comes before "respectively" pairs up: "..., respectively, and 12.5 on ImageNet"."""
+    at = sent.text.find("respectively")
+    if at < 0:
         return {}
-    scored = [n for n in numbers if n[1] is not None]
-    names = _distinct(datasets) or previous
+    at += sent.start_char
+    scored = [n for n in numbers if n[1] is not None and n[0].start() < at]
+    names = _distinct([d for d in datasets if d.start_char < at]) or previous
     if len(scored) < 2 or len({n[1].text for n in scored}) != 1 or len(names) != len(scored):
         return {}
     return {id(n[0]): name for n, name in zip(scored, names, strict=True)}

@@ -90,9 +90,9 @@ def test_numbers_listed_after_one_metric_share_it(extract):
     found = extract("Our biggest model, ConvFormer-XL, attains top-5 accuracies of 91.2% on "
                     "Places365, 90.4% on Stanford Cars and 86.0% on the fine-grained "
                     "iNaturalist 2018 benchmark.")
-    assert res(found) == {("ConvFormer-XL", "Places365", "top-5 accuracies", 91.2),
-                          ("ConvFormer-XL", "Stanford Cars", "top-5 accuracies", 90.4),
-                          ("ConvFormer-XL", "iNaturalist 2018", "top-5 accuracies", 86.0)}
+    assert res(found) == {("ConvFormer-XL", "Places365", "top-5 accuracy", 91.2),
+                          ("ConvFormer-XL", "Stanford Cars", "top-5 accuracy", 90.4),
+                          ("ConvFormer-XL", "iNaturalist 2018", "top-5 accuracy", 86.0)}
 
 
 def test_values_in_brackets_after_each_dataset(extract):
@@ -254,3 +254,26 @@ def test_a_number_before_an_improvement_is_the_models_too(extract):
 def test_a_unit_glued_to_its_value(extract):
     found = extract("In terms of speed, RapidDet-M runs at 91.3FPS on a single V100.")
     assert ("RapidDet-M", None, "FPS", 91.3) in res(found)
+
+
+def test_plural_measures_are_the_measure(extract):
+    found = extract("On the ADE20K and PASCAL VOC benchmarks, UNetX attains mIoUs of 51.3 "
+                    "and 88.0, respectively, and top-1 errors of 12.5 on ImageNet.")
+    assert {("UNetX", "ADE20K", "mIoU", 51.3), ("UNetX", "PASCAL VOC", "mIoU", 88.0),
+            ("UNetX", "ImageNet", "top-1 error", 12.5)} <= res(found)
+    metrics = {m.name for m in found.mentions if m.type == "Metric"}
+    assert {"mIoU", "top-1 error"} <= metrics and not {"mIoUs", "top-1 errors"} & metrics
+    assert not any(m.type == "Model" and m.name.startswith("mIoU") for m in found.mentions)
+
+
+def test_plain_word_plurals_stay_words(extract):
+    found = extract("This means that RankNet-2 reaches 61.0 on MS MARCO, which recalls "
+                    "earlier results of 58.4.")
+    assert not {m.name for m in found.mentions if m.type == "Metric"} & {"means", "recalls"}
+
+
+def test_respectively_pairs_only_what_comes_before_it(extract):
+    found = extract("On ADE20K and Cityscapes, SegVox attains 50.1 and 82.3 mIoU, "
+                    "respectively, and it reaches 45.0 AP on COCO.")
+    assert {("SegVox", "ADE20K", "mIoU", 50.1), ("SegVox", "Cityscapes", "mIoU", 82.3),
+            ("SegVox", "COCO", "AP", 45.0)} <= res(found)
