@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.context import doc_text, find_all, matches_at, set_spans, span_bounds
+from kg.extract.dataset_phrases import dataset_phrases
 from kg.extract.heads import type_from_head
 from kg.extract.lexicon import load_lexicon
 
@@ -294,6 +295,9 @@ class NameFinder:
                     spans.append((*bounds, "Method", "cue"))
         for m in matches_at(METRIC_PHRASE, text, _metric_phrase_starts(text, rev)):
             add(m.start(), m.end(), "Metric", "metric-phrase")
+        blank = text.find("\n\n")  # the title before it is in title case
+        for start, end in dataset_phrases(text, blank + 2 if blank >= 0 else 0):
+            add(start, end, "Dataset", "dataset-phrase")
         if "-" in text:
             families = model_families()
             for m in matches_at(FAMILY_COMPOUND, text, _family_starts(text)):

@@ -1,0 +1,68 @@
+"""Dataset names that are phrases: capitalised words that a dataset word ends or follows.
+
+- A capitalised dataset head closes the name: "the Aya Collection", "MT Bench", "the OGB
+  Large-Scale Challenge", "IIT-CDIP Test Collection 1.0".
+- A lower-case one follows it: "over the Multi-Session Chat dataset" names "Multi-Session
+  Chat". One plain capitalised word is not enough there ("the Chinese dataset"); two words,
+  or one with a hyphen, digit or inner capital, are.
+
+Only the abstract is read: a title in title case capitalises every word ("A Challenging
+Multi-Task Benchmark"). Each finding is (start, end) in the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.context import find_all
+
+HEADS = ("Dataset", "Benchmark", "Corpus", "Collection", "Challenge", "Suite", "Bench",
+         "Arena", "Testbed", "Leaderboard")
+LOWER_HEADS = ("dataset", "benchmark", "corpus")
+# The capitalised words right before a head (up to four, hyphens and digits inside them).
+_WORDS_BEFORE = re.compile(r"(?:(?<=\s)|^)((?:[A-Z][\w-]*\s){1,4})$")
+_AFTER_HEAD = re.compile(r"(?:\s\d+(?:\.\d+)*)?(?![\w-])")  # a version: "Collection 1.0"
+_THE = re.compile(r"\bthe\s$")
+# Capitalised words that open a sentence or phrase without being part of a name.
+_NOT_FIRST = {"The", "A", "An", "Our", "This", "These", "That", "Those", "We", "Each", "Every",
+              "New", "Novel", "In", "On", "For", "With", "From", "To", "Its", "Their", "Both",
+              "All", "Any", "Existing", "Popular", "Standard", "Public", "Large", "Several",
+              "Many", "Most", "Such", "Using", "Across", "Unlike", "While", "By", "As", "At"}
+_SHAPED = re.compile(r"[-\d]|[a-z][A-Z]")
+
+
+def _name_before(text: str, at: int, floor: int) -> tuple[int, list[str]] | None:
+    """Where the capitalised words right before ``at`` start, and the words."""
+    m = _WORDS_BEFORE.search(text, max(floor, at - 80), at)
+    if m is None:
+        return None
+    start, words = m.start(1), m[1].split()
+    while words and words[0] in _NOT_FIRST:
+        start += len(words[0]) + 1
+        words = words[1:]
+    return (start, words) if words else None
+
+
+def dataset_phrases(text: str, abstract_start: int) -> list[tuple[int, int]]:
+    """Dataset names made of capitalised words with a dataset word (see the module's
+    docstring), read from ``abstract_start`` on."""
+    found = []
+    for head in HEADS:
+        for at in find_all(text, head):
+            if at < abstract_start or text[at - 1: at] != " ":
+                continue
+            end = _AFTER_HEAD.match(text, at + len(head))
+            if end is None or (named := _name_before(text, at, abstract_start)) is None:
+                continue
+            found.append((named[0], end.end()))
+    for head in LOWER_HEADS:
+        for at in find_all(text, " " + head):
+            if at < abstract_start or not _AFTER_HEAD.match(text, at + 1 + len(head)):
+                continue
+            named = _name_before(text, at + 1, abstract_start)
+            if named is None or not _THE.search(text, max(0, named[0] - 4), named[0]):
+                continue  # "the Multi-Session Chat dataset", not "In Table 3 dataset"
+            start, words = named
+            if len(words) > 1 or _SHAPED.search(words[0]):
+                found.append((start, at))
+    return sorted(found)

@@ -1,0 +1,35 @@
+"""Dataset names that are capitalised phrases with a dataset word (kg.extract.dataset_phrases),
+in wording of our own."""
+
+from kg.extract.dataset_phrases import dataset_phrases
+from tests.extract.conftest import names
+
+
+def phrases(text: str, abstract_start: int = 0) -> list[str]:
+    return [text[a:b] for a, b in dataset_phrases(text, abstract_start)]
+
+
+def test_capitalised_heads_close_the_name():
+    text = ("We score agents on the Open Household Arena and on Kitchen Tasks Suite 2.1, "
+            "and release the Polyglot Speech Collection.")
+    assert phrases(text) == ["Open Household Arena", "Kitchen Tasks Suite 2.1",
+                             "Polyglot Speech Collection"]
+
+
+def test_lower_case_head_after_the_needs_a_real_name():
+    text = ("Results on the Street-View Signs dataset and the Clinical Notes corpus improve, "
+            "while the Chinese dataset and a Large benchmark do not count.")
+    assert phrases(text) == ["Street-View Signs", "Clinical Notes"]
+
+
+def test_openers_are_not_part_of_the_name_and_the_title_is_not_read():
+    text = "A Hard Reasoning Benchmark\n\nOur Benchmark is new. We also test on Retail Bench."
+    assert phrases(text, text.index("Our")) == ["Retail Bench"]
+
+
+def test_found_as_datasets_with_results(extract):
+    found = extract("Over the Long-Horizon Dialogue dataset, TalkMem-7B reaches 81.2% "
+                    "accuracy.", title="TalkMem: A Memory Benchmark Study")
+    assert "Long-Horizon Dialogue" in names(found, "Dataset")
+    assert ("TalkMem-7B", "Long-Horizon Dialogue", "accuracy", 81.2) in {
+        (r.model, r.dataset, r.metric, r.value) for r in found.results}
