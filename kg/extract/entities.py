@@ -266,6 +266,15 @@ def _reported(span: TextSpan, flags: WordFlags = _FLAGS) -> bool:
                for i in range(max(sent.start, span.start - 8), min(sent.end, span.end + 8)))
 
 
+_VALUE_NEAR_BEFORE = re.compile(r"(?:\d%?|\b(?:validation|test|lower|higher|mean))\s+$", re.I)
+
+
+def _valued(text: str, start_char: int, end_char: int) -> bool:
+    """Whether a value goes with the name at these offsets: "an MAE of 0.12", "0.31 MAE"."""
+    return bool(_METRIC_OF.match(text, end_char) or _VALUE_NEAR_BEFORE.search(
+        text, max(0, start_char - 12), start_char))
+
+
 class EntityMerger:
     def __init__(self, nlp: Language, name: str, *, sources: list[str]) -> None:
         self.name = name
@@ -319,6 +328,9 @@ class EntityMerger:
                     and typed.get(key, (0, ""))[1] in ("Model", "Method")):
                 typed[key] = (5, "Dataset")
         models = {k for k, (_, t) in typed.items() if t == "Model"}  # name keys
+        # a lexicon name that is both a model and a measure ("MAE"): a measure where a value
+        # goes with it ("a validation MAE of 0.12", "0.31 MAE")
+        measures = {(c[0], c[1]) for c in candidates if c[4] == "Metric" and c[6] == "kg_lexicon"}
         chosen: list[Chosen] = []
         taken = [False] * len(doc)
         for start, end, start_char, end_char, label, _trust, rule, key in sorted(
@@ -333,6 +345,9 @@ class EntityMerger:
                 if found is None and BARE_ACRONYM.match(view.text):
                     continue
                 label = found or label
+            if label == "Model" and (start, end) in measures and _valued(text, start_char,
+                                                                       end_char):
+                label = "Metric"
             if label == "Metric" and rule == "kg_lexicon" and not _reported(
                     TextSpan(doc, start, end, start_char, end_char, label), self.flags):
                 continue

@@ -146,3 +146,12 @@ def test_a_one_digit_version_before_a_function_word_and_inspired_modifiers(extra
                     "OS-inspired memory; Mistral 7B is compared as well.")
     assert {("Claude 3", "Model"), ("Gemini 1.5", "Model")} <= typed(found)
     assert not {n for n, _ in typed(found) if n.startswith("OS")}
+
+
+def test_a_name_both_model_and_measure_is_the_measure_where_a_value_goes_with_it(extract):
+    found = extract("On QM9, MolFormer-X reaches a test MAE of 0.0214 and 0.37 MAE on "
+                    "ZINC. The encoder is pre-trained with MAE on unlabelled graphs.")
+    spans = {(m.name, m.type, m.start) for m in found.mentions if m.name == "MAE"}
+    assert {t for _, t, _ in spans} == {"Metric", "Model"}
+    assert ("MolFormer-X", "QM9", "MAE", 0.0214) in {
+        (r.model, r.dataset, r.metric, r.value) for r in found.results}

@@ -277,3 +277,10 @@ def test_respectively_pairs_only_what_comes_before_it(extract):
                     "respectively, and it reaches 45.0 AP on COCO.")
     assert {("SegVox", "ADE20K", "mIoU", 50.1), ("SegVox", "Cityscapes", "mIoU", 82.3),
             ("SegVox", "COCO", "AP", 45.0)} <= res(found)
+
+
+def test_a_number_before_another_numbers_dataset_keeps_the_sentences_own(extract):
+    found = extract("On Kinetics-400, ClipNet-B reaches 82.1% top-1 accuracy and 96.0% on "
+                    "UCF101.")
+    assert {("ClipNet-B", "Kinetics-400", "top-1 accuracy", 82.1)} <= res(found)
+    assert ("ClipNet-B", "UCF101", "top-1 accuracy", 82.1) not in res(found)
