@@ -197,7 +197,8 @@ def _coordinated(doc: Doc, spans: list[Chosen], typed: dict, models: set[str]
 
 # A plain measure and the word that qualifies it: "mean recall", "average score",
 # "macro-average score", "AST accuracy" are measures of their own.
-_PLAIN_MEASURE = re.compile(r"(?:accuracy|score|recall|precision|error|rate)", re.I)
+_PLAIN_MEASURE = re.compile(r"(?:average\s+)?(?:accuracy|score|recall|precision|error|rate)",
+                            re.I)
 _MEASURE_MODIFIER = re.compile(r"(?<![\w-])(?:(?:macro|micro|weighted)(?:-average[d]?)?|mean|"
                                r"average|overall|balanced|[A-Z]{2,5})[\s-]$")
 

@@ -31,6 +31,7 @@ from kg.extract.context import (
     skipped_names,
     title_system,
 )
+from kg.extract.versus import versus_results
 from kg.normalize import name_key
 
 NUMBER = re.compile(r"(?<![\w.+-])(?<!\d/)(?P<sign>[+±])?(?P<value>\d+(?:\.\d+)?)(?![\w.]*\d)"
@@ -137,6 +138,10 @@ class ResultFinder:
                     # "X is improved from 75.2% to 79%": 75.2 is X's too, before the change
                     found.append((model.text, dataset_name, metric.text, float(f["a"]), unit,
                                   f.start("a"), f.end("a"), f"{self.name}:improved-from"))
+            reported = {r[5] for r in found[first:]}
+            found += [(*r, f"{self.name}:versus") for r in versus_results(
+                doc_text(doc), sent, models, datasets, metrics,
+                reporters[0] if reporters else before) if r[5] not in reported]
             evaluated += [(r[0], r[1], sent) for r in found[first:] if r[1]]
         doc.user_data["kg_results"] = found
         self._relations(doc, "evaluatedOn", evaluated, "evaluated")

@@ -284,3 +284,17 @@ def test_a_number_before_another_numbers_dataset_keeps_the_sentences_own(extract
                     "UCF101.")
     assert {("ClipNet-B", "Kinetics-400", "top-1 accuracy", 82.1)} <= res(found)
     assert ("ClipNet-B", "UCF101", "top-1 accuracy", 82.1) not in res(found)
+
+
+def test_bracketed_pairs_give_the_model_and_its_baseline(extract):
+    found = extract("Compared with T5-Large, our PaLMo-L gains on BoolQ by 1.5 points "
+                    "(80.1 vs. 81.6) and on CommonsenseQA by +2.0% (74.2% versus 72.2%).")
+    assert {("PaLMo-L", "BoolQ", None, 81.6), ("T5-Large", "BoolQ", None, 80.1),
+            ("PaLMo-L", "CommonsenseQA", None, 74.2),
+            ("T5-Large", "CommonsenseQA", None, 72.2)} <= res(found)
+
+
+def test_bracketed_pairs_on_no_named_dataset_are_not_results(extract):
+    found = extract("SparseMix-B beats strong baselines and improves the average by 2.1% "
+                    "(60.3% vs. 58.2%).")
+    assert not found.results
