@@ -31,6 +31,7 @@ from kg.extract.context import (
     skipped_names,
     title_system,
 )
+from kg.extract.slash_lists import slash_variants, value_lists, values_of
 from kg.extract.versus import versus_results
 from kg.normalize import name_key
 
@@ -57,16 +58,11 @@ RELATIVE_AFTER = re.compile(r"^\s*(?:%\s*)?(?:relative\b|(?:\w+\s+){0,2}(?:impro
 OF_METRIC = re.compile(r"\bof\s*$", re.I)
 MODEL_TYPES = ("Model", "Method")
 _TAKEN_TYPES = ("Model", "Method", "Software", "Dataset", "Metric", "Hardware")
-SLASH_MODELS = re.compile(r"(?<![\w-])([A-Za-z][\w.-]*-)([A-Za-z0-9]{1,4}(?:/[A-Za-z0-9]{1,4})+)\b")
-SLASH_VALUES = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)+)\s*(?:%\s*)?")
 
 
 class ResultFinder:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
-
-    def _slash_lists(self, doc: Doc, sent: Span, metrics: list[Span]) -> list[tuple]:
-        return _slash_list_results(doc, sent, metrics, f"{self.name}:slash-list")
 
     def __call__(self, doc: Doc) -> Doc:
         main = main_subject(doc) or title_system(doc)
@@ -76,6 +72,8 @@ class ResultFinder:
         evaluated: list[tuple[str, str, Span]] = []  # (model, dataset, sentence)
         compared: list[tuple[str, str, Span]] = []  # (model, baseline, sentence)
         previous_datasets: list[str] = []  # the datasets the last sentence naming any named
+        variants: list[str] = []  # the last slash list of variants ("A-s/m/l")
+        last_slash: str | None = None  # the metric of the last slash list of values
         for sent in sentences(doc):
             inside = sentence_entities(doc, sent)
             models = [s for s in inside if s.label_ in MODEL_TYPES]
@@ -87,12 +85,20 @@ class ResultFinder:
                 last_subject = reporters[0]
             metrics = [s for s in inside if s.label_ == "Metric"]
             datasets = [s for s in inside if s.label_ == "Dataset"]
+            variants = slash_variants(sent.text) or variants
+            if lists := value_lists(doc_text(doc), sent.start_char, sent.end_char):
+                slashed = _slash_list_results(doc, lists, metrics, datasets, variants,
+                                              reporters[0] if reporters else before,
+                                              last_slash, last_dataset)
+                found += [(*r, f"{self.name}:slash-list") for r in slashed]
+                evaluated += [(r[0], r[1], sent) for r in slashed if r[1]]
+                if slashed:
+                    last_slash = slashed[-1][2]
             if not metrics and not datasets and not _SCORE_OF_ANY.search(sent.text) and \
                     not _FROM_TO_ANY.search(sent.text):
                 continue
             if not metrics and datasets:
                 previous_datasets = _distinct(datasets)
-            found += self._slash_lists(doc, sent, metrics)
             first = len(found)
             numbers = _numbers(doc, sent, inside, metrics, datasets)
             respective = _respective_datasets(sent, numbers, datasets, previous_datasets)
@@ -173,10 +179,11 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
     text = doc_text(doc)
     taken = [(s.start_char, s.end_char) for s in inside if s.label_ in _TAKEN_TYPES]
     numbers: list[tuple[re.Match, Span | None, Span | None]] = []
+    slashed = [m.span(1) for m in value_lists(text, sent.start_char, sent.end_char)]
     for m in NUMBER.finditer(text, sent.start_char, sent.end_char):
         start, end = m.start("value"), m.end("value")
-        if any(a <= start < b for a, b in taken) or m["sign"] or (
-                text[start - 1: start] == "/" and text[start - 2: start - 1].isdigit()):
+        if any(a <= start < b for a, b in taken) or m["sign"] or any(
+                a <= start < b for a, b in slashed):
             continue
         if m["unit"] in ("x", "×", "K", "M", "B", "T", "point", "points", "pts"):
             continue
@@ -326,22 +333,35 @@ REACHES = re.compile(r"\b(?:to|reach(?:es|ing)?|achiev(?:es|ing)?|obtain(?:s|ing
                      r"attain(?:s|ing)?)\s*$", re.I)
 
 
-def _slash_list_results(doc: Doc, sent: Span, metrics: list[Span], rule: str) -> list[tuple]:
-    """"A-s/m/l reach 69.8/55.1/48.3 FPS": the n-th variant has the n-th value."""
-    text = sent.text
-    names = SLASH_MODELS.search(text)
-    values = SLASH_VALUES.search(text)
-    if not names or not values:
-        return []
-    variants = [names[1] + v for v in names[2].split("/")]
-    numbers = values[1].split("/")
-    metric = _metric_for(doc, metrics, sent.start_char + values.start(1),
-                         sent.start_char + values.end())
-    if metric is None or len(variants) != len(numbers):
-        return []
-    start = sent.start_char + values.start(1)
-    return [(v, None, metric.text, float(n), None, start, sent.start_char + values.end(1), rule)
-            for v, n in zip(variants, numbers, strict=True)]
+def _slash_list_results(doc: Doc, lists: list[re.Match], metrics: list[Span],
+                        datasets: list[Span], variants: list[str], model: Span | None,
+                        carried: str | None, last_dataset: dict[str, str]) -> list[tuple]:
+    """Results of slash lists of values (``kg.extract.slash_lists``): "A-s/m/l reach
+    69.8/55.1/48.3 FPS" gives the n-th variant the n-th value; a list with as many values as
+    there are no variants is ``model``'s. A list with no metric of its own takes the last
+    list's (``carried``): "a WER of 2.1%/4.3% ... and 1.9%/3.9% with a language model"."""
+    found: list[tuple] = []
+    for m in lists:
+        values = values_of(m)
+        names = variants if len(variants) == len(values) else (
+            [model.text] * len(values) if model is not None else [])
+        metric = (_metric_for(doc, metrics, m.start(1), m.end(1)) or
+                  _metric_after(doc, metrics, m.end(1)))
+        if not names or (metric is None and carried is None):
+            continue
+        if metric is not None:
+            dataset = _dataset_for(doc, datasets, metric, m.start(1), m.end(1))
+            metric_name = metric.text
+            dataset_name = dataset.text if dataset else last_dataset.get(metric_name)
+        else:
+            metric_name, dataset_name = carried, last_dataset.get(carried)
+        if dataset_name:
+            last_dataset[metric_name] = dataset_name
+        unit = "%" if "%" in m[1] else m["unit"]
+        found += [(name, dataset_name, metric_name, value, unit, start, end)
+                  for name, (value, start, end) in zip(names, values, strict=True)]
+        carried = metric_name
+    return found
 
 
 _COMPARED_BEFORE = re.compile(r"\b(?:compar\w*(?: with| to)?|than|outperform\w*|surpass\w*|over|"

@@ -298,3 +298,18 @@ def test_bracketed_pairs_on_no_named_dataset_are_not_results(extract):
     found = extract("SparseMix-B beats strong baselines and improves the average by 2.1% "
                     "(60.3% vs. 58.2%).")
     assert not found.results
+
+
+def test_slash_values_pair_with_variants_named_in_the_sentence_before(extract):
+    found = extract("We release SegLite-S/M/L for mobile chips. They reach 38.2/41.0/44.9 "
+                    "mIoU on ADE20K with a latency of 9.1/13.4/20.2 ms, respectively.")
+    assert {("SegLite-S", "ADE20K", "mIoU", 38.2), ("SegLite-M", "ADE20K", "mIoU", 41.0),
+            ("SegLite-L", "ADE20K", "mIoU", 44.9), ("SegLite-M", "ADE20K", "latency", 13.4)
+            } <= res(found)
+    assert {r.unit for r in found.results if r.metric == "latency"} == {"ms"}
+
+
+def test_slash_values_of_splits_are_the_models_and_keep_the_measure(extract):
+    found = extract("On the AISHELL-1 benchmark, SpeechMix reaches a CER of 4.2%/4.6% on "
+                    "dev/test without a language model and 3.9%/4.1% with one.")
+    assert res(found) == {("SpeechMix", "AISHELL-1", "CER", v) for v in (4.2, 4.6, 3.9, 4.1)}

@@ -1,0 +1,35 @@
+"""Values and variants written as slash lists: "EffDet-s/m/l run at 90.5/61.2/40.3 FPS",
+"a WER of 2.1%/4.3% on test/test-other", "Tiny/Small/Medium" after a name.
+
+``kg_results`` gives the n-th value to the n-th variant where the sentence, or one shortly
+before it, names as many variants as there are values; otherwise every value is the model's
+that the sentence reports for (splits of one benchmark: "test/test-other").
+"""
+
+from __future__ import annotations
+
+import re
+
+# "EffDet-s/m/l", "DAMO-YOLO-Tiny/Small/Medium": a name, a hyphen, then variants.
+SLASH_MODELS = re.compile(r"(?<![\w-])([A-Za-z][\w.-]*-)([A-Za-z0-9]{1,6}(?:/[A-Za-z0-9]{1,6})+)\b")
+# "43.0/46.8/50.0", "2.1%/4.3%": two or more values; not part of a date or a longer token.
+SLASH_VALUES = re.compile(r"(?<![\w./])(\d+(?:\.\d+)?%?(?:/\d+(?:\.\d+)?%?)+)(?![\w/]|\.\d)"
+                          r"(?:\s?(?P<unit>ms|s|FPS|fps)\b)?")
+_VALUE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def slash_variants(text: str) -> list[str]:
+    """The names a slash list of variants gives ("A-s/m/l" -> A-s, A-m, A-l), or []."""
+    m = SLASH_MODELS.search(text)
+    return [m[1] + v for v in m[2].split("/")] if m else []
+
+
+def value_lists(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The slash lists of values in ``text[start:end]``."""
+    return list(SLASH_VALUES.finditer(text, start, end))
+
+
+def values_of(m: re.Match[str]) -> list[tuple[float, int, int]]:
+    """(value, start, end) of each value of a slash list."""
+    return [(float(v[0]), v.start(), v.end()) for v in _VALUE.finditer(m.string, m.start(1),
+                                                                     m.end(1))]
