@@ -130,6 +130,9 @@ class ResultFinder:
                     dataset_name = respective[id(m)]
                 elif dataset is None and metric.text in last_dataset:
                     dataset_name = last_dataset[metric.text]
+                elif dataset is None and previous_datasets and _ON_SPLIT.match(
+                        doc_text(doc), m.end(), sent.end_char):
+                    dataset_name = previous_datasets[0]  # "3.5 WER on test-other"
                 else:
                     dataset_name = dataset.text if dataset else None
                 if dataset_name:
@@ -471,6 +474,10 @@ def _dataset_for(doc: Doc, datasets: list[Span], metric: Span, start: int,
     return min(near, key=lambda s: abs(s.start_char - start))
 
 
+# A number given on a split of the benchmark named before: "reaching 3.5 WER on test-other".
+_ON_SPLIT = re.compile(r"(?:[^,;.]|\.\d){0,30}?\bon\s+(?:the\s+)?"
+                       r"(?:test|dev|val|validation|held-out)"
+                       r"(?:[-\s](?:clean|other|std|dev|set|split))?\b", re.I)
 # A dataset that sets the scene at the start of a sentence: "On QM9, ...".
 _FRAME = re.compile(r"(?:^|[.!?]\s+|\n)(?:On|Across|For)\s+(?:the\s+)?$")
 # Where one clause ends and another starts: "reaching 65.0% accuracy, and it obtains ...".

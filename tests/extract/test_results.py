@@ -313,3 +313,11 @@ def test_slash_values_of_splits_are_the_models_and_keep_the_measure(extract):
     found = extract("On the AISHELL-1 benchmark, SpeechMix reaches a CER of 4.2%/4.6% on "
                     "dev/test without a language model and 3.9%/4.1% with one.")
     assert res(found) == {("SpeechMix", "AISHELL-1", "CER", v) for v in (4.2, 4.6, 3.9, 4.1)}
+
+
+def test_a_number_on_a_split_is_on_the_benchmark_named_before(extract):
+    found = extract("Fine-tuned models are evaluated on the TED-LIUM 3 benchmark. The large "
+                    "model attains 5.2 and 5.9 WER on dev and test.",
+                    title="AudioMAE: Masked Audio Pre-training")
+    assert res(found) == {("AudioMAE", "TED-LIUM 3", "WER", 5.2),
+                          ("AudioMAE", "TED-LIUM 3", "WER", 5.9)}
