@@ -33,6 +33,7 @@ from kg.extract import (  # noqa: F401
 from kg.extract.context import PLAIN_ONLY_KEY, doc_text, plain_spans
 from kg.extract.lexicon import singular_metric
 from kg.extract.repos import organization_alias
+from kg.extract.slash_lists import SLASH_MODELS
 from kg.normalize import name_key
 from kg.records import Extraction, Mention, Paper, Relation, Result
 
@@ -97,6 +98,7 @@ def doc_extraction(paper: Paper, doc: Doc) -> Extraction:
             mentions.add((field, start, end, label, name or surface, rule,
                           (clean_name(alias),) if alias else (),
                           (("subPath", sub),) if sub else ()))
+    mentions |= _slash_variant_mentions(paper, text, mentions)
     relations = set()
     for subject, predicate, obj, start, end, rule in doc.user_data.get("kg_relations", []):
         field, start, end = to_field(paper, start, end)
@@ -117,6 +119,27 @@ def doc_extraction(paper: Paper, doc: Doc) -> Extraction:
     return Extraction(mentions=tuple(Mention(*m) for m in sorted(mentions)),
                       relations=tuple(Relation(*r) for r in sorted(relations)),
                       results=tuple(kept))
+
+
+def _slash_variant_mentions(paper: Paper, text: str, mentions: set[tuple]) -> set[tuple]:
+    """The other variants of a slash list after a model found with its first one:
+    "DAMO-YOLO-Tiny/Small/Medium" names DAMO-YOLO-Small and DAMO-YOLO-Medium too (each at
+    its own word)."""
+    models = {(m[0], m[1], m[2]) for m in mentions if m[3] == "Model"}
+    if not models or "/" not in text:
+        return set()
+    more = set()
+    for m in SLASH_MODELS.finditer(text):
+        first = m.start(2) + m[2].index("/")
+        if to_field(paper, m.start(), first) not in models:
+            continue
+        at = first + 1
+        for variant in m[2].split("/")[1:]:
+            field, start, end = to_field(paper, at, at + len(variant))
+            more.add((field, start, end, "Model", m[1] + variant, "kg_entities:slash-variant",
+                      (), ()))
+            at += len(variant) + 1
+    return more
 
 
 def _result_order(r: tuple) -> tuple:

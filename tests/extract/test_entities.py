@@ -155,3 +155,12 @@ def test_a_name_both_model_and_measure_is_the_measure_where_a_value_goes_with_it
     assert {t for _, t, _ in spans} == {"Metric", "Model"}
     assert ("MolFormer-X", "QM9", "MAE", 0.0214) in {
         (r.model, r.dataset, r.metric, r.value) for r in found.results}
+
+
+def test_slash_variants_after_a_model_are_models(extract):
+    text = ("We scale the detector into a family, i.e., FastDet-Nano/Base/Large, for phones "
+            "and servers.")
+    found = extract(text)
+    at = {m.name: text[m.start:m.end] for m in found.mentions if m.type == "Model"}
+    assert {"FastDet-Nano", "FastDet-Base", "FastDet-Large"} <= set(at)
+    assert at["FastDet-Base"] == "Base" and at["FastDet-Large"] == "Large"
