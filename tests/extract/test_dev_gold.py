@@ -16,6 +16,10 @@ wording, each annotated by hand from EXTRACTION.md before the extractors were ru
   30 papers from Alibaba, LMSYS/Berkeley, Stanford, Microsoft, Meta, ByteDance, Cohere,
   ... by a fourth hand that followed the seed gold's conventions where the earlier sets
   differ; a tuning set (its errors are read).
+- ``dev5`` (tests/data/dev5/, gold in tests/data/gold/dev5.jsonl, notes in dev5-notes.md):
+  30 papers from NVIDIA, MIT, Inria, Google DeepMind, Meta FAIR, Amazon, Huawei, Allen
+  AI, ETH, ... by a fifth hand, the seed gold's conventions; scored once before any rule
+  was written from it (in its notes), a tuning set since.
 
 A rule that only helps the seeds does not move these numbers. The floors sit just under
 the levels reached; raise them as scores rise."""
@@ -29,7 +33,7 @@ from kg.evaluate import evaluate, load_jsonl
 from kg.pipeline import extraction_rows
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-PAPERS = {"dev": 29, "dev2": 30, "dev3": 30, "dev4": 30}
+PAPERS = {"dev": 29, "dev2": 30, "dev3": 30, "dev4": 30, "dev5": 30}
 FLOORS = {
     "dev": {"core": 0.94, "extended": 0.88, "Model": 0.90, "Dataset": 0.90,
             "Organization": 0.90, "Repository": 1.0, "relations": 0.79, "results": 0.88},
@@ -39,6 +43,8 @@ FLOORS = {
              "Organization": 0.94, "Repository": 1.0, "relations": 0.54, "results": 0.46},
     "dev4": {"core": 0.86, "extended": 0.73, "Model": 0.84, "Dataset": 0.84,
              "Organization": 0.92, "Repository": 0.92, "relations": 0.69, "results": 0.62},
+    "dev5": {"core": 0.87, "extended": 0.66, "Model": 0.89, "Dataset": 0.75,
+             "Organization": 0.88, "Repository": 1.0, "relations": 0.56, "results": 0.45},
 }
 
 
