@@ -97,7 +97,7 @@ class AbbreviationFinder:
                     continue
                 start, end = m.start(1), m.end(1)
             head = _PREP.sub("", found)
-            label = type_from_head(head) or known.get((start, end))
+            label = known.get((start, end)) or type_from_head(head)
             if label == "Model" and found.islower():
                 continue  # "wide area networks (WANs)": a common noun, not a model's name
             span = doc.char_span(start, end, alignment_mode="expand")

@@ -15,11 +15,13 @@ did not state it.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract.context import (
+    LISTED_GAP,
     REFERS_BACK,
     as_modifier,
     doc_text,
@@ -260,8 +262,8 @@ def _compared_with(numbers: list, own: list[tuple], m: re.Match) -> tuple | None
     while k < len(numbers) and numbers[k][1] is None and numbers[k][2] is None:
         group.append(numbers[k][0])
         k += 1
-    if len(group) > len(own):
-        return own[-1]
+    if len(group) > len(own):  # "0.79 and 0.55 for A and 0.75 and 0.55 for B": in turn
+        return own[group.index(m) % len(own)] if len(group) % len(own) == 0 else own[-1]
     return own[-len(group):][group.index(m)]
 
 
@@ -310,7 +312,13 @@ def _baseline_of(doc: Doc, models: list[Span], m: re.Match) -> Span | None:
     after = [s for s in models if 0 < s.start_char - m.end() <= 60 and named(s)]
     if after and _FOR_MODEL.fullmatch(text, m.end(), after[0].start_char):
         return after[0]
-    return None
+    # "(GPT-4o: 78.5)", "(ResNet-50: 75.3%)": a baseline's number labelled with its name
+    return next((s for s in models if 0 < start - s.end_char <= 4 and named(s)
+                 and _LABEL_COLON.fullmatch(text, s.end_char, start)
+                 and text[s.start_char - 1: s.start_char] == "("), None)
+
+
+_LABEL_COLON = re.compile(r"\s*:\s*")
 
 
 # From a number with no metric to the dataset it is reported on: "69% on MMLU", "75% and
@@ -367,12 +375,17 @@ def _slash_list_results(doc: Doc, lists: list[re.Match], metrics: list[Span],
     return found
 
 
-_COMPARED_BEFORE = re.compile(r"\b(?:compar\w*(?: with| to)?|than|outperform\w*|surpass\w*|over|"
-                              r"against|beat\w*|exceed\w*|vs\.?|versus|such as|like|with|"
-                              r"from|using|through|via|teacher|based on|built (?:up)?on|upon|"
-                              r"without|"
-                              r"as)\s+"
-                              r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}(?:\(\s*)?$", re.I)
+# Before a model that is a baseline or a setting, not a reporter: up to three words after a
+# comparison ("outperforms the strong previous X"), one after a preposition ("with a frozen
+# X", not "with Ghost modules gives X") unless the name is in brackets ("without supervised
+# fine-tuning (SFT)").
+_COMPARED_BEFORE = re.compile(r"(?:\b(?:compar\w*(?: with| to)?|than|outperform\w*|surpass\w*|"
+                              r"over|against|beat\w*|exceed\w*|vs\.?|versus|such as|like|"
+                              r"teacher|based on|built (?:up)?on|upon)\s+"
+                              r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}|"
+                              r"\b(?:with|from|using|through|via|without|as)\s+"
+                              r"(?:the\s+|a\s+|an\s+)?(?:(?:[\w-]+\s+)?|(?:[\w-]+\s+){0,3}"
+                              r"(?=\()))(?:\(\s*)?$", re.I)
 _SCORE_OF_ANY = re.compile(r"\bscore\s+of\s+\d", re.I)
 _SCORE_OF = re.compile(r"\b(?:an?|the)\s+(?:new\s+)?(?:state-of-the-art\s+|best\s+|record\s+)?"
                        r"((?:[a-z]+(?:-[a-z]+)?[\s-]+)?score)\s+of\s*$", re.I)
@@ -407,9 +420,12 @@ def _paired(models: list[Span], numbers: list, m: re.Match) -> Span | None:
     if this[1] is None and this[2] is None:
         return None  # a compared number: its model is named after it
     same = [n for n in numbers if key(n) == key(this)]
-    listed = [s for s in models if s.end_char <= same[0][0].start()]
-    if len(same) > 1 and len(listed) >= len(same):
-        return listed[-len(same):][same.index(this)]
+    listed = [s for s in models if s.end_char <= same[0][0].start()][-len(same):]
+    text = doc_text(listed[0].doc) if listed else ""
+    if len(same) > 1 and len(listed) == len(same) and all(  # a list: "A, B and C"
+            LISTED_GAP.fullmatch(text, a.end_char, b.start_char)
+            for a, b in pairwise(listed)):
+        return listed[same.index(this)]
     return None
 
 

@@ -48,3 +48,9 @@ def test_a_long_form_the_lexicon_knows_keeps_its_short_form(extract):
     found = extract("Our planner is compared against covariance matrix adaptation (CMA) on "
                     "robot locomotion.")
     assert ("CMA", "Method") in typed(found)
+
+
+def test_a_long_form_the_lexicon_knows_keeps_its_type(extract):
+    found = extract("Forecasts are scored by the weighted quantile loss (WQL): TideCast-S "
+                    "reaches a WQL of 0.61 on M4.")
+    assert ("WQL", "Metric") in {(m.name, m.type) for m in found.mentions}

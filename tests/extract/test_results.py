@@ -321,3 +321,19 @@ def test_a_number_on_a_split_is_on_the_benchmark_named_before(extract):
                     title="AudioMAE: Masked Audio Pre-training")
     assert res(found) == {("AudioMAE", "TED-LIUM 3", "WER", 5.2),
                           ("AudioMAE", "TED-LIUM 3", "WER", 5.9)}
+
+
+def test_a_number_labelled_with_a_baseline_name_is_the_baselines(extract):
+    found = extract("Swapping the attention of DeiT-S for pooling gives PoolDeiT-S, which "
+                    "keeps 79.2% top-1 accuracy (DeiT-S: 79.8%).")
+    assert {("PoolDeiT-S", None, "top-1 accuracy", 79.2),
+            ("DeiT-S", None, "top-1 accuracy", 79.8)} <= res(found)
+
+
+def test_baseline_number_groups_answer_the_measures_in_turn(extract):
+    found = extract("On Gowalla, RecBERT-X reaches a Recall@20 of 0.412 and an NDCG@20 of 0.251, "
+                    "compared with 0.388 and 0.233 for LightGCN and 0.371 and 0.220 for "
+                    "NGCF.")
+    assert {("LightGCN", "Recall@20", 0.388), ("LightGCN", "NDCG@20", 0.233),
+            ("NGCF", "Recall@20", 0.371), ("NGCF", "NDCG@20", 0.22)
+            } <= {(r.model, r.metric, r.value) for r in found.results}
