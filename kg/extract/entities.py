@@ -86,9 +86,10 @@ MODEL_TAIL = re.compile(rf"(?:\s(?:{_SIZE})|-(?:XXL|XL|[SMLXHBGT])\b(?![\w-])|\s
 MODEL_VERSION = re.compile(r"\s\d(?:\.\d)?(?=[,;:)]|\.(?!\d)|$|\s(?:and|or|on|in|with|for|as|"
                            r"is|are|was|has|than|across|"
                            rf"models?|series|family)\b|\s(?:{_SIZE}))")
-# Named splits of a dataset: "LibriSpeech test-clean", "COCO test-dev", "COCO val2017".
+# Named splits and editions of a dataset: "LibriSpeech test-clean", "COCO test-dev", "COCO
+# val2017", "KiTS 2019".
 DATASET_TAIL = re.compile(r"\s(?:(?:test|dev|val|train)-(?:dev|std|clean|other|challenge)|"
-                          r"(?:val|test|train)20\d\d)\b")
+                          r"(?:val|test|train)20\d\d|(?:19|20)\d\d(?![\w-]|\.\d)(?:\s(?:val|test|train|dev)\b)?)\b")
 RESULT_WORDS = re.compile(r"achiev|outperform|result|experiment|accuracy|state-of-the-art|"
                           r"sota|evaluat|benchmark|score|surpass|perform|obtain|reach", re.I)
 # A measure given a value: "obtains an FID-vid of 11.09", "a validation MAE of 0.12".
@@ -149,7 +150,8 @@ def context_type(doc: Doc, span: TextSpan, flags: WordFlags = _FLAGS,
         if prev == "," and span.start > 2:  # "a new dataset, CC-News"
             prev = text[starts[span.start - 2]:ends[span.start - 2]].lower()
             word = text[starts[span.start - 3]:ends[span.start - 3]]
-            if prev in DATASET_BEFORE and word.lower() == word:  # not "the LVIS benchmark,"
+            if prev in DATASET_BEFORE and word.lower() == word and not _SUBJECT_OF.match(
+                    text, span.end_char):  # not "the LVIS benchmark,", "the val set, X reaches"
                 return "Dataset"
         if prev in KIND_BEFORE:  # "the label assignment strategy SimOTA"
             return KIND_BEFORE[prev]

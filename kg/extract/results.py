@@ -40,7 +40,8 @@ from kg.normalize import name_key
 NUMBER = re.compile(r"(?<![\w.+-])(?<!\d/)(?P<sign>[+±])?(?P<value>\d+(?:\.\d+)?)(?![\w.]*\d)"
                     r"\s?(?P<unit>%|ms|s\b|FPS|fps|points?\b|pts\b|x\b|×|[KMBT]\b)?")
 # "by up to 5%" is a gain; "(up to 85.2% top-1 accuracy)" is a result.
-RELATIVE_BEFORE = re.compile(r"(?:\bby|\bof|\+|absolute|relative|over|nearly|about|\b(?:by|of|"
+RELATIVE_BEFORE = re.compile(r"(?:\bby|\bof|\+|absolute|relative|over|nearly|about|"
+                             r"\b(?:improv|boost|increas|reduc|gain)(?:es|ed|ing|s)?|\b(?:by|of|"
                              r"improv\w*|gains?|boost\w*|increas\w*|reduc\w*|speed\w*)\s+"
                              r"(?:[\w-]+\s+){0,2}?up\s+to)\s*$", re.I)
 # A baseline's number: "(previous best 15.8)", "up from 89.4%", "the human baseline of 89.8".
@@ -57,6 +58,8 @@ RELATIVE_AFTER = re.compile(r"^\s*(?:%\s*)?(?:relative\b|(?:\w+\s+){0,2}(?:impro
                             r"epochs?|iterations?|hours?|days?|smaller|larger|bigger|cheaper|"
                             r"thousand|million|billion|trillion))",
                             re.I)
+# A count of evaluations, not a score: "11 academic benchmarks", "27 datasets".
+_COUNT_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:benchmarks|datasets|tasks|domains)\b", re.I)
 OF_METRIC = re.compile(r"\bof\s*$", re.I)
 MODEL_TYPES = ("Model", "Method")
 _TAKEN_TYPES = ("Model", "Method", "Software", "Dataset", "Metric", "Hardware")
@@ -109,6 +112,10 @@ class ResultFinder:
             for m, metric, on in numbers:
                 baseline = _baseline_of(doc, models, m)
                 model = baseline or _paired(reporters, numbers, m)
+                if model is None and reporters and (it := _IT_AGAIN.search(
+                        doc_text(doc), sent.start_char, m.start())):
+                    # "..., and it obtains 62.7 mIoU": the sentence's subject again
+                    model = next((s for s in reporters if s.end_char <= it.start()), None)
                 model = model or next((s for s in reversed(reporters)
                                        if s.end_char <= m.start()), None) or before
                 if model is None:
@@ -197,7 +204,8 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
         if (RELATIVE_BEFORE.search(before) and not OF_METRIC.search(before)
                 or BASELINE_BEFORE.search(before)):
             continue
-        if RELATIVE_AFTER.match(after) or re.match(r"^(?:1[89]|20)\d\d$", m["value"]):
+        if RELATIVE_AFTER.match(after) or _COUNT_AFTER.match(after) or re.match(
+                r"^(?:1[89]|20)\d\d$", m["value"]):
             continue
         if _FROM_BEFORE.search(before[-8:]) and _TO_NUMBER.match(after):
             continue  # "from 70.72 to 79.27": the unnamed baseline's number
@@ -494,6 +502,9 @@ def _dataset_for(doc: Doc, datasets: list[Span], metric: Span, start: int,
 _ON_SPLIT = re.compile(r"(?:[^,;.]|\.\d){0,30}?\bon\s+(?:the\s+)?"
                        r"(?:test|dev|val|validation|held-out)"
                        r"(?:[-\s](?:clean|other|std|dev|set|split))?\b", re.I)
+# "it" that opens a clause after the subject: "..., and it obtains", "; it reaches".
+_IT_AGAIN = re.compile(r"(?:[,;]\s*(?:and|while|but)?\s*|\band\s+)it\s+(?:\w+\s+)?"
+                       r"(?:achiev|obtain|reach|attain|scor|get|yield|set)\w*\b")
 # A dataset that sets the scene at the start of a sentence: "On QM9, ...".
 _FRAME = re.compile(r"(?:^|[.!?]\s+|\n)(?:On|Across|For)\s+(?:the\s+)?$")
 # Where one clause ends and another starts: "reaching 65.0% accuracy, and it obtains ...".

@@ -337,3 +337,24 @@ def test_baseline_number_groups_answer_the_measures_in_turn(extract):
     assert {("LightGCN", "Recall@20", 0.388), ("LightGCN", "NDCG@20", 0.233),
             ("NGCF", "Recall@20", 0.371), ("NGCF", "NDCG@20", 0.22)
             } <= {(r.model, r.metric, r.value) for r in found.results}
+
+
+def test_it_after_a_baseline_is_the_sentences_subject_again(extract):
+    found = extract("On the Waymo val set, FuseDet-B reaches 71.2 mAP (vs. 69.0 for "
+                    "CenterPoint), and it obtains 64.1 mIoU for map segmentation.")
+    assert ("FuseDet-B", "mIoU", 64.1) in {(r.model, r.metric, r.value) for r in found.results}
+    assert not any(r.model == "CenterPoint" and r.value == 64.1 for r in found.results)
+
+
+def test_gains_after_improving_and_counts_of_benchmarks_are_not_results(extract):
+    found = extract("PolyLM-L performs well on low-resource languages, improving 9.2% in "
+                    "XNLI accuracy for Yoruba, and reaches an average score of 70.4 across "
+                    "14 benchmarks.")
+    assert {r.value for r in found.results} == {70.4}
+
+
+def test_a_dataset_keeps_its_edition_year(extract):
+    found = extract("UNet-Z reaches a Dice score of 0.897 on KiTS 2021 and 31.2 FID on "
+                    "COCO 2014.")
+    assert {"KiTS 2021", "COCO 2014"} <= {m.name for m in found.mentions
+                                         if m.type == "Dataset"}
