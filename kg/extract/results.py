@@ -78,7 +78,7 @@ class ResultFinder:
         compared: list[tuple[str, str, Span]] = []  # (model, baseline, sentence)
         previous_datasets: list[str] = []  # the datasets the last sentence naming any named
         variants: list[str] = []  # the last slash list of variants ("A-s/m/l")
-        last_slash: str | None = None  # the metric of the last slash list of values
+        last_slash: tuple[str, ...] = ()  # the measures of the last slash list of values
         for sent in sentences(doc):
             inside = sentence_entities(doc, sent)
             models = [s for s in inside if s.label_ in MODEL_TYPES]
@@ -92,13 +92,11 @@ class ResultFinder:
             datasets = [s for s in inside if s.label_ == "Dataset"]
             variants = slash_variants(sent.text) or variants
             if lists := value_lists(doc_text(doc), sent.start_char, sent.end_char):
-                slashed = _slash_list_results(doc, lists, metrics, datasets, variants,
-                                              reporters[0] if reporters else before,
-                                              last_slash, last_dataset)
+                slashed, last_slash = _slash_list_results(
+                    doc, lists, metrics, datasets, variants, models,
+                    reporters[0] if reporters else before, last_slash, last_dataset)
                 found += [(*r, f"{self.name}:slash-list") for r in slashed]
                 evaluated += [(r[0], r[1], sent) for r in slashed if r[1]]
-                if slashed:
-                    last_slash = slashed[-1][2]
             if not metrics and not datasets and not _SCORE_OF_ANY.search(sent.text) and \
                     not _FROM_TO_ANY.search(sent.text):
                 continue
@@ -353,34 +351,74 @@ REACHES = re.compile(r"\b(?:to|reach(?:es|ing)?|achiev(?:es|ing)?|obtain(?:s|ing
 
 
 def _slash_list_results(doc: Doc, lists: list[re.Match], metrics: list[Span],
-                        datasets: list[Span], variants: list[str], model: Span | None,
-                        carried: str | None, last_dataset: dict[str, str]) -> list[tuple]:
-    """Results of slash lists of values (``kg.extract.slash_lists``): "A-s/m/l reach
-    69.8/55.1/48.3 FPS" gives the n-th variant the n-th value; a list with as many values as
-    there are no variants is ``model``'s. A list with no metric of its own takes the last
-    list's (``carried``): "a WER of 2.1%/4.3% ... and 1.9%/3.9% with a language model"."""
+                        datasets: list[Span], variants: list[str], models: list[Span],
+                        model: Span | None, carried: tuple[str, ...],
+                        last_dataset: dict[str, str]) -> tuple[list[tuple], tuple[str, ...]]:
+    """Results of slash lists of values (``kg.extract.slash_lists``), and the measures of
+    the last list. "A-s/m/l reach 69.8/55.1/48.3 FPS" gives the n-th variant the n-th value;
+    any other list is ``model``'s, or the baseline's it is given for ("2.40/0.146 for X").
+    Measures in a slash list before the values pair with them in turn ("an FID/LPIPS of
+    2.21/0.135"). A list with no measure of its own takes the last list's (``carried``):
+    "a WER of 2.1%/4.3% ... and 1.9%/3.9% with a language model"."""
+    text = doc_text(doc)
     found: list[tuple] = []
     for m in lists:
         values = values_of(m)
-        names = variants if len(variants) == len(values) else (
-            [model.text] * len(values) if model is not None else [])
-        metric = (_metric_for(doc, metrics, m.start(1), m.end(1)) or
-                  _metric_after(doc, metrics, m.end(1)))
-        if not names or (metric is None and carried is None):
-            continue
-        if metric is not None:
-            dataset = _dataset_for(doc, datasets, metric, m.start(1), m.end(1))
-            metric_name = metric.text
-            dataset_name = dataset.text if dataset else last_dataset.get(metric_name)
+        owner = _slash_baseline(text, models, m.end()) or model
+        names = variants if len(variants) == len(values) and owner is model else (
+            [owner.text] * len(values) if owner is not None else [])
+        paired = _slash_metrics(text, metrics, m.start(1))
+        metric = None if paired else (
+            next((s for s in reversed(metrics) if s.end_char <= m.start(1)
+                  and _OF_GAP.fullmatch(text, s.end_char, m.start(1))), None)
+            or _metric_for(doc, metrics, m.start(1), m.end(1), after_only=True)
+            or _metric_after(doc, metrics, m.end(1)))
+        if paired and len(paired) == len(values):
+            measures = tuple(p.text for p in paired)
+            first = paired[0]
+        elif metric is not None:
+            measures, first = (metric.text,) * len(values), metric
+        elif carried and len(carried) in (1, len(values)):
+            measures = carried * len(values) if len(carried) == 1 else carried
+            first = None
         else:
-            metric_name, dataset_name = carried, last_dataset.get(carried)
+            continue
+        if not names:
+            continue
+        dataset = _dataset_for(doc, datasets, first, m.start(1), m.end(1)) if first else None
+        dataset_name = dataset.text if dataset else last_dataset.get(measures[0])
         if dataset_name:
-            last_dataset[metric_name] = dataset_name
+            last_dataset.update(dict.fromkeys(measures, dataset_name))
         unit = "%" if "%" in m[1] else m["unit"]
-        found += [(name, dataset_name, metric_name, value, unit, start, end)
-                  for name, (value, start, end) in zip(names, values, strict=True)]
-        carried = metric_name
-    return found
+        found += [(name, dataset_name, measure, value, unit, start, end) for
+                  name, measure, (value, start, end) in zip(names, measures, values, strict=True)]
+        carried = measures if len(set(measures)) > 1 else measures[:1]
+    return found, carried
+
+
+def _slash_metrics(text: str, metrics: list[Span], start: int) -> list[Span]:
+    """Measures written as a slash list right before a slash list of values: "an FID/LPIPS
+    of 2.21/0.135"."""
+    last = next((s for s in reversed(metrics) if s.end_char <= start
+                 and _OF_GAP.fullmatch(text, s.end_char, start)), None)
+    if last is None:
+        return []
+    listed = [last]
+    for s in reversed([s for s in metrics if s.end_char <= last.start_char]):
+        if text[s.end_char: listed[0].start_char] != "/":
+            break
+        listed.insert(0, s)
+    return listed if len(listed) > 1 else []
+
+
+def _slash_baseline(text: str, models: list[Span], end: int) -> Span | None:
+    """The model a slash list is given for: "against 2.40/0.146 for CoModGAN"."""
+    return next((s for s in models if s.start_char >= end and named(s)
+                 and _FOR_ONLY.fullmatch(text, end, s.start_char)), None)
+
+
+_OF_GAP = re.compile(r"\s*(?:of|:|=|at)?\s*")
+_FOR_ONLY = re.compile(r"\s*for\s+(?:the\s+)?")
 
 
 # Before a model that is a baseline or a setting, not a reporter: up to three words after a

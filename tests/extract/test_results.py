@@ -358,3 +358,12 @@ def test_a_dataset_keeps_its_edition_year(extract):
                     "COCO 2014.")
     assert {"KiTS 2021", "COCO 2014"} <= {m.name for m in found.mentions
                                          if m.type == "Dataset"}
+
+
+def test_slash_measures_pair_with_slash_values_and_baseline_lists(extract):
+    found = extract("On CelebA-HQ, FillNet-B obtains a PSNR/SSIM of 27.4/0.912, against "
+                    "25.9/0.874 for CoModGAN.")
+    assert res(found) == {("FillNet-B", "CelebA-HQ", "PSNR", 27.4),
+                          ("FillNet-B", "CelebA-HQ", "SSIM", 0.912),
+                          ("CoModGAN", "CelebA-HQ", "PSNR", 25.9),
+                          ("CoModGAN", "CelebA-HQ", "SSIM", 0.874)}
