@@ -129,6 +129,7 @@ PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")  # LLMs, CNNs: kinds of things, not
 NOT_A_NAME = re.compile(r"^(?:x[0-9A-Fa-f]{4}|(?:FP|BF|INT|UINT|TF|[Bb][Ff]loat|[Ff]loat)\d+"
                         r"|(?:(?:CPU|GPU|TPU|NPU|single|multi|dual)-?)+"
                         r"|(?:Kilo|Mega|Giga|Tera|Peta|Exa|[KMGTPE])?FLOP[Ss]?"  # units
+                        r"|dB[mi]?|[kMG]Hz|[KMGT]iB|[KMGT]B"
                         # licences: "Apache 2.0", "GPL-3"
                         r"|(?:Apache|GPL|LGPL|AGPL|MPL|CC-BY(?:-\w+)*)(?:[- ]v?\d[\d.]*)?)$")
 GLUED_WORD = re.compile(r"^[a-z]{3,}(?=[A-Z][a-z])")  # "methodTextSmoothing" -> TextSmoothing

@@ -118,6 +118,9 @@ class ResultFinder:
                                        if s.end_char <= m.start()), None) or before
                 if model is None:
                     continue
+                if baseline is not None and own and own[-1][0] != baseline.text:
+                    # "0.649, ahead of PatchTST (0.684)": the paper's model was compared
+                    compared.append((own[-1][0], baseline.text, sent))
                 if metric is None and on is None:
                     if baseline is not None and (like := _compared_with(numbers, own, m)):
                         found.append((model.text, like[1], like[2], float(m["value"]),

@@ -92,3 +92,9 @@ def test_a_technique_a_named_system_employs(extract):
     found = extract("In addition, SpeechLM-2 employs gated rotary position encoding for the "
                     "Transformer layers.")
     assert ("gated rotary position encoding", "Method") in typed(found)
+
+
+def test_units_are_not_names(extract):
+    found = names(extract("SplatNet-X renders at 33.2 dB PSNR on 24 GB GPUs and samples 16 "
+                          "kHz audio."))
+    assert not {"dB", "kHz", "GB"} & found

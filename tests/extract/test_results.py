@@ -367,3 +367,11 @@ def test_slash_measures_pair_with_slash_values_and_baseline_lists(extract):
                           ("FillNet-B", "CelebA-HQ", "SSIM", 0.912),
                           ("CoModGAN", "CelebA-HQ", "PSNR", 25.9),
                           ("CoModGAN", "CelebA-HQ", "SSIM", 0.874)}
+
+
+def test_a_baselines_number_beside_the_papers_gives_comparedwith(extract):
+    found = extract("On the M5 benchmark, TimeGPT-S obtains an sMAPE of 11.9, ahead of "
+                    "N-BEATS (12.4) and DeepAR (13.1).")
+    compared = {(r.subject, r.object) for r in found.relations
+                if r.predicate == "comparedWith"}
+    assert {("TimeGPT-S", "N-BEATS"), ("TimeGPT-S", "DeepAR")} <= compared
