@@ -46,72 +46,15 @@ from kg.extract.context import (
     token_bounds,
 )
 from kg.extract.evaluation import EVALUATION, evaluation_subjects
+from kg.extract.lineage_cues import ANY_START as _ANY_START
+from kg.extract.lineage_cues import COMPONENT_TYPES, CUES
+from kg.extract.lineage_cues import CUES_LOWER as _CUES_LOWER
+from kg.extract.lineage_cues import CUES_NARROW as _CUES_NARROW
 from kg.extract.sentence_words import SentenceWords, lowered
 from kg.normalize import name_key
 from kg.versions import family_name, parse_model_name, successor_pairs
 
-_COMPARATIVE = (r"(?:(?!rather\b|other\b|whether\b|either\b|neither\b|later\b|after\b|"
-                r"under\b|over\b|never\b|ever\b|per\b)\w{2,}er|more|less)"
-                r"(?:\s+[\w%.\-]+){0,4}?\s+than(?:\s+(?:that|those)\s+of)?")
-COMPONENT_TYPES = ("Method", "Model")  # what usesComponent may point to
 _LINEAGE_TYPES = frozenset((*SYSTEM_TYPES, "Dataset"))  # the entities a sentence rule reads
-CUES = (
-    ("basedOn", re.compile(
-        r"\b(?:based (?:up)?on|built (?:up)?on(?: top of)?|on top of|upgraded (?:from|version of)|"
-        r"upgrade (?:from|over|of)|(?:extended|evolv(?:es|ed|ing)) from|"
-        r"by (?:further )?fine-?tuning|"
-        r"(?:grounded|grounding|founded|builds?) (?:up)?on|on the basis of|"
-        r"fine-?tuned (?:from|on top of)|distill(?:ed)? from|initiali[sz]ed (?:from|with)|"
-        r"derived from|extends|an extension of|improves? (?:up)?on|trained from|"
-        r"starting (?:from|with)|"
-        r"continue[sd]? (?:pre-?)?training (?:of|from)|inherit\w* from|"
-        r"replac(?:e|es|ed|ing)(?: [^,.;()]{1,40}?)? (?:with|by|to)|"
-        r"(?:an? )?implementation of|(?:[\w-]+ ){1,2}version of|obtained from|"
-        r"(?:variant|successor|descendant|derivative|extension|adaptation) of|adapted from|"
-        r"(?:shares?|sharing|follows?|following|inherits?) the (?:same )?(?:architecture|"
-        r"design|recipe) (?:of|as)|(?:model|network|architecture|detector|encoder|decoder|"
-        r"LLM)s? (?:closely |very )?similar to|improvements? to|moderniz\w*|"
-        r"teacher(?: model| network)?(?:,| such as| like)?)\b",
-        re.I),
-     ("Model", "Method")),
-    ("usesComponent", re.compile(
-        r"\b(?:us(?:e|es|ing)|utiliz(?:e|es|ing)|adopt(?:s|ing)?|employ(?:s|ing)?|"
-        r"leverag(?:e|es|ing)|incorporat(?:e|es|ing)|integrat(?:e|es|ing)|equipped with|"
-        r"consists? of|composed of|compris(?:e|es|ing)|contain(?:s|ing)?|"
-        r"introduc(?:e|es|ing)|(?:core|key|main|central) (?:component|module|part)s? "
-        r"(?:is|are|include)|backbones? (?:is|are)|reli(?:es|ed)? on|rely(?:ing)? on|"
-        r"connect(?:s|ing)?|combin(?:e|es|ing)|pair(?:s|ing)?|"
-        r"bridg(?:e|es|ing))\b|\b(?:innovations|components|techniques|ingredients|modules|"
-        r"parts|solutions|tools|systems)\s*:", re.I),
-     COMPONENT_TYPES),
-    ("comparedWith", re.compile(
-        r"\b(?:outperform\w*|surpass\w*|compared (?:with|to)|comparison (?:with|to)|"
-        r"compar(?:es|ing) (?:favou?rably|well) (?:with|to|against)|"
-        r"compet(?:es|ing) (?:favou?rably )?with|"
-        + _COMPARATIVE + r"|superior (?:[\w-]+ ){0,2}to|beat(?:s|ing)?|"
-        r"rival(?:s|ing|ed)?(?: (?:that|those) of)?|comparable to|"
-        r"(?:performance|quality|accuracy|results) (?:similar|close|equivalent) to|"
-        r"exceed\w*|competitive (?:with|to)|on par with|against|"
-        r"(?:improvements?|gains?|advantages?|speedups?) over|"
-        r"(?:well|far|significantly|clearly|points?|ap|map|accuracy|bleu|f1|m?iou|psnr|"
-        r"top-1) above)\b", re.I),
-     ("Model", "Software", "Method")),
-)
-# The cues without IGNORECASE, for the lower-cased text: the same matches, and Python's regex
-# engine skips a case-sensitive alternative that opens with a literal at the first character
-# (it tries every case-blind one in full).
-_CUES_LOWER = tuple((predicate, re.compile(cue.pattern, cue.flags & ~re.I), types)
-                    for predicate, cue, types in CUES)
-# Two alternatives may start at any word ("a newer version of", "2% higher accuracy than"):
-# the cues without them, for sentences without the words they end in, try far faster.
-_ANY_START = {"basedOn": (r"(?:[\w-]+ ){1,2}version of|", "version of"),
-              "comparedWith": (_COMPARATIVE + "|", "than")}
-_CUES_NARROW = tuple(
-    (predicate, re.compile(cue.pattern.replace(_ANY_START[predicate][0], ""), cue.flags),
-     types) if predicate in _ANY_START else (predicate, cue, types)
-    for predicate, cue, types in _CUES_LOWER)
-assert all(len(a.pattern) > len(b.pattern) for (p, a, _), (_, b, _) in
-           zip(_CUES_LOWER, _CUES_NARROW, strict=True) if p in _ANY_START)
 _STOP_LIST = re.compile(r"\b(?:on|in terms of|by|while|which|with|when|at|for|under)\b", re.I)
 # Before a component: no clause break ("by combining refinements, we boost X"), no "as"
 # ("uses the same compute budget as Gopher") and no relative clause ("introduce a framework
