@@ -343,6 +343,12 @@ def _by_sentence(doc: Doc) -> dict[tuple[int, int], list[TextSpan]]:
     return found
 
 
+def entities_per_sentence(doc: Doc) -> list[list[TextSpan]]:
+    """For each of ``sentences(doc)``, in order, the entities inside it (``sentence_entities``
+    of each, read in one go): the doc's own lists, not to be changed."""
+    return list(_by_sentence(doc).values())
+
+
 def in_sentence(doc: Doc, sent: Span | TextSpan, types: tuple[str, ...]) -> list[TextSpan]:
     """The entities of ``types`` inside ``sent``, in order (a new list on each call)."""
     key = (sent.start, sent.end, types)

@@ -35,11 +35,11 @@ from kg.extract.context import (
     as_modifier,
     doc_text,
     entities,
+    entities_per_sentence,
     in_sentence,
     is_name,
     main_subject,
     named,
-    sentence_entities,
     sentences,
     skipped_names,
     title_system,
@@ -50,7 +50,7 @@ from kg.extract.lineage_cues import ANY_START as _ANY_START
 from kg.extract.lineage_cues import COMPONENT_TYPES, CUES
 from kg.extract.lineage_cues import CUES_LOWER as _CUES_LOWER
 from kg.extract.lineage_cues import CUES_NARROW as _CUES_NARROW
-from kg.extract.sentence_words import SentenceWords, lowered
+from kg.extract.sentence_words import ALL_WORDS, WORD_BIT, SentenceWords, lowered
 from kg.normalize import name_key
 from kg.versions import family_name, parse_model_name, successor_pairs
 
@@ -299,22 +299,25 @@ class LineageFinder:
         word_starts: list[int] | None = None  # of the sentence: its tokens that open a word
         previous: Span | None = None  # the first system the last sentence named
         sents = sentences(doc)
-        holds = SentenceWords(low, sents)
+        # per sentence, the word lists (sentence_words.WORD_BIT) it holds a word of: a
+        # sentence without a cue's or rule's words skips it
+        held_words = SentenceWords(low, sents).sentence_bits()
         token_starts = token_bounds(doc)[0]
-        for n, sent in enumerate(sents):
+        for sent, inside, held in zip(sents, entities_per_sentence(doc), held_words,
+                                      strict=True):
             word_starts = None
-            spans = [s for s in sentence_entities(doc, sent) if s.label_ in _LINEAGE_TYPES]
+            spans = [s for s in inside if s.label_ in _LINEAGE_TYPES]
             systems = [s for s in spans if s.label_ in SYSTEM_TYPES and named(s)]
             sentence_main = previous if (previous is not None
                                          and REFERS_BACK.match(sent.text)) else main
             previous = systems[0] if systems else previous
             if not spans:
                 continue
-            if holds("distill", n):
+            if held & WORD_BIT["distill"]:
                 self._distilled(doc, sent, spans, sentence_main, add)
             compared: set[int] = set()
             for k, (predicate, cue, types) in enumerate(cues):
-                if not holds(predicate, n):
+                if not held & WORD_BIT[predicate]:
                     continue  # a cheap test first: the words every cue of this kind holds
                 if (low is not None and predicate in _ANY_START
                         and low.find(_ANY_START[predicate][1], sent.start_char,
@@ -371,7 +374,7 @@ class LineageFinder:
                             add(subject, "comparedWith", obj, sent, rule)
                             continue
                         add(subject, predicate, obj, sent, rule)
-            self._sentence_rules(doc, sent, spans, main, add, lambda name, n=n: holds(name, n))
+            self._sentence_rules(doc, sent, spans, main, add, held)
             if any(s.label_ == "Dataset" for s in spans) and EVALUATION.search(sent.text):
                 for ds in (s for s in spans if s.label_ == "Dataset"):
                     for subject in evaluation_subjects(doc, spans, ds, sentence_main,
@@ -397,16 +400,16 @@ class LineageFinder:
         return None
 
     def _sentence_rules(self, doc: Doc, sent: Span, spans: list[Span], main: Span | None,
-                        add, holds=lambda name: True) -> None:
-        """The rules read in one sentence; ``holds(name)`` says whether the sentence has
-        one of a rule's words (``sentence_words.RULE_WORD_LISTS[name]``): one without them
-        skips the rule."""
+                        add, held: int = ALL_WORDS) -> None:
+        """The rules read in one sentence; ``held`` has the bit (``WORD_BIT``) of each
+        rule's words (``sentence_words.RULE_WORD_LISTS[name]``) the sentence holds one of:
+        one without them skips the rule."""
         text = doc_text(doc)
         systems = [s for s in spans if s.label_ in SYSTEM_TYPES]
         train = passive = False
         if systems:
-            train = holds("train")
-            passive = holds("passive")
+            train = held & WORD_BIT["train"]
+            passive = held & WORD_BIT["passive"]
         for i, span in enumerate(systems):
             # "we train A from B"
             if train and TRAIN_FROM.search(text[sent.start_char: span.start_char]):
@@ -442,14 +445,14 @@ class LineageFinder:
                 add(user, "usesComponent", part, sent, "with-backbone")
         # "..., a fully convolutional model with a VGG-16 backbone, is trained ..."
         for m in (_WITH_BACKBONE_MID.finditer(text, sent.start_char + 1, sent.end_char)
-                  if systems and holds("backbone") else ()):
+                  if systems and held & WORD_BIT["backbone"] else ()):
             part = next((s for s in systems if s.start_char >= m.start("part")), None)
             if part is None or part.end_char > m.end("part") or as_modifier(text, part):
                 continue
             user = _nearest_subject(doc, spans, m.start(), {part.start}, sent.start_char)
             add(user or main, "usesComponent", part, sent, "with-backbone")
         # "In order to further improve X, we propose Y"
-        for m in _PURPOSE.finditer(sent.text) if holds("purpose") else ():
+        for m in _PURPOSE.finditer(sent.text) if held & WORD_BIT["purpose"] else ():
             start = sent.start_char + m.start()
             we = _WE_PROPOSE.search(text, start, sent.end_char)
             if we is None or not _PURPOSE_VERB.search(text, start, we.start()):

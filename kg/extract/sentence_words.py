@@ -60,11 +60,13 @@ def lowered(text: str) -> str | None:
 
 #: Every list of words a sentence is tested for, by name (a predicate or a rule).
 WORD_LISTS = {**CUE_WORDS, **RULE_WORD_LISTS}
-_BIT = {name: 1 << i for i, name in enumerate(WORD_LISTS)}
+#: The bit of each list in what ``SentenceWords.sentence_bits`` gives.
+WORD_BIT = {name: 1 << i for i, name in enumerate(WORD_LISTS)}
+ALL_WORDS = (1 << len(WORD_LISTS)) - 1  # every list held: for a text read without ``low``
 _LETTERS = re.compile("[a-z]+")
 # Words of letters only lie inside one run of letters: each distinct run is tested once
 # (``_run_bits``, kept across docs); the other words ("top of") are looked for as they are.
-_SPACED = tuple((word, _BIT[name]) for name, words in WORD_LISTS.items() for word in words
+_SPACED = tuple((word, WORD_BIT[name]) for name, words in WORD_LISTS.items() for word in words
                 if not _LETTERS.fullmatch(word))
 _RUN_BITS: dict[str, int] = {}  # runs that hold a word -> their bits
 _NO_WORD: set[str] = set()  # runs known to hold none: most words of a text
@@ -82,7 +84,7 @@ def _runs(low: str) -> set[str]:
 
 
 def _run_bits(run: str) -> int:
-    """The bits (``_BIT``) of the lists one of whose letter-only words ``run`` contains."""
+    """The bits (``WORD_BIT``) of the lists one of whose letter-only words ``run`` contains."""
     bits = _RUN_BITS.get(run)
     if bits is None:
         if run in _NO_WORD:
@@ -90,7 +92,7 @@ def _run_bits(run: str) -> int:
         bits = 0
         for name, words in WORD_LISTS.items():
             if any(word in run for word in words):
-                bits |= _BIT[name]
+                bits |= WORD_BIT[name]
         if len(_RUN_BITS) >= _CACHE_LIMIT or len(_NO_WORD) >= _CACHE_LIMIT:
             _RUN_BITS.clear()
             _NO_WORD.clear()
@@ -125,13 +127,13 @@ class SentenceWords:
             return True
         if self.bits is None:
             self.bits = self._all_bits()
-        return bool(self.bits[i] & _BIT[name])
+        return bool(self.bits[i] & WORD_BIT[name])
 
-    def sentence_bits(self) -> list[int] | None:
-        """Per sentence, the bits (of ``bit(name)``) of the lists it holds a word of; None
-        when there is no ``low`` (every list counts as held)."""
+    def sentence_bits(self) -> list[int]:
+        """Per sentence, the bits (``WORD_BIT``) of the lists it holds a word of; every
+        bit (``ALL_WORDS``) when there is no ``low``."""
         if self.low is None:
-            return None
+            return [ALL_WORDS] * len(self.sents)
         if self.bits is None:
             self.bits = self._all_bits()
         return self.bits
