@@ -184,8 +184,9 @@ def span_bounds(doc: Doc, start_char: int, end_char: int, alignment_mode: str = 
                 ) -> tuple[int, int] | None:
     """The token range ``doc.char_span(start_char, end_char, alignment_mode=...)`` would
     cover, or None where it gives None; without making a Span."""
-    starts, ends = token_bounds(doc)
-    size = len(doc_text(doc))
+    user_data = doc.user_data  # read directly: names and repos ask for many spans per doc
+    starts, ends = user_data.get(BOUNDS_KEY) or token_bounds(doc)
+    size = len(user_data.get(TEXT_KEY) or doc_text(doc))
     if not 0 <= start_char < size or not 0 < end_char <= size:
         return None
     start = bisect_right(starts, start_char) - 1
