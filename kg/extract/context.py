@@ -25,7 +25,9 @@ SYSTEM_TYPES = ("Model", "Method", "Software")
 TEXT_KEY = "kg_text"  # set by kg.extract.tokenizer
 STARTS_KEY = "kg_sent_starts"  # set by kg_sentences
 BOUNDS_KEY = "kg_token_bounds"
-ENTITY_CACHES = ("kg_entity_list", "kg_entities_by_sent", "kg_in_sentence", "kg_main_subject")
+PROPOSED_KEY = "kg_proposed"  # kg_lineage's own system found by a "we propose" sentence
+ENTITY_CACHES = ("kg_entity_list", "kg_entities_by_sent", "kg_in_sentence", "kg_main_subject",
+                 PROPOSED_KEY)
 PLAIN_KEY = "kg_plain:"  # + a span key: the same spans as plain tuples
 #: Set in a doc's ``user_data`` by a caller that reads only plain tuples (``extract_papers``:
 #: its docs never leave kg.extract): ``set_spans`` makes no span groups in that doc.

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.context import (
     BASELINE_BEFORE,
+    PROPOSED_KEY,
     REFERS_BACK,
     SYSTEM_TYPES,
     as_modifier,
@@ -246,7 +247,14 @@ _DESCRIBED_NAME = re.compile(r"\s*(?:series|family|models?)?\s*(?:\([^()]{1,30}\
 def _proposed(doc: Doc) -> Span | None:
     """A new name (not a lexicon entry) in the first sentence that says "we propose ...",
     or any name right after its verb and described ("we introduce X, a ..."): the paper's
-    own system when neither the title nor a cue introduced one."""
+    own system when neither the title nor a cue introduced one. Found once per doc
+    (``own_system`` asks again)."""
+    if PROPOSED_KEY not in doc.user_data:
+        doc.user_data[PROPOSED_KEY] = _first_proposed(doc)
+    return doc.user_data[PROPOSED_KEY]
+
+
+def _first_proposed(doc: Doc) -> Span | None:
     text = doc_text(doc)
     for sent in sentences(doc):
         we = _WE_PROPOSE.search(text, sent.start_char, sent.end_char)
