@@ -25,7 +25,9 @@ SYSTEM_TYPES = ("Model", "Method", "Software")
 TEXT_KEY = "kg_text"  # set by kg.extract.tokenizer
 STARTS_KEY = "kg_sent_starts"  # set by kg_sentences
 BOUNDS_KEY = "kg_token_bounds"
-ENTITY_CACHES = ("kg_entity_list", "kg_entities_by_sent", "kg_in_sentence", "kg_main_subject")
+PROPOSED_KEY = "kg_proposed"  # kg_lineage's own system found by a "we propose" sentence
+ENTITY_CACHES = ("kg_entity_list", "kg_entities_by_sent", "kg_in_sentence", "kg_main_subject",
+                 PROPOSED_KEY)
 PLAIN_KEY = "kg_plain:"  # + a span key: the same spans as plain tuples
 #: Set in a doc's ``user_data`` by a caller that reads only plain tuples (``extract_papers``:
 #: its docs never leave kg.extract): ``set_spans`` makes no span groups in that doc.
@@ -184,8 +186,9 @@ def span_bounds(doc: Doc, start_char: int, end_char: int, alignment_mode: str = 
                 ) -> tuple[int, int] | None:
     """The token range ``doc.char_span(start_char, end_char, alignment_mode=...)`` would
     cover, or None where it gives None; without making a Span."""
-    starts, ends = token_bounds(doc)
-    size = len(doc_text(doc))
+    user_data = doc.user_data  # read directly: names and repos ask for many spans per doc
+    starts, ends = user_data.get(BOUNDS_KEY) or token_bounds(doc)
+    size = len(user_data.get(TEXT_KEY) or doc_text(doc))
     if not 0 <= start_char < size or not 0 < end_char <= size:
         return None
     start = bisect_right(starts, start_char) - 1
@@ -341,6 +344,12 @@ def _by_sentence(doc: Doc) -> dict[tuple[int, int], list[TextSpan]]:
                 found[sent.start, sent.end].append(span)
         doc.user_data["kg_entities_by_sent"] = found
     return found
+
+
+def entities_per_sentence(doc: Doc) -> list[list[TextSpan]]:
+    """For each of ``sentences(doc)``, in order, the entities inside it (``sentence_entities``
+    of each, read in one go): the doc's own lists, not to be changed."""
+    return list(_by_sentence(doc).values())
 
 
 def in_sentence(doc: Doc, sent: Span | TextSpan, types: tuple[str, ...]) -> list[TextSpan]:

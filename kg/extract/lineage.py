@@ -30,88 +30,32 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.context import (
     BASELINE_BEFORE,
+    PROPOSED_KEY,
     REFERS_BACK,
     SYSTEM_TYPES,
     as_modifier,
     doc_text,
     entities,
+    entities_per_sentence,
     in_sentence,
     is_name,
     main_subject,
     named,
-    sentence_entities,
     sentences,
     skipped_names,
     title_system,
     token_bounds,
 )
 from kg.extract.evaluation import EVALUATION, evaluation_subjects
-from kg.extract.sentence_words import SentenceWords, lowered
+from kg.extract.lineage_cues import ANY_START as _ANY_START
+from kg.extract.lineage_cues import COMPONENT_TYPES, CUES
+from kg.extract.lineage_cues import CUES_LOWER as _CUES_LOWER
+from kg.extract.lineage_cues import CUES_NARROW as _CUES_NARROW
+from kg.extract.sentence_words import ALL_WORDS, WORD_BIT, SentenceWords, lowered
 from kg.normalize import name_key
 from kg.versions import family_name, parse_model_name, successor_pairs
 
-_COMPARATIVE = (r"(?:(?!rather\b|other\b|whether\b|either\b|neither\b|later\b|after\b|"
-                r"under\b|over\b|never\b|ever\b|per\b)\w{2,}er|more|less)"
-                r"(?:\s+[\w%.\-]+){0,4}?\s+than(?:\s+(?:that|those)\s+of)?")
-COMPONENT_TYPES = ("Method", "Model")  # what usesComponent may point to
 _LINEAGE_TYPES = frozenset((*SYSTEM_TYPES, "Dataset"))  # the entities a sentence rule reads
-CUES = (
-    ("basedOn", re.compile(
-        r"\b(?:based (?:up)?on|built (?:up)?on(?: top of)?|on top of|upgraded (?:from|version of)|"
-        r"upgrade (?:from|over|of)|(?:extended|evolv(?:es|ed|ing)) from|"
-        r"by (?:further )?fine-?tuning|"
-        r"(?:grounded|grounding|founded|builds?) (?:up)?on|on the basis of|"
-        r"fine-?tuned (?:from|on top of)|distill(?:ed)? from|initiali[sz]ed (?:from|with)|"
-        r"derived from|extends|an extension of|improves? (?:up)?on|trained from|"
-        r"starting (?:from|with)|"
-        r"continue[sd]? (?:pre-?)?training (?:of|from)|inherit\w* from|"
-        r"replac(?:e|es|ed|ing)(?: [^,.;()]{1,40}?)? (?:with|by|to)|"
-        r"(?:an? )?implementation of|(?:[\w-]+ ){1,2}version of|obtained from|"
-        r"(?:variant|successor|descendant|derivative|extension|adaptation) of|adapted from|"
-        r"(?:shares?|sharing|follows?|following|inherits?) the (?:same )?(?:architecture|"
-        r"design|recipe) (?:of|as)|(?:model|network|architecture|detector|encoder|decoder|"
-        r"LLM)s? (?:closely |very )?similar to|improvements? to|moderniz\w*|"
-        r"teacher(?: model| network)?(?:,| such as| like)?)\b",
-        re.I),
-     ("Model", "Method")),
-    ("usesComponent", re.compile(
-        r"\b(?:us(?:e|es|ing)|utiliz(?:e|es|ing)|adopt(?:s|ing)?|employ(?:s|ing)?|"
-        r"leverag(?:e|es|ing)|incorporat(?:e|es|ing)|integrat(?:e|es|ing)|equipped with|"
-        r"consists? of|composed of|compris(?:e|es|ing)|contain(?:s|ing)?|"
-        r"introduc(?:e|es|ing)|(?:core|key|main|central) (?:component|module|part)s? "
-        r"(?:is|are|include)|backbones? (?:is|are)|reli(?:es|ed)? on|rely(?:ing)? on|"
-        r"connect(?:s|ing)?|combin(?:e|es|ing)|pair(?:s|ing)?|"
-        r"bridg(?:e|es|ing))\b|\b(?:innovations|components|techniques|ingredients|modules|"
-        r"parts|solutions|tools|systems)\s*:", re.I),
-     COMPONENT_TYPES),
-    ("comparedWith", re.compile(
-        r"\b(?:outperform\w*|surpass\w*|compared (?:with|to)|comparison (?:with|to)|"
-        r"compar(?:es|ing) (?:favou?rably|well) (?:with|to|against)|"
-        r"compet(?:es|ing) (?:favou?rably )?with|"
-        + _COMPARATIVE + r"|superior (?:[\w-]+ ){0,2}to|beat(?:s|ing)?|"
-        r"rival(?:s|ing|ed)?(?: (?:that|those) of)?|comparable to|"
-        r"(?:performance|quality|accuracy|results) (?:similar|close|equivalent) to|"
-        r"exceed\w*|competitive (?:with|to)|on par with|against|"
-        r"(?:improvements?|gains?|advantages?|speedups?) over|"
-        r"(?:well|far|significantly|clearly|points?|ap|map|accuracy|bleu|f1|m?iou|psnr|"
-        r"top-1) above)\b", re.I),
-     ("Model", "Software", "Method")),
-)
-# The cues without IGNORECASE, for the lower-cased text: the same matches, and Python's regex
-# engine skips a case-sensitive alternative that opens with a literal at the first character
-# (it tries every case-blind one in full).
-_CUES_LOWER = tuple((predicate, re.compile(cue.pattern, cue.flags & ~re.I), types)
-                    for predicate, cue, types in CUES)
-# Two alternatives may start at any word ("a newer version of", "2% higher accuracy than"):
-# the cues without them, for sentences without the words they end in, try far faster.
-_ANY_START = {"basedOn": (r"(?:[\w-]+ ){1,2}version of|", "version of"),
-              "comparedWith": (_COMPARATIVE + "|", "than")}
-_CUES_NARROW = tuple(
-    (predicate, re.compile(cue.pattern.replace(_ANY_START[predicate][0], ""), cue.flags),
-     types) if predicate in _ANY_START else (predicate, cue, types)
-    for predicate, cue, types in _CUES_LOWER)
-assert all(len(a.pattern) > len(b.pattern) for (p, a, _), (_, b, _) in
-           zip(_CUES_LOWER, _CUES_NARROW, strict=True) if p in _ANY_START)
 _STOP_LIST = re.compile(r"\b(?:on|in terms of|by|while|which|with|when|at|for|under)\b", re.I)
 # Before a component: no clause break ("by combining refinements, we boost X"), no "as"
 # ("uses the same compute budget as Gopher") and no relative clause ("introduce a framework
@@ -303,7 +247,14 @@ _DESCRIBED_NAME = re.compile(r"\s*(?:series|family|models?)?\s*(?:\([^()]{1,30}\
 def _proposed(doc: Doc) -> Span | None:
     """A new name (not a lexicon entry) in the first sentence that says "we propose ...",
     or any name right after its verb and described ("we introduce X, a ..."): the paper's
-    own system when neither the title nor a cue introduced one."""
+    own system when neither the title nor a cue introduced one. Found once per doc
+    (``own_system`` asks again)."""
+    if PROPOSED_KEY not in doc.user_data:
+        doc.user_data[PROPOSED_KEY] = _first_proposed(doc)
+    return doc.user_data[PROPOSED_KEY]
+
+
+def _first_proposed(doc: Doc) -> Span | None:
     text = doc_text(doc)
     for sent in sentences(doc):
         we = _WE_PROPOSE.search(text, sent.start_char, sent.end_char)
@@ -356,22 +307,25 @@ class LineageFinder:
         word_starts: list[int] | None = None  # of the sentence: its tokens that open a word
         previous: Span | None = None  # the first system the last sentence named
         sents = sentences(doc)
-        holds = SentenceWords(low, sents)
+        # per sentence, the word lists (sentence_words.WORD_BIT) it holds a word of: a
+        # sentence without a cue's or rule's words skips it
+        held_words = SentenceWords(low, sents).sentence_bits()
         token_starts = token_bounds(doc)[0]
-        for n, sent in enumerate(sents):
+        for sent, inside, held in zip(sents, entities_per_sentence(doc), held_words,
+                                      strict=True):
             word_starts = None
-            spans = [s for s in sentence_entities(doc, sent) if s.label_ in _LINEAGE_TYPES]
+            spans = [s for s in inside if s.label_ in _LINEAGE_TYPES]
             systems = [s for s in spans if s.label_ in SYSTEM_TYPES and named(s)]
             sentence_main = previous if (previous is not None
                                          and REFERS_BACK.match(sent.text)) else main
             previous = systems[0] if systems else previous
             if not spans:
                 continue
-            if holds("distill", n):
+            if held & WORD_BIT["distill"]:
                 self._distilled(doc, sent, spans, sentence_main, add)
             compared: set[int] = set()
             for k, (predicate, cue, types) in enumerate(cues):
-                if not holds(predicate, n):
+                if not held & WORD_BIT[predicate]:
                     continue  # a cheap test first: the words every cue of this kind holds
                 if (low is not None and predicate in _ANY_START
                         and low.find(_ANY_START[predicate][1], sent.start_char,
@@ -428,7 +382,7 @@ class LineageFinder:
                             add(subject, "comparedWith", obj, sent, rule)
                             continue
                         add(subject, predicate, obj, sent, rule)
-            self._sentence_rules(doc, sent, spans, main, add, lambda name, n=n: holds(name, n))
+            self._sentence_rules(doc, sent, spans, main, add, held)
             if any(s.label_ == "Dataset" for s in spans) and EVALUATION.search(sent.text):
                 for ds in (s for s in spans if s.label_ == "Dataset"):
                     for subject in evaluation_subjects(doc, spans, ds, sentence_main,
@@ -454,16 +408,16 @@ class LineageFinder:
         return None
 
     def _sentence_rules(self, doc: Doc, sent: Span, spans: list[Span], main: Span | None,
-                        add, holds=lambda name: True) -> None:
-        """The rules read in one sentence; ``holds(name)`` says whether the sentence has
-        one of a rule's words (``sentence_words.RULE_WORD_LISTS[name]``): one without them
-        skips the rule."""
+                        add, held: int = ALL_WORDS) -> None:
+        """The rules read in one sentence; ``held`` has the bit (``WORD_BIT``) of each
+        rule's words (``sentence_words.RULE_WORD_LISTS[name]``) the sentence holds one of:
+        one without them skips the rule."""
         text = doc_text(doc)
         systems = [s for s in spans if s.label_ in SYSTEM_TYPES]
         train = passive = False
         if systems:
-            train = holds("train")
-            passive = holds("passive")
+            train = held & WORD_BIT["train"]
+            passive = held & WORD_BIT["passive"]
         for i, span in enumerate(systems):
             # "we train A from B"
             if train and TRAIN_FROM.search(text[sent.start_char: span.start_char]):
@@ -499,14 +453,14 @@ class LineageFinder:
                 add(user, "usesComponent", part, sent, "with-backbone")
         # "..., a fully convolutional model with a VGG-16 backbone, is trained ..."
         for m in (_WITH_BACKBONE_MID.finditer(text, sent.start_char + 1, sent.end_char)
-                  if systems and holds("backbone") else ()):
+                  if systems and held & WORD_BIT["backbone"] else ()):
             part = next((s for s in systems if s.start_char >= m.start("part")), None)
             if part is None or part.end_char > m.end("part") or as_modifier(text, part):
                 continue
             user = _nearest_subject(doc, spans, m.start(), {part.start}, sent.start_char)
             add(user or main, "usesComponent", part, sent, "with-backbone")
         # "In order to further improve X, we propose Y"
-        for m in _PURPOSE.finditer(sent.text) if holds("purpose") else ():
+        for m in _PURPOSE.finditer(sent.text) if held & WORD_BIT["purpose"] else ():
             start = sent.start_char + m.start()
             we = _WE_PROPOSE.search(text, start, sent.end_char)
             if we is None or not _PURPOSE_VERB.search(text, start, we.start()):

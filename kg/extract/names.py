@@ -214,9 +214,10 @@ def _metric_phrase_starts(text: str, rev: str) -> Iterator[int]:
 
 
 @lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 16)
 def _trimmed(name: str, cue: bool) -> tuple[int, int] | None:
     """Where the name in a match really starts and ends (offsets into it), or None when it is
-    not a name."""
+    not a name. Remembered: a paper names its models many times, and papers share names."""
     start, end = 0, len(name)
     if m := ATTACHED.search(name):
         end = m.start()

@@ -7,6 +7,7 @@ which finds them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from spacy.tokens import Span
 
@@ -59,26 +60,46 @@ def lowered(text: str) -> str | None:
 
 #: Every list of words a sentence is tested for, by name (a predicate or a rule).
 WORD_LISTS = {**CUE_WORDS, **RULE_WORD_LISTS}
-_BIT = {name: 1 << i for i, name in enumerate(WORD_LISTS)}
+#: The bit of each list in what ``SentenceWords.sentence_bits`` gives.
+WORD_BIT = {name: 1 << i for i, name in enumerate(WORD_LISTS)}
+ALL_WORDS = (1 << len(WORD_LISTS)) - 1  # every list held: for a text read without ``low``
 _LETTERS = re.compile("[a-z]+")
 # Words of letters only lie inside one run of letters: each distinct run is tested once
 # (``_run_bits``, kept across docs); the other words ("top of") are looked for as they are.
-_SPACED = tuple((word, _BIT[name]) for name, words in WORD_LISTS.items() for word in words
+_SPACED = tuple((word, WORD_BIT[name]) for name, words in WORD_LISTS.items() for word in words
                 if not _LETTERS.fullmatch(word))
-_RUN_BITS: dict[str, int] = {}
+_RUN_BITS: dict[str, int] = {}  # runs that hold a word -> their bits
+_NO_WORD: set[str] = set()  # runs known to hold none: most words of a text
+_CACHE_LIMIT = 1 << 16
+# Every byte but a-z to a space: an ASCII text's runs of letters are then its words as
+# ``str.split`` finds them, far faster than a regular expression.
+_SPACE_OUT = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+
+
+def _runs(low: str) -> set[str]:
+    """The distinct runs of letters a-z in ``low``."""
+    if low.isascii():
+        return set(low.encode("ascii").translate(_SPACE_OUT).decode("ascii").split())
+    return set(_LETTERS.findall(low))
 
 
 def _run_bits(run: str) -> int:
-    """The bits (``_BIT``) of the lists one of whose letter-only words ``run`` contains."""
+    """The bits (``WORD_BIT``) of the lists one of whose letter-only words ``run`` contains."""
     bits = _RUN_BITS.get(run)
     if bits is None:
+        if run in _NO_WORD:
+            return 0
         bits = 0
         for name, words in WORD_LISTS.items():
             if any(word in run for word in words):
-                bits |= _BIT[name]
-        if len(_RUN_BITS) >= 1 << 16:
+                bits |= WORD_BIT[name]
+        if len(_RUN_BITS) >= _CACHE_LIMIT or len(_NO_WORD) >= _CACHE_LIMIT:
             _RUN_BITS.clear()
-        _RUN_BITS[run] = bits
+            _NO_WORD.clear()
+        if bits:
+            _RUN_BITS[run] = bits
+        else:
+            _NO_WORD.add(run)
     return bits
 
 
@@ -86,32 +107,57 @@ class SentenceWords:
     """Which sentences hold one of a list of words (``WORD_LISTS``: ``CUE_WORDS``,
     ``RULE_WORD_LISTS``) in the doc's lower-cased text ``low``: what a search of the
     sentence for the words finds. A sentence without them skips the cues or rule that need
-    them. Each sentence asked about is read once: its runs of letters (a regular expression
-    of many words would try each at every character)."""
+    them.
+
+    The whole text is read once, at the first question: its distinct runs of letters (a
+    regular expression of many words would try each at every character), then each run
+    that holds a word is found in the text and its bits go to the sentence it lies in. A
+    run found inside a longer run adds only bits the longer one has too, and a run never
+    crosses a sentence boundary (sentences start at a token after a stop or a blank line),
+    so this is what reading each sentence's own runs finds."""
 
     def __init__(self, low: str | None, sents: list[Span]) -> None:
         self.low, self.sents = low, sents
-        self.bits: dict[int, int] = {}  # sentence index -> the lists it holds a word of
+        self.bits: list[int] | None = None  # per sentence: the lists it holds a word of
 
     def __call__(self, name: str, i: int) -> bool:
         """Whether sentence ``i`` holds a word of ``WORD_LISTS[name]`` (True when there is
         no ``low``)."""
         if self.low is None:
             return True
-        bits = self.bits.get(i)
-        if bits is None:
-            bits = self.bits[i] = self._bits(i)
-        return bool(bits & _BIT[name])
+        if self.bits is None:
+            self.bits = self._all_bits()
+        return bool(self.bits[i] & WORD_BIT[name])
 
-    def _bits(self, i: int) -> int:
-        low, sent = self.low, self.sents[i]
-        start, end = sent.start_char, sent.end_char
-        bits = 0
-        known = _RUN_BITS.get
-        for run in set(_LETTERS.findall(low, start, end)):
-            found = known(run, -1)
-            bits |= found if found >= 0 else _run_bits(run)
-        for word, bit in _SPACED:
-            if not bits & bit and low.find(word, start, end) >= 0:
-                bits |= bit
+    def sentence_bits(self) -> list[int]:
+        """Per sentence, the bits (``WORD_BIT``) of the lists it holds a word of; every
+        bit (``ALL_WORDS``) when there is no ``low``."""
+        if self.low is None:
+            return [ALL_WORDS] * len(self.sents)
+        if self.bits is None:
+            self.bits = self._all_bits()
+        return self.bits
+
+    def _all_bits(self) -> list[int]:
+        low, sents = self.low, self.sents
+        bits = [0] * len(sents)
+        if not sents:
+            return bits
+        starts = [s.start_char for s in sents]
+        ends = [s.end_char for s in sents]
+        words = []  # (word, bits) to look for: the runs that hold a word, and _SPACED
+        for run in _runs(low) - _NO_WORD:  # a set difference: no Python loop over most
+            found = _run_bits(run)
+            if found:
+                words.append((run, found))
+        words.extend(_SPACED)
+        for word, bit in words:
+            at = low.find(word)
+            while at >= 0:
+                i = bisect_right(starts, at) - 1
+                if i >= 0 and at + len(word) <= ends[i]:
+                    bits[i] |= bit
+                    at = low.find(word, ends[i])  # the sentence has it: on to the next
+                else:
+                    at = low.find(word, at + 1)
         return bits

@@ -1,0 +1,70 @@
+"""The cues of ``kg_lineage``: the words that state a relation between two names of a
+sentence (``CUES``), and the faster forms of them that ``kg_lineage`` scans with. Kept apart
+from the rules that read what the cues find.
+"""
+
+from __future__ import annotations
+
+import re
+
+COMPARATIVE = (r"(?:(?!rather\b|other\b|whether\b|either\b|neither\b|later\b|after\b|"
+               r"under\b|over\b|never\b|ever\b|per\b)\w{2,}er|more|less)"
+               r"(?:\s+[\w%.\-]+){0,4}?\s+than(?:\s+(?:that|those)\s+of)?")
+COMPONENT_TYPES = ("Method", "Model")  # what usesComponent may point to
+CUES = (
+    ("basedOn", re.compile(
+        r"\b(?:based (?:up)?on|built (?:up)?on(?: top of)?|on top of|upgraded (?:from|version of)|"
+        r"upgrade (?:from|over|of)|(?:extended|evolv(?:es|ed|ing)) from|"
+        r"by (?:further )?fine-?tuning|"
+        r"(?:grounded|grounding|founded|builds?) (?:up)?on|on the basis of|"
+        r"fine-?tuned (?:from|on top of)|distill(?:ed)? from|initiali[sz]ed (?:from|with)|"
+        r"derived from|extends|an extension of|improves? (?:up)?on|trained from|"
+        r"starting (?:from|with)|"
+        r"continue[sd]? (?:pre-?)?training (?:of|from)|inherit\w* from|"
+        r"replac(?:e|es|ed|ing)(?: [^,.;()]{1,40}?)? (?:with|by|to)|"
+        r"(?:an? )?implementation of|(?:[\w-]+ ){1,2}version of|obtained from|"
+        r"(?:variant|successor|descendant|derivative|extension|adaptation) of|adapted from|"
+        r"(?:shares?|sharing|follows?|following|inherits?) the (?:same )?(?:architecture|"
+        r"design|recipe) (?:of|as)|(?:model|network|architecture|detector|encoder|decoder|"
+        r"LLM)s? (?:closely |very )?similar to|improvements? to|moderniz\w*|"
+        r"teacher(?: model| network)?(?:,| such as| like)?)\b",
+        re.I),
+     ("Model", "Method")),
+    ("usesComponent", re.compile(
+        r"\b(?:us(?:e|es|ing)|utiliz(?:e|es|ing)|adopt(?:s|ing)?|employ(?:s|ing)?|"
+        r"leverag(?:e|es|ing)|incorporat(?:e|es|ing)|integrat(?:e|es|ing)|equipped with|"
+        r"consists? of|composed of|compris(?:e|es|ing)|contain(?:s|ing)?|"
+        r"introduc(?:e|es|ing)|(?:core|key|main|central) (?:component|module|part)s? "
+        r"(?:is|are|include)|backbones? (?:is|are)|reli(?:es|ed)? on|rely(?:ing)? on|"
+        r"connect(?:s|ing)?|combin(?:e|es|ing)|pair(?:s|ing)?|"
+        r"bridg(?:e|es|ing))\b|\b(?:innovations|components|techniques|ingredients|modules|"
+        r"parts|solutions|tools|systems)\s*:", re.I),
+     COMPONENT_TYPES),
+    ("comparedWith", re.compile(
+        r"\b(?:outperform\w*|surpass\w*|compared (?:with|to)|comparison (?:with|to)|"
+        r"compar(?:es|ing) (?:favou?rably|well) (?:with|to|against)|"
+        r"compet(?:es|ing) (?:favou?rably )?with|"
+        + COMPARATIVE + r"|superior (?:[\w-]+ ){0,2}to|beat(?:s|ing)?|"
+        r"rival(?:s|ing|ed)?(?: (?:that|those) of)?|comparable to|"
+        r"(?:performance|quality|accuracy|results) (?:similar|close|equivalent) to|"
+        r"exceed\w*|competitive (?:with|to)|on par with|against|"
+        r"(?:improvements?|gains?|advantages?|speedups?) over|"
+        r"(?:well|far|significantly|clearly|points?|ap|map|accuracy|bleu|f1|m?iou|psnr|"
+        r"top-1) above)\b", re.I),
+     ("Model", "Software", "Method")),
+)
+# The cues without IGNORECASE, for the lower-cased text: the same matches, and Python's regex
+# engine skips a case-sensitive alternative that opens with a literal at the first character
+# (it tries every case-blind one in full).
+CUES_LOWER = tuple((predicate, re.compile(cue.pattern, cue.flags & ~re.I), types)
+                   for predicate, cue, types in CUES)
+# Two alternatives may start at any word ("a newer version of", "2% higher accuracy than"):
+# the cues without them, for sentences without the words they end in, try far faster.
+ANY_START = {"basedOn": (r"(?:[\w-]+ ){1,2}version of|", "version of"),
+             "comparedWith": (COMPARATIVE + "|", "than")}
+CUES_NARROW = tuple(
+    (predicate, re.compile(cue.pattern.replace(ANY_START[predicate][0], ""), cue.flags),
+     types) if predicate in ANY_START else (predicate, cue, types)
+    for predicate, cue, types in CUES_LOWER)
+assert all(len(a.pattern) > len(b.pattern) for (p, a, _), (_, b, _) in
+           zip(CUES_LOWER, CUES_NARROW, strict=True) if p in ANY_START)
