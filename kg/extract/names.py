@@ -284,7 +284,7 @@ class NameFinder:
             if m["appos"] or (len(words) > 1 and words[0] not in _GENERIC_FIRST):
                 bounds = span_bounds(doc, start, end, "contract")
                 if bounds is not None:
-                    spans.append((*bounds, "Method", "cue"))
+                    spans.append((*bounds, "Method", "technique"))
         for verb in matches_at(_INTRODUCING, text, _introducing_starts(text)):
             m = INTRODUCED_TECHNIQUE.match(text, verb.end())
             if m is None or not _INTRODUCER.search(text, max(0, verb.start() - 40),
@@ -294,7 +294,7 @@ class NameFinder:
             if words[0] not in _GENERIC_FIRST:
                 bounds = span_bounds(doc, m.start("name"), m.end("name"), "contract")
                 if bounds is not None:
-                    spans.append((*bounds, "Method", "cue"))
+                    spans.append((*bounds, "Method", "technique"))
         for m in matches_at(METRIC_PHRASE, text, _metric_phrase_starts(text, rev)):
             add(m.start(), m.end(), "Metric", "metric-phrase")
         blank = text.find("\n\n")  # the title before it is in title case

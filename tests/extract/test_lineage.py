@@ -513,3 +513,13 @@ def test_a_version_of_a_model_used_with_is_a_part_not_a_base(extract):
                     "data-efficient version of Rainbow-DQN on discrete control.",
                     title="DrQ-v3: Augmented Control")
     assert not {r for r in rels(found) if r[1] == "basedOn"}
+
+
+def test_a_technique_named_as_new_is_not_the_papers_system(extract):
+    found = extract("We introduce WebNomad, the first LLM-powered web agent. WebNomad has a new "
+                    "self-reflective planning method. Overall it completes 2.1x more tasks "
+                    "than prior agents such as ReAct and Reflexion.")
+    compared = {(r.subject, r.object) for r in found.relations
+                if r.predicate == "comparedWith"}
+    assert {("WebNomad", "ReAct"), ("WebNomad", "Reflexion")} <= compared
+    assert not any(r.subject == "self-reflective planning" for r in found.relations)
