@@ -298,8 +298,11 @@ NO_DATASET = _NoDataset()
 # A number alone in brackets: "DeiT training (81.8%)", "(up to 85.2%)".
 _IN_BRACKETS = re.compile(r"\(\s*(?:up\s+to\s+)?$")
 _BRACKET_CLOSES = re.compile(r"\s*%?\s*\)")
-_FOR_MODEL = re.compile(r"\s*(?:%\s*)?(?:(?:,|and|,\s*and)\s*\d[\d.]*\s*%?\s*)*"
+_FOR_MODEL = re.compile(r"\s*(?:%\s*)?(?:[\w@.-]+\s+)??(?:(?:,|and|,\s*and)\s*\d[\d.]*\s*%?\s*"
+                        r"(?:[\w@.-]+\s+)??)*"
                         r"(?:[\w@.-]+\s+){0,2}?for\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?$")
+# A number right after a baseline's name and "at": "for Mip-NeRF360 at 0.06 fps".
+_AT_AFTER_NAME = re.compile(r"\s+at\s+")
 # A comparison that gives other models' numbers after the paper's: "compared with 54.8 for
 # LLaMA 2 13B", "against 86.4 and 92.0 for GPT-4".
 _COMPARED_NUMBERS = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|while|"
@@ -318,13 +321,19 @@ def _baseline_of(doc: Doc, models: list[Span], m: re.Match) -> Span | None:
                       s.end_char: start]]
         if before:
             return before[-1]
+    # "(GPT-4o: 78.5)", "(ResNet-50: 75.3%)": a baseline's number labelled with its name;
+    # "for Mip-NeRF360 at 0.06 fps": a number right after the baseline it is given for
+    labelled = next((s for s in models if 0 < start - s.end_char <= 6 and named(s) and (
+        _LABEL_COLON.fullmatch(text, s.end_char, start)
+        and text[s.start_char - 1: s.start_char] == "("
+        or _AT_AFTER_NAME.fullmatch(text, s.end_char, start)
+        and _FOR_BEFORE.search(text, max(0, s.start_char - 9), s.start_char))), None)
+    if labelled is not None:
+        return labelled
     after = [s for s in models if 0 < s.start_char - m.end() <= 60 and named(s)]
     if after and _FOR_MODEL.fullmatch(text, m.end(), after[0].start_char):
         return after[0]
-    # "(GPT-4o: 78.5)", "(ResNet-50: 75.3%)": a baseline's number labelled with its name
-    return next((s for s in models if 0 < start - s.end_char <= 4 and named(s)
-                 and _LABEL_COLON.fullmatch(text, s.end_char, start)
-                 and text[s.start_char - 1: s.start_char] == "("), None)
+    return None
 
 
 _LABEL_COLON = re.compile(r"\s*:\s*")
@@ -422,6 +431,7 @@ def _slash_baseline(text: str, models: list[Span], end: int) -> Span | None:
 
 _OF_GAP = re.compile(r"\s*(?:of|:|=|at)?\s*")
 _FOR_ONLY = re.compile(r"\s*for\s+(?:the\s+)?")
+_FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$")
 
 
 # Before a model that is a baseline or a setting, not a reporter: up to three words after a

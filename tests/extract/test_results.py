@@ -375,3 +375,11 @@ def test_a_baselines_number_beside_the_papers_gives_comparedwith(extract):
     compared = {(r.subject, r.object) for r in found.relations
                 if r.predicate == "comparedWith"}
     assert {("TimeGPT-S", "N-BEATS"), ("TimeGPT-S", "DeepAR")} <= compared
+
+
+def test_numbers_listed_for_a_baseline_with_their_measures_are_the_baselines(extract):
+    found = extract("On DTU, SplatX reaches a PSNR of 31.2 at 120 fps, compared with 30.4 "
+                    "PSNR and 0.91 SSIM for NeuS at 0.2 fps, and 29.8 PSNR for VolSDF.")
+    assert {("NeuS", "DTU", "PSNR", 30.4), ("NeuS", "DTU", "SSIM", 0.91),
+            ("NeuS", "DTU", "fps", 0.2), ("VolSDF", "DTU", "PSNR", 29.8),
+            ("SplatX", "DTU", "fps", 120.0)} <= res(found)
