@@ -84,8 +84,9 @@ class ResultFinder:
             models = [s for s in inside if s.label_ in MODEL_TYPES]
             reporters = _reporters(doc, models, sent)
             before = last_subject  # the model of the sentences before: a fallback
-            if REFERS_BACK.match(sent.text) and last_subject is not None and not reporters:
-                reporters = [last_subject]  # "It reaches 123 FPS": the model named before
+            if REFERS_BACK.match(sent.text) and last_subject is not None:
+                # "It reaches 123 FPS": the model named before, first of the reporters
+                reporters = [last_subject, *(r for r in reporters if r.text != last_subject.text)]
             elif reporters:
                 last_subject = reporters[0]
             metrics = [s for s in inside if s.label_ == "Metric"]
@@ -115,7 +116,9 @@ class ResultFinder:
                     # "..., and it obtains 62.7 mIoU": the sentence's subject again
                     model = next((s for s in reporters if s.end_char <= it.start()), None)
                 model = model or next((s for s in reversed(reporters)
-                                       if s.end_char <= m.start()), None) or before
+                                       if s.end_char <= m.start()), None) or (
+                    main if main is not None and _WE_OUR.search(
+                        doc_text(doc), sent.start_char, m.start()) else before)
                 if model is None:
                     continue
                 if baseline is not None and own and own[-1][0] != baseline.text:
@@ -210,8 +213,9 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
             continue
         if _FROM_BEFORE.search(before[-8:]) and _TO_NUMBER.match(after):
             continue  # "from 70.72 to 79.27": the unnamed baseline's number
-        if numbers and _COMPARED_NUMBERS.search(before[-60:]) and not _metric_for(
-                doc, metrics, start, end, after_only=True):
+        if numbers and (_COMPARED_NUMBERS.search(before[-60:]) or _LABELLED.search(
+                before[-40:]) and not _metric_for(doc, metrics, start, end)) and not \
+                _metric_for(doc, metrics, start, end, after_only=True):
             numbers.append((m, None, None))  # the metric of the number it is compared with
             continue
         metric = (_metric_for(doc, metrics, start, end)
@@ -336,6 +340,7 @@ def _baseline_of(doc: Doc, models: list[Span], m: re.Match) -> Span | None:
     return None
 
 
+_LABELLED = re.compile(r"\(\s*[^()]{1,30}?:\s*$")  # "(GPT-4o: 78.5)"
 _LABEL_COLON = re.compile(r"\s*:\s*")
 
 
@@ -540,10 +545,9 @@ def _dataset_for(doc: Doc, datasets: list[Span], metric: Span, start: int,
     for ds in datasets:
         if ds.start_char >= end and _ON_AFTER.match(text[end: ds.start_char]):
             return ds
-    for ds in datasets:  # "On QM9, X reaches an MAE of 0.02 and 0.37 MAE on ZINC"
-        if ds.end_char <= start and _FRAME.search(text, max(0, ds.start_char - 16),
-                                                  ds.start_char):
-            return ds
+    before = [ds for ds in datasets if ds.end_char <= start]
+    if before and _FRAME.search(text, max(0, before[-1].start_char - 16), before[-1].start_char):
+        return before[-1]  # "On QM9, X reaches an MAE of 0.02 and 0.37 MAE on ZINC"
     near = [ds for ds in datasets if not _CLAUSE_BREAK.search(
         text, min(ds.end_char, end), max(ds.start_char, start))] or datasets
     return min(near, key=lambda s: abs(s.start_char - start))
@@ -553,8 +557,11 @@ def _dataset_for(doc: Doc, datasets: list[Span], metric: Span, start: int,
 _ON_SPLIT = re.compile(r"(?:[^,;.]|\.\d){0,30}?\bon\s+(?:the\s+)?"
                        r"(?:test|dev|val|validation|held-out)"
                        r"(?:[-\s](?:clean|other|std|dev|set|split))?\b", re.I)
+# A sentence about the paper's own work: "we show that a pure Transformer attains 93.8%".
+_WE_OUR = re.compile(r"\b(?:[Ww]e|[Oo]ur)\b")
 # "it" that opens a clause after the subject: "..., and it obtains", "; it reaches".
-_IT_AGAIN = re.compile(r"(?:[,;]\s*(?:and|while|but)?\s*|\band\s+)it\s+(?:\w+\s+)?"
+_IT_AGAIN = re.compile(r"(?:[,;]\s*(?:and|while|but)?\s*|\band\s+)"
+                       r"(?:(?:on|in|for|at)\s+[^,;]{1,40}?\s+)?it\s+(?:\w+\s+)?"
                        r"(?:achiev|obtain|reach|attain|scor|get|yield|set)\w*\b")
 # A dataset that sets the scene at the start of a sentence: "On QM9, ...".
 _FRAME = re.compile(r"(?:^|[.!?]\s+|\n)(?:On|Across|For)\s+(?:the\s+)?$")

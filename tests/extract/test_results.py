@@ -383,3 +383,26 @@ def test_numbers_listed_for_a_baseline_with_their_measures_are_the_baselines(ext
     assert {("NeuS", "DTU", "PSNR", 30.4), ("NeuS", "DTU", "SSIM", 0.91),
             ("NeuS", "DTU", "fps", 0.2), ("VolSDF", "DTU", "PSNR", 29.8),
             ("SplatX", "DTU", "fps", 120.0)} <= res(found)
+
+
+def test_it_in_a_later_clause_with_its_own_dataset(extract):
+    found = extract("On ScanNet, PointMix-L reaches an mIoU of 74.1 (vs. 72.9 for "
+                    "Point Transformer), and on S3DIS it reaches 71.5 (vs. 70.4 for "
+                    "Point Transformer).")
+    assert {("PointMix-L", "ScanNet", "mIoU", 74.1), ("PointMix-L", "S3DIS", "mIoU", 71.5),
+            ("Point Transformer", "S3DIS", "mIoU", 70.4)} <= res(found)
+
+
+def test_a_sentence_about_our_work_reports_for_the_papers_system(extract):
+    found = extract("A dVAE first learns discrete point tokens. With our objective, we "
+                    "show that a plain Transformer attains 92.9% accuracy on ModelNet40.",
+                    title="PointMAE-X: Masked Pre-training for Point Clouds")
+    assert ("PointMAE-X", "ModelNet40", "accuracy", 92.9) in res(found)
+
+
+def test_a_sentence_opening_with_it_reports_for_the_model_before(extract):
+    found = extract("Our largest model, VisLM-72B, is trained on PixData. It outperforms "
+                    "proprietary models including Gemini 1.5 Pro; it reaches an average "
+                    "score of 80.3 across eleven benchmarks (GPT-4o: 78.1).")
+    assert {("VisLM-72B", None, "average score", 80.3),
+            ("GPT-4o", None, "average score", 78.1)} <= res(found)
