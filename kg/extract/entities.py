@@ -97,6 +97,15 @@ _METRIC_OF = re.compile(r"\s+(?:of|=|:)\s*\d")
 _VALUE_BEFORE = re.compile(r"\b(?:an?|the|its|our|lower|higher|best)\s+(?:[\w-]+\s+)?$",
                            re.I)
 NEXT_HEAD = {"Dataset", "Method", "Software", "Model", "Metric"}
+# Data words after a name: "Common Crawl data", "the KiTS 2019 challenge".
+_DATA_WORD_AFTER = re.compile(r"\s+(?:data|corpus)\b|\s+(?:(?:19|20)\d\d\s+)?"
+                              r"(?:challenge|competition)\b")
+# What a model is trained on: "trained on 39 years of X", "continue pretraining Code Llama
+# on the X", "trained on sequences from X" (not "trained from X": a base model).
+_TRAINED_ON = re.compile(r"\b(?:pre-?)?train(?:ed|ing)\b[^,;.()]{0,40}?\bon\s+(?:[\w-]+\s+){0,3}?"
+                         r"(?:from\s+)?(?:the\s+)?$", re.I)
+# "a collection of new datasets called PixMo": the kind of thing named before "called".
+_CALLED = re.compile(r"\b([a-z]+)\s+(?:called|named|dubbed|termed)\s+$")
 
 
 _FLAGS = WordFlags()
@@ -138,8 +147,13 @@ def context_type(doc: Doc, span: TextSpan, flags: WordFlags = _FLAGS,
     if last is not None and (nxt := type_from_head(last)) in NEXT_HEAD:
         return nxt
     if _DATA_AFTER.match(text, span.end_char, sent.end_char) or _DATASETS_SUCH_AS.search(
-            text, max(sent.start_char, span.start_char - 40), span.start_char):
+            text, max(sent.start_char, span.start_char - 40), span.start_char) or \
+            _DATA_WORD_AFTER.match(text, span.end_char, sent.end_char) or _TRAINED_ON.search(
+            text, max(sent.start_char, span.start_char - 50), span.start_char):
         return "Dataset"  # "FLD-5B, which consists of 5.4 billion annotations"
+    if (named := _CALLED.search(text, max(sent.start_char, span.start_char - 40),
+                                span.start_char)) and type_from_head(named[1]) == "Dataset":
+        return "Dataset"  # "new datasets called PixMo"
     if _METRIC_OF.match(text, span.end_char) and _VALUE_BEFORE.search(
             text, max(sent.start_char, span.start_char - 30), span.start_char):
         return "Metric"

@@ -164,3 +164,18 @@ def test_slash_variants_after_a_model_are_models(extract):
     at = {m.name: text[m.start:m.end] for m in found.mentions if m.type == "Model"}
     assert {"FastDet-Nano", "FastDet-Base", "FastDet-Large"} <= set(at)
     assert at["FastDet-Base"] == "Base" and at["FastDet-Large"] == "Large"
+
+
+def test_what_a_model_is_trained_on_is_data(extract):
+    found = extract("WeatherNet-G is trained on 40 years of HRRR-3 forecasts. We continue "
+                    "pretraining it on the MathMix-5 and release new datasets called "
+                    "DocPix-2. It ranked first in the BraTS-X 2023 challenge.")
+    datasets = {m.name for m in found.mentions if m.type == "Dataset"}
+    assert {"HRRR-3", "MathMix-5", "DocPix-2", "BraTS-X 2023"} <= datasets
+    assert "WeatherNet-G" not in datasets
+
+
+def test_trained_from_a_model_is_a_base_not_data(extract):
+    found = extract("CoderR1-Zero, a model trained from CoderBase-V2 with reinforcement "
+                    "learning, solves 40% of the tasks.")
+    assert ("CoderBase-V2", "Model") in {(m.name, m.type) for m in found.mentions}
