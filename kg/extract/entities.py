@@ -244,6 +244,8 @@ def _extended(doc: Doc, spans: list[Chosen]) -> list[Chosen]:
                 out.pop()  # "AST accuracy": the acronym was taken for a measure of its own
             if not (out and out[-1][3] > m.start()):  # "mean recall", "AST accuracy"
                 start_char = m.start()
+        elif label == "Task" and rule == "kg_lexicon":
+            start_char = _task_start(text, start_char, out[-1][3] if out else 0)
         if end > end_char or start_char < span[2]:
             wider = span_bounds(doc, start_char, end, "expand")
             if wider is not None:
@@ -254,6 +256,30 @@ def _extended(doc: Doc, spans: list[Chosen]) -> list[Chosen]:
             continue  # inside the previous (extended) span
         out.append(span)
     return out
+
+
+# Words that narrow a task to a domain or setting when they stand before it: "biomedical
+# image segmentation", "relative pose estimation", "formal theorem proving". A closed list:
+# without part-of-speech tags, any other word before a task may be a verb or praise
+# ("achieve high-accuracy image matting", "efficient image segmentation").
+_TASK_DOMAIN_WORDS = {
+    "biomedical", "medical", "clinical", "formal", "relative", "absolute", "local", "global",
+    "map", "point", "cloud", "graph", "molecular", "protein", "multilingual",
+    "cross-lingual", "multimodal", "multi-modal", "temporal", "spatial", "monocular",
+    "stereo", "handwritten", "mathematical", "abstractive", "extractive"}
+_WORD_BEFORE = re.compile(r"(?<![\w-])([a-z][a-z-]*[a-z])\s+$")
+
+
+def _task_start(text: str, start: int, floor: int) -> int:
+    """Where a task the lexicon names really starts: back over up to two words of
+    ``_TASK_DOMAIN_WORDS`` right before it ("point cloud classification"), never before
+    ``floor``."""
+    for _ in range(2):
+        m = _WORD_BEFORE.search(text, max(floor, start - 30), start)
+        if m is None or m[1] not in _TASK_DOMAIN_WORDS:
+            break
+        start = m.start()
+    return start
 
 
 def _join_adjacent_models(doc: Doc, spans: list[Chosen]) -> list[Chosen]:

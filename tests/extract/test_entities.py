@@ -179,3 +179,12 @@ def test_trained_from_a_model_is_a_base_not_data(extract):
     found = extract("CoderR1-Zero, a model trained from CoderBase-V2 with reinforcement "
                     "learning, solves 40% of the tasks.")
     assert ("CoderBase-V2", "Model") in {(m.name, m.type) for m in found.mentions}
+
+
+def test_a_task_keeps_the_words_that_narrow_it_to_a_domain(extract):
+    found = extract("We study clinical named entity recognition and stereo depth estimation, "
+                    "and efficient image segmentation as well.")
+    tasks = {m.name for m in found.mentions if m.type == "Task"}
+    assert {"clinical named entity recognition", "stereo depth estimation",
+            "image segmentation"} <= tasks
+    assert "efficient image segmentation" not in tasks
