@@ -130,6 +130,12 @@ class RepositoryFinder:
         self.name = name
         self.organizations = known_organizations() if organizations else {}
 
+    def _names_an_organization(self, owner: str) -> bool:
+        """Whether a part of the owner's handle is an organisation the lexicons know:
+        ``huawei-noah``, ``graphdeco-inria``."""
+        return any(len(part) > 2 and name_key(part) in self.organizations
+                   for part in re.split(r"[-_.]", owner))
+
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         spans: list[tuple[int, int, str, str]] = []
@@ -145,7 +151,8 @@ class RepositoryFinder:
             spans.append((*bounds, "Repository", name + ("#" + sub if sub else "")))
             owner = m["owner"]
             if self.organizations and (name_key(owner) in self.organizations
-                                       or organization_like(owner)):
+                                       or organization_like(owner)
+                                       or self._names_an_organization(owner)):
                 spans.append((*bounds, "Organization", organization_name(owner)))
         set_spans(doc, self.name, spans)
         return doc

@@ -50,3 +50,10 @@ def test_a_framework_whose_github_organisation_owns_the_repository(extract):
                     "https://github.com/tensorflow/tensor2tensor.")
     orgs = {m.name for m in found.mentions if m.type == "Organization"}
     assert {"pytorch", "tensorflow"} <= {o.lower() for o in orgs}
+
+
+def test_an_owner_handle_naming_a_known_organisation_is_one(extract):
+    found = extract("Code: https://github.com/samsung-vision/FastSplat and "
+                    "https://github.com/jdoe-lab2/tools.")
+    orgs = {m.name for m in found.mentions if m.type == "Organization"}
+    assert "samsung-vision" in orgs and "jdoe-lab2" not in orgs
