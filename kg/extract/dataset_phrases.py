@@ -2,6 +2,7 @@
 
 - A capitalised dataset head closes the name: "the Aya Collection", "MT Bench", "the OGB
   Large-Scale Challenge", "IIT-CDIP Test Collection 1.0".
+- A capitalised head with a numeral after it is one too: "Benchmark II".
 - A lower-case one follows it: "over the Multi-Session Chat dataset" names "Multi-Session
   Chat". One plain capitalised word is not enough there ("the Chinese dataset"); two words,
   or one with a hyphen, digit or inner capital, are.
@@ -23,6 +24,9 @@ LOWER_HEADS = ("dataset", "benchmark", "corpus")
 _WORDS_BEFORE = re.compile(r"(?:(?<=\s)|^)((?:[A-Z][\w-]*\s){1,4})$")
 _AFTER_HEAD = re.compile(r"(?:\s\d+(?:\.\d+)*)?(?![\w-])")  # a version: "Collection 1.0"
 _THE = re.compile(r"\bthe\s$")
+# A dataset word and its numeral: "On Benchmark II, ..." (a part of a larger evaluation).
+_HEAD_NUMERAL = re.compile(r"(?<![\w-])(?:Benchmark|Dataset|Track|Split)\s+(?:I{1,3}|IV|V|\d)"
+                           r"(?![\w-])")
 # Capitalised words that open a sentence or phrase without being part of a name.
 _NOT_FIRST = {"The", "A", "An", "Our", "This", "These", "That", "Those", "We", "Each", "Every",
               "New", "Novel", "In", "On", "For", "With", "From", "To", "Its", "Their", "Both",
@@ -55,6 +59,8 @@ def dataset_phrases(text: str, abstract_start: int) -> list[tuple[int, int]]:
             if end is None or (named := _name_before(text, at, abstract_start)) is None:
                 continue
             found.append((named[0], end.end()))
+    for m in _HEAD_NUMERAL.finditer(text, abstract_start):  # "Benchmark II", "Split 2"
+        found.append((m.start(), m.end()))
     for head in LOWER_HEADS:
         for at in find_all(text, " " + head):
             if at < abstract_start or not _AFTER_HEAD.match(text, at + 1 + len(head)):

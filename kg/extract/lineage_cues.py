@@ -48,7 +48,7 @@ CUES = (
         r"rival(?:s|ing|ed)?(?: (?:that|those) of)?|comparable to|"
         r"(?:performance|quality|accuracy|results) (?:similar|close|equivalent) to|"
         r"exceed\w*|competitive (?:with|to)|on par with|against|"
-        r"(?:improvements?|gains?|advantages?|speedups?) over|"
+        r"(?:improvements?|gains?|advantages?|speedups?|reductions?|savings?) over|"
         r"(?:well|far|significantly|clearly|points?|ap|map|accuracy|bleu|f1|m?iou|psnr|"
         r"top-1) above)\b", re.I),
      ("Model", "Software", "Method")),

@@ -97,6 +97,10 @@ class ResultFinder:
                     doc, lists, metrics, datasets, variants, models,
                     reporters[0] if reporters else before, last_slash, last_dataset)
                 found += [(*r, f"{self.name}:slash-list") for r in slashed]
+                own_model = reporters[0] if reporters else before
+                compared += [(own_model.text, r[0], sent) for r in slashed
+                             if own_model is not None and r[0] != own_model.text
+                             and r[0] not in variants]  # "against 2.40/0.146 for X"
                 evaluated += [(r[0], r[1], sent) for r in slashed if r[1]]
             if not metrics and not datasets and not _SCORE_OF_ANY.search(sent.text) and \
                     not _FROM_TO_ANY.search(sent.text):
@@ -213,8 +217,10 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
             continue
         if _FROM_BEFORE.search(before[-8:]) and _TO_NUMBER.match(after):
             continue  # "from 70.72 to 79.27": the unnamed baseline's number
-        if numbers and (_COMPARED_NUMBERS.search(before[-60:]) or _LABELLED.search(
-                before[-40:]) and not _metric_for(doc, metrics, start, end)) and not \
+        if numbers and (_COMPARED_NUMBERS.search(before[-60:]) or (
+                _LABELLED.search(before[-40:]) or _ALONE_AFTER_NAME.search(before[-60:])
+                and _BRACKET_CLOSES.match(text, m.end()))
+                and not _metric_for(doc, metrics, start, end)) and not \
                 _metric_for(doc, metrics, start, end, after_only=True):
             numbers.append((m, None, None))  # the metric of the number it is compared with
             continue
@@ -340,6 +346,8 @@ def _baseline_of(doc: Doc, models: list[Span], m: re.Match) -> Span | None:
     return None
 
 
+# A number alone in brackets right after a name: "ahead of PatchTST (0.684)".
+_ALONE_AFTER_NAME = re.compile(r"[A-Za-z0-9][\w.+-]*[A-Z0-9][\w.+-]*\s*\(\s*$")
 _LABELLED = re.compile(r"\(\s*[^()]{1,30}?:\s*$")  # "(GPT-4o: 78.5)"
 _LABEL_COLON = re.compile(r"\s*:\s*")
 

@@ -33,3 +33,14 @@ def test_found_as_datasets_with_results(extract):
     assert "Long-Horizon Dialogue" in names(found, "Dataset")
     assert ("TalkMem-7B", "Long-Horizon Dialogue", "accuracy", 81.2) in {
         (r.model, r.dataset, r.metric, r.value) for r in found.results}
+
+
+def test_a_dataset_word_with_a_numeral():
+    assert phrases("On Benchmark II and Track 3, models vary.") == ["Benchmark II", "Track 3"]
+
+
+def test_superglue_the_matcher_is_not_the_benchmark(extract):
+    found = extract("MatchX reaches 51.2 AUC, compared with 49.7 for SuperGlue, and scores "
+                    "90.1 on SuperGLUE.")
+    assert ("SuperGlue", "Model") in {(m.name, m.type) for m in found.mentions}
+    assert ("SuperGLUE", "Dataset") in {(m.name, m.type) for m in found.mentions}

@@ -523,3 +523,10 @@ def test_a_technique_named_as_new_is_not_the_papers_system(extract):
                 if r.predicate == "comparedWith"}
     assert {("WebNomad", "ReAct"), ("WebNomad", "Reflexion")} <= compared
     assert not any(r.subject == "self-reflective planning" for r in found.relations)
+
+
+def test_a_reduction_over_a_model_is_a_comparison(extract):
+    found = extract("Our SegLite-B gives a 4.1x latency reduction over Mask2Former and "
+                    "OneFormer.")
+    assert {("SegLite-B", "Mask2Former"), ("SegLite-B", "OneFormer")} <= {
+        (r.subject, r.object) for r in found.relations if r.predicate == "comparedWith"}

@@ -406,3 +406,16 @@ def test_a_sentence_opening_with_it_reports_for_the_model_before(extract):
                     "score of 80.3 across eleven benchmarks (GPT-4o: 78.1).")
     assert {("VisLM-72B", None, "average score", 80.3),
             ("GPT-4o", None, "average score", 78.1)} <= res(found)
+
+
+def test_numbers_alone_after_baselines_and_slash_lists_for_a_baseline_give_comparedwith(
+        extract):
+    found = extract("On Track II, FlowCast-L obtains a CRPS of 0.412, ahead of TimesNet "
+                    "(0.455) and N-HiTS (0.471). On ETTh1, FlowCast-L reaches an MSE/MAE of "
+                    "0.38/0.40, against 0.41/0.43 for PatchTST.")
+    compared = {(r.subject, r.object) for r in found.relations
+                if r.predicate == "comparedWith"}
+    assert {("FlowCast-L", "TimesNet"), ("FlowCast-L", "N-HiTS"),
+            ("FlowCast-L", "PatchTST")} <= compared
+    assert {("TimesNet", "Track II", "CRPS", 0.455),
+            ("PatchTST", "ETTh1", "MAE", 0.43)} <= res(found)
