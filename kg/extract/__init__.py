@@ -82,6 +82,7 @@ def doc_extraction(paper: Paper, doc: Doc) -> Extraction:
     text = doc_text(doc)
     mentions = set()  # the fields of each Mention, in order: deduplicated and sorted as tuples
     aliases = doc.user_data.get("kg_aliases", {})
+    slashed = False  # a model name right before a "/": "A-Tiny/Small"
     for key in OUTPUT_SPANS:
         for _, _, start_char, end_char, label, span_id in plain_spans(doc, key):
             surface = text[start_char:end_char]
@@ -93,12 +94,14 @@ def doc_extraction(paper: Paper, doc: Doc) -> Extraction:
                 name, sub, rule = clean_name(surface), "", span_id
                 if label == "Metric":
                     name = singular_metric(name)  # "H-means": the measure H-mean
+                slashed = slashed or label == "Model" and text[end_char: end_char + 1] == "/"
                 alias = aliases.get(name_key(name))
             field, start, end = to_field(paper, start_char, end_char)
             mentions.add((field, start, end, label, name or surface, rule,
                           (clean_name(alias),) if alias else (),
                           (("subPath", sub),) if sub else ()))
-    mentions |= _slash_variant_mentions(paper, text, mentions)
+    if slashed:
+        mentions |= _slash_variant_mentions(paper, text, mentions)
     relations = set()
     for subject, predicate, obj, start, end, rule in doc.user_data.get("kg_relations", []):
         field, start, end = to_field(paper, start, end)
@@ -126,8 +129,6 @@ def _slash_variant_mentions(paper: Paper, text: str, mentions: set[tuple]) -> se
     "DAMO-YOLO-Tiny/Small/Medium" names DAMO-YOLO-Small and DAMO-YOLO-Medium too (each at
     its own word)."""
     models = {(m[0], m[1], m[2]) for m in mentions if m[3] == "Model"}
-    if not models or "/" not in text:
-        return set()
     more = set()
     for m in SLASH_MODELS.finditer(text):
         first = m.start(2) + m[2].index("/")

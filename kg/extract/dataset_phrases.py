@@ -25,6 +25,7 @@ _WORDS_BEFORE = re.compile(r"(?:(?<=\s)|^)((?:[A-Z][\w-]*\s){1,4})$")
 _AFTER_HEAD = re.compile(r"(?:\s\d+(?:\.\d+)*)?(?![\w-])")  # a version: "Collection 1.0"
 _THE = re.compile(r"\bthe\s$")
 # A dataset word and its numeral: "On Benchmark II, ..." (a part of a larger evaluation).
+NUMBERED_HEADS = ("Benchmark", "Dataset", "Track", "Split")
 _HEAD_NUMERAL = re.compile(r"(?<![\w-])(?:Benchmark|Dataset|Track|Split)\s+(?:I{1,3}|IV|V|\d)"
                            r"(?![\w-])")
 # Capitalised words that open a sentence or phrase without being part of a name.
@@ -59,8 +60,10 @@ def dataset_phrases(text: str, abstract_start: int) -> list[tuple[int, int]]:
             if end is None or (named := _name_before(text, at, abstract_start)) is None:
                 continue
             found.append((named[0], end.end()))
-    for m in _HEAD_NUMERAL.finditer(text, abstract_start):  # "Benchmark II", "Split 2"
-        found.append((m.start(), m.end()))
+    for head in NUMBERED_HEADS:  # "Benchmark II", "Split 2"
+        for at in find_all(text, head):
+            if at >= abstract_start and (m := _HEAD_NUMERAL.match(text, at)):
+                found.append((m.start(), m.end()))
     for head in LOWER_HEADS:
         for at in find_all(text, " " + head):
             if at < abstract_start or not _AFTER_HEAD.match(text, at + 1 + len(head)):

@@ -91,8 +91,9 @@ class ResultFinder:
                 last_subject = reporters[0]
             metrics = [s for s in inside if s.label_ == "Metric"]
             datasets = [s for s in inside if s.label_ == "Dataset"]
-            variants = slash_variants(sent.text) or variants
-            if lists := value_lists(doc_text(doc), sent.start_char, sent.end_char):
+            slash = doc_text(doc).find("/", sent.start_char, sent.end_char) >= 0
+            variants = slash and slash_variants(sent.text) or variants
+            if slash and (lists := value_lists(doc_text(doc), sent.start_char, sent.end_char)):
                 slashed, last_slash = _slash_list_results(
                     doc, lists, metrics, datasets, variants, models,
                     reporters[0] if reporters else before, last_slash, last_dataset)
@@ -102,8 +103,7 @@ class ResultFinder:
                              if own_model is not None and r[0] != own_model.text
                              and r[0] not in variants]  # "against 2.40/0.146 for X"
                 evaluated += [(r[0], r[1], sent) for r in slashed if r[1]]
-            if not metrics and not datasets and not _SCORE_OF_ANY.search(sent.text) and \
-                    not _FROM_TO_ANY.search(sent.text):
+            if not metrics and not datasets and not _score_or_from_to(sent.text):
                 continue
             if not metrics and datasets:
                 previous_datasets = _distinct(datasets)
@@ -115,8 +115,8 @@ class ResultFinder:
             for m, metric, on in numbers:
                 baseline = _baseline_of(doc, models, m)
                 model = baseline or _paired(reporters, numbers, m)
-                if model is None and reporters and (it := _IT_AGAIN.search(
-                        doc_text(doc), sent.start_char, m.start())):
+                if model is None and reporters and " it " in sent.text and (
+                        it := _IT_AGAIN.search(doc_text(doc), sent.start_char, m.start())):
                     # "..., and it obtains 62.7 mIoU": the sentence's subject again
                     model = next((s for s in reporters if s.end_char <= it.start()), None)
                 model = model or next((s for s in reversed(reporters)
@@ -199,7 +199,8 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
     text = doc_text(doc)
     taken = [(s.start_char, s.end_char) for s in inside if s.label_ in _TAKEN_TYPES]
     numbers: list[tuple[re.Match, Span | None, Span | None]] = []
-    slashed = [m.span(1) for m in value_lists(text, sent.start_char, sent.end_char)]
+    slashed = [m.span(1) for m in value_lists(text, sent.start_char, sent.end_char)] if text.find(
+        "/", sent.start_char, sent.end_char) >= 0 else []
     for m in NUMBER.finditer(text, sent.start_char, sent.end_char):
         start, end = m.start("value"), m.end("value")
         if any(a <= start < b for a, b in taken) or m["sign"] or any(
@@ -459,6 +460,13 @@ _COMPARED_BEFORE = re.compile(r"(?:\b(?:compar\w*(?: with| to)?|than|outperform\
                               r"(?:the\s+|a\s+|an\s+)?(?:(?:[\w-]+\s+)?|(?:[\w-]+\s+){0,3}"
                               r"(?=\()))(?:\(\s*)?$", re.I)
 _SCORE_OF_ANY = re.compile(r"\bscore\s+of\s+\d", re.I)
+
+
+def _score_or_from_to(text: str) -> bool:
+    """Whether a sentence with no metric or dataset may still report a number: "a score
+    of 81", "from 70.7 to 79.3" (a substring test first: the case-blind regexes are slow)."""
+    return ("core" in text or "CORE" in text) and _SCORE_OF_ANY.search(text) is not None or (
+        ("rom" in text or "ROM" in text) and _FROM_TO_ANY.search(text) is not None)
 _SCORE_OF = re.compile(r"\b(?:an?|the)\s+(?:new\s+)?(?:state-of-the-art\s+|best\s+|record\s+)?"
                        r"((?:[a-z]+(?:-[a-z]+)?[\s-]+)?score)\s+of\s*$", re.I)
 
