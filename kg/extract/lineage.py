@@ -91,11 +91,19 @@ _JOINS = re.compile(r"(?:connect|integrat|combin|pair|bridg)", re.I)
 _JOINED_WITH = re.compile(r"\s*(?:[\w-]+\s+){0,5}?with\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?",
                           re.I)
 _WITH_BACKBONE = re.compile(r"\s*With\s+(?:an?\s+|the\s+)?(?P<part>[^,;()]{2,40}?)\s+"
-                            r"(?:backbone|encoder|image encoder|vision encoder)\b")
+                            r"(?:backbone|encoder|image encoder|vision encoder|as\s+(?:its|the|our)"
+                            r"\s+(?:[\w-]+\s+){0,3}?(?:backbone|encoder|decoder|extractor|"
+                            r"vocoder|tokenizer|detector))\b")
 # ... and within a sentence: "a fully convolutional model with a VGG-16 backbone".
 _WITH_BACKBONE_MID = re.compile(r"(?<!compared )(?<!comparison )\bwith\s+(?:an?\s+|the\s+)?"
                                 r"(?:pre-?trained\s+|frozen\s+)?(?P<part>[^,;()]{2,40}?)\s+"
-                                r"(?:backbones?|(?:image |vision |text |visual )?encoders?)\b")
+                                r"(?:backbones?|(?:image |vision |text |visual )?encoders?|"
+                                r"vocoders?)\b")
+# A second verb of the sentence's subject: "X is built on Y and uses Z".
+_AND_VERB = re.compile(r"\band\s+(?:also\s+)?$")
+# A subject and its verb: "X is built", "X, ..., uses", "X builds".
+_SUBJECT_VERB = re.compile(r"\s*(?:,[^,;]{0,60},\s*|,\s*)?(?:is|was|are|were|has|uses|builds|"
+                           r"combines|adopts|relies)\b")
 _WITH_PART = re.compile(r"^\s+with\s+(?:an?\s+|the\s+)?$", re.I)
 _PART_RESULT = re.compile(r"^\s*(?:backbone|encoder|decoder)?\s*(?:achiev|obtain|reach|attain|"
                           r"yield|gets?\b|runs?\b|scores?\b)", re.I)
@@ -162,8 +170,9 @@ def _objects_after(doc: Doc, sent: Span, cue_end: int, types: tuple[str, ...],
               or _CLAUSE_GAP.search(flat)):
             break  # "A, B and C" ends after C; "A, a B-based ..." describes A
         if span.label_ not in types:
-            if enumerated:
-                continue
+            if enumerated or not found and span.label_ == "Organization" and text.startswith(
+                    ("'s ", "’s "), span.end_char):
+                continue  # "uses OpenAI's CLIP ViT-L/14"
             break
         found.append(span)
         closed = bool(found[1:]) and bool(re.search(r"\b(?:and|or)\b", flat))
@@ -341,7 +350,7 @@ class LineageFinder:
                         sentence_main if predicate != "basedOn" or sentence_main is not main
                         or _OURS.search(text, sent.start_char, start) else named_main)
                     if predicate == "usesComponent":
-                        subject = self._user(doc, sent, before, sentence_main, start)
+                        subject = self._user(doc, sent, before, sentence_main, start, spans)
                     if predicate == "basedOn" and (_POINTS_BACK.match(scanned, end) or (
                             _USED_A.search(text, sent.start_char, start)
                             and m[0].lower().endswith(" of"))):
@@ -395,9 +404,10 @@ class LineageFinder:
 
     @staticmethod
     def _user(doc: Doc, sent: Span, before: Span | None, main: Span | None,
-              cue_start: int) -> Span | None:
+              cue_start: int, spans: list[Span]) -> Span | None:
         """Who uses a component: the name that governs the verb ("X which uses Y"), the
-        paper's own system for "we use Y" or when the sentence names no other system."""
+        paper's own system for "we use Y" or when the sentence names no other system, the
+        sentence's subject for a second verb ("X is built on Y and uses Z")."""
         text = doc_text(doc)
         if before is not None and _GOVERNS.match(text[before.end_char: cue_start]):
             return before
@@ -405,6 +415,10 @@ class LineageFinder:
             return main
         if main is not None and (before is None or before.text == main.text):
             return main
+        if before is not None and _AND_VERB.search(text, before.end_char, cue_start):
+            return next((s for s in spans if s.label_ in SYSTEM_TYPES and named(s)
+                         and s.start_char < before.start_char
+                         and _SUBJECT_VERB.match(text, s.end_char)), None)
         return None
 
     def _sentence_rules(self, doc: Doc, sent: Span, spans: list[Span], main: Span | None,

@@ -45,7 +45,7 @@ RULE_WORD_LISTS = {
                 "incorporated", "integrated"),  # lineage._PASSIVE_USE
     "purpose": ("improve", "upgrade", "enhance", "boost", "extend", "strengthen", "advance",
                 "scale up", "explore"),  # lineage._PURPOSE
-    "backbone": ("backbone", "encoder"),  # lineage._WITH_BACKBONE_MID
+    "backbone": ("backbone", "encoder", "vocoder"),  # lineage._WITH_BACKBONE_MID
 }
 RULE_WORDS = {k: re.compile("|".join(map(re.escape, words)))
               for k, words in RULE_WORD_LISTS.items()}

@@ -530,3 +530,19 @@ def test_a_reduction_over_a_model_is_a_comparison(extract):
                     "OneFormer.")
     assert {("SegLite-B", "Mask2Former"), ("SegLite-B", "OneFormer")} <= {
         (r.subject, r.object) for r in found.relations if r.predicate == "comparedWith"}
+
+
+def uses(found):
+    return {(r.subject, r.object) for r in found.relations if r.predicate == "usesComponent"}
+
+
+def test_a_second_verb_of_the_subject_uses_a_component_after_a_possessive(extract):
+    found = extract("Our flagship, PixTalk-34B, is built on the Yi-34B language model and "
+                    "uses Google's SigLIP-So400m as its image encoder.")
+    assert ("PixTalk-34B", "SigLIP-So400m") in uses(found)
+
+
+def test_with_a_part_as_its_extractor_and_with_a_vocoder(extract):
+    found = extract("With R2D2 as its keypoint extractor, MatchFormer-L reaches 51.0 AUC. "
+                    "FastSpeech 2, with a HiFi-GAN vocoder, reaches a MOS of 4.1.")
+    assert {("MatchFormer-L", "R2D2"), ("FastSpeech 2", "HiFi-GAN")} <= uses(found)
