@@ -9,6 +9,10 @@
 
 Only the abstract is read: a title in title case capitalises every word ("A Challenging
 Multi-Task Benchmark"). Each finding is (start, end) in the text.
+
+``listed_datasets`` finds the names listed with a dataset the lexicon knows, after "on",
+"including" or "such as": "on Amazon Beauty, Steam and MovieLens-1M", "on Mip-NeRF360,
+Tanks&Temples and Deep Blending".
 """
 
 from __future__ import annotations
@@ -75,3 +79,41 @@ def dataset_phrases(text: str, abstract_start: int) -> list[tuple[int, int]]:
             if len(words) > 1 or _SHAPED.search(words[0]):
                 found.append((start, at))
     return sorted(found)
+
+
+# One item of a list of datasets: one to three capitalised words ("Deep Blending",
+# "Tanks&Temples", "Amazon Beauty").
+_ITEM = r"[A-Z](?:[\w&+-]|\.\d)*(?:\s[A-Z0-9](?:[\w&+-]|\.\d)*){0,2}"
+_LIST = re.compile(rf"\b(?:on|including|such as|namely|across)\s+(?:the\s+)?"
+                   rf"(?P<items>{_ITEM}(?:(?:,\s*|\s+and\s+|,\s+and\s+){_ITEM})+)")
+_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+# A verb after the last item makes it the subject of a new clause: "... on CORD, and
+# LayoutLMv3-Base obtains ...".
+_VERB_AFTER = re.compile(r"\s+(?:also\s+)?(?:achiev|reach|obtain|outperform|surpass|scores?\b|"
+                         r"attain|gets?\b|yields?\b|sets?\b|match|exceed|beat|is\b|are\b|"
+                         r"was\b|were\b|has\b|have\b)")
+
+
+def listed_datasets(text: str, known: list[tuple[int, int]], abstract_start: int
+                    ) -> list[tuple[int, int]]:
+    """The items of a list of names one of which is a dataset in ``known`` (offsets):
+    the others are datasets too. Read from ``abstract_start`` on."""
+    found: list[tuple[int, int]] = []
+    for start, end in known:
+        if start < abstract_start:
+            continue
+        window = max(abstract_start, start - 120)
+        for m in _LIST.finditer(text, window, min(len(text), end + 120)):
+            if not m.start("items") <= start < m.end("items"):
+                continue
+            at, items = m.start("items"), []
+            for part in _SEPARATOR.split(m["items"]):
+                items.append((at, at + len(part)))
+                at += len(part)
+                if (sep := _SEPARATOR.match(text, at)) is not None:
+                    at = sep.end()
+            if _VERB_AFTER.match(text, m.end("items")):
+                items.pop()
+            found += [(a, b) for a, b in items  # a name the lexicon found stays its own
+                      if not any(a < k_end and k_start < b for k_start, k_end in known)]
+    return sorted(set(found))

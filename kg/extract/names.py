@@ -20,8 +20,15 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.context import doc_text, find_all, matches_at, set_spans, span_bounds
-from kg.extract.dataset_phrases import dataset_phrases
+from kg.extract.context import (
+    doc_text,
+    find_all,
+    matches_at,
+    plain_spans,
+    set_spans,
+    span_bounds,
+)
+from kg.extract.dataset_phrases import dataset_phrases, listed_datasets
 from kg.extract.heads import type_from_head
 from kg.extract.lexicon import load_lexicon
 
@@ -299,6 +306,9 @@ class NameFinder:
             add(m.start(), m.end(), "Metric", "metric-phrase")
         blank = text.find("\n\n")  # the title before it is in title case
         for start, end in dataset_phrases(text, blank + 2 if blank >= 0 else 0):
+            add(start, end, "Dataset", "dataset-phrase")
+        known = [(s[2], s[3]) for s in plain_spans(doc, "kg_lexicon") if s[4] == "Dataset"]
+        for start, end in listed_datasets(text, known, blank + 2 if blank >= 0 else 0):
             add(start, end, "Dataset", "dataset-phrase")
         if "-" in text:
             families = model_families()

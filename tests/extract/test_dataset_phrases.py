@@ -45,3 +45,11 @@ def test_superglue_the_matcher_is_not_the_benchmark(extract):
     benchmark = extract("TextX scores 90.1 on SuperGLUE.")
     assert ("SuperGlue", "Model") in {(m.name, m.type) for m in matcher.mentions}
     assert ("SuperGLUE", "Dataset") in {(m.name, m.type) for m in benchmark.mentions}
+
+
+def test_names_listed_with_a_known_dataset_are_datasets(extract):
+    found = extract("Experiments on Yelp Reviews, Gowalla and MovieLens-20M show gains. "
+                    "It reaches 71.2 on CORD, and DocNet-Base obtains 90.3 mAP on PubLayNet.")
+    datasets = {m.name for m in found.mentions if m.type == "Dataset"}
+    assert {"Yelp Reviews", "Gowalla", "MovieLens-20M"} <= datasets
+    assert "DocNet-Base" not in datasets
