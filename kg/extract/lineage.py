@@ -46,6 +46,7 @@ from kg.extract.context import (
     title_system,
     token_bounds,
 )
+from kg.extract.derivation import derivations
 from kg.extract.evaluation import EVALUATION, evaluation_subjects
 from kg.extract.lineage_cues import ANY_START as _ANY_START
 from kg.extract.lineage_cues import COMPONENT_TYPES, CUES
@@ -458,6 +459,11 @@ class LineageFinder:
             if (span.label_ == "Model" == nxt.label_ and _APPOSITIVE.match(gap)
                     and _KIND_AFTER.match(text[nxt.end_char: sent.end_char])):
                 add(span, "basedOn", nxt, sent, "appositive")
+        # "replacing the encoder of SAM with X yields X-SAM", "continue pretraining A ...,
+        # yielding B"
+        for new, predicate, old in (derivations(text, systems)
+                                    if len(systems) > 1 and held & WORD_BIT["derive"] else ()):
+            add(new, predicate, old, sent, "derived")
         # "With a ResNet-50 backbone and 50 epochs, Deformable DETR reaches ..."
         if systems and (m := _WITH_BACKBONE.match(text, sent.start_char, sent.end_char)):
             part = next((s for s in systems if s.start_char >= m.start("part")), None)

@@ -546,3 +546,12 @@ def test_with_a_part_as_its_extractor_and_with_a_vocoder(extract):
     found = extract("With R2D2 as its keypoint extractor, MatchFormer-L reaches 51.0 AUC. "
                     "FastSpeech 2, with a HiFi-GAN vocoder, reaches a MOS of 4.1.")
     assert {("MatchFormer-L", "R2D2"), ("FastSpeech 2", "HiFi-GAN")} <= uses(found)
+
+
+def test_a_system_made_by_replacing_a_part_or_training_further(extract):
+    found = extract("Replacing the text encoder of Stable Diffusion with Flan-T5-XL yields "
+                    "FlanDiffusion, which follows prompts better. We continue pretraining "
+                    "Mistral 7B on arXiv papers, yielding SciMistral.")
+    based = {(r.subject, r.object) for r in found.relations if r.predicate == "basedOn"}
+    assert {("FlanDiffusion", "Stable Diffusion"), ("FlanDiffusion", "Flan-T5-XL"),
+            ("SciMistral", "Mistral 7B")} <= based
