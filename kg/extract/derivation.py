@@ -4,8 +4,8 @@
   system is based on the one whose part was replaced (SAM), and on the replacement when it
   is a model (EfficientViT); a replacement that is a technique is a component ("with Ghost
   modules gives Ghost-ResNet-50");
-- "we continue pretraining Code Llama on the Proof-Pile-2, yielding Llemma": the new
-  system is based on the one trained further.
+- "we continue pretraining Code Llama on the Proof-Pile-2, yielding Llemma", "we fine-tuned
+  A on Python tokens, resulting in B": the new system is based on the one trained further.
 
 ``derivations`` reads one sentence and gives (new, predicate, old) span triples for
 ``kg_lineage``.
@@ -21,11 +21,12 @@ from kg.extract.context import TextSpan
 _REPLACING = re.compile(r"\breplac(?:e|es|ed|ing)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?of\s+"
                         r"(?:the\s+)?$", re.I)
 _WITH = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?with\s+(?:an?\s+|the\s+|our\s+)?$", re.I)
-_CONTINUED = re.compile(r"\bcontinu(?:e|es|ed|ing)\s+(?:to\s+)?(?:pre-?)?train(?:ing)?\s+"
-                        r"(?:the\s+|on\s+)?$", re.I)
+_CONTINUED = re.compile(r"(?:\bcontinu(?:e|es|ed|ing)\s+(?:to\s+)?(?:pre-?)?train(?:ing)?|"
+                        r"\bfine-?tun(?:e|es|ed|ing)|\bfurther\s+(?:pre-?)?train(?:s|ed|ing)?)\s+"
+                        r"(?:the\s+)?$", re.I)
 _RESULT_VERB = re.compile(r"[^;]{0,120}?\b(?:yield(?:s|ing)?|giv(?:es|ing)|produc(?:es|ing)|"
                           r"results?\s+in|resulting\s+in|leads?\s+to|to\s+obtain|to\s+build)\s+"
-                          r"(?:the\s+|a\s+|an\s+|our\s+)?$", re.I)
+                          r"(?:the\s+creation\s+of\s+)?(?:the\s+|a\s+|an\s+|our\s+)?$", re.I)
 
 
 def derivations(text: str, systems: Sequence[TextSpan]) -> list[tuple[TextSpan, str, TextSpan]]:

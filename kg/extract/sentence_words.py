@@ -46,7 +46,7 @@ RULE_WORD_LISTS = {
     "purpose": ("improve", "upgrade", "enhance", "boost", "extend", "strengthen", "advance",
                 "scale up", "explore"),  # lineage._PURPOSE
     "backbone": ("backbone", "encoder", "vocoder"),  # lineage._WITH_BACKBONE_MID
-    "derive": ("replac", "continu"),  # derivation.derivations
+    "derive": ("replac", "continu", "tun", "further"),  # derivation.derivations
 }
 RULE_WORDS = {k: re.compile("|".join(map(re.escape, words)))
               for k, words in RULE_WORD_LISTS.items()}

@@ -551,7 +551,8 @@ def test_with_a_part_as_its_extractor_and_with_a_vocoder(extract):
 def test_a_system_made_by_replacing_a_part_or_training_further(extract):
     found = extract("Replacing the text encoder of Stable Diffusion with Flan-T5-XL yields "
                     "FlanDiffusion, which follows prompts better. We continue pretraining "
-                    "Mistral 7B on arXiv papers, yielding SciMistral.")
+                    "Mistral 7B on arXiv papers, yielding SciMistral. We fine-tuned SciMistral on "
+                    "chemistry exams, resulting in the creation of ChemMistral.")
     based = {(r.subject, r.object) for r in found.relations if r.predicate == "basedOn"}
     assert {("FlanDiffusion", "Stable Diffusion"), ("FlanDiffusion", "Flan-T5-XL"),
-            ("SciMistral", "Mistral 7B")} <= based
+            ("SciMistral", "Mistral 7B"), ("ChemMistral", "SciMistral")} <= based
