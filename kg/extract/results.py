@@ -225,9 +225,14 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
                 _metric_for(doc, metrics, start, end, after_only=True):
             numbers.append((m, None, None))  # the metric of the number it is compared with
             continue
+        if _RANK_BEFORE.search(text, max(0, start - 12), start):
+            continue  # "ranking No. 1 on MTEB": a rank, not a score
         metric = (_metric_for(doc, metrics, start, end)
                   or _score_of(doc, before, start)
                   or _metric_after(doc, metrics, end))
+        praised = metric is not None and _PRAISED_SCORE.fullmatch(metric.text)
+        if praised:  # "a record-high score of 69.32 ... on MTEB": no measure is named
+            metric = None
         if metric is None and REACHES.search(before):
             metric = nearest_before(metrics, start, ("Metric",))
         if metric is None and numbers and numbers[-1][1] is not None:
@@ -243,7 +248,16 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
         elif on := next((ds for ds in datasets if ds.start_char >= m.end()
                          and _BARE_ON.fullmatch(text, m.end(), ds.start_char)), None):
             numbers.append((m, None, on))
+        elif praised and datasets:
+            numbers.append((m, None, min(datasets, key=lambda d: abs(d.start_char - start))))
     return numbers
+
+
+# A rank, not a score: "No. 1", "#1", "ranked 1st".
+_RANK_BEFORE = re.compile(r"(?:\bNo\.?|#|\brank(?:s|ed|ing)?)\s*$", re.I)
+# A score that only praises: "a record-high score", "the highest score", "a new best score".
+_PRAISED_SCORE = re.compile(r"(?:record(?:-high)?|highest|best|top|new|strong|high|leading|"
+                            r"state-of-the-art)[\s-]+score", re.I)
 
 
 def _distinct(spans: list[Span]) -> list[str]:

@@ -419,3 +419,11 @@ def test_numbers_alone_after_baselines_and_slash_lists_for_a_baseline_give_compa
             ("FlowCast-L", "PatchTST")} <= compared
     assert {("TimesNet", "Track II", "CRPS", 0.455),
             ("PatchTST", "ETTh1", "MAE", 0.43)} <= res(found)
+
+
+def test_a_praising_score_names_no_measure_and_a_rank_is_no_result(extract):
+    found = extract("Our EmbedX-7B has achieved a record-high score of 71.5, ranking first on "
+                    "the MTEB leaderboard, and the highest score of 60.2 on BEIR.")
+    assert res(found) == {("EmbedX-7B", "MTEB", None, 71.5), ("EmbedX-7B", "BEIR", None, 60.2)}
+    ranked = extract("TextEmb-L is ranked #1 on the MTEB leaderboard with 70.1 on MTEB.")
+    assert {r.value for r in ranked.results} == {70.1}
