@@ -7,7 +7,9 @@ punctuation nor such a character starts a sentence. Only the few final-character
 looked at: the text says where those characters occur, the token offsets (``context.
 token_bounds``, which the components after read too) which of them are tokens of their own.
 
-A blank line also ends a sentence (the title before the abstract has no final stop).
+A blank line also ends a sentence (the title before the abstract has no final stop), and a
+full stop does not end one after a common abbreviation written with it ("No. 1", "acc.: 80.0",
+"Fig. 3", "et al. 2020", ``ABBREVIATIONS``) or before a comma, colon or semicolon.
 
 Sets ``is_sent_start`` on every token, as the sentencizer does (``doc.sents`` works; not in
 a doc marked ``context.PLAIN_ONLY_KEY``, whose reader wants only the indices), and keeps the
@@ -26,6 +28,23 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
 from kg.extract.context import PLAIN_ONLY_KEY, STARTS_KEY, doc_text, find_all, token_bounds
+
+#: Words a full stop follows without ending a sentence: "ranking No. 1", "acc.: 80.02".
+ABBREVIATIONS = frozenset({
+    "No", "no", "Nos", "acc", "Acc", "approx", "Approx", "avg", "Avg", "resp", "Eq", "Eqs",
+    "Fig", "Figs", "Tab", "Sec", "cf", "Cf", "al", "ca", "Ref", "Refs", "Vol", "vol",
+    "pp", "incl", "Sect", "App", "Appx", "Thm", "Def", "Prop", "Lem", "Alg", "Exp"})
+_NOT_AFTER_STOP = frozenset({",", ":", ";"})
+
+
+def excused(doc: Doc, j: int, starts: list[int], ends: list[int]) -> bool:
+    """Whether the full stop at token ``j`` ends no sentence: it closes an abbreviation
+    glued to it (``ABBREVIATIONS``) or a comma, colon or semicolon follows it."""
+    if doc[j].text != ".":
+        return False
+    if j > 0 and ends[j - 1] == starts[j] and doc[j - 1].text in ABBREVIATIONS:
+        return True
+    return j + 1 < len(doc) and doc[j + 1].text in _NOT_AFTER_STOP
 
 
 class SentenceSplitter:
@@ -61,6 +80,8 @@ class SentenceSplitter:
         starts = [0]
         k = 0
         for j in finals:
+            if excused(doc, j, token_starts, token_ends):
+                continue
             k = max(k, j + 1)
             while k < n:
                 token = doc[k]

@@ -427,3 +427,11 @@ def test_a_praising_score_names_no_measure_and_a_rank_is_no_result(extract):
     assert res(found) == {("EmbedX-7B", "MTEB", None, 71.5), ("EmbedX-7B", "BEIR", None, 60.2)}
     ranked = extract("TextEmb-L is ranked #1 on the MTEB leaderboard with 70.1 on MTEB.")
     assert {r.value for r in ranked.results} == {70.1}
+
+
+def test_an_abbreviations_full_stop_ends_no_sentence(extract):
+    found = extract("OFA-X sets new results, including ImageNet (top-1 acc.: 88.1) and "
+                    "ranks No. 2 on COCO with 61.0 AP.")
+    assert {("OFA-X", "ImageNet", "top-1 acc", 88.1), ("OFA-X", "COCO", "AP", 61.0)} <= res(
+        found)
+    assert 2.0 not in {r.value for r in found.results}
