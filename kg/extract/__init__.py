@@ -33,7 +33,7 @@ from kg.extract import (  # noqa: F401
 from kg.extract.context import PLAIN_ONLY_KEY, doc_text, plain_spans
 from kg.extract.lexicon import singular_metric
 from kg.extract.repos import organization_alias
-from kg.extract.slash_lists import SLASH_MODELS
+from kg.extract.slash_lists import SLASH_MODELS, alike
 from kg.normalize import name_key
 from kg.records import Extraction, Mention, Paper, Relation, Result
 
@@ -94,14 +94,16 @@ def doc_extraction(paper: Paper, doc: Doc) -> Extraction:
                 name, sub, rule = clean_name(surface), "", span_id
                 if label == "Metric":
                     name = singular_metric(name)  # "H-means": the measure H-mean
-                slashed = slashed or label == "Model" and text[end_char: end_char + 1] == "/"
+                slashed = slashed or label == "Model" and (
+                    text[end_char: end_char + 1] == "/" or "/" in surface)
                 alias = aliases.get(name_key(name))
             field, start, end = to_field(paper, start_char, end_char)
             mentions.add((field, start, end, label, name or surface, rule,
                           (clean_name(alias),) if alias else (),
                           (("subPath", sub),) if sub else ()))
     if slashed:
-        mentions |= _slash_variant_mentions(paper, text, mentions)
+        more, whole = _slash_variant_mentions(paper, text, mentions)
+        mentions = (mentions - whole) | more
     relations = set()
     for subject, predicate, obj, start, end, rule in doc.user_data.get("kg_relations", []):
         field, start, end = to_field(paper, start, end)
@@ -124,23 +126,30 @@ def doc_extraction(paper: Paper, doc: Doc) -> Extraction:
                       results=tuple(kept))
 
 
-def _slash_variant_mentions(paper: Paper, text: str, mentions: set[tuple]) -> set[tuple]:
-    """The other variants of a slash list after a model found with its first one:
-    "DAMO-YOLO-Tiny/Small/Medium" names DAMO-YOLO-Small and DAMO-YOLO-Medium too (each at
-    its own word)."""
-    models = {(m[0], m[1], m[2]) for m in mentions if m[3] == "Model"}
-    more = set()
+def _slash_variant_mentions(paper: Paper, text: str, mentions: set[tuple]
+                            ) -> tuple[set[tuple], set[tuple]]:
+    """The variants of a slash list after a model: "DAMO-YOLO-Tiny/Small/Medium", found with
+    its first variant, names DAMO-YOLO-Small and DAMO-YOLO-Medium too (each at its own
+    word); "Llama-1/2", found whole, names Llama-1 (at "Llama-1") and Llama-2 (at "2")
+    instead. Returns the mentions to add and the whole-list mentions they replace."""
+    models = {(m[0], m[1], m[2]): m for m in mentions if m[3] == "Model"}
+    more, whole = set(), set()
     for m in SLASH_MODELS.finditer(text):
-        first = m.start(2) + m[2].index("/")
-        if to_field(paper, m.start(), first) not in models:
+        variants = m[2].split("/")
+        if not alike(variants):
+            continue  # "ViT-L/14" is a patch size, not two variants
+        at = m.start(2) + len(variants[0]) + 1  # the second variant
+        if (listed := models.get(to_field(paper, m.start(), m.end()))) is not None:
+            whole.add(listed)
+            more.add((*to_field(paper, m.start(), at - 1), "Model", m[1] + variants[0],
+                      "kg_entities:slash-variant", (), ()))
+        elif to_field(paper, m.start(), at - 1) not in models:
             continue
-        at = first + 1
-        for variant in m[2].split("/")[1:]:
-            field, start, end = to_field(paper, at, at + len(variant))
-            more.add((field, start, end, "Model", m[1] + variant, "kg_entities:slash-variant",
-                      (), ()))
+        for variant in variants[1:]:
+            more.add((*to_field(paper, at, at + len(variant)), "Model", m[1] + variant,
+                      "kg_entities:slash-variant", (), ()))
             at += len(variant) + 1
-    return more
+    return more, whole
 
 
 def _result_order(r: tuple) -> tuple:

@@ -34,6 +34,7 @@ HEADS: dict[str, tuple[str, ...]] = {
 }
 _HEAD_TYPE = {word: type_name for type_name, words in HEADS.items() for word in words}
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+_CAMEL_TAIL = re.compile(r"(?<=[a-z])[A-Z][a-z]{2,}$")
 
 
 def type_from_head(phrase: str) -> str | None:
@@ -51,4 +52,7 @@ def type_from_head(phrase: str) -> str | None:
     if last in _HEAD_TYPE:
         return _HEAD_TYPE[last]
     tail = last.rsplit("-", 1)[-1]
-    return _HEAD_TYPE.get(tail)
+    if tail in _HEAD_TYPE:
+        return _HEAD_TYPE[tail]
+    camel = _CAMEL_TAIL.search(words[-1])  # "FederatedAveraging", "RadixAttention"
+    return _HEAD_TYPE.get(camel[0].lower()) if camel else None

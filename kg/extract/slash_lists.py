@@ -18,10 +18,16 @@ SLASH_VALUES = re.compile(r"(?<![\w./])(\d+(?:\.\d+)?%?(?:/\d+(?:\.\d+)?%?)+)(?!
 _VALUE = re.compile(r"\d+(?:\.\d+)?")
 
 
+def alike(variants: list[str]) -> bool:
+    """Whether the parts of a slash list are variants of one kind: all numbers ("1/2") or
+    all words ("s/m/l", "Tiny/Small"); "ViT-L/14" names a patch size, not two models."""
+    return all(v.isdigit() for v in variants) or all(v.isalpha() for v in variants)
+
+
 def slash_variants(text: str) -> list[str]:
     """The names a slash list of variants gives ("A-s/m/l" -> A-s, A-m, A-l), or []."""
     m = SLASH_MODELS.search(text)
-    return [m[1] + v for v in m[2].split("/")] if m else []
+    return [m[1] + v for v in m[2].split("/")] if m and alike(m[2].split("/")) else []
 
 
 def value_lists(text: str, start: int, end: int) -> list[re.Match[str]]:

@@ -188,3 +188,18 @@ def test_a_task_keeps_the_words_that_narrow_it_to_a_domain(extract):
     assert {"clinical named entity recognition", "stereo depth estimation",
             "image segmentation"} <= tasks
     assert "efficient image segmentation" not in tasks
+
+
+def test_a_whole_slash_list_of_versions_names_each_version(extract):
+    text = "We quantise Qwen-1/2 and ViT-L/14 models to W4A16 with LiDAR inputs."
+    found = extract(text)
+    at = {m.name: text[m.start:m.end] for m in found.mentions if m.type == "Model"}
+    assert {"Qwen-1", "Qwen-2", "ViT-L/14"} <= set(at) and "Qwen-1/2" not in at
+    assert at["Qwen-2"] == "2" and "ViT-14" not in at
+    assert not {"W4A16", "LiDAR"} & {m.name for m in found.mentions}
+
+
+def test_a_camel_case_name_takes_the_type_of_its_last_part(extract):
+    found = extract("We train with a rule we call SparseAveraging (SpAvg) on clients.")
+    typed_ = {(m.name, m.type) for m in found.mentions}
+    assert {("SparseAveraging", "Method"), ("SpAvg", "Method")} <= typed_
