@@ -31,6 +31,7 @@ from kg.extract.context import (
 from kg.extract.dataset_phrases import dataset_phrases, listed_datasets
 from kg.extract.heads import type_from_head
 from kg.extract.lexicon import load_lexicon
+from kg.extract.technique_phrases import described_techniques
 
 _PIECE = r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*"
 _VARIANT = (r"(?:Titan|Turbo|Base|Large|Small|Tiny|Mini|Pro|Max|Plus|Ultra|Lite|Flash|Nano"
@@ -292,6 +293,9 @@ class NameFinder:
                 bounds = span_bounds(doc, start, end, "contract")
                 if bounds is not None:
                     spans.append((*bounds, "Method", "technique"))
+        for start, end in described_techniques(text):  # lower case: not trimmed
+            if (bounds := span_bounds(doc, start, end, "contract")) is not None:
+                spans.append((*bounds, "Method", "technique"))
         for verb in matches_at(_INTRODUCING, text, _introducing_starts(text)):
             m = INTRODUCED_TECHNIQUE.match(text, verb.end())
             if m is None or not _INTRODUCER.search(text, max(0, verb.start() - 40),

@@ -98,3 +98,11 @@ def test_units_are_not_names(extract):
     found = names(extract("SplatNet-X renders at 33.2 dB PSNR on 24 GB GPUs and samples 16 "
                           "kHz audio."))
     assert not {"dB", "kHz", "GB"} & found
+
+
+def test_a_lower_case_technique_described_as_one(extract):
+    found = extract("We propose gradient sketch replay, a simple technique that stores "
+                    "compressed gradients. In this work, a new method is not a name.")
+    methods = {m.name for m in found.mentions if m.type == "Method"}
+    assert "gradient sketch replay" in methods
+    assert not any(name.lower().startswith("in this") for name in methods)

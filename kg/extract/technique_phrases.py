@@ -1,0 +1,36 @@
+"""Techniques named in lower case and then described as one: "we propose virtual context
+management, a technique drawing on ...", "Window attention, a natural approach, keeps ...".
+
+The name is two to four words right before ", a/an ... approach|technique|method|..." and
+right after a sentence boundary or a verb that introduces it ("propose", "call", "namely").
+Each finding is (start, end) in the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.context import find_all
+
+_KIND = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:approach|technique|method|algorithm|"
+                   r"mechanism|strategy|scheme|procedure|paradigm)\b")
+_NAME_BEFORE = re.compile(r"(?:^|[.;:]\s+|\b(?:propose|proposes|introduce|introduces|present|"
+                          r"presents|call|namely|dub)\s+)(?P<name>[A-Za-z][a-z-]+(?:\s[a-z][a-z-]+)"
+                          r"{1,3})$")
+# Words that open a description, not a name: "In this work, a new method ...".
+_NOT_FIRST = {"in", "this", "the", "our", "we", "to", "for", "with", "however", "moreover",
+              "second", "first", "third", "finally", "here", "specifically", "instead",
+              "furthermore", "besides", "then", "thus", "therefore", "overall", "unlike"}
+
+
+def described_techniques(text: str) -> list[tuple[int, int]]:
+    """Lower-case technique names that the text describes as a technique."""
+    found = []
+    for at in find_all(text, ", a"):
+        if not _KIND.match(text, at):
+            continue
+        m = _NAME_BEFORE.search(text, max(0, at - 60), at)
+        if m is None or m["name"].split()[0].lower() in _NOT_FIRST:
+            continue
+        found.append((m.start("name"), m.end("name")))
+    return found
