@@ -375,13 +375,15 @@ _BARE_ON = re.compile(r"(?:\s*(?:,|and|,\s*and)\s*\d+(?:\.\d+)?\s*%?)*\s*on\s+(?
 # Between two numbers of one list under one metric: "88.55% on ImageNet, 94.55% on
 # CIFAR-100", "on CIFAR-100 (91.7%), Flowers (98.8%)".
 _LIST_NEXT = re.compile(r"\s*(?:(?:on|in)\s+(?:the\s+)?[^,;()]{1,50}?\s*"
-                        r"(?:,\s*(?:and\s+)?|\s+and\s+)|\)\s*,?\s*(?:and\s+)?[^,;()]{1,50}?\s*\(\s*)")
+                        r"(?:,\s*(?:and\s+)?|\s+and\s+)|\)\s*,?\s*(?:and\s+)?[^,;()]{1,50}?\s*\(\s*|"
+                        r",\s*(?:and\s+)?|and\s+)")  # or bare: "reach 3.77 and 4.32"
 
 
 def _listed_after(text: str, previous: tuple[re.Match, Span], m: re.Match) -> Span | None:
     """The metric of the number before, for a number listed after it with the same unit."""
     before, metric = previous
-    if before["unit"] == m["unit"] and _LIST_NEXT.fullmatch(text, before.end(), m.start()):
+    if before["unit"] == m["unit"] and _LIST_NEXT.fullmatch(text, before.end(), m.start()) \
+            and not _TO_NUMBER.match(text, m.end()):  # "75.2% to 79% and 79.1% to 83%"
         return metric
     return None
 
@@ -514,6 +516,9 @@ def _paired(models: list[Span], numbers: list, m: re.Match) -> Span | None:
     if this[1] is None and this[2] is None:
         return None  # a compared number: its model is named after it
     same = [n for n in numbers if key(n) == key(this)]
+    named_before = [s for s in models if s.end_char <= this[0].start()]
+    if named_before:  # "... VITS obtains 4.43, while A and B reach 3.77 and 4.32"
+        same = [n for n in same if n[0].start() >= named_before[-1].end_char]
     listed = [s for s in models if s.end_char <= same[0][0].start()][-len(same):]
     text = doc_text(listed[0].doc) if listed else ""
     if len(same) > 1 and len(listed) == len(same) and all(  # a list: "A, B and C"

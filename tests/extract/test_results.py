@@ -435,3 +435,12 @@ def test_an_abbreviations_full_stop_ends_no_sentence(extract):
     assert {("OFA-X", "ImageNet", "top-1 acc", 88.1), ("OFA-X", "COCO", "AP", 61.0)} <= res(
         found)
     assert 2.0 not in {r.value for r in found.results}
+
+
+def test_a_later_respectively_list_pairs_its_own_models_and_bare_numbers_share_a_measure(
+        extract):
+    found = extract("Listeners rate quality by MOS: SpeechX obtains 4.41, close to the 4.45 of "
+                    "real speech, while FastSpeech 2 and Glow-TTS, both with a HiFi-GAN "
+                    "vocoder, reach 3.81 and 4.02, respectively.")
+    assert {("SpeechX", None, "MOS", 4.41), ("FastSpeech 2", None, "MOS", 3.81),
+            ("Glow-TTS", None, "MOS", 4.02)} <= res(found)
