@@ -20,6 +20,16 @@ from itertools import pairwise
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.extract.baselines import (
+    ALONE_AFTER_NAME,
+    BRACKET_CLOSES,
+    COMPARED_NUMBERS,
+    IN_BRACKETS,
+    LABELLED,
+    baseline_of,
+    compared_with,
+    slash_baseline,
+)
 from kg.extract.context import (
     LISTED_GAP,
     REFERS_BACK,
@@ -113,7 +123,7 @@ class ResultFinder:
             previous_datasets = _distinct(datasets) or previous_datasets
             own: list[tuple] = []  # this sentence's results so far, not given to a baseline
             for m, metric, on in numbers:
-                baseline = _baseline_of(doc, models, m)
+                baseline = baseline_of(doc, models, m)
                 model = baseline or _paired(reporters, numbers, m)
                 if model is None and reporters and " it " in sent.text and (
                         it := _IT_AGAIN.search(doc_text(doc), sent.start_char, m.start())):
@@ -129,7 +139,7 @@ class ResultFinder:
                     # "0.649, ahead of PatchTST (0.684)": the paper's model was compared
                     compared.append((own[-1][0], baseline.text, sent))
                 if metric is None and on is None:
-                    if baseline is not None and (like := _compared_with(numbers, own, m)):
+                    if baseline is not None and (like := compared_with(numbers, own, m)):
                         found.append((model.text, like[1], like[2], float(m["value"]),
                                       m["unit"] or None, m.start("value"), m.end("value"),
                                       f"{self.name}:compared"))
@@ -218,9 +228,9 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
             continue
         if _FROM_BEFORE.search(before[-8:]) and _TO_NUMBER.match(after):
             continue  # "from 70.72 to 79.27": the unnamed baseline's number
-        if numbers and (_COMPARED_NUMBERS.search(before[-60:]) or (
-                _LABELLED.search(before[-40:]) or _ALONE_AFTER_NAME.search(before[-60:])
-                and _BRACKET_CLOSES.match(text, m.end()))
+        if numbers and (COMPARED_NUMBERS.search(before[-60:]) or (
+                LABELLED.search(before[-40:]) or ALONE_AFTER_NAME.search(before[-60:])
+                and BRACKET_CLOSES.match(text, m.end()))
                 and not _metric_for(doc, metrics, start, end)) and not \
                 _metric_for(doc, metrics, start, end, after_only=True):
             numbers.append((m, None, None))  # the metric of the number it is compared with
@@ -238,8 +248,8 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
         if metric is None and numbers and numbers[-1][1] is not None:
             metric = _listed_after(text, numbers[-1][:2], m)
         if metric is None and len(metrics) == 1 and metrics[0].end_char <= start and \
-                _IN_BRACKETS.search(text, sent.start_char, start) and \
-                _BRACKET_CLOSES.match(text, m.end()):
+                IN_BRACKETS.search(text, sent.start_char, start) and \
+                BRACKET_CLOSES.match(text, m.end()):
             metric = metrics[0]  # "top-1 accuracy ..., outperforming DeiT training (81.8%)"
         if metric is None and _FROM_NUMBER.search(before[-30:]):
             numbers.append((m, None, NO_DATASET))  # "form understanding (from 70.72 to 79.27)"
@@ -281,26 +291,6 @@ def _respective_datasets(sent: Span, numbers: list, datasets: list[Span],
     return {id(n[0]): name for n, name in zip(scored, names, strict=True)}
 
 
-def _compared_with(numbers: list, own: list[tuple], m: re.Match) -> tuple | None:
-    """The result a baseline's number with no metric of its own answers: of "A% on X and
-    B% on Y, compared with C% and D% for Z", C answers A and D answers B (the k numbers
-    of a group answer the last k results); one more than the results answers the last."""
-    if not own:
-        return None
-    group = [m]
-    k = next(i for i, n in enumerate(numbers) if n[0] is m)
-    while k > 0 and numbers[k - 1][1] is None and numbers[k - 1][2] is None:
-        k -= 1
-        group.insert(0, numbers[k][0])
-    k = next(i for i, n in enumerate(numbers) if n[0] is m) + 1
-    while k < len(numbers) and numbers[k][1] is None and numbers[k][2] is None:
-        group.append(numbers[k][0])
-        k += 1
-    if len(group) > len(own):  # "0.79 and 0.55 for A and 0.75 and 0.55 for B": in turn
-        return own[group.index(m) % len(own)] if len(group) % len(own) == 0 else own[-1]
-    return own[-len(group):][group.index(m)]
-
-
 # "(from 70.72 to 79.27)": the second number is the paper's result, with no metric named.
 _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
 _FROM_NUMBER = re.compile(r"\bfrom\s+\d[\d.]*\s*%?\s+to\s*$", re.I)
@@ -318,53 +308,6 @@ class _NoDataset:
 
 
 NO_DATASET = _NoDataset()
-
-
-# A number alone in brackets: "DeiT training (81.8%)", "(up to 85.2%)".
-_IN_BRACKETS = re.compile(r"\(\s*(?:up\s+to\s+)?$")
-_BRACKET_CLOSES = re.compile(r"\s*%?\s*\)")
-_FOR_MODEL = re.compile(r"\s*(?:%\s*)?(?:[\w@.-]+\s+)??(?:(?:,|and|,\s*and)\s*\d[\d.]*\s*%?\s*"
-                        r"(?:[\w@.-]+\s+)??)*"
-                        r"(?:[\w@.-]+\s+){0,2}?for\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?$")
-# A number right after a baseline's name and "at": "for Mip-NeRF360 at 0.06 fps".
-_AT_AFTER_NAME = re.compile(r"\s+at\s+")
-# A comparison that gives other models' numbers after the paper's: "compared with 54.8 for
-# LLaMA 2 13B", "against 86.4 and 92.0 for GPT-4".
-_COMPARED_NUMBERS = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|while|"
-                               r"whereas)\s+(?:[^;()]{0,50}?(?:,|\band))?\s*$", re.I)
-
-
-def _baseline_of(doc: Doc, models: list[Span], m: re.Match) -> Span | None:
-    """The model a number is given for, baseline or not: the name right before the
-    brackets it stands alone in ("outperforming DeiT training (81.8%)") or after "for"
-    ("compared with 42.0 AP for DETR")."""
-    text = doc_text(doc)
-    start = m.start("value")
-    if _IN_BRACKETS.search(text, max(0, start - 10), start):
-        before = [s for s in models if 0 <= start - s.end_char <= 60 and named(s)
-                  and "(" not in text[s.end_char: start - 1] and "," not in text[
-                      s.end_char: start]]
-        if before:
-            return before[-1]
-    # "(GPT-4o: 78.5)", "(ResNet-50: 75.3%)": a baseline's number labelled with its name;
-    # "for Mip-NeRF360 at 0.06 fps": a number right after the baseline it is given for
-    labelled = next((s for s in models if 0 < start - s.end_char <= 6 and named(s) and (
-        _LABEL_COLON.fullmatch(text, s.end_char, start)
-        and text[s.start_char - 1: s.start_char] == "("
-        or _AT_AFTER_NAME.fullmatch(text, s.end_char, start)
-        and _FOR_BEFORE.search(text, max(0, s.start_char - 9), s.start_char))), None)
-    if labelled is not None:
-        return labelled
-    after = [s for s in models if 0 < s.start_char - m.end() <= 60 and named(s)]
-    if after and _FOR_MODEL.fullmatch(text, m.end(), after[0].start_char):
-        return after[0]
-    return None
-
-
-# A number alone in brackets right after a name: "ahead of PatchTST (0.684)".
-_ALONE_AFTER_NAME = re.compile(r"[A-Za-z0-9][\w.+-]*[A-Z0-9][\w.+-]*\s*\(\s*$")
-_LABELLED = re.compile(r"\(\s*[^()]{1,30}?:\s*$")  # "(GPT-4o: 78.5)"
-_LABEL_COLON = re.compile(r"\s*:\s*")
 
 
 # From a number with no metric to the dataset it is reported on: "69% on MMLU", "75% and
@@ -406,7 +349,7 @@ def _slash_list_results(doc: Doc, lists: list[re.Match], metrics: list[Span],
     found: list[tuple] = []
     for m in lists:
         values = values_of(m)
-        owner = _slash_baseline(text, models, m.end()) or model
+        owner = slash_baseline(text, models, m.end()) or model
         names = variants if len(variants) == len(values) and owner is model else (
             [owner.text] * len(values) if owner is not None else [])
         paired = _slash_metrics(text, metrics, m.start(1))
@@ -453,15 +396,7 @@ def _slash_metrics(text: str, metrics: list[Span], start: int) -> list[Span]:
     return listed if len(listed) > 1 else []
 
 
-def _slash_baseline(text: str, models: list[Span], end: int) -> Span | None:
-    """The model a slash list is given for: "against 2.40/0.146 for CoModGAN"."""
-    return next((s for s in models if s.start_char >= end and named(s)
-                 and _FOR_ONLY.fullmatch(text, end, s.start_char)), None)
-
-
 _OF_GAP = re.compile(r"\s*(?:of|:|=|at)?\s*")
-_FOR_ONLY = re.compile(r"\s*for\s+(?:the\s+)?")
-_FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$")
 
 
 # Before a model that is a baseline or a setting, not a reporter: up to three words after a

@@ -1,0 +1,90 @@
+"""Numbers a sentence gives to a baseline beside the paper's own: which model a number
+is for ("outperforming DeiT training (81.8%)", "compared with 42.0 AP for DETR",
+"(GPT-4o: 78.5)", "for Mip-NeRF360 at 0.06 fps", "against 2.40/0.146 for X") and which of
+the paper's results a baseline's number without a measure answers. Used by ``kg_results``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.context import doc_text, named
+
+
+def compared_with(numbers: list, own: list[tuple], m: re.Match) -> tuple | None:
+    """The result a baseline's number with no metric of its own answers: of "A% on X and
+    B% on Y, compared with C% and D% for Z", C answers A and D answers B (the k numbers
+    of a group answer the last k results); one more than the results answers the last."""
+    if not own:
+        return None
+    group = [m]
+    k = next(i for i, n in enumerate(numbers) if n[0] is m)
+    while k > 0 and numbers[k - 1][1] is None and numbers[k - 1][2] is None:
+        k -= 1
+        group.insert(0, numbers[k][0])
+    k = next(i for i, n in enumerate(numbers) if n[0] is m) + 1
+    while k < len(numbers) and numbers[k][1] is None and numbers[k][2] is None:
+        group.append(numbers[k][0])
+        k += 1
+    if len(group) > len(own):  # "0.79 and 0.55 for A and 0.75 and 0.55 for B": in turn
+        return own[group.index(m) % len(own)] if len(group) % len(own) == 0 else own[-1]
+    return own[-len(group):][group.index(m)]
+
+
+# A number alone in brackets: "DeiT training (81.8%)", "(up to 85.2%)".
+IN_BRACKETS = re.compile(r"\(\s*(?:up\s+to\s+)?$")
+BRACKET_CLOSES = re.compile(r"\s*%?\s*\)")
+_FOR_MODEL = re.compile(r"\s*(?:%\s*)?(?:[\w@.-]+\s+)??(?:(?:,|and|,\s*and)\s*\d[\d.]*\s*%?\s*"
+                        r"(?:[\w@.-]+\s+)??)*"
+                        r"(?:[\w@.-]+\s+){0,2}?for\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?$")
+# A number right after a baseline's name and "at": "for Mip-NeRF360 at 0.06 fps".
+_AT_AFTER_NAME = re.compile(r"\s+at\s+")
+# A comparison that gives other models' numbers after the paper's: "compared with 54.8 for
+# LLaMA 2 13B", "against 86.4 and 92.0 for GPT-4".
+COMPARED_NUMBERS = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|while|"
+                               r"whereas)\s+(?:[^;()]{0,50}?(?:,|\band))?\s*$", re.I)
+
+
+def baseline_of(doc: Doc, models: list[Span], m: re.Match) -> Span | None:
+    """The model a number is given for, baseline or not: the name right before the
+    brackets it stands alone in ("outperforming DeiT training (81.8%)") or after "for"
+    ("compared with 42.0 AP for DETR")."""
+    text = doc_text(doc)
+    start = m.start("value")
+    if IN_BRACKETS.search(text, max(0, start - 10), start):
+        before = [s for s in models if 0 <= start - s.end_char <= 60 and named(s)
+                  and "(" not in text[s.end_char: start - 1] and "," not in text[
+                      s.end_char: start]]
+        if before:
+            return before[-1]
+    # "(GPT-4o: 78.5)", "(ResNet-50: 75.3%)": a baseline's number labelled with its name;
+    # "for Mip-NeRF360 at 0.06 fps": a number right after the baseline it is given for
+    labelled = next((s for s in models if 0 < start - s.end_char <= 6 and named(s) and (
+        _LABEL_COLON.fullmatch(text, s.end_char, start)
+        and text[s.start_char - 1: s.start_char] == "("
+        or _AT_AFTER_NAME.fullmatch(text, s.end_char, start)
+        and _FOR_BEFORE.search(text, max(0, s.start_char - 9), s.start_char))), None)
+    if labelled is not None:
+        return labelled
+    after = [s for s in models if 0 < s.start_char - m.end() <= 60 and named(s)]
+    if after and _FOR_MODEL.fullmatch(text, m.end(), after[0].start_char):
+        return after[0]
+    return None
+
+
+# A number alone in brackets right after a name: "ahead of PatchTST (0.684)".
+ALONE_AFTER_NAME = re.compile(r"[A-Za-z0-9][\w.+-]*[A-Z0-9][\w.+-]*\s*\(\s*$")
+LABELLED = re.compile(r"\(\s*[^()]{1,30}?:\s*$")  # "(GPT-4o: 78.5)"
+_LABEL_COLON = re.compile(r"\s*:\s*")
+
+
+def slash_baseline(text: str, models: list[Span], end: int) -> Span | None:
+    """The model a slash list is given for: "against 2.40/0.146 for CoModGAN"."""
+    return next((s for s in models if s.start_char >= end and named(s)
+                 and _FOR_ONLY.fullmatch(text, end, s.start_char)), None)
+
+
+_FOR_ONLY = re.compile(r"\s*for\s+(?:the\s+)?")
+_FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$")
