@@ -218,6 +218,9 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
             continue
         if m["unit"] in ("x", "×", "K", "M", "B", "T", "point", "points", "pts"):
             continue
+        if not m["unit"] and text[end: end + 1].isalpha() or _BOUND_BEFORE.search(
+                text, max(0, start - 3), start):
+            continue  # "1080p", "3D": part of a word; "≥ 30 fps": a bound
         before = text[sent.start_char:start]
         after = text[m.end():sent.end_char]
         if (RELATIVE_BEFORE.search(before) and not OF_METRIC.search(before)
@@ -263,6 +266,8 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
     return numbers
 
 
+# A bound, not a score: "(≥ 30 fps)", "< 2%".
+_BOUND_BEFORE = re.compile(r"[≥≤<>]\s*$")
 # A rank, not a score: "No. 1", "#1", "ranked 1st".
 _RANK_BEFORE = re.compile(r"(?:\bNo\.?|#|\brank(?:s|ed|ing)?)\s*$", re.I)
 # A score that only praises: "a record-high score", "the highest score", "a new best score".

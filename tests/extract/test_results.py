@@ -444,3 +444,9 @@ def test_a_later_respectively_list_pairs_its_own_models_and_bare_numbers_share_a
                     "vocoder, reach 3.81 and 4.02, respectively.")
     assert {("SpeechX", None, "MOS", 4.41), ("FastSpeech 2", None, "MOS", 3.81),
             ("Glow-TTS", None, "MOS", 4.02)} <= res(found)
+
+
+def test_bounds_and_numbers_inside_words_are_not_results(extract):
+    found = extract("SplatCam renders in real time (≥ 60 fps) at 1440p and reaches a PSNR of "
+                    "28.4 at 112 fps on Tanks and Temples.")
+    assert {r.value for r in found.results} == {28.4, 112.0}
