@@ -357,11 +357,11 @@ def _slash_list_results(doc: Doc, lists: list[re.Match], metrics: list[Span],
         owner = slash_baseline(text, models, m.end()) or model
         names = variants if len(variants) == len(values) and owner is model else (
             [owner.text] * len(values) if owner is not None else [])
-        paired = _slash_metrics(text, metrics, m.start(1))
+        written = _measures_before(text, metrics, m.start(1))
+        paired = written if len(written) > 1 else []
         metric = None if paired else (
-            next((s for s in reversed(metrics) if s.end_char <= m.start(1)
-                  and _OF_GAP.fullmatch(text, s.end_char, m.start(1))), None)
-            or _metric_for(doc, metrics, m.start(1), m.end(1), after_only=True)
+            written[0] if written else
+            _metric_for(doc, metrics, m.start(1), m.end(1), after_only=True)
             or _metric_after(doc, metrics, m.end(1)))
         if paired and len(paired) == len(values):
             measures = tuple(p.text for p in paired)
@@ -386,9 +386,9 @@ def _slash_list_results(doc: Doc, lists: list[re.Match], metrics: list[Span],
     return found, carried
 
 
-def _slash_metrics(text: str, metrics: list[Span], start: int) -> list[Span]:
-    """Measures written as a slash list right before a slash list of values: "an FID/LPIPS
-    of 2.21/0.135"."""
+def _measures_before(text: str, metrics: list[Span], start: int) -> list[Span]:
+    """The measure written right before a slash list of values ("a WER of 2.1%/4.3%"), or
+    the measures of a slash list there ("an FID/LPIPS of 2.21/0.135"); [] for none."""
     last = next((s for s in reversed(metrics) if s.end_char <= start
                  and _OF_GAP.fullmatch(text, s.end_char, start)), None)
     if last is None:
@@ -398,7 +398,7 @@ def _slash_metrics(text: str, metrics: list[Span], start: int) -> list[Span]:
         if text[s.end_char: listed[0].start_char] != "/":
             break
         listed.insert(0, s)
-    return listed if len(listed) > 1 else []
+    return listed
 
 
 _OF_GAP = re.compile(r"\s*(?:of|:|=|at)?\s*")

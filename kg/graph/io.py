@@ -42,12 +42,12 @@ def ntriples_bytes(g: Graph) -> bytes:
 _LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 
 
-def turtle_bytes(g: Graph, ntriples: bytes | None = None) -> bytes:
+def turtle_bytes(g: Graph) -> bytes:
     """``g`` as Turtle (UTF-8) with kg's prefixes (``vocab.PREFIXES``): one block per
     subject, subjects, predicates (``a`` first) and objects in sorted order, so the same
     triples give the same bytes. Written here rather than by rdflib's Turtle writer, whose
     time grows with the square of the number of distinct IRI namespaces (about a minute at
-    200 papers); this one is linear. ``ntriples`` is accepted for compatibility and unused."""
+    200 papers); this one is linear. The prefixes bound on ``g`` play no part."""
     namespaces = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
     rendered: dict[Node, str] = {}
 
@@ -88,7 +88,7 @@ def _turtle_term(node: Node, namespaces: list[tuple[str, str]]) -> str:
 
 def write_graph(g: Graph, out_dir: str | Path) -> tuple[Path, Path]:
     """Write ``g`` to ``out_dir/graph.ttl`` and ``out_dir/graph.nt`` (creating ``out_dir``)
-    atomically, and return the two paths. kg's prefixes are bound on ``g`` for the Turtle.
+    atomically, and return the two paths.
     The files are byte-stable only for graphs without blank nodes (kg never makes any).
     An OSError while writing becomes a KgError naming ``out_dir``.
 
@@ -103,9 +103,7 @@ def write_graph(g: Graph, out_dir: str | Path) -> tuple[Path, Path]:
     <https://w3id.org/mlkg/id/x> <https://w3id.org/mlkg/ns#alias> "x" .
     """
     out = Path(out_dir)
-    ntriples = ntriples_bytes(g)
-    payloads = {out / TURTLE_NAME: turtle_bytes(bind_prefixes(g), ntriples),
-                out / NTRIPLES_NAME: ntriples}
+    payloads = {out / TURTLE_NAME: turtle_bytes(g), out / NTRIPLES_NAME: ntriples_bytes(g)}
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
