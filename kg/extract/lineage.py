@@ -130,6 +130,10 @@ _OURS = re.compile(r"\b(?:we|our)\b", re.I)
 _POINTS_BACK = re.compile(r"\s+(?:this|these|those|that|it|them|such)\b", re.I)
 #: basedOn cues whose subject follows them when they open a sentence ("Starting from X, Y")
 _FRONTED_BASES = {"starting"}
+#: A technique the paper names in lower case ("gated relative position bias") is a part
+#: that a system employs or uses; one it introduces is the paper's contribution instead.
+_OWN_TECHNIQUE = "kg_names:technique"
+_INTRODUCES = ("introduce", "introduces", "introducing")
 _SAME_SENTENCE_CHAIN = 1  # successor pairs beyond the paper's own system need one sentence
 
 
@@ -376,6 +380,8 @@ class LineageFinder:
                                        subject)
                     for obj in objects:
                         if not (named(obj) or is_name(aliases.get(name_key(obj.text), ""))
+                                or (predicate == "usesComponent" and rule not in _INTRODUCES
+                                    and obj.id_ == _OWN_TECHNIQUE)
                                 ) or (predicate == "usesComponent"
                                                and (_submodule(obj, text)
                                                     or as_modifier(text, obj))):

@@ -556,3 +556,11 @@ def test_a_system_made_by_replacing_a_part_or_training_further(extract):
     based = {(r.subject, r.object) for r in found.relations if r.predicate == "basedOn"}
     assert {("FlanDiffusion", "Stable Diffusion"), ("FlanDiffusion", "Flan-T5-XL"),
             ("SciMistral", "Mistral 7B"), ("ChemMistral", "SciMistral")} <= based
+
+
+def test_a_lower_case_technique_a_system_employs_is_its_part(extract):
+    found = extract("We present AudioFlux, a streaming codec. AudioFlux employs rotary phase "
+                    "encoding for the decoder to keep latency low. We also introduce layered "
+                    "token merging, which shortens sequences.")
+    assert ("AudioFlux", "rotary phase encoding") in uses(found)
+    assert not any(r.object.endswith("token merging") for r in found.relations)
