@@ -400,7 +400,7 @@ def named(span: TextSpan | Span) -> bool:
 
 
 # Between two names of one list: "A, B", "A and the B".
-LISTED_GAP = re.compile(r"\s*(?:,|and|or|, and)\s*(?:the\s+)?")
+LISTED_GAP = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:,|and|or|, and)\s*(?:the\s+)?")
 
 
 def skipped_names(text: str, spans: list[TextSpan], sent_start: int,
@@ -421,7 +421,8 @@ def skipped_names(text: str, spans: list[TextSpan], sent_start: int,
 #: Before a baseline: "outperforms X", "compared with the X", "as many parameters as X".
 BASELINE_BEFORE = re.compile(r"\b(?:compar\w*(?: with| to)?|than|outperform\w*|surpass\w*|"
                              r"over|against|beat\w*|exceed\w*|versus|vs\.?|such as|like|"
-                             r"teacher|with|from|using|upon|"
+                             r"teacher|with|from|using|upon|rival\w*|"
+                             r"(?:close|equivalent|competitive|on par)\s+(?:to|with)|"
                              r"match(?:es|ing)?(?: the [\w-]+ of)?)"
                              r"\s+(?:the\s+|a\s+|an\s+)?"
                              r"(?:[\w-]+\s+){0,2}$|\bas\s+(?:many|few|much|little)\s+[\w-]+\s+as"

@@ -47,7 +47,8 @@ CUES = (
         + COMPARATIVE + r"|superior (?:[\w-]+ ){0,2}to|beat(?:s|ing)?|"
         r"rival(?:s|ing|ed)?(?: (?:that|those) of)?|comparable to|"
         r"(?:performance|quality|accuracy|results) (?:similar|close|equivalent) to|"
-        r"exceed\w*|competitive (?:with|to)|on par with|against|"
+        r"exceed\w*|competitive (?:with|to)|on par with|against|match(?:es|ed)|"
+        r"(?:comes?|came|gets?|getting|coming) close to|"
         r"(?:improvements?|gains?|advantages?|speedups?|reductions?|savings?) over|"
         r"(?:well|far|significantly|clearly|points?|ap|map|accuracy|bleu|f1|m?iou|psnr|"
         r"top-1) above)\b", re.I),

@@ -29,7 +29,7 @@ CUE_WORDS = {
     "comparedWith": ("outperform", "surpass", "compar", "compet", "than", "superior", "beat",
                      "above",
                      "exceed", "on par", "against", "over", "rival", "similar", "close",
-                     "equivalent"),
+                     "equivalent", "match"),
 }
 CUE_WORD_RE = {p: re.compile("|".join(map(re.escape, words))) for p, words in CUE_WORDS.items()}
 # Letters that a case-blind pattern matches without being lower-cased to what it matches

@@ -564,3 +564,16 @@ def test_a_lower_case_technique_a_system_employs_is_its_part(extract):
                     "token merging, which shortens sequences.")
     assert ("AudioFlux", "rotary phase encoding") in uses(found)
     assert not any(r.object.endswith("token merging") for r in found.relations)
+
+
+def test_close_to_and_matching_a_model_compare_with_it(extract):
+    found = extract("We present Kestrel-3B, a small code model. It comes close to Mixtral-8x7B "
+                    "in code completion as measured by HumanEval, matches Gemini Pro (32K) and "
+                    "Yi-34B on long inputs, and outperforms GPT-4 in Chinese as measured by "
+                    "C-Eval.")
+    compared = {(r.subject, r.object) for r in found.relations if r.predicate == "comparedWith"}
+    assert {("Kestrel-3B", "Mixtral-8x7B"), ("Kestrel-3B", "Gemini Pro"),
+            ("Kestrel-3B", "Yi-34B"), ("Kestrel-3B", "GPT-4")} <= compared
+    evaluated = {(r.subject, r.object) for r in found.relations if r.predicate == "evaluatedOn"}
+    assert {("Kestrel-3B", "HumanEval"), ("Kestrel-3B", "C-Eval")} <= evaluated
+    assert not any(s in ("Mixtral-8x7B", "Yi-34B") for s, _ in evaluated)
