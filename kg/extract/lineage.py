@@ -175,9 +175,9 @@ def _objects_after(doc: Doc, sent: Span, cue_end: int, types: tuple[str, ...],
               or _CLAUSE_GAP.search(flat)):
             break  # "A, B and C" ends after C; "A, a B-based ..." describes A
         if span.label_ not in types:
-            if enumerated or not found and span.label_ == "Organization" and text.startswith(
-                    ("'s ", "’s "), span.end_char):
-                continue  # "uses OpenAI's CLIP ViT-L/14"
+            if enumerated or not found and span.label_ == "Organization" and _OWNER_AFTER.match(
+                    text, span.end_char):
+                continue  # "uses OpenAI's CLIP ViT-L/14", "the OpenAI code-cushman-001 model"
             break
         found.append(span)
         closed = bool(found[1:]) and bool(re.search(r"\b(?:and|or)\b", flat))
@@ -250,6 +250,8 @@ def _listed_before(doc: Doc, spans: list[Span], subject: Span) -> list[Span]:
     return found
 
 
+# After an organisation, the name it owns: "OpenAI's CLIP", "the Google T5 model".
+_OWNER_AFTER = re.compile(r"(?:'s|’s)\s|\s(?=[\w-]*[A-Z0-9])")
 _INTRODUCED = re.compile(r"\s*(?:the\s+)?")
 _DESCRIBED = re.compile(r"\s*(?:,\s*(?:an?|the|our)\s|:)")
 # ... and after a name a "we propose" introduces, past its abbreviation or a family word:

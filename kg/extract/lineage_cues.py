@@ -49,6 +49,8 @@ CUES = (
         r"(?:performance|quality|accuracy|results) (?:similar|close|equivalent) to|"
         r"exceed\w*|competitive (?:with|to)|on par with|against|match(?:es|ed)|"
         r"(?:comes?|came|gets?|getting|coming) close to|"
+        r"as (?:good|fast|accurate|strong|effective|efficient|(?:many|few|much|little) [\w-]+)"
+        r" as|"
         r"(?:improvements?|gains?|advantages?|speedups?|reductions?|savings?) over|"
         r"(?:well|far|significantly|clearly|points?|ap|map|accuracy|bleu|f1|m?iou|psnr|"
         r"top-1) above)\b", re.I),

@@ -29,7 +29,8 @@ CUE_WORDS = {
     "comparedWith": ("outperform", "surpass", "compar", "compet", "than", "superior", "beat",
                      "above",
                      "exceed", "on par", "against", "over", "rival", "similar", "close",
-                     "equivalent", "match"),
+                     "equivalent", "match", "good", "fast", "accurate", "strong", "effective",
+                     "efficient", "many", "few", "much", "little"),
 }
 CUE_WORD_RE = {p: re.compile("|".join(map(re.escape, words))) for p, words in CUE_WORDS.items()}
 # Letters that a case-blind pattern matches without being lower-cased to what it matches

@@ -577,3 +577,13 @@ def test_close_to_and_matching_a_model_compare_with_it(extract):
     evaluated = {(r.subject, r.object) for r in found.relations if r.predicate == "evaluatedOn"}
     assert {("Kestrel-3B", "HumanEval"), ("Kestrel-3B", "C-Eval")} <= evaluated
     assert not any(s in ("Mixtral-8x7B", "Yi-34B") for s, _ in evaluated)
+
+
+def test_a_model_named_after_its_owner_and_as_good_as_comparisons(extract):
+    found = extract("We show that CodeWren-15B matches or outperforms the Google PaLM-Coder "
+                    "model. CodeWren-3B, with roughly as many parameters as Phi-2, is at least "
+                    "as good as StarCoder-7B.")
+    compared = {(r.subject, r.object) for r in found.relations if r.predicate == "comparedWith"}
+    assert {("CodeWren-15B", "PaLM-Coder"), ("CodeWren-3B", "Phi-2"),
+            ("CodeWren-3B", "StarCoder-7B")} <= compared
+    assert not any(o == "Google" for _, o in compared)
