@@ -587,3 +587,11 @@ def test_a_model_named_after_its_owner_and_as_good_as_comparisons(extract):
     assert {("CodeWren-15B", "PaLM-Coder"), ("CodeWren-3B", "Phi-2"),
             ("CodeWren-3B", "StarCoder-7B")} <= compared
     assert not any(o == "Google" for _, o in compared)
+
+
+def test_a_part_the_system_uses_is_not_the_subject_of_its_next_verb(extract):
+    found = extract("We build OwlVLM, a model that is initialized from Qwen2-7B, uses SigLIP as "
+                    "its vision encoder, and consistently outperforms prior models, e.g., "
+                    "InternVL-2, across benchmarks.")
+    assert ("OwlVLM", "comparedWith", "InternVL-2") in rels(found)
+    assert not any(r.subject == "SigLIP" for r in found.relations)
