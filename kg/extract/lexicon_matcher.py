@@ -44,6 +44,32 @@ def glued(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+#: Lexicons of lower-case phrases whose modifiers abstracts also join with hyphens
+#: ("novel-view synthesis", "long-document classification"): each phrase matches in every
+#: such spelling, which the files need not list. The head word stays apart: a phrase
+#: hyphenated whole is a modifier ("instruction-following data").
+_HYPHENATED = ("tasks", "methods")
+_MAX_MODIFIERS = 3
+
+
+def hyphenated(form: str) -> list[str]:
+    """The spellings of ``form`` with one or more spaces between its modifiers written as
+    hyphens ("novel view synthesis": "novel-view synthesis"; "large mask image
+    inpainting": "large-mask image inpainting", "large mask-image inpainting",
+    "large-mask-image inpainting"); none for a phrase of two words or of over
+    ``_MAX_MODIFIERS`` modifiers."""
+    *modifiers, head = form.split(" ")
+    if not 1 < len(modifiers) <= _MAX_MODIFIERS:
+        return []
+    out = []
+    for mask in range(1, 1 << (len(modifiers) - 1)):
+        joined = modifiers[0]
+        for i, word in enumerate(modifiers[1:]):
+            joined += ("-" if mask >> i & 1 else " ") + word
+        out.append(f"{joined} {head}")
+    return out
+
+
 class LexiconMatcher:
     """Spans in ``doc.spans[name]`` labelled with the entity type; ``id_`` holds the
     canonical name. Stop-list phrases go to ``doc.user_data["kg_lexicon_stop"]``."""
@@ -67,6 +93,9 @@ class LexiconMatcher:
                 for form, sensitive in entry.forms:
                     matcher = self.exact if sensitive else self.folded
                     matcher.add(key, [forms.make_doc(form)])
+                    if lexicon in _HYPHENATED and not sensitive and (
+                            variants := hyphenated(form)):
+                        matcher.add(key, [forms.make_doc(v) for v in variants])
                     if lexicon == "metrics" and (plural_form := plural(form)):
                         matcher.add(key, [forms.make_doc(plural_form)])  # "H-means"
 

@@ -25,3 +25,17 @@ def test_glued_name_is_not_its_prefix(extract):
 def test_case_sensitive_forms(extract):
     assert "MATH" in {m.name for m in extract("Scores on MATH rise to 50.1% accuracy.").mentions}
     assert "math" not in {m.name for m in extract("We like math and physics a lot.").mentions}
+
+
+def test_modifiers_joined_by_hyphens_match_the_listed_phrase(extract):
+    found = typed(extract("We study knowledge-graph completion and point-cloud segmentation, "
+                          "using instruction-following data."))
+    assert {("knowledge-graph completion", "Task"), ("point-cloud segmentation", "Task")} <= found
+    assert not any(name.startswith("instruction") for name, _ in found)
+
+
+def test_hyphenated_spellings_keep_the_head_word_apart():
+    from kg.extract.lexicon_matcher import hyphenated
+    assert hyphenated("novel view synthesis") == ["novel-view synthesis"]
+    assert set(hyphenated("a b c d")) == {"a-b c d", "a b-c d", "a-b-c d"}
+    assert hyphenated("instruction following") == []
