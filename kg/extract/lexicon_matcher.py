@@ -70,6 +70,20 @@ def hyphenated(form: str) -> list[str]:
     return out
 
 
+def case_spellings(forms: Language, form: str) -> list[Doc]:
+    """``form`` in lower and upper case, where the tokenizer splits either otherwise than
+    ``form`` ("Flickr30K" is two tokens, "flickr30k" one): a case-blind form matches its
+    tokens, so each way of splitting it needs a pattern of its own."""
+    counts = {len(forms.make_doc(form))}
+    found = []
+    for spelling in (form.lower(), form.upper()):
+        doc = forms.make_doc(spelling)
+        if len(doc) not in counts:
+            counts.add(len(doc))
+            found.append(doc)
+    return found
+
+
 class LexiconMatcher:
     """Spans in ``doc.spans[name]`` labelled with the entity type; ``id_`` holds the
     canonical name. Stop-list phrases go to ``doc.user_data["kg_lexicon_stop"]``."""
@@ -93,6 +107,9 @@ class LexiconMatcher:
                 for form, sensitive in entry.forms:
                     matcher = self.exact if sensitive else self.folded
                     matcher.add(key, [forms.make_doc(form)])
+                    # the tokenizer splits "Flickr30K" but not "Flickr30k"
+                    if not sensitive and (spellings := case_spellings(forms, form)):
+                        matcher.add(key, spellings)
                     if lexicon in _HYPHENATED and not sensitive and (
                             variants := hyphenated(form)):
                         matcher.add(key, [forms.make_doc(v) for v in variants])

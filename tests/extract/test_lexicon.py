@@ -39,3 +39,10 @@ def test_hyphenated_spellings_keep_the_head_word_apart():
     assert hyphenated("novel view synthesis") == ["novel-view synthesis"]
     assert set(hyphenated("a b c d")) == {"a-b c d", "a b-c d", "a-b-c d"}
     assert hyphenated("instruction following") == []
+
+
+def test_a_name_matches_in_any_case_however_the_tokenizer_splits_it(extract):
+    found = typed(extract("We evaluate on Flickr30k Entities and bdd100k, and pre-train on "
+                          "imagenet-22k."))
+    assert {("Flickr30k Entities", "Dataset"), ("bdd100k", "Dataset"),
+            ("imagenet-22k", "Dataset")} <= found
