@@ -174,6 +174,11 @@ class ResultFinder:
                     # "X is improved from 75.2% to 79%": 75.2 is X's too, before the change
                     found.append((model.text, dataset_name, metric.text, float(f["a"]), unit,
                                   f.start("a"), f.end("a"), f"{self.name}:improved-from"))
+            if len(names := _distinct(datasets)) == 1:
+                # "On ImageNet, X reaches over 80% top-1 accuracy": no result (a bound), but
+                # a later "Y reaches 76.5% top-1 accuracy" is on ImageNet too
+                for metric in metrics:
+                    last_dataset.setdefault(metric.text, names[0])
             reported = {r[5] for r in found[first:]}
             found += [(*r, f"{self.name}:versus") for r in versus_results(
                 doc_text(doc), sent, models, datasets, metrics,

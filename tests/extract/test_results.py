@@ -450,3 +450,12 @@ def test_bounds_and_numbers_inside_words_are_not_results(extract):
     found = extract("SplatCam renders in real time (≥ 60 fps) at 1440p and reaches a PSNR of "
                     "28.4 at 112 fps on Tanks and Temples.")
     assert {r.value for r in found.results} == {28.4, 112.0}
+
+
+def test_a_measure_named_with_one_dataset_keeps_it_for_later_sentences(extract):
+    found = extract("We present SceneNet. On Places365, SceneNet reaches over 60% top-1 "
+                    "accuracy. For example, SceneNet-S reaches 58.1% top-1 accuracy and "
+                    "SceneNet-L reaches 61.3%.")
+    assert {(r.model, r.dataset, r.metric, r.value) for r in found.results} == {
+        ("SceneNet-S", "Places365", "top-1 accuracy", 58.1),
+        ("SceneNet-L", "Places365", "top-1 accuracy", 61.3)}
