@@ -61,7 +61,7 @@ def baseline_of(doc: Doc, models: list[Span], m: re.Match) -> Span | None:
             return before[-1]
     # "(GPT-4o: 78.5)", "(ResNet-50: 75.3%)": a baseline's number labelled with its name;
     # "for Mip-NeRF360 at 0.06 fps": a number right after the baseline it is given for
-    labelled = next((s for s in models if 0 < start - s.end_char <= 6 and named(s) and (
+    labelled = next((s for s in models if 0 < start - s.end_char <= 60 and named(s) and (
         _LABEL_COLON.fullmatch(text, s.end_char, start)
         and text[s.start_char - 1: s.start_char] == "("
         or _AT_AFTER_NAME.fullmatch(text, s.end_char, start)
@@ -76,8 +76,9 @@ def baseline_of(doc: Doc, models: list[Span], m: re.Match) -> Span | None:
 
 # A number alone in brackets right after a name: "ahead of PatchTST (0.684)".
 ALONE_AFTER_NAME = re.compile(r"[A-Za-z0-9][\w.+-]*[A-Z0-9][\w.+-]*\s*\(\s*$")
-LABELLED = re.compile(r"\(\s*[^()]{1,30}?:\s*$")  # "(GPT-4o: 78.5)"
-_LABEL_COLON = re.compile(r"\s*:\s*")
+# "(GPT-4o: 78.5)", and the numbers after the first: "(X: 17.43 / 0.2613)", "(X: 7.95 and 28.0)"
+LABELLED = re.compile(r"\(\s*[^()]{1,30}?:\s*" + r"(?:\d[\d.]*\s*%?\s*(?:,|and|/|;)\s*){0,4}$")
+_LABEL_COLON = re.compile(r"\s*:\s*(?:\d[\d.]*\s*%?\s*(?:,|and|/|;)\s*){0,4}")
 
 
 def slash_baseline(text: str, models: list[Span], end: int) -> Span | None:

@@ -487,7 +487,12 @@ def _metric_for(doc: Doc, metrics: list[Span], start: int, end: int,
     if after or after_only:
         return after[0] if after else None
     before = [s for s in metrics if 0 <= start - s.end_char <= 30]
+    if before and _LABEL_AFTER_NUMBER.search(doc_text(doc), before[-1].end_char, start):
+        return None  # "a CLIP score of 0.2652 (ControlNet: 17.43": the first number's
     return before[-1] if before else None
+
+
+_LABEL_AFTER_NUMBER = re.compile(r"\d[^()]*\([^()]*:")
 
 
 def _metric_after(doc: Doc, metrics: list[Span], end: int) -> Span | None:

@@ -459,3 +459,15 @@ def test_a_measure_named_with_one_dataset_keeps_it_for_later_sentences(extract):
     assert {(r.model, r.dataset, r.metric, r.value) for r in found.results} == {
         ("SceneNet-S", "Places365", "top-1 accuracy", 58.1),
         ("SceneNet-L", "Places365", "top-1 accuracy", 61.3)}
+
+
+def test_a_bracketed_baselines_several_numbers_answer_the_papers_in_turn(extract):
+    found = extract("We present PixGen-XL. On ImageNet 256x256, PixGen-XL reaches an FID of "
+                    "2.1 and an Inception Score of 250.3 (BigGAN-deep: 6.95 / 171.4). It scores "
+                    "7.9 on MT-Bench and 31.5 on AlpacaEval (Vicuna-13B: 6.6 and 12.1).")
+    assert {("BigGAN-deep", "ImageNet", "FID", 6.95),
+            ("BigGAN-deep", "ImageNet", "Inception Score", 171.4),
+            ("Vicuna-13B", "MT-Bench", None, 6.6),
+            ("Vicuna-13B", "AlpacaEval", None, 12.1)} <= res(found)
+    assert not any(r.model == "PixGen-XL" and r.value in (6.95, 171.4, 6.6, 12.1)
+                   for r in found.results)
