@@ -43,7 +43,7 @@ from kg.extract.context import (
     skipped_names,
     title_system,
 )
-from kg.extract.slash_lists import slash_variants, value_lists, values_of
+from kg.extract.slash_lists import slash_chain, slash_variants, value_lists, values_of
 from kg.extract.versus import versus_results
 from kg.normalize import name_key
 
@@ -367,7 +367,8 @@ def _slash_list_results(doc: Doc, lists: list[re.Match], metrics: list[Span],
         metric = None if paired else (
             written[0] if written else
             _metric_for(doc, metrics, m.start(1), m.end(1), after_only=True)
-            or _metric_after(doc, metrics, m.end(1)))
+            or _metric_after(doc, metrics, m.end(1))
+            or _measure_of_chain(text, metrics, datasets, m.start(1)))
         if paired and len(paired) == len(values):
             measures = tuple(p.text for p in paired)
             first = paired[0]
@@ -384,11 +385,29 @@ def _slash_list_results(doc: Doc, lists: list[re.Match], metrics: list[Span],
         dataset_name = dataset.text if dataset else last_dataset.get(measures[0])
         if dataset_name:
             last_dataset.update(dict.fromkeys(measures, dataset_name))
+        on = [d.text for d in slash_chain(text, datasets, m.start(1), len(values))] if len(
+            set(measures)) == 1 else []  # "on A / B / C is x / y / z"
+        on = on or [dataset_name] * len(values)
         unit = "%" if "%" in m[1] else m["unit"]
-        found += [(name, dataset_name, measure, value, unit, start, end) for
-                  name, measure, (value, start, end) in zip(names, measures, values, strict=True)]
+        found += [(name, ds, measure, value, unit, start, end) for name, ds, measure, (
+            value, start, end) in zip(names, on, measures, values, strict=True)]
         carried = measures if len(set(measures)) > 1 else measures[:1]
     return found, carried
+
+
+def _measure_of_chain(text: str, metrics: list[Span], datasets: list[Span],
+                      start: int) -> Span | None:
+    """The measure of a slash list of values given for a slash list of datasets before it:
+    "Recall@20 on Gowalla / Yelp2018 is 0.18 / 0.06"; None unless such a list of datasets
+    lies between them and no number."""
+    last = next((s for s in reversed(metrics) if s.end_char <= start), None)
+    if last is None:
+        return None
+    gap = text[last.end_char: start]
+    for d in datasets:
+        if last.end_char <= d.start_char and d.end_char <= start:
+            gap = gap.replace(d.text, "")
+    return last if "/" in gap and not re.search(r"\d", gap) and len(gap) < 80 else None
 
 
 def _measures_before(text: str, metrics: list[Span], start: int) -> list[Span]:
@@ -406,7 +425,7 @@ def _measures_before(text: str, metrics: list[Span], start: int) -> list[Span]:
     return listed
 
 
-_OF_GAP = re.compile(r"\s*(?:of|:|=|at)?\s*")
+_OF_GAP = re.compile(r"\.?\s*(?:of|:|=|at)?\s*")  # "acc.: 92.9 / 85.2"
 
 
 # Before a model that is a baseline or a setting, not a reporter: up to three words after a

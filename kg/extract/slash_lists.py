@@ -12,8 +12,9 @@ import re
 
 # "EffDet-s/m/l", "DAMO-YOLO-Tiny/Small/Medium": a name, a hyphen, then variants.
 SLASH_MODELS = re.compile(r"(?<![\w-])([A-Za-z][\w.-]*-)([A-Za-z0-9]{1,6}(?:/[A-Za-z0-9]{1,6})+)\b")
-# "43.0/46.8/50.0", "2.1%/4.3%": two or more values; not part of a date or a longer token.
-SLASH_VALUES = re.compile(r"(?<![\w./])(\d+(?:\.\d+)?%?(?:/\d+(?:\.\d+)?%?)+)(?![\w/]|\.\d)"
+# "43.0/46.8/50.0", "2.1%/4.3%", "0.18 / 0.06": two or more values; not part of a date or
+# a longer token.
+SLASH_VALUES = re.compile(r"(?<![\w./])(\d+(?:\.\d+)?%?(?: ?/ ?\d+(?:\.\d+)?%?)+)(?![\w/]|\.\d)"
                           r"(?:\s?(?P<unit>ms|s|FPS|fps)\b)?")
 _VALUE = re.compile(r"\d+(?:\.\d+)?")
 
@@ -39,3 +40,20 @@ def values_of(m: re.Match[str]) -> list[tuple[float, int, int]]:
     """(value, start, end) of each value of a slash list."""
     return [(float(v[0]), v.start(), v.end()) for v in _VALUE.finditer(m.string, m.start(1),
                                                                      m.end(1))]
+
+
+def slash_chain(text: str, spans: list, before: int, size: int) -> list:
+    """The ``size`` names among ``spans`` (in order) written as one slash list that ends
+    nearest before ``before``: "Gowalla / Yelp2018 / Amazon-Book"; [] for none."""
+    chains: list[list] = []
+    for span in spans:
+        if span.end_char > before:
+            break
+        if chains and _SLASH_GAP.fullmatch(text, chains[-1][-1].end_char, span.start_char):
+            chains[-1].append(span)
+        else:
+            chains.append([span])
+    return next((c for c in reversed(chains) if len(c) == size > 1), [])
+
+
+_SLASH_GAP = re.compile(r"\s?/\s?")

@@ -471,3 +471,13 @@ def test_a_bracketed_baselines_several_numbers_answer_the_papers_in_turn(extract
             ("Vicuna-13B", "AlpacaEval", None, 12.1)} <= res(found)
     assert not any(r.model == "PixGen-XL" and r.value in (6.95, 171.4, 6.6, 12.1)
                    for r in found.results)
+
+
+def test_a_slash_list_of_datasets_pairs_with_a_slash_list_of_values(extract):
+    found = extract("We present RetroE. nDCG@10 on SciFact / NFCorpus / FiQA is 0.712 / 0.351 / "
+                    "0.402 for RetroE vs. 0.665 / 0.325 / 0.236 for BM25, and on retrieval "
+                    "(NQ / TriviaQA acc.: 81.2 / 79.9).")
+    assert {("RetroE", "SciFact", "nDCG@10", 0.712), ("RetroE", "NFCorpus", "nDCG@10", 0.351),
+            ("RetroE", "FiQA", "nDCG@10", 0.402), ("BM25", "SciFact", "nDCG@10", 0.665),
+            ("BM25", "NFCorpus", "nDCG@10", 0.325), ("BM25", "FiQA", "nDCG@10", 0.236),
+            ("RetroE", "NQ", "acc", 81.2), ("RetroE", "TriviaQA", "acc", 79.9)} <= res(found)
