@@ -89,3 +89,15 @@ def slash_baseline(text: str, models: list[Span], end: int) -> Span | None:
 
 _FOR_ONLY = re.compile(r"\s*for\s+(?:the\s+)?")
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$")
+
+
+def labelled_by_model(text: str, models: list[Span], start: int) -> bool:
+    """Whether the numbers from ``start`` are labelled with a model's name in brackets:
+    "(BigGAN-deep: 6.95 / 171.4)"; a list labelled with its measures ("(FID/LPIPS:
+    2.21/0.135)") is not."""
+    return any(text[s.start_char - 1: s.start_char] == "(" and named(s)
+               and _LABEL_ONLY.fullmatch(text, s.end_char, start) for s in models
+               if 0 < start - s.end_char <= 6)
+
+
+_LABEL_ONLY = re.compile(r"\s*:\s*")

@@ -28,6 +28,7 @@ from kg.extract.baselines import (
     LABELLED,
     baseline_of,
     compared_with,
+    labelled_by_model,
     slash_baseline,
 )
 from kg.extract.context import (
@@ -103,7 +104,7 @@ class ResultFinder:
             datasets = [s for s in inside if s.label_ == "Dataset"]
             slash = doc_text(doc).find("/", sent.start_char, sent.end_char) >= 0
             variants = slash and slash_variants(sent.text) or variants
-            if slash and (lists := value_lists(doc_text(doc), sent.start_char, sent.end_char)):
+            if slash and (lists := _value_lists(doc_text(doc), sent, models)):
                 slashed, last_slash = _slash_list_results(
                     doc, lists, metrics, datasets, variants, models,
                     reporters[0] if reporters else before, last_slash, last_dataset)
@@ -214,7 +215,8 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
     text = doc_text(doc)
     taken = [(s.start_char, s.end_char) for s in inside if s.label_ in _TAKEN_TYPES]
     numbers: list[tuple[re.Match, Span | None, Span | None]] = []
-    slashed = [m.span(1) for m in value_lists(text, sent.start_char, sent.end_char)] if text.find(
+    slashed = [m.span(1) for m in _value_lists(text, sent, [
+        s for s in inside if s.label_ in MODEL_TYPES])] if text.find(
         "/", sent.start_char, sent.end_char) >= 0 else []
     for m in NUMBER.finditer(text, sent.start_char, sent.end_char):
         start, end = m.start("value"), m.end("value")
@@ -278,6 +280,13 @@ _RANK_BEFORE = re.compile(r"(?:\bNo\.?|#|\brank(?:s|ed|ing)?)\s*$", re.I)
 # A score that only praises: "a record-high score", "the highest score", "a new best score".
 _PRAISED_SCORE = re.compile(r"(?:record(?:-high)?|highest|best|top|new|strong|high|leading|"
                             r"state-of-the-art)[\s-]+score", re.I)
+
+
+def _value_lists(text: str, sent: Span, models: list[Span]) -> list[re.Match]:
+    """The slash lists of values of ``sent`` but those a model's name labels: "(X: 6.95 /
+    171.4)" is two numbers of a baseline, which answer the paper's numbers in turn."""
+    return [m for m in value_lists(text, sent.start_char, sent.end_char)
+            if not labelled_by_model(text, models, m.start(1))]
 
 
 def _distinct(spans: list[Span]) -> list[str]:
