@@ -481,3 +481,12 @@ def test_a_slash_list_of_datasets_pairs_with_a_slash_list_of_values(extract):
             ("RetroE", "FiQA", "nDCG@10", 0.402), ("BM25", "SciFact", "nDCG@10", 0.665),
             ("BM25", "NFCorpus", "nDCG@10", 0.325), ("BM25", "FiQA", "nDCG@10", 0.236),
             ("RetroE", "NQ", "acc", 81.2), ("RetroE", "TriviaQA", "acc", 79.9)} <= res(found)
+
+
+def test_a_number_before_another_baselines_number_stays_the_papers(extract):
+    found = extract("We present FlowCast. On ETTm2, FlowCast reaches an MAE of 0.212 "
+                    "compared with 0.245 for iTransformer and 0.251 for the 1.2B-parameter "
+                    "TimesFM.")
+    assert {("FlowCast", "ETTm2", "MAE", 0.212), ("iTransformer", "ETTm2", "MAE", 0.245),
+            ("TimesFM", "ETTm2", "MAE", 0.251)} <= res(found)
+    assert not any(r.model != "FlowCast" and r.value == 0.212 for r in found.results)
