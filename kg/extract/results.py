@@ -171,10 +171,17 @@ class ResultFinder:
                 if baseline is None:
                     own.append(found[-1])
                 if f := _IMPROVED_FROM.search(doc_text(doc), max(sent.start_char,
-                                                                  m.start() - 90), m.start()):
-                    # "X is improved from 75.2% to 79%": 75.2 is X's too, before the change
-                    found.append((model.text, dataset_name, metric.text, float(f["a"]), unit,
-                                  f.start("a"), f.end("a"), f"{self.name}:improved-from"))
+                                                                  m.start() - 130), m.start()):
+                    # "X is improved from 75.2% to 79%": 75.2 is X's too, before the change;
+                    # "Compared with Y, X raises it from 14.6 to 17.9": 14.6 is Y's
+                    base = _fronted_baseline(doc_text(doc), sent, models, model) or next(
+                        (s for s in models if f.start() < s.start_char < f.start("a")
+                         and s.text != model.text and named(s)), None)  # "obtained with Y"
+                    found.append(((base or model).text, dataset_name, metric.text,
+                                  float(f["a"]), unit, f.start("a"), f.end("a"),
+                                  f"{self.name}:improved-from"))
+                    if base is not None:
+                        compared.append((model.text, base.text, sent))
             if len(names := _distinct(datasets)) == 1:
                 # "On ImageNet, X reaches over 80% top-1 accuracy": no result (a bound), but
                 # a later "Y reaches 76.5% top-1 accuracy" is on ImageNet too
@@ -282,6 +289,20 @@ _PRAISED_SCORE = re.compile(r"(?:record(?:-high)?|highest|best|top|new|strong|hi
                             r"state-of-the-art)[\s-]+score", re.I)
 
 
+_FRONTED_COMPARED = re.compile(r"\s*(?:Compared|In comparison)\s+(?:with|to)\s+(?:the\s+)?$")
+
+
+def _fronted_baseline(text: str, sent: Span, models: list[Span], model: Span) -> Span | None:
+    """The model a sentence opens by comparing with ("Compared with Y, X raises ..."), when
+    it is not ``model``."""
+    first = next((s for s in models if s.start_char >= sent.start_char), None)
+    if first is None or first.text == model.text or "," not in text[
+            first.end_char: first.end_char + 2] or not _FRONTED_COMPARED.fullmatch(
+            text, sent.start_char, first.start_char):
+        return None
+    return first
+
+
 def _value_lists(text: str, sent: Span, models: list[Span]) -> list[re.Match]:
     """The slash lists of values of ``sent`` but those a model's name labels: "(X: 6.95 /
     171.4)" is two numbers of a baseline, which answer the paper's numbers in turn."""
@@ -315,7 +336,7 @@ _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
 _FROM_NUMBER = re.compile(r"\bfrom\s+\d[\d.]*\s*%?\s+to\s*$", re.I)
 _TO_NUMBER = re.compile(r"\s*to\s+\d")
 # The number a model had before an improvement the sentence reports for it.
-_IMPROVED_FROM = re.compile(r"\b(?:improv|increas|boost|rais|lift)\w*\b(?:[^.;]|\.\d){0,40}?"
+_IMPROVED_FROM = re.compile(r"\b(?:improv|increas|boost|rais|lift)\w*\b(?:[^.;]|\.\d){0,80}?"
                             r"(?:\bfrom|\band)\s+(?P<a>\d+(?:\.\d+)?)\s*%?\s+to\s*$", re.I)
 _FROM_TO_ANY = re.compile(r"\bfrom\s+\d[\d.]*\s*%?\s+to\s+\d", re.I)
 

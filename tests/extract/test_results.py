@@ -490,3 +490,15 @@ def test_a_number_before_another_baselines_number_stays_the_papers(extract):
     assert {("FlowCast", "ETTm2", "MAE", 0.212), ("iTransformer", "ETTm2", "MAE", 0.245),
             ("TimesFM", "ETTm2", "MAE", 0.251)} <= res(found)
     assert not any(r.model != "FlowCast" and r.value == 0.212 for r in found.results)
+
+
+def test_the_number_a_rise_starts_from_belongs_to_the_baseline_named_with_it(extract):
+    found = extract("We present CodeMix-9B. Compared with Mistral-7B, CodeMix-9B raises GSM8K "
+                    "accuracy from 40.2 to 52.3 and HumanEval pass@1 from 30.5 to 44.1. On "
+                    "MMLU, our adapter lifts the accuracy reached with QLoRA from 61.0 to 63.4.")
+    assert {("Mistral-7B", "GSM8K", "accuracy", 40.2), ("CodeMix-9B", "GSM8K", "accuracy", 52.3),
+            ("Mistral-7B", "HumanEval", "pass@1", 30.5),
+            ("CodeMix-9B", "HumanEval", "pass@1", 44.1),
+            ("QLoRA", "MMLU", "accuracy", 61.0)} <= res(found)
+    assert ("CodeMix-9B", "comparedWith", "Mistral-7B") in {
+        (r.subject, r.predicate, r.object) for r in found.relations}
