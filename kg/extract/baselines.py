@@ -101,3 +101,17 @@ def labelled_by_model(text: str, models: list[Span], start: int) -> bool:
 
 
 _LABEL_ONLY = re.compile(r"\s*:\s*")
+
+
+_FRONTED_COMPARED = re.compile(r"\s*(?:Compared|In comparison)\s+(?:with|to)\s+(?:the\s+)?$")
+
+
+def fronted_baseline(text: str, sent: Span, models: list[Span], model: Span) -> Span | None:
+    """The model a sentence opens by comparing with ("Compared with Y, X raises ..."), when
+    it is not ``model``."""
+    first = next((s for s in models if s.start_char >= sent.start_char), None)
+    if first is None or first.text == model.text or "," not in text[
+            first.end_char: first.end_char + 2] or not _FRONTED_COMPARED.fullmatch(
+            text, sent.start_char, first.start_char):
+        return None
+    return first

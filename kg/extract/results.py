@@ -28,7 +28,7 @@ from kg.extract.baselines import (
     LABELLED,
     baseline_of,
     compared_with,
-    labelled_by_model,
+    fronted_baseline,
     slash_baseline,
 )
 from kg.extract.context import (
@@ -44,7 +44,12 @@ from kg.extract.context import (
     skipped_names,
     title_system,
 )
-from kg.extract.slash_lists import slash_chain, slash_variants, value_lists, values_of
+from kg.extract.slash_lists import (
+    model_free_value_lists,
+    slash_chain,
+    slash_variants,
+    values_of,
+)
 from kg.extract.versus import versus_results
 from kg.normalize import name_key
 
@@ -104,7 +109,7 @@ class ResultFinder:
             datasets = [s for s in inside if s.label_ == "Dataset"]
             slash = doc_text(doc).find("/", sent.start_char, sent.end_char) >= 0
             variants = slash and slash_variants(sent.text) or variants
-            if slash and (lists := _value_lists(doc_text(doc), sent, models)):
+            if slash and (lists := model_free_value_lists(doc_text(doc), sent, models)):
                 slashed, last_slash = _slash_list_results(
                     doc, lists, metrics, datasets, variants, models,
                     reporters[0] if reporters else before, last_slash, last_dataset)
@@ -174,7 +179,7 @@ class ResultFinder:
                                                                   m.start() - 130), m.start()):
                     # "X is improved from 75.2% to 79%": 75.2 is X's too, before the change;
                     # "Compared with Y, X raises it from 14.6 to 17.9": 14.6 is Y's
-                    base = _fronted_baseline(doc_text(doc), sent, models, model) or next(
+                    base = fronted_baseline(doc_text(doc), sent, models, model) or next(
                         (s for s in models if f.start() < s.start_char < f.start("a")
                          and s.text != model.text and named(s)), None)  # "obtained with Y"
                     found.append(((base or model).text, dataset_name, metric.text,
@@ -222,7 +227,7 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
     text = doc_text(doc)
     taken = [(s.start_char, s.end_char) for s in inside if s.label_ in _TAKEN_TYPES]
     numbers: list[tuple[re.Match, Span | None, Span | None]] = []
-    slashed = [m.span(1) for m in _value_lists(text, sent, [
+    slashed = [m.span(1) for m in model_free_value_lists(text, sent, [
         s for s in inside if s.label_ in MODEL_TYPES])] if text.find(
         "/", sent.start_char, sent.end_char) >= 0 else []
     for m in NUMBER.finditer(text, sent.start_char, sent.end_char):
@@ -287,27 +292,6 @@ _RANK_BEFORE = re.compile(r"(?:\bNo\.?|#|\brank(?:s|ed|ing)?)\s*$", re.I)
 # A score that only praises: "a record-high score", "the highest score", "a new best score".
 _PRAISED_SCORE = re.compile(r"(?:record(?:-high)?|highest|best|top|new|strong|high|leading|"
                             r"state-of-the-art)[\s-]+score", re.I)
-
-
-_FRONTED_COMPARED = re.compile(r"\s*(?:Compared|In comparison)\s+(?:with|to)\s+(?:the\s+)?$")
-
-
-def _fronted_baseline(text: str, sent: Span, models: list[Span], model: Span) -> Span | None:
-    """The model a sentence opens by comparing with ("Compared with Y, X raises ..."), when
-    it is not ``model``."""
-    first = next((s for s in models if s.start_char >= sent.start_char), None)
-    if first is None or first.text == model.text or "," not in text[
-            first.end_char: first.end_char + 2] or not _FRONTED_COMPARED.fullmatch(
-            text, sent.start_char, first.start_char):
-        return None
-    return first
-
-
-def _value_lists(text: str, sent: Span, models: list[Span]) -> list[re.Match]:
-    """The slash lists of values of ``sent`` but those a model's name labels: "(X: 6.95 /
-    171.4)" is two numbers of a baseline, which answer the paper's numbers in turn."""
-    return [m for m in value_lists(text, sent.start_char, sent.end_char)
-            if not labelled_by_model(text, models, m.start(1))]
 
 
 def _distinct(spans: list[Span]) -> list[str]:

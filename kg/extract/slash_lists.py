@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span
+
+from kg.extract.baselines import labelled_by_model
+
 # "EffDet-s/m/l", "DAMO-YOLO-Tiny/Small/Medium": a name, a hyphen, then variants.
 SLASH_MODELS = re.compile(r"(?<![\w-])([A-Za-z][\w.-]*-)([A-Za-z0-9]{1,6}(?:/[A-Za-z0-9]{1,6})+)\b")
 # "43.0/46.8/50.0", "2.1%/4.3%", "0.18 / 0.06": two or more values; not part of a date or
@@ -34,6 +38,13 @@ def slash_variants(text: str) -> list[str]:
 def value_lists(text: str, start: int, end: int) -> list[re.Match[str]]:
     """The slash lists of values in ``text[start:end]``."""
     return list(SLASH_VALUES.finditer(text, start, end))
+
+
+def model_free_value_lists(text: str, sent: Span, models: list[Span]) -> list[re.Match[str]]:
+    """The slash lists of values of ``sent`` but those a model's name labels: "(X: 6.95 /
+    171.4)" is two numbers of a baseline, which answer the paper's numbers in turn."""
+    return [m for m in value_lists(text, sent.start_char, sent.end_char)
+            if not labelled_by_model(text, models, m.start(1))]
 
 
 def values_of(m: re.Match[str]) -> list[tuple[float, int, int]]:
