@@ -167,6 +167,26 @@ _METRIC_HEADS = ("Score", "Rate", "Index", "Error", "Accuracy", "Distance", "Rat
 _REV_WORDS = re.compile(r"\s([\w-]+)(?:\s([\w-]+))?(?:\s([\w-]+))?")  # up to 3 words back
 
 
+# A name a number is given for, after a comparison: "compared with 56.2 for TAPIR and 42.0
+# for PIPs", "against 7.7 and 0.337 for YourTTS": an acronym or a name in mixed case.
+_FOR_NAME = re.compile(r"\d(?:\s?%)?\s+(?:[a-z]+\s+)?for\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?"
+                       r"(?P<name>[A-Z][A-Za-z]*[A-Z][\w.-]*|[A-Z][a-z]+[A-Z][\w.-]*)"
+                       r"(?=\s*(?:[,;.)]|and\b|or\b|$))")
+_COMPARED_FIRST = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|whereas|while)\s",
+                             re.I)
+
+
+def baseline_names(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each name a number is given for after a comparison in its sentence:
+    "compared with 56.2 for TAPIR and 42.0 for PIPs"."""
+    found = []
+    for m in _FOR_NAME.finditer(text) if " for " in text else ():
+        stop = max(text.rfind(". ", 0, m.start()), text.rfind("; ", 0, m.start()), 0)
+        if _COMPARED_FIRST.search(text, stop, m.start()):
+            found.append((m.start("name"), m.end("name")))
+    return found
+
+
 def _technique_starts(text: str) -> Iterator[int]:
     """Where a ``TECHNIQUE`` match can start: at "new" or "novel"."""
     yield from find_all(text, "new ")
@@ -306,6 +326,8 @@ class NameFinder:
                 bounds = span_bounds(doc, m.start("name"), m.end("name"), "contract")
                 if bounds is not None:
                     spans.append((*bounds, "Method", "technique"))
+        for start, end in baseline_names(text):  # "compared with 56.2 for TAPIR"
+            add(start, end, "Model", "baseline")
         for m in matches_at(METRIC_PHRASE, text, _metric_phrase_starts(text, rev)):
             add(m.start(), m.end(), "Metric", "metric-phrase")
         blank = text.find("\n\n")  # the title before it is in title case

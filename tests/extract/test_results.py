@@ -1,3 +1,6 @@
+from tests.extract.conftest import typed
+
+
 def res(extraction):
     return {(r.model, r.dataset, r.metric, r.value) for r in extraction.results}
 
@@ -502,3 +505,12 @@ def test_the_number_a_rise_starts_from_belongs_to_the_baseline_named_with_it(ext
             ("QLoRA", "MMLU", "accuracy", 61.0)} <= res(found)
     assert ("CodeMix-9B", "comparedWith", "Mistral-7B") in {
         (r.subject, r.predicate, r.object) for r in found.relations}
+
+
+def test_an_unknown_name_a_compared_number_is_given_for_is_a_baseline_model(extract):
+    found = extract("We present StereoFlow. On KITTI 2015, StereoFlow reaches a D1 error of "
+                    "1.52, compared with 1.83 for RAFT-Stereo and 2.11 for STTR. Each run takes "
+                    "3 hours for QRSTV.")
+    assert {("RAFT-Stereo", "Model"), ("STTR", "Model")} <= typed(found)
+    assert ("STTR", "KITTI 2015", "D1", 2.11) in res(found)
+    assert not any(name == "QRSTV" for name, _ in typed(found))
