@@ -331,6 +331,16 @@ def title_system(doc: Doc) -> TextSpan | None:
     return None
 
 
+def title_dataset(doc: Doc) -> TextSpan | None:
+    """A dataset that opens the title before a colon ("SEED-Bench: Benchmarking ..."): the
+    paper's own benchmark, on which its numbers are reported unless they name another."""
+    first = next((s for s in entities(doc) if s.start_char == 0), None)
+    if first is not None and first.label_ == "Dataset" and doc_text(doc).startswith(
+            ":", first.end_char):
+        return first
+    return None
+
+
 def _by_sentence(doc: Doc) -> dict[tuple[int, int], list[TextSpan]]:
     """(sentence start, end) -> the entities inside that sentence, in order."""
     found = doc.user_data.get("kg_entities_by_sent")

@@ -31,7 +31,7 @@ from kg.extract.context import (
     span_bounds,
     token_bounds,
 )
-from kg.extract.heads import type_from_head
+from kg.extract.heads import NAME_CONVENTIONS, type_from_head
 from kg.extract.lexicon_matcher import STOP_KEY
 from kg.normalize import name_key
 
@@ -44,16 +44,9 @@ _RESOURCES = ("Dataset", "Metric", "Task", "Hardware", "Organization")
 CROSS_KIND = {**{t: _RESOURCES for t in _SYSTEMS}, **{t: _SYSTEMS for t in _RESOURCES},
               "": ()}
 BARE_ACRONYM = re.compile(r"^[A-Z]+s?$")
-
-
-# Naming conventions of the field: "...QA"/"...Bench" are benchmarks, "...PO" preference or
-# policy optimisation methods, "...Sys" systems.
 _DATA_SIZE = re.compile(r"-\d+[Kk]$")
-NAME_CONVENTIONS = (
-    (re.compile(r"(?:QA|Bench|Eval|Arena|-\d+[Kk]|-\d{2,}M)$"), "Dataset"),  # LAION-400M
-    (re.compile(r"(?:[A-Z]PO|Loss|Aug|AdamW?|SGD|-Dist|Prune|Quant)$"), "Method"),
-    (re.compile(r"(?:Sys|Engine|Serve)$"), "Software"),
-)
+
+
 # What a new dataset is said to hold: "FLD-5B, which consists of 5.4 billion annotations".
 _DATA_AFTER = re.compile(
     r"\s*,?\s*(?:which\s+|that\s+)?(?:consists?\s+of|contains?|comprises?|comprising|"

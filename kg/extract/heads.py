@@ -56,3 +56,18 @@ def type_from_head(phrase: str) -> str | None:
         return _HEAD_TYPE[tail]
     camel = _CAMEL_TAIL.search(words[-1])  # "FederatedAveraging", "RadixAttention"
     return _HEAD_TYPE.get(camel[0].lower()) if camel else None
+
+
+# Naming conventions of the field: "...QA"/"...Bench" are benchmarks, "...PO" preference or
+# policy optimisation methods, "...Sys" systems.
+NAME_CONVENTIONS = (
+    (re.compile(r"(?:QA|Bench|Eval|Arena|-\d+[Kk]|-\d{2,}M)$"), "Dataset"),  # LAION-400M
+    (re.compile(r"(?:[A-Z]PO|Loss|Aug|AdamW?|SGD|-Dist|Prune|Quant)$"), "Method"),
+    (re.compile(r"(?:Sys|Engine|Serve)$"), "Software"),
+)
+
+
+def type_by_convention(name: str) -> str | None:
+    """The type a name's ending gives by the field's conventions ("SEED-Bench": Dataset,
+    "KTO-PO": Method), or None."""
+    return next((label for pattern, label in NAME_CONVENTIONS if pattern.search(name)), None)

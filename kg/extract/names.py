@@ -29,7 +29,7 @@ from kg.extract.context import (
     span_bounds,
 )
 from kg.extract.dataset_phrases import dataset_phrases, listed_datasets
-from kg.extract.heads import type_from_head
+from kg.extract.heads import type_by_convention, type_from_head
 from kg.extract.lexicon import load_lexicon
 from kg.extract.technique_phrases import described_techniques
 
@@ -383,7 +383,8 @@ def _title_name(text: str) -> tuple[int, int, str, str] | None:
             "Model" if re.search(r"[A-Z]{2,}$|\d", words[-1]) else None)
         if own:
             return m.start("name"), m.end("name"), own, "title"
-    head = type_from_head(_TITLE_CUT.split(m["rest"], maxsplit=1)[0])
+    head = type_by_convention(m["name"]) or type_from_head(
+        _TITLE_CUT.split(m["rest"], maxsplit=1)[0])  # "LongVidBench: Probing ...": data
     if head not in NAME_TYPES:  # "Improving X via Y": the last kind of thing it names
         words = [type_from_head(w) for w in re.findall(r"[A-Za-z][\w-]*", m["rest"])]
         head = next((t for t in reversed(words) if t in NAME_TYPES), None)

@@ -42,6 +42,7 @@ from kg.extract.context import (
     sentence_entities,
     sentences,
     skipped_names,
+    title_dataset,
     title_system,
 )
 from kg.extract.slash_lists import (
@@ -87,6 +88,7 @@ class ResultFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         main = main_subject(doc) or title_system(doc)
+        benchmark = title_dataset(doc)  # a benchmark paper's numbers are on its benchmark
         found: list[tuple] = []
         last_subject = main
         last_dataset: dict[str, str] = {}  # metric -> dataset of its last result
@@ -168,6 +170,7 @@ class ResultFinder:
                     dataset_name = previous_datasets[0]  # "3.5 WER on test-other"
                 else:
                     dataset_name = dataset.text if dataset else None
+                dataset_name = dataset_name or (benchmark.text if benchmark else None)
                 if dataset_name:
                     last_dataset[metric.text] = dataset_name
                 unit = m["unit"] if m["unit"] not in (None, "") else None

@@ -514,3 +514,12 @@ def test_an_unknown_name_a_compared_number_is_given_for_is_a_baseline_model(extr
     assert {("RAFT-Stereo", "Model"), ("STTR", "Model")} <= typed(found)
     assert ("STTR", "KITTI 2015", "D1", 2.11) in res(found)
     assert not any(name == "QRSTV" for name, _ in typed(found))
+
+
+def test_a_benchmark_papers_numbers_are_on_its_benchmark(extract):
+    found = extract("We introduce LongVidBench, a benchmark of 9K multiple-choice questions about "
+                    "long videos. Video-LLaVA ranks first with an accuracy of 41.2%, followed "
+                    "by VideoChat2 (39.8%).",
+                    title="LongVidBench: Probing Long-Video Understanding in Multimodal LLMs")
+    assert {("Video-LLaVA", "LongVidBench", "accuracy", 41.2),
+            ("VideoChat2", "LongVidBench", "accuracy", 39.8)} <= res(found)
