@@ -409,8 +409,9 @@ def named(span: TextSpan | Span) -> bool:
     return is_name(span.text)
 
 
+_BRACKETED = re.compile(r"\s*\(\s*")
 # Between two names of one list: "A, B", "A and the B".
-LISTED_GAP = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:,|and|or|, and)\s*(?:the\s+)?")
+LISTED_GAP = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?(?:,|and|or|, and)\s*(?:(?:the|an?)\s+)?")
 
 
 def skipped_names(text: str, spans: list[TextSpan], sent_start: int,
@@ -421,8 +422,9 @@ def skipped_names(text: str, spans: list[TextSpan], sent_start: int,
     right after one marked or given in ``skipped`` ("outperforms A, B and the C")."""
     out = set(skipped)
     for i, span in enumerate(spans):
-        listed = i and spans[i - 1].start in out and LISTED_GAP.fullmatch(
-            text, spans[i - 1].end_char, span.start_char)
+        listed = i and spans[i - 1].start in out and (LISTED_GAP.fullmatch(
+            text, spans[i - 1].end_char, span.start_char) or _BRACKETED.fullmatch(
+            text, spans[i - 1].end_char, span.start_char))  # "A (B)": B is A's short form
         if listed or skip_before(text[max(sent_start, span.start_char - 40): span.start_char]):
             out.add(span.start)
     return out
@@ -431,7 +433,8 @@ def skipped_names(text: str, spans: list[TextSpan], sent_start: int,
 #: Before a baseline: "outperforms X", "compared with the X", "as many parameters as X".
 BASELINE_BEFORE = re.compile(r"\b(?:compar\w*(?: with| to)?|than|outperform\w*|surpass\w*|"
                              r"over|against|beat\w*|exceed\w*|versus|vs\.?|such as|like|"
-                             r"teacher|with|from|using|upon|rival\w*|uses|employs|adopts|"
+                             r"teacher|with|from|using|upon|rival\w*|uses|employs|adopts|incorporates|"
+                             r"integrates|"
                              r"(?:close|equivalent|competitive|on par)\s+(?:to|with)|"
                              r"match(?:es|ing)?(?: the [\w-]+ of)?)"
                              r"\s+(?:the\s+|a\s+|an\s+)?"

@@ -20,7 +20,7 @@ CUE_WORDS = {
                 "training", "inherit", "replac", "implementation", "version", "obtained",
                 "variant", "successor", "descendant", "derivative", "adaptation", "adapted",
                 "architecture", "design", "recipe", "basis", "similar", "moderniz", "teacher",
-                "starting", "evolv", "tuning"),
+                "starting", "evolv", "tuning", "start"),
     "usesComponent": ("use", "using", "utiliz", "adopt", "employ", "leverag", "incorporat",
                       "integrat", "equipped", "consist", "composed", "compris", "contain",
                       "introduc", "component", "module", "part", "backbone", "reli", "rely",

@@ -595,3 +595,13 @@ def test_a_part_the_system_uses_is_not_the_subject_of_its_next_verb(extract):
                     "InternVL-2, across benchmarks.")
     assert ("OwlVLM", "comparedWith", "InternVL-2") in rels(found)
     assert not any(r.subject == "SigLIP" for r in found.relations)
+
+
+def test_warm_started_from_and_a_subject_past_its_named_parts(extract):
+    found = extract("We present GenCtrl. GenCtrl is equipped with a Pose Control Module (PCM) "
+                    "and a Depth Control Module (DCM), and is implemented on top of SVD-XT. Its "
+                    "image encoder is warm-started from DINOv2-L. We also start from Flan-T5-XL "
+                    "weights for the text branch.")
+    assert {("GenCtrl", "basedOn", "SVD-XT"), ("GenCtrl", "basedOn", "DINOv2-L"),
+            ("GenCtrl", "basedOn", "Flan-T5-XL")} <= rels(found)
+    assert not any(r.subject in ("DCM", "Depth Control Module") for r in found.relations)
