@@ -134,6 +134,9 @@ _FRONTED_BASES = {"starting"}
 #: that a system employs or uses; one it introduces is the paper's contribution instead.
 _OWN_TECHNIQUE = "kg_names:technique"
 _INTRODUCES = ("introduce", "introduces", "introducing")
+_AS_BASE = re.compile(r"\s+as\s+(?:its|the|our|their)\s+(?:base|foundation|starting)\s+"
+                      r"(?:model|LLM|network|architecture|point)\b")
+_TAKES = re.compile(r"\b(?:adopts?|uses?|takes?|employs?|chooses?|selects?)\s+(?:the\s+)?$")
 _SAME_SENTENCE_CHAIN = 1  # successor pairs beyond the paper's own system need one sentence
 
 
@@ -408,7 +411,9 @@ class LineageFinder:
                         add(subject, "evaluatedOn", ds, sent, "evaluation")
         self._successors(doc, named_main, text, relations)
         self._tuned_variants(doc, relations)
-        doc.user_data["kg_relations"] = sorted(relations)
+        bases = {(r[0], r[2]) for r in relations if r[1] == "basedOn"}
+        doc.user_data["kg_relations"] = sorted(  # a base is not also a part
+            r for r in relations if r[1] != "usesComponent" or (r[0], r[2]) not in bases)
         return doc
 
     @staticmethod
@@ -487,6 +492,12 @@ class LineageFinder:
                 continue
             user = _nearest_subject(doc, spans, m.start(), {part.start}, sent.start_char)
             add(user or main, "usesComponent", part, sent, "with-backbone")
+        # "X adopts Y as its base model": a base, not a part
+        for i, span in enumerate(systems):
+            if _AS_BASE.match(text, span.end_char) and _TAKES.search(
+                    text, max(sent.start_char, span.start_char - 30), span.start_char):
+                owner = next((s for s in reversed(systems[:i]) if named(s)), None) or main
+                add(owner, "basedOn", span, sent, "as-base")
         # "In order to further improve X, we propose Y"
         for m in _PURPOSE.finditer(sent.text) if held & WORD_BIT["purpose"] else ():
             start = sent.start_char + m.start()

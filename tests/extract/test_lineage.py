@@ -605,3 +605,11 @@ def test_warm_started_from_and_a_subject_past_its_named_parts(extract):
     assert {("GenCtrl", "basedOn", "SVD-XT"), ("GenCtrl", "basedOn", "DINOv2-L"),
             ("GenCtrl", "basedOn", "Flan-T5-XL")} <= rels(found)
     assert not any(r.subject in ("DCM", "Depth Control Module") for r in found.relations)
+
+
+def test_a_model_taken_as_the_base_model_is_a_base_not_a_part(extract):
+    found = extract("We present FaceForge. FaceForge adopts SD-2.1 as its base model and uses "
+                    "the image encoder of CLIP ViT-L/14 to extract identity features.")
+    assert ("FaceForge", "basedOn", "SD-2.1") in rels(found)
+    assert ("FaceForge", "usesComponent", "SD-2.1") not in rels(found)
+    assert ("FaceForge", "usesComponent", "CLIP ViT-L/14") in rels(found)
