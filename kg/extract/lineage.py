@@ -53,8 +53,8 @@ from kg.extract.lineage_cues import COMPONENT_TYPES, CUES
 from kg.extract.lineage_cues import CUES_LOWER as _CUES_LOWER
 from kg.extract.lineage_cues import CUES_NARROW as _CUES_NARROW
 from kg.extract.sentence_words import ALL_WORDS, WORD_BIT, SentenceWords, lowered
+from kg.extract.successors import next_versions, tuned_variants
 from kg.normalize import name_key
-from kg.versions import family_name, parse_model_name, successor_pairs
 
 _LINEAGE_TYPES = frozenset((*SYSTEM_TYPES, "Dataset"))  # the entities a sentence rule reads
 _STOP_LIST = re.compile(r"\b(?:on|in terms of|by|while|which|with|when|at|for|under)\b", re.I)
@@ -79,9 +79,6 @@ _GOVERNS = re.compile(r"^\s*(?:,\s*(?:an?|the)\s+(?:[^,;()]|\([^()]{0,20}\)){0,7
 # "distill it into a series of smaller models (A, B and C)"
 _DISTILL_INTO = re.compile(r"\bdistill(?:s|ed|ing)?\s+(?:it|them|(?P<x>\S.{0,40}?))\s+into\b",
                            re.I)
-# Tuned variants named after their base: "Llama 2-Chat", "Mistral 7B – Instruct".
-_TUNED_SUFFIX = re.compile(r"^(?P<base>.+?)\s*[-–]\s*(?:Instruct|Chat|SFT|RLHF|DPO|it)$"
-                           r"|^(?P<base2>.+?)\s+(?:Instruct|Chat|chat|instruct)$")
 _WE = re.compile(r"\bwe\s+(?:also\s+|further\s+|then\s+|first\s+|additionally\s+)?$", re.I)
 _PASSIVE_USE = re.compile(r"^\s*(?:is|are)\s+(?:also\s+|further\s+)?(?:employed|used|adopted|"
                           r"utili[sz]ed|leveraged|incorporated|integrated)\b(?!\s+as\s+(?:the\s+|"
@@ -137,7 +134,6 @@ _INTRODUCES = ("introduce", "introduces", "introducing")
 _AS_BASE = re.compile(r"\s+as\s+(?:its|the|our|their)\s+(?:base|foundation|starting)\s+"
                       r"(?:model|LLM|network|architecture|point)\b")
 _TAKES = re.compile(r"\b(?:adopts?|uses?|takes?|employs?|chooses?|selects?)\s+(?:the\s+)?$")
-_SAME_SENTENCE_CHAIN = 1  # successor pairs beyond the paper's own system need one sentence
 
 
 def _objects_after(doc: Doc, sent: Span, cue_end: int, types: tuple[str, ...],
@@ -195,19 +191,6 @@ def _submodule(span: Span, text: str) -> bool:
     architecture, not a model or method in its own right."""
     after = re.match(r"\s*\w+", text[span.end_char: span.end_char + 12])
     return bool(_SUBMODULE.search(span.text) or (after and _SUBMODULE.match(after[0].strip())))
-
-
-def _two_in_a_line(names: list[str]) -> bool:
-    """Whether two of ``names`` (distinct) share a base and qualifiers: without such a pair
-    ``successor_pairs`` finds nothing."""
-    seen = set()
-    for name in names:
-        parsed = parse_model_name(name)
-        line = (parsed.base_key, parsed.qualifiers)
-        if parsed.base_key and line in seen:
-            return True
-        seen.add(line)
-    return False
 
 
 def _outside_brackets(gap: str) -> bool:
@@ -409,8 +392,8 @@ class LineageFinder:
                     for subject in evaluation_subjects(doc, spans, ds, sentence_main,
                                                         sent.start_char):
                         add(subject, "evaluatedOn", ds, sent, "evaluation")
-        self._successors(doc, named_main, text, relations)
-        self._tuned_variants(doc, relations)
+        next_versions(doc, named_main, relations, self.name)
+        tuned_variants(doc, own_system(doc), relations, self.name)
         bases = {(r[0], r[2]) for r in relations if r[1] == "basedOn"}
         doc.user_data["kg_relations"] = sorted(  # a base is not also a part
             r for r in relations if r[1] != "usesComponent" or (r[0], r[2]) not in bases)
@@ -511,31 +494,6 @@ class LineageFinder:
             if olds and new is not None:
                 add(new, "basedOn", olds[0], sent, "purpose")
 
-    def _successors(self, doc: Doc, main: Span | None, text: str, relations: set) -> None:
-        """The paper's own system as the next version of a model it names, and earlier
-        versions named together in one sentence ("PP-OCR, and an optimized version
-        PP-OCRv2")."""
-        if main is None or main.label_ not in ("Model", "Software"):
-            return
-        models = [s for s in entities(doc) if s.label_ in ("Model", "Software")]
-        first = {}
-        for s in models:
-            first.setdefault(name_key(s.text), s)
-        stem = name_key(main.text)[:2]  # a version chain shares its base, so its start
-        names = [s.text for k, s in first.items() if k[:2] == stem]
-        pairs = dict(successor_pairs(names)) if _two_in_a_line(names) else {}
-        by_key = {name_key(new): old for new, old in pairs.items()}
-        new, depth = main.text, 0
-        while name_key(new) in by_key:
-            old = by_key[name_key(new)]
-            if depth >= _SAME_SENTENCE_CHAIN and not self._share_sentence(doc, new, old):
-                break
-            sent = next(s for s in sentences(doc) if s.start <= first[name_key(new)].start
-                        < s.end)
-            relations.add((first[name_key(new)].text, "basedOn", first[name_key(old)].text,
-                           sent.start_char, sent.end_char, f"{self.name}:next-version"))
-            new, depth = old, depth + 1
-
     def _distilled(self, doc: Doc, sent: Span, spans: list[Span], main: Span | None,
                    add) -> None:
         """"we train X and distill it into smaller models (A, B and C)": A, B, C basedOn X."""
@@ -556,36 +514,6 @@ class LineageFinder:
                     and gap_ok.match(text[m.end(): s.start_char])]
         for student in students:
             add(student, "basedOn", teacher, sent, "distilled-into")
-
-    def _tuned_variants(self, doc: Doc, relations: set) -> None:
-        """An instruction- or chat-tuned model of the paper's own family named after a base
-        model the paper also names ("Llama 2-Chat", "Mistral 7B – Instruct") is based on
-        it; a tuned baseline of another family is left alone."""
-        spans = [s for s in entities(doc) if s.label_ == "Model"]
-        first = {}
-        for s in spans:
-            first.setdefault(name_key(s.text), s)
-        main = own_system(doc)
-        if main is None:
-            return
-        for key, span in first.items():
-            m = _TUNED_SUFFIX.match(span.text)
-            base = first.get(name_key((m["base"] or m["base2"]) if m else ""))
-            if (m and base is not None and name_key(base.text) != key
-                    and name_key(family_name(base.text)) == name_key(family_name(main.text))):
-                sent = next(x for x in sentences(doc) if x.start <= span.start < x.end)
-                relations.add((span.text, "basedOn", base.text, sent.start_char,
-                               sent.end_char, f"{self.name}:tuned-variant"))
-
-    @staticmethod
-    def _share_sentence(doc: Doc, a: str, b: str) -> bool:
-        ka, kb = name_key(a), name_key(b)
-        for sent in sentences(doc):
-            keys = {name_key(s.text) for s in in_sentence(doc, sent, ("Model", "Software"))}
-            if ka in keys and kb in keys:
-                return True
-        return False
-
 
 @Language.factory("kg_lineage", requires=["doc.spans"])
 def make_lineage_finder(nlp: Language, name: str) -> LineageFinder:
