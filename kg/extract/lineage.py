@@ -238,6 +238,21 @@ def _listed_before(doc: Doc, spans: list[Span], subject: Span) -> list[Span]:
 
 # After an organisation, the name it owns: "OpenAI's CLIP", "the Google T5 model".
 _OWNER_AFTER = re.compile(r"(?:'s|’s)\s|\s(?=[\w-]*[A-Z0-9])")
+def _respective(doc: Doc, sent: Span, spans: list[Span], subject: Span, cue_end: int,
+                types: tuple[str, ...]) -> list[tuple[Span, Span]]:
+    """Subjects listed before a cue paired in turn with as many objects listed after it
+    when "respectively" follows: "E5-small and E5-base are initialized with MiniLM and
+    BERT-base, respectively"; [] otherwise."""
+    text = doc_text(doc)
+    if text.find("respectively", cue_end, sent.end_char) < 0:
+        return []
+    subjects = _listed_before(doc, spans, subject)
+    objects = _objects_after(doc, sent, cue_end, types, True)
+    if len(subjects) < 2 or len(subjects) != len(objects):
+        return []
+    return list(zip(subjects, objects, strict=True))
+
+
 _INTRODUCED = re.compile(r"\s*(?:the\s+)?")
 _DESCRIBED = re.compile(r"\s*(?:,\s*(?:an?|the|our)\s|:)")
 # ... and after a name a "we propose" introduces, past its abbreviation or a family word:
@@ -350,11 +365,16 @@ class LineageFinder:
                         # "methods based on this framework ... as Q-learning"; "with a
                         # data-efficient version of Rainbow DQN" names a part, not a base
                         continue
+                    rule = m[0].lower().split()[0]
+                    if before is not None and (pairs := _respective(doc, sent, spans, before,
+                                                                    end, types)):
+                        for subj, obj in pairs:  # "A and B are initialized with C and D,
+                            add(subj, predicate, obj, sent, rule)  # respectively"
+                        continue
                     many = predicate in ("comparedWith", "usesComponent")
                     objects = _objects_after(doc, sent, end, types, many,
                                              joins=predicate == "usesComponent"
                                              and _JOINS.match(m[0]) is not None)
-                    rule = m[0].lower().split()[0]
                     fronted = not text[sent.start_char: start].strip(" \n\"'(")
                     if before is None and objects and fronted and (
                             predicate == "comparedWith" or rule in _FRONTED_BASES):

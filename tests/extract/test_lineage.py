@@ -613,3 +613,11 @@ def test_a_model_taken_as_the_base_model_is_a_base_not_a_part(extract):
     assert ("FaceForge", "basedOn", "SD-2.1") in rels(found)
     assert ("FaceForge", "usesComponent", "SD-2.1") not in rels(found)
     assert ("FaceForge", "usesComponent", "CLIP ViT-L/14") in rels(found)
+
+
+def test_bases_listed_respectively_pair_in_turn(extract):
+    found = extract("We present GTE. GTE-small, GTE-base and GTE-large are initialized with "
+                    "MiniLM-L12, BERT-base and BERT-large, respectively.")
+    based = {(r.subject, r.object) for r in found.relations if r.predicate == "basedOn"}
+    assert based == {("GTE-small", "MiniLM-L12"), ("GTE-base", "BERT-base"),
+                     ("GTE-large", "BERT-large")}
