@@ -155,6 +155,21 @@ def described_type(description: str | None) -> str | None:
     return type_from_head(head)
 
 
+# A kind of thing right before a name it is called: "a text pair dataset (called CCPairs)",
+# "a new model, named X".
+_KIND_BEFORE_NAMING = re.compile(r"(?P<head>[A-Za-z-]+)\s*[(,]?\s*$")
+
+
+def _named_after_kind(text: str, cue_start: int) -> str | None:
+    """"Dataset" where the word before a "called"/"named" says the name is of data (a
+    model or method there is left to the name itself: "a detection method dubbed
+    DAMO-YOLO" names a model)."""
+    if not text.startswith(("called", "named", "dubbed", "termed"), cue_start):
+        return None
+    m = _KIND_BEFORE_NAMING.search(text, max(0, cue_start - 40), cue_start)
+    return "Dataset" if m and type_from_head(m["head"]) == "Dataset" else None
+
+
 # Where matches can start, found by cheap scans (a superset of the real starts):
 # SHAPED needs a capital or digit glued to a letter or hyphen before it ("aB", "AB", "a1",
 # "-1") in a run of [A-Za-z0-9.+-] that the name opens (or a "+" in it); scanning the reversed
@@ -294,7 +309,7 @@ class NameFinder:
                         text[end: end + 1]):
                     add(at, end, title[2], "title")
         for m in matches_at(CUE, text, _cue_starts(text)):
-            described = described_type(m["after"])
+            described = described_type(m["after"]) or _named_after_kind(text, m.start())
             add(m.start("name"), m.end("name"), described or "Model",
                 "cue" if described else "cue-untyped")
         for m in matches_at(LOWER_MODEL, text, _lower_model_starts(text)):

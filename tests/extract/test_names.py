@@ -106,3 +106,10 @@ def test_a_lower_case_technique_described_as_one(extract):
     methods = {m.name for m in found.mentions if m.type == "Method"}
     assert "gradient sketch replay" in methods
     assert not any(name.lower().startswith("in this") for name in methods)
+
+
+def test_a_name_called_after_a_word_for_data_is_a_dataset(extract):
+    found = typed(extract("We present RankE. It is trained on a mined web question-pair "
+                          "corpus (called WebQP), and a retrieval model, named RankE-L, is "
+                          "distilled from it."))
+    assert ("WebQP", "Dataset") in found and ("RankE-L", "Model") in found
