@@ -27,6 +27,7 @@ from kg.extract.context import (
     plain_spans,
     set_spans,
     span_bounds,
+    token_bounds,
 )
 from kg.extract.dataset_phrases import dataset_phrases, listed_datasets
 from kg.extract.heads import type_by_convention, type_from_head
@@ -360,8 +361,42 @@ class NameFinder:
             add(m.start(), m.end(), "Model", "shape")
         for m in matches_at(VERSIONED, text, _versioned_starts(text, rev)):
             add(m.start(), m.end(), "Model", "versioned")
+        starts, ends = token_bounds(doc)
+        known = [(s[2], s[3]) for s in plain_spans(doc, "kg_lexicon") if s[4] == "Model"] + [
+            (starts[a], ends[b - 1]) for a, b, label, _ in spans if label == "Model"
+            and not _CAPITALS.fullmatch(text, starts[a], ends[b - 1])]  # "LGM": by the list
+        for start, end in listed_models(text, known):  # "such as TripoSR, LGM and CRM"
+            add(start, end, "Model", "listed")
         set_spans(doc, self.name, spans, self.spans)
         return doc
+
+
+# A list of baselines or examples: "such as TripoSR, LGM and CRM", "over AnimateDiff,
+# VideoComposer and DragNUWA"; each item one word with a second capital or a digit.
+_MODEL_ITEM = r"[A-Z](?:[\w+-]|\.\w)*[A-Z0-9](?:[\w+-]|\.\w)*|[A-Z][a-z]+[A-Z](?:[\w+-]|\.\w)*"
+_MODEL_LIST = re.compile(rf"\b(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?|over|than|"
+                         rf"outperforms?|surpass(?:es)?)\s+(?:the\s+)?(?P<items>(?:{_MODEL_ITEM})"
+                         rf"(?:(?:,\s*|\s+and\s+|,\s+and\s+|\s+or\s+)(?:{_MODEL_ITEM}))+)"
+                         r"(?![\w-])")
+_CAPITALS = re.compile(r"[A-Z]+s?")
+_MODEL_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+(?:and|or)\s+")
+
+
+def listed_models(text: str, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of the other items of a list of baselines or examples one of which is a
+    model in ``known``: "such as TripoSR, LGM and CRM" (TripoSR known)."""
+    found: list[tuple[int, int]] = []
+    for m in _MODEL_LIST.finditer(text) if known else ():
+        items, at = [], m.start("items")
+        for part in _MODEL_SEPARATOR.split(m["items"]):
+            items.append((at, at + len(part)))
+            at += len(part)
+            if (sep := _MODEL_SEPARATOR.match(text, at)) is not None:
+                at = sep.end()
+        if any(a < k_end and k_start < b for a, b in items for k_start, k_end in known):
+            found += [(a, b) for a, b in items
+                      if not any(a < k_end and k_start < b for k_start, k_end in known)]
+    return found
 
 
 _GLUED = re.compile(r"[\w-]")

@@ -621,3 +621,11 @@ def test_bases_listed_respectively_pair_in_turn(extract):
     based = {(r.subject, r.object) for r in found.relations if r.predicate == "basedOn"}
     assert based == {("GTE-small", "MiniLM-L12"), ("GTE-base", "BERT-base"),
                      ("GTE-large", "BERT-large")}
+
+
+def test_acronyms_listed_with_a_known_baseline_and_superiority_over(extract):
+    found = extract("We present MeshX. MeshX outperforms image-to-3D baselines such as "
+                    "TripoSR, LGM and CRM. Experiments show the superiority of MeshX over "
+                    "AnimateDiff and PSFRGAN.")
+    compared = {o for s, p, o in rels(found) if s == "MeshX" and p == "comparedWith"}
+    assert {"TripoSR", "LGM", "CRM", "AnimateDiff", "PSFRGAN"} <= compared
