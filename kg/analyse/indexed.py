@@ -189,8 +189,7 @@ def _pair_counts(groups: np.ndarray, members: np.ndarray, n: int
     right = left + 1 + offsets
     codes = members[left].astype(np.int64) * n + members[right]
     unique, counts = np.unique(codes, return_counts=True)
-    pairs = np.stack([unique // n, unique % n], axis=1)
-    return list(map(tuple, pairs.tolist())), counts.tolist()
+    return list(zip((unique // n).tolist(), (unique % n).tolist(), strict=True)), counts.tolist()
 
 
 def _grouped(rows: Iterable[tuple[str, str]], index: Mapping[str, int]

@@ -49,9 +49,17 @@ class AnalysisQuads:
 
     def __init__(self) -> None:
         self.quads: list[ox.Quad] = []
+        self._nodes: dict[str, ox.NamedNode] = {}
+
+    def node(self, iri: str) -> ox.NamedNode:
+        """The NamedNode of ``iri`` (made once: a node gets several scores)."""
+        found = self._nodes.get(iri)
+        if found is None:
+            found = self._nodes[iri] = ox.NamedNode(iri)
+        return found
 
     def add(self, s: str, p: URIRef, o: ox.NamedNode | ox.Literal) -> None:
-        self.quads.append(ox.Quad(ox.NamedNode(s), _iri(str(p)), o, _DEFAULT))
+        self.quads.append(ox.Quad(self.node(s), _iri(str(p)), o, _DEFAULT))
 
     def record(self, projection: str, name: str, prop: URIRef, parameters: Mapping,
                libraries: Iterable[str]) -> str:
@@ -65,14 +73,13 @@ class AnalysisQuads:
     def scores(self, prop: URIRef, scores: Mapping[str, float | int]) -> None:
         """``node prop score`` for every node: an xsd:nonNegativeInteger for a count, else
         an xsd:decimal (:func:`kg.analyse.writeback.score_literal`)."""
-        p = _iri(str(prop))
-        append = self.quads.append
-        for node, value in scores.items():
+        p, node, append = _iri(str(prop)), self.node, self.quads.append
+        for iri, value in scores.items():
             if isinstance(value, int):
                 literal = ox.Literal(str(value), datatype=_NON_NEGATIVE)
             else:
                 literal = ox.Literal(score_text(value), datatype=_DECIMAL)
-            append(ox.Quad(ox.NamedNode(node), p, literal, _DEFAULT))
+            append(ox.Quad(node(iri), p, literal, _DEFAULT))
 
     def partition(self, projection: str, partition: Partition,
                   libraries: Iterable[str]) -> None:
@@ -84,7 +91,7 @@ class AnalysisQuads:
         member_of = _iri(str(KG.community))
         for number, members in enumerate(partition.communities, start=1):
             iri = str(community_iri(projection, partition.algorithm, members))
-            node = ox.NamedNode(iri)
+            node = self.node(iri)
             self.add(iri, RDF.type, _iri(str(KG.Community)))
             self.add(iri, RDFS.label, ox.Literal(f"{projection} community {number} "
                                                  f"({partition.algorithm})"))
@@ -94,7 +101,7 @@ class AnalysisQuads:
             self.add(iri, KG.memberCount, ox.Literal(str(len(members)), datatype=_POSITIVE))
             self.add(iri, KG.modularity, modularity)
             self.add(iri, PROV.wasGeneratedBy, activity)
-            self.quads.extend(ox.Quad(ox.NamedNode(member), member_of, node, _DEFAULT)
+            self.quads.extend(ox.Quad(self.node(member), member_of, node, _DEFAULT)
                               for member in members)
 
     def aggregates(self, tables: AnalysisTables) -> None:
@@ -151,8 +158,16 @@ def _year(value: str, datatype: str) -> int | None:
 def family_year_counts(tables: AnalysisTables) -> dict[tuple[str, int | None], int]:
     """:func:`kg.analyse.aggregates.family_year_counts` from the tables: per model family
     and year (None: undated), the papers that mention a model of the family."""
+    families: dict[str, list[str]] = defaultdict(list)
+    for model, family in tables.families:
+        families[model].append(family)
+    years: dict[str, list[int | None]] = defaultdict(list)
+    for paper, date in tables.dates:
+        years[paper].append(_year(*date))
     found: dict[tuple[str, int | None], set[str]] = defaultdict(set)
-    for family, paper, date in tables.family_papers:
-        found[(family, None if date is None else _year(*date))].add(paper)
+    for paper, entity in tables.mentions:
+        for family in families.get(entity, ()):
+            for year in years.get(paper) or (None,):
+                found[(family, year)].add(paper)
     return {key: len(papers) for key, papers in sorted(
         found.items(), key=lambda item: (item[0][0], item[0][1] is not None, item[0][1] or 0))}

@@ -23,37 +23,24 @@ __all__ = ["AnalysisTables", "LINK_KINDS", "analysis_tables"]
 #: The linking predicates read (by local name): the lineage ones, then kg:comparedWith.
 LINK_KINDS = (*LINEAGE_KINDS, "comparedWith")
 
-_KINDS = " ".join(f"<{KG[kind]}>" for kind in LINK_KINDS)
-_PREFIX = len(str(KG))
-
-_AUTHORS = f"""SELECT ?paper ?agent WHERE {{
-    ?paper a <{KG.Paper}> ; <{KG.authorship}> ?slot . ?slot <{KG.agent}> ?agent }}"""
-# a paper whose author slots name no one: its schema:author (as the projection reads it)
-_LISTED_AUTHORS = f"""SELECT ?paper ?agent WHERE {{
-    {{ ?paper a <{KG.Paper}> ; <{SDO.author}> ?agent }}
-    MINUS {{ ?paper <{KG.authorship}> ?slot . ?slot <{KG.agent}> ?any }} }}"""
-_MENTIONS = f"""SELECT ?paper ?entity WHERE {{
-    ?paper <{KG.mentions}> ?entity FILTER (isIRI(?paper) && isIRI(?entity)) }}"""
-_LINKS = f"""SELECT ?s ?kind ?o WHERE {{ VALUES ?kind {{ {_KINDS} }}
-    ?s ?kind ?o FILTER (isIRI(?s) && isIRI(?o) && ?s != ?o) }}"""
-# statements of a link that is in the graph, with the papers they are derived from
-_STATED = f"""SELECT ?s ?kind ?o ?paper WHERE {{ VALUES ?kind {{ {_KINDS} }}
-    ?statement a <{RDF.Statement}> ; <{RDF.predicate}> ?kind ; <{RDF.subject}> ?s ;
-               <{RDF.object}> ?o .
-    ?s ?kind ?o FILTER (isIRI(?s) && isIRI(?o) && ?s != ?o)
-    OPTIONAL {{ ?statement <{PROV.wasDerivedFrom}> ?paper }} }}"""
-# kg.analyse.aggregates.comparison_counts: the papers that state a comparison, any
-# statement node (not only an rdf:Statement), the triple itself in the graph
-_COMPARED = f"""SELECT ?entity ?challenger ?paper WHERE {{
-    ?statement <{RDF.predicate}> <{KG.comparedWith}> ; <{PROV.wasDerivedFrom}> ?paper ;
-               <{RDF.subject}> ?challenger ; <{RDF.object}> ?entity .
-    ?challenger <{KG.comparedWith}> ?entity FILTER (isIRI(?entity)) }}"""
+# the author slots of a paper, and their people, joined here (faster than in the query)
+_PAPERS = f"SELECT ?paper WHERE {{ ?paper a <{KG.Paper}> }}"
+_SLOTS = f"SELECT ?paper ?slot WHERE {{ ?paper <{KG.authorship}> ?slot }}"
+_AGENTS = f"SELECT ?slot ?agent WHERE {{ ?slot <{KG.agent}> ?agent }}"
+_LISTED = f"SELECT ?paper ?agent WHERE {{ ?paper <{SDO.author}> ?agent }}"
+_MENTIONS = f"SELECT ?paper ?entity WHERE {{ ?paper <{KG.mentions}> ?entity }}"
+# one query per linking predicate (%s), so that it is never read back
+_LINKS = "SELECT ?s ?o WHERE { ?s <%s> ?o FILTER (isIRI(?s) && isIRI(?o)) }"
+# the statements of a linking predicate, typed or not (aggregates count both), with the
+# papers they are derived from
+_STATEMENTS = f"""SELECT ?s ?o ?paper ?typed WHERE {{
+    ?statement <{RDF.predicate}> <%s> ; <{RDF.subject}> ?s ; <{RDF.object}> ?o .
+    OPTIONAL {{ ?statement <{PROV.wasDerivedFrom}> ?paper }}
+    BIND (EXISTS {{ ?statement a <{RDF.Statement}> }} AS ?typed) }}"""
 _CHALLENGER_NAMES = f"""SELECT DISTINCT ?challenger ?label WHERE {{
-    ?statement <{RDF.predicate}> <{KG.comparedWith}> ; <{RDF.subject}> ?challenger .
-    ?challenger <{RDFS.label}> ?label }}"""
-_FAMILY_PAPERS = f"""SELECT DISTINCT ?family ?paper ?date WHERE {{
-    ?model <{KG.family}> ?family . ?paper <{KG.mentions}> ?model .
-    OPTIONAL {{ ?paper <{SDO.datePublished}> ?date }} }}"""
+    ?challenger <{KG.comparedWith}> ?any ; <{RDFS.label}> ?label }}"""
+_FAMILIES = f"SELECT ?model ?family WHERE {{ ?model <{KG.family}> ?family }}"
+_DATES = f"SELECT ?paper ?date WHERE {{ ?paper <{SDO.datePublished}> ?date }}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,10 +55,11 @@ class AnalysisTables:
     - ``stated``: (subject, kind, object, paper or None) for every rdf:Statement of such a
       link that is in the graph, with each paper it is prov:wasDerivedFrom;
     - ``compared``: (entity, challenger, paper) per statement of ``challenger
-      kg:comparedWith entity`` derived from ``paper``, the triple in the graph;
-      ``challenger_names``: (challenger, rdfs:label) of the challengers of statements;
-    - ``family_papers``: (kg:family, paper that mentions a model of it, its
-      schema:datePublished as (lexical form, datatype IRI), or None).
+      kg:comparedWith entity`` (typed rdf:Statement or not) derived from ``paper``, the
+      triple in the graph; ``challenger_names``: (challenger, rdfs:label) of the subjects
+      of kg:comparedWith;
+    - ``families``: (model, kg:family); ``dates``: (paper, its schema:datePublished as
+      (lexical form, datatype IRI)).
     """
 
     authors: list[tuple[str, str]]
@@ -80,7 +68,8 @@ class AnalysisTables:
     stated: list[tuple[str, str, str, str | None]]
     compared: list[tuple[str, str, str]]
     challenger_names: list[tuple[str, str]]
-    family_papers: list[tuple[str, str, tuple[str, str] | None]]
+    families: list[tuple[str, str]]
+    dates: list[tuple[str, tuple[str, str]]]
 
 
 def _rows(store: ox.Store, query: str) -> list[tuple]:
@@ -88,22 +77,45 @@ def _rows(store: ox.Store, query: str) -> list[tuple]:
             for row in store.query(query)]
 
 
-def _kind(iri: str) -> str:
-    return iri[_PREFIX:]
+def _authors(store: ox.Store) -> list[tuple[str, str]]:
+    """(paper, person) for every kg:Paper: the kg:agent of each of its author slots, or
+    its schema:author when no slot has one (as the co-authorship projection reads them)."""
+    papers = {paper for (paper,) in _rows(store, _PAPERS)}
+    agents: dict[str, str] = {}
+    for slot, agent in _rows(store, _AGENTS):
+        agents.setdefault(slot, agent)  # a slot has one (shapes.ttl)
+    found = [(paper, agents[slot]) for paper, slot in _rows(store, _SLOTS)
+             if paper in papers and slot in agents]
+    slotted = {paper for paper, _ in found}
+    found.extend(row for row in _rows(store, _LISTED)
+                 if row[0] in papers and row[0] not in slotted)
+    return found
 
 
 def analysis_tables(store: ox.Store) -> AnalysisTables:
     """The :class:`AnalysisTables` of the default graph of ``store``."""
-    links = [(s, _kind(k), o) for s, k, o in _rows(store, _LINKS)]
-    stated = [(s, _kind(k), o, paper) for s, k, o, paper in _rows(store, _STATED)]
-    dated = [(family, paper, None if date is None else (date.value, date.datatype.value))
-             for family, paper, date in store.query(_FAMILY_PAPERS)]
+    links, stated, compared = [], [], []
+    for kind in LINK_KINDS:
+        found = set(_rows(store, _LINKS % KG[kind]))
+        links.extend((s, kind, o) for s, o in found if s != o)
+        for s, o, paper, typed in store.query(_STATEMENTS % KG[kind]):
+            s, o = s.value, o.value
+            if (s, o) not in found:
+                continue
+            paper = None if paper is None else paper.value
+            if typed.value == "true" and s != o:
+                stated.append((s, kind, o, paper))
+            if kind == "comparedWith" and paper is not None:
+                compared.append((o, s, paper))
     return AnalysisTables(
-        authors=_rows(store, _AUTHORS) + _rows(store, _LISTED_AUTHORS),
-        mentions=_rows(store, _MENTIONS),
+        authors=_authors(store),
+        mentions=[(paper.value, entity.value) for paper, entity in store.query(_MENTIONS)
+                  if isinstance(paper, ox.NamedNode) and isinstance(entity, ox.NamedNode)],
         links=links,
         stated=stated,
-        compared=_rows(store, _COMPARED),
+        compared=compared,
         challenger_names=_rows(store, _CHALLENGER_NAMES),
-        family_papers=[(f.value, p.value, d) for f, p, d in dated],
+        families=_rows(store, _FAMILIES),
+        dates=[(paper.value, (date.value, date.datatype.value))
+               for paper, date in store.query(_DATES)],
     )
