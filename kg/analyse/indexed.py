@@ -219,8 +219,10 @@ def paper_entity_indexed(mentions: Iterable[tuple[str, str]]
     (paper, entity) rows, unweighted, and its papers (sorted)."""
     mentions = set(mentions)
     nodes, index = _index(n for pair in mentions for n in pair)
-    edges = sorted((index[p], index[e]) for p, e in mentions)
-    papers = sorted({p for p, _ in mentions})
+    ends = np.array([(index[p], index[e]) for p, e in mentions], dtype=np.int64).reshape(-1, 2)
+    ends = ends[np.lexsort((ends[:, 1], ends[:, 0]))]  # sorted by (paper, entity)
+    edges = list(zip(ends[:, 0].tolist(), ends[:, 1].tolist(), strict=True))
+    papers = [nodes[i] for i in np.unique(ends[:, 0]).tolist()]
     return IndexedGraph(nodes, edges, None, False), papers
 
 

@@ -29,7 +29,6 @@ from kg.store.terms import to_ox
 
 __all__ = ["AnalysisQuads", "comparison_counts", "family_year_counts"]
 
-_DEFAULT = ox.DefaultGraph()
 _DECIMAL, _INTEGER = ox.NamedNode(str(XSD.decimal)), ox.NamedNode(str(XSD.integer))
 _NON_NEGATIVE = ox.NamedNode(str(XSD.nonNegativeInteger))
 _POSITIVE = ox.NamedNode(str(XSD.positiveInteger))
@@ -59,7 +58,7 @@ class AnalysisQuads:
         return found
 
     def add(self, s: str, p: URIRef, o: ox.NamedNode | ox.Literal) -> None:
-        self.quads.append(ox.Quad(self.node(s), _iri(str(p)), o, _DEFAULT))
+        self.quads.append(ox.Quad(self.node(s), _iri(str(p)), o))
 
     def record(self, projection: str, name: str, prop: URIRef, parameters: Mapping,
                libraries: Iterable[str]) -> str:
@@ -67,7 +66,7 @@ class AnalysisQuads:
         that function itself); its IRI."""
         g = Graph(bind_namespaces="none")
         iri = _record(g, projection, name, prop, parameters, libraries)
-        self.quads.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), _DEFAULT) for s, p, o in g)
+        self.quads.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in g)
         return str(iri)
 
     def scores(self, prop: URIRef, scores: Mapping[str, float | int]) -> None:
@@ -79,7 +78,7 @@ class AnalysisQuads:
                 literal = ox.Literal(str(value), datatype=_NON_NEGATIVE)
             else:
                 literal = ox.Literal(score_text(value), datatype=_DECIMAL)
-            append(ox.Quad(node(iri), p, literal, _DEFAULT))
+            append(ox.Quad(node(iri), p, literal))
 
     def partition(self, projection: str, partition: Partition,
                   libraries: Iterable[str]) -> None:
@@ -101,7 +100,7 @@ class AnalysisQuads:
             self.add(iri, KG.memberCount, ox.Literal(str(len(members)), datatype=_POSITIVE))
             self.add(iri, KG.modularity, modularity)
             self.add(iri, PROV.wasGeneratedBy, activity)
-            self.quads.extend(ox.Quad(self.node(member), member_of, node, _DEFAULT)
+            self.quads.extend(ox.Quad(self.node(member), member_of, node)
                               for member in members)
 
     def aggregates(self, tables: AnalysisTables) -> None:
