@@ -22,13 +22,18 @@ from __future__ import annotations
 import random
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
 from kg.analyse.backends import library, sort_key, to_igraph
 
+if TYPE_CHECKING:
+    import igraph
+
 __all__ = [
-    "Partition", "connected_component_communities", "label_propagation_communities",
+    "Partition", "connected_component_communities", "igraph_leiden",
+    "label_propagation_communities",
     "leiden_communities", "louvain_communities", "modularity",
 ]
 
@@ -139,12 +144,23 @@ def leiden_communities(G: nx.Graph, *, weight: str | None = "weight",
                   "n_iterations": n_iterations, "implementation": implementation}
     if G.number_of_edges() == 0:
         return Partition("leiden", _canonical([node] for node in G), 0.0, parameters)
+    if implementation == "igraph" and G.is_directed():
+        raise ValueError("igraph's Leiden needs an undirected graph "
+                         "(use implementation='leidenalg' for a directed one)")
     h, nodes = to_igraph(G, weight=weight)
-    weights = "weight" if weight is not None else None
+    return igraph_leiden(h, nodes, weighted=weight is not None, parameters=parameters)
+
+
+def igraph_leiden(h: igraph.Graph, nodes: list, *, weighted: bool,
+                  parameters: dict) -> Partition:
+    """:func:`leiden_communities` on the igraph Graph ``h`` with at least one edge
+    (vertex ``i`` is ``nodes[i]``; edge weights in its ``"weight"`` when ``weighted``),
+    with the ``parameters`` it takes (all of them: seed, resolution, n_iterations,
+    implementation, and weight, which is only recorded)."""
+    seed, resolution = parameters["seed"], parameters["resolution"]
+    n_iterations, implementation = parameters["n_iterations"], parameters["implementation"]
+    weights = "weight" if weighted else None
     if implementation == "igraph":
-        if G.is_directed():
-            raise ValueError("igraph's Leiden needs an undirected graph "
-                             "(use implementation='leidenalg' for a directed one)")
         ig = library("igraph")
         ig.set_random_number_generator(random.Random(seed))
         try:
@@ -164,7 +180,7 @@ def leiden_communities(G: nx.Graph, *, weight: str | None = "weight",
         groups.setdefault(label, []).append(node)
     communities = _canonical(groups.values())
     score = h.modularity(membership, weights=weights, resolution=resolution,
-                         directed=G.is_directed())
+                         directed=h.is_directed())
     return Partition("leiden", communities, float(score), parameters)
 
 

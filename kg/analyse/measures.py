@@ -25,15 +25,20 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Hashable, Iterable
+from typing import TYPE_CHECKING
 
 import networkx as nx
 import numpy as np
 
 from kg.analyse.backends import check_backend, node_order, sorted_nodes, to_igraph
 
+if TYPE_CHECKING:
+    import igraph
+
 __all__ = [
     "baseline_counts", "betweenness_scores", "bipartite_pagerank_scores", "closeness_scores",
     "degree_scores", "eigenvector_scores", "pagerank_scores",
+    "adjacency_eigenvector_scores", "igraph_betweenness",
 ]
 
 Scores = dict[Hashable, float]
@@ -89,18 +94,28 @@ def betweenness_scores(G: nx.Graph, *, weight: str | None = None, k: int | None 
         return nx.betweenness_centrality(G, k=k, normalized=True, weight=weight,
                                          endpoints=False, seed=random.Random(seed))
     h, nodes = to_igraph(G, weight=weight)
-    weights = "weight" if weight is not None else None
+    return igraph_betweenness(h, nodes, list(G), weighted=weight is not None, k=k, seed=seed)
+
+
+def igraph_betweenness(h: igraph.Graph, nodes: list, order: list, *, weighted: bool,
+                       k: int | None, seed: int) -> Scores:
+    """:func:`betweenness_scores` on the igraph Graph ``h`` of 3 nodes or more (vertex
+    ``i`` is ``nodes[i]``; edge lengths in its ``"weight"`` when ``weighted``); ``order``:
+    the nodes in the order networkx would list them, which ``k`` sources are sampled
+    from."""
+    weights = "weight" if weighted else None
     n = len(nodes)
+    directed = h.is_directed()
     if k is None:
-        raw = h.betweenness(directed=G.is_directed(), weights=weights)
-        scale = (1.0 if G.is_directed() else 2.0) / ((n - 1) * (n - 2))
+        raw = h.betweenness(directed=directed, weights=weights)
+        scale = (1.0 if directed else 2.0) / ((n - 1) * (n - 2))
         return {node: value * scale for node, value in zip(nodes, raw, strict=True)}
     # networkx samples random.Random(seed).sample(list(G), k) over G's own node order
-    sources = random.Random(seed).sample(list(G), k)
+    sources = random.Random(seed).sample(order, k)
     index = {node: i for i, node in enumerate(nodes)}
-    raw = h.betweenness(directed=G.is_directed(), weights=weights,
+    raw = h.betweenness(directed=directed, weights=weights,
                         sources=[index[s] for s in sources])
-    if not G.is_directed():
+    if not directed:
         raw = [2.0 * value for value in raw]  # igraph counts each unordered pair once
     sampled = set(sources)
     # networkx's scaling for sampled sources: a source cannot be its own (s, t) pair
@@ -251,14 +266,21 @@ def eigenvector_scores(G: nx.Graph, *, weight: str | None = "weight") -> Scores:
     if G.is_directed():
         raise ValueError("eigenvector_scores needs an undirected graph "
                          "(for a directed one, use pagerank_scores)")
-    from scipy.sparse.csgraph import connected_components
-
     nodes = node_order(G)
     n = len(nodes)
     if n == 0:
         return {}
     A = nx.to_scipy_sparse_array(G, nodelist=nodes, weight=weight, format="csr",
                                  dtype=float)
+    return adjacency_eigenvector_scores(A, nodes)
+
+
+def adjacency_eigenvector_scores(A, nodes: list) -> Scores:
+    """:func:`eigenvector_scores` from the symmetric adjacency matrix ``A`` (scipy sparse,
+    CSR) of an undirected graph with ``nodes``, in that order."""
+    from scipy.sparse.csgraph import connected_components
+
+    n = len(nodes)
     count, labels = connected_components(A, directed=False)
     scores = np.zeros(n)
     members = np.argsort(labels, kind="stable")

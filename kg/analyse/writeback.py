@@ -106,6 +106,7 @@ __all__ = [
     "DEFAULT_MEASURE",
     "MEASURES", "PROJECTIONS", "ProjectionSummary", "SCORE_DECIMALS", "SCORE_PROPERTIES",
     "analyse_build", "analyse_graph", "analysis_graph", "clear_analysis", "score_literal",
+    "score_text",
 ]
 
 #: Decimals of every score written: fixed, so that output is byte-stable.
@@ -191,12 +192,21 @@ def score_literal(value: float) -> Literal:
     >>> str(score_literal(-1e-12))
     '0.000000000'
     """
+    return Literal(score_text(value), datatype=XSD.decimal)
+
+
+def score_text(value: float) -> str:
+    """The lexical form of :func:`score_literal` ``(value)``.
+
+    >>> score_text(2 / 3)
+    '0.666666667'
+    """
     text = f"{float(value):.{SCORE_DECIMALS}f}"
     if text in ("nan", "inf", "-inf"):
         raise ValueError(f"not a finite score: {value!r}")
     if text.startswith("-") and not text.strip("-0."):
         text = text[1:]
-    return Literal(text, datatype=XSD.decimal)
+    return text
 
 
 def clear_analysis(g: Graph) -> int:

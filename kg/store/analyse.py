@@ -1,12 +1,20 @@
-"""Analytics on a store: the networkx projections of :mod:`kg.analyse.projections` built
-from tables read out of the store, and the scores written back into it.
+"""Analytics on a store: the scores and communities of :mod:`kg.analyse.writeback`,
+computed from tables read out of the store and written back into it.
 
-The projections read a graph through a handful of rdflib methods (``subjects``,
-``objects``, ``subject_objects``, ``value``, ``in``). :class:`StoreView` offers exactly
-those over the few predicates the projections use (authorship, names, mentions, lineage,
-statements), loaded from the store predicate by predicate; abstracts, mention nodes and
-everything else stay on disk. The same projection code then runs unchanged,
-so a store and the same graph in memory give the same scores (tests/store).
+With the default backend and community algorithm (igraph, Leiden), :func:`analyse_store`
+reads the few tables the projections need by SPARQL (:mod:`kg.store.tables`), builds the
+projections as integer-indexed edge lists straight into igraph
+(:mod:`kg.analyse.indexed`) and writes the analysis back as pyoxigraph quads
+(:mod:`kg.store.quads`): no rdflib terms or networkx graphs in between, several times
+faster than the path below on large stores, with the same triples (tests/store).
+
+Any other backend or algorithm takes the reference path: the networkx projections of
+:mod:`kg.analyse.projections`, which read a graph through a handful of rdflib methods
+(``subjects``, ``objects``, ``subject_objects``, ``value``, ``in``). :class:`StoreView`
+offers exactly those over the few predicates the projections use (authorship, names,
+mentions, lineage, statements), loaded from the store predicate by predicate; abstracts,
+mention nodes and everything else stay on disk. The same projection code then runs
+unchanged, so a store and the same graph in memory give the same scores (tests/store).
 """
 
 from __future__ import annotations
@@ -19,19 +27,34 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.term import Identifier
 
+from kg.analyse.communities import Partition
+from kg.analyse.indexed import (
+    IndexedGraph,
+    coauthorship_indexed,
+    comention_indexed,
+    comparison_indexed,
+    lineage_indexed,
+    linked_papers,
+    paper_entity_indexed,
+)
 from kg.analyse.projections import LINEAGE_KINDS
 from kg.analyse.writeback import (
     ANALYSIS_CLASSES,
     ANALYSIS_PROPERTIES,
+    MEASURES,
     AnalysisReport,
+    ProjectionSummary,
     analysis_graph,
+    sources_for,
 )
 from kg.graph.vocab import DCTERMS, ENTITY_CLASSES, FOAF, KG, PROV, RDF, RDFS, SDO
 from kg.store.disk import open_store
+from kg.store.quads import AnalysisQuads
+from kg.store.tables import LINK_KINDS, analysis_tables
 from kg.store.terms import from_ox, to_ox
 
 __all__ = ["PROJECTION_PREDICATES", "StoreView", "analyse_store", "clear_store_analysis",
-           "write_graph_to_store"]
+           "store_analysis", "write_graph_to_store"]
 
 #: Every predicate the projections read (rdf:type only for :data:`PROJECTION_CLASSES`).
 PROJECTION_PREDICATES = (
@@ -109,15 +132,24 @@ class StoreView:
         return next(self.triples(triple), None) is not None
 
 
-def clear_store_analysis(store: ox.Store) -> None:
+def clear_store_analysis(store: ox.Store) -> int:
     """Remove every earlier analysis from ``store`` (as
-    :func:`kg.analyse.writeback.clear_analysis` does from a graph), in one transaction."""
+    :func:`kg.analyse.writeback.clear_analysis` does from a graph), in one transaction;
+    return how many triples went (counted first: nothing is done when there are none)."""
     props = " ".join(f"<{p}>" for p in ANALYSIS_PROPERTIES)
     classes = " ".join(f"<{c}>" for c in ANALYSIS_CLASSES)
-    store.update(f"""
-        DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?p {{ {props} }} ?s ?p ?o }} ;
-        DELETE {{ ?x ?p ?s }} WHERE {{ VALUES ?c {{ {classes} }} ?s a ?c . ?x ?p ?s }} ;
-        DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?c {{ {classes} }} ?s a ?c . ?s ?p ?o }}""")
+    patterns = (f"{{ VALUES ?p {{ {props} }} ?s ?p ?o }}",
+                f"{{ VALUES ?c {{ {classes} }} ?o a ?c . ?s ?p ?o }}",
+                f"{{ VALUES ?c {{ {classes} }} ?s a ?c . ?s ?p ?o }}")
+    count = next(iter(store.query(f"""SELECT (COUNT(*) AS ?n) WHERE {{
+        SELECT DISTINCT ?s ?p ?o WHERE {{ {" UNION ".join(patterns)} }} }}""")))
+    removed = int(count[0].value)
+    if removed:
+        store.update(f"""
+            DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?p {{ {props} }} ?s ?p ?o }} ;
+            DELETE {{ ?x ?p ?s }} WHERE {{ VALUES ?c {{ {classes} }} ?s a ?c . ?x ?p ?s }} ;
+            DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?c {{ {classes} }} ?s a ?c . ?s ?p ?o }}""")
+    return removed
 
 
 def write_graph_to_store(g: Graph, store: ox.Store) -> None:
@@ -129,17 +161,103 @@ def analyse_store(target: str | Path | ox.Store, *, seed: int = 0, backend: str 
                   communities: str = "leiden", betweenness_k: int | None = None
                   ) -> AnalysisReport:
     """:func:`kg.analyse.writeback.analyse_graph` on a store (a store directory, opened
-    for writing, or an open store): the projections read through a :class:`StoreView`,
-    the earlier analysis removed and the new one added."""
+    for writing, or an open store): the analysis computed (:func:`store_analysis`, or
+    through a :class:`StoreView` for another backend or community algorithm than igraph's
+    Leiden), then the earlier analysis removed and the new one added."""
     store = open_store(target, read_only=False) if isinstance(target, str | Path) else target
-    before = len(store)
-    added, summaries = analysis_graph(StoreView(store), seed=seed, backend=backend,
-                                      communities=communities, betweenness_k=betweenness_k)
-    clear_store_analysis(store)
-    removed = before - len(store)
-    write_graph_to_store(added, store)
+    if backend == "igraph" and communities == "leiden":
+        quads, summaries = store_analysis(store, seed=seed, betweenness_k=betweenness_k)
+    else:
+        added, summaries = analysis_graph(StoreView(store), seed=seed, backend=backend,
+                                          communities=communities,
+                                          betweenness_k=betweenness_k)
+        quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.DefaultGraph())
+                 for s, p, o in added]
+    distinct = set(quads)
+    removed = clear_store_analysis(store)
+    store.bulk_extend(distinct)  # new files written whole: far faster than extend
     store.flush()
-    return AnalysisReport(summaries, removed, len(added), seed, backend, communities)
+    return AnalysisReport(summaries, removed, len(distinct), seed, backend, communities)
+
+
+def _summary(projection: str, G: IndexedGraph, partition: Partition | None
+             ) -> ProjectionSummary:
+    return ProjectionSummary(projection, len(G), len(G.edges), G.components(),
+                             None if partition is None else len(partition.communities),
+                             None if partition is None else partition.modularity)
+
+
+def store_analysis(store: ox.Store, *, seed: int = 0, betweenness_k: int | None = None
+                   ) -> tuple[list[ox.Quad], tuple[ProjectionSummary, ...]]:
+    """The quads :func:`kg.analyse.writeback.analysis_graph` adds (igraph backend, Leiden
+    communities) for the graph in ``store``, from :func:`kg.store.tables.analysis_tables`
+    and :mod:`kg.analyse.indexed`; and a summary per projection. The store is only read."""
+    tables = analysis_tables(store)
+    out, summaries, backend, fast = AnalysisQuads(), [], "igraph", ("igraph",)
+
+    def write(projection: str, G: IndexedGraph, runs: list,
+              partition: Partition | None) -> None:
+        for name, scores, parameters, used in runs:
+            prop = MEASURES[projection][name]
+            out.record(projection, name, prop, parameters, used)
+            out.scores(prop, scores)
+        if partition is not None:
+            out.partition(projection, partition, fast)
+        summaries.append(_summary(projection, G, partition))
+
+    co = coauthorship_indexed(tables.authors)
+    k = sources_for(co, betweenness_k)
+    write("coauthorship", co, [
+        ("degree", co.degree_scores(), {"weight": None}, ("networkx",)),
+        ("betweenness", co.betweenness_scores(weight="distance", k=k, seed=seed),
+         {"weight": "distance", "k": k, "seed": seed if k is not None else None,
+          "normalized": True, "backend": backend}, fast),
+        ("pagerank", co.pagerank_scores(weight="weight"),
+         {"weight": "weight", "alpha": 0.85, "backend": backend}, fast),
+        ("eigenvector", co.eigenvector_scores(),
+         {"weight": "weight", "per_component": True}, ("scipy",)),
+    ], co.leiden_communities(weight="weight", seed=seed))
+    del co
+
+    linked = linked_papers(tables.links, tables.stated, tables.mentions, LINK_KINDS)
+    lineage = lineage_indexed(linked, LINEAGE_KINDS)
+    k = sources_for(lineage, None)
+    write("lineage", lineage, [
+        ("degree", lineage.degree_scores(), {"weight": None}, ("networkx",)),
+        ("betweenness", lineage.betweenness_scores(weight=None, k=k, seed=seed),
+         {"weight": None, "k": k, "seed": seed if k is not None else None,
+          "normalized": True, "directed": True, "backend": backend}, fast),
+        ("influence", lineage.pagerank_scores(weight=None, reverse=True),
+         {"weight": None, "alpha": 0.85, "reversed": True, "backend": backend}, fast),
+        ("descendants", lineage.descendant_counts(), {}, ("networkx",)),
+    ], lineage.undirected().leiden_communities(weight="weight", seed=seed))
+
+    bipartite, papers = paper_entity_indexed(tables.mentions)
+    ranks = bipartite.pagerank_scores(weight=None)
+    total = sum(ranks[paper] for paper in papers)
+    write("papers", bipartite, [
+        ("pagerank", {paper: ranks[paper] / total if total else 0.0 for paper in papers},
+         {"graph": "paper-entity", "weight": None, "alpha": 0.85, "rescaled": "papers",
+          "backend": backend}, fast),
+    ], bipartite.leiden_communities(weight=None, seed=seed).restricted(papers))
+    del bipartite, ranks
+
+    comention = comention_indexed(tables.mentions)
+    write("comention", comention, [
+        ("pagerank", comention.pagerank_scores(weight="weight"),
+         {"weight": "weight", "alpha": 0.85, "backend": backend}, fast),
+    ], comention.leiden_communities(weight="weight", seed=seed))
+    del comention
+
+    comparison = comparison_indexed(linked)
+    write("comparison", comparison, [
+        ("baseline-count", comparison.baseline_counts(), {"directed": True, "count": "papers"},
+         ("networkx",)),
+        ("baseline-rank", comparison.pagerank_scores(weight="weight"),
+         {"weight": "weight", "alpha": 0.85, "directed": True, "backend": backend}, fast),
+    ], None)
+    out.aggregates(tables)
+    return out.quads, tuple(summaries)
 
 
 def store_stats(target: str | Path | ox.Store) -> dict[str, int]:

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 from rdflib.compare import isomorphic
 
 from kg.analyse.projections import coauthorship_graph, lineage_graph, paper_entity_graph
 from kg.analyse.top import top_table
-from kg.analyse.writeback import clear_analysis
+from kg.analyse.writeback import analysis_graph, clear_analysis
 from kg.graph.build import new_graph
-from kg.store.analyse import StoreView, analyse_store, write_graph_to_store
-from kg.store.terms import from_ox, store_form
+from kg.store.analyse import StoreView, analyse_store, store_analysis, write_graph_to_store
+from kg.store.disk import open_store
+from kg.store.terms import from_ox, store_form, to_ox
 
 
 def as_stored(g):
@@ -61,3 +64,47 @@ def test_kg_top_reads_a_store(seed_store, seed_memory_graph):
     for subgraph in ("coauthorship", "lineage", "papers"):
         assert (top_table(open_store(seed_store), subgraph=subgraph, limit=5)
                 == top_table(seed_memory_graph, subgraph=subgraph, limit=5))
+
+
+@pytest.fixture(scope="module")
+def synthetic_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store built from a synthetic corpus of 300 papers (kg.synth), larger and more
+    varied than the seeds: lineage cycles, comparisons both ways, duplicates."""
+    from kg.config import Settings
+    from kg.store.build import build_store
+    from kg.synth import write_corpus
+
+    root = tmp_path_factory.mktemp("synthetic")
+    write_corpus(300, root / "corpus", seed=3)
+    report = build_store([root / "corpus"], root / "store", Settings())
+    assert report.written and not report.errors
+    return root / "store"
+
+
+@pytest.mark.parametrize(("which", "seed", "k"), [("seeds", 0, None), ("synthetic", 0, None),
+                                                  ("synthetic", 1, 40)])
+def test_the_fast_analysis_is_the_networkx_analysis(which, seed, k, seed_store,
+                                                    synthetic_store):
+    """store_analysis (SPARQL rows, integer-indexed igraph) writes exactly the triples the
+    networkx projections write, read through a StoreView: every score, community and
+    record, with sampled betweenness too (k)."""
+    store = open_store(seed_store if which == "seeds" else synthetic_store)
+    quads, summaries = store_analysis(store, seed=seed, betweenness_k=k)
+    added, expected = analysis_graph(StoreView(store), seed=seed, betweenness_k=k)
+    assert len(quads) == len(set(quads)) == len(added) > 1000
+    assert set(quads) == {ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.DefaultGraph())
+                          for s, p, o in added}
+    assert summaries == expected
+    assert {s.projection for s in summaries if s.edges > 10} == {
+        "coauthorship", "lineage", "papers", "comention", "comparison"}
+
+
+def test_another_backend_takes_the_networkx_path(synthetic_store, tmp_path):
+    import shutil
+
+    shutil.copytree(synthetic_store, tmp_path / "store")
+    report = analyse_store(tmp_path / "store", seed=0, backend="networkx",
+                           communities="louvain")
+    assert report.removed > 1000 and report.added > 1000 and report.algorithm == "louvain"
+    rows = top_table(open_store(tmp_path / "store"), subgraph="comention", limit=3)
+    assert len(rows) == 3 and rows[0]["community"] is not None
