@@ -434,7 +434,7 @@ def skipped_names(text: str, spans: list[TextSpan], sent_start: int,
 BASELINE_BEFORE = re.compile(r"\b(?:compar\w*(?: with| to)?|than|outperform\w*|surpass\w*|"
                              r"over|against|beat\w*|exceed\w*|versus|vs\.?|such as|like|"
                              r"teacher|with|from|using|upon|rival\w*|uses|employs|adopts|incorporates|"
-                             r"integrates|"
+                             r"integrates|implemented (?:in|with)|"
                              r"(?:close|equivalent|competitive|on par)\s+(?:to|with)|"
                              r"match(?:es|ing)?(?: the [\w-]+ of)?)"
                              r"\s+(?:the\s+|a\s+|an\s+)?"

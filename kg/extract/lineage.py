@@ -157,7 +157,7 @@ def _objects_after(doc: Doc, sent: Span, cue_end: int, types: tuple[str, ...],
             if _COLON_LIST.match(gap) or (text[cue_end - 1] == ":"
                                           and _COLON_LIST.match(":" + gap)):
                 enumerated = bool(_ENUMERATOR.search(gap)) or many
-            elif _EXAMPLES.search(gap) and len(gap) <= 100 and "." not in gap.rstrip()[:-4]:
+            elif _introduces_item(gap, types, text, span):
                 pass
             elif (_STOP_LIST.search(gap) or len(gap) > 60
                   or (types == COMPONENT_TYPES and _COMPONENT_STOP.search(gap))):
@@ -184,6 +184,16 @@ def _objects_after(doc: Doc, sent: Span, cue_end: int, types: tuple[str, ...],
         if not many:
             break
     return found
+
+
+def _introduces_item(gap: str, types: tuple[str, ...], text: str, span: Span) -> bool:
+    """Whether the words between a cue and its first object introduce it: examples
+    ("existing detectors (i.e., A"), or a part described before its name ("integrate a
+    differentiable iso-surface extraction module, FlexiCubes, into")."""
+    return (_EXAMPLES.search(gap) is not None and len(gap) <= 100
+            and "." not in gap.rstrip()[:-4]) or (
+        types == COMPONENT_TYPES and _PART_DESCRIBED.fullmatch(gap) is not None
+        and text.startswith(",", span.end_char))
 
 
 def _submodule(span: Span, text: str) -> bool:
@@ -253,6 +263,10 @@ def _respective(doc: Doc, sent: Span, spans: list[Span], subject: Span, cue_end:
     return list(zip(subjects, objects, strict=True))
 
 
+# A part described before its name: "a differentiable iso-surface extraction module, ".
+_PART_DESCRIBED = re.compile(r"\s*(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:module|component|block|"
+                             r"layer|network|model|encoder|decoder|head|extractor|backbone|"
+                             r"tokenizer|vocoder|renderer|representation|algorithm),\s*")
 _INTRODUCED = re.compile(r"\s*(?:the\s+)?")
 _DESCRIBED = re.compile(r"\s*(?:,\s*(?:an?|the|our)\s|:)")
 # ... and after a name a "we propose" introduces, past its abbreviation or a family word:

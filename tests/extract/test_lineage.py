@@ -629,3 +629,13 @@ def test_acronyms_listed_with_a_known_baseline_and_superiority_over(extract):
                     "AnimateDiff and PSFRGAN.")
     compared = {o for s, p, o in rels(found) if s == "MeshX" and p == "comparedWith"}
     assert {"TripoSR", "LGM", "CRM", "AnimateDiff", "PSFRGAN"} <= compared
+
+
+def test_a_part_named_after_its_description_and_a_subject_past_its_library(extract):
+    found = extract("We present MeshGen. To improve training, we integrate a differentiable "
+                    "iso-surface extraction module, FlexiCubes, into our framework. MeshGen, "
+                    "implemented in PyTorch Geometric and equipped with Performer as a linear "
+                    "global attention, scales well. Using a 1B parameter model, MeshGen-XL "
+                    "reaches 5.1 Chamfer distance.")
+    assert {("MeshGen", "FlexiCubes"), ("MeshGen", "Performer")} <= uses(found)
+    assert not any(o == "MeshGen-XL" for _, o in uses(found))
