@@ -431,7 +431,8 @@ def skipped_names(text: str, spans: list[TextSpan], sent_start: int,
 
 
 #: Before a baseline: "outperforms X", "compared with the X", "as many parameters as X".
-BASELINE_BEFORE = re.compile(r"\b(?:compar\w*(?: with| to)?|than|outperform\w*|surpass\w*|"
+BASELINE_BEFORE = re.compile(r"\b(?:compar(?:ed|es|e|ing|ison|able)(?: with| to)?|than|"
+                             r"outperform\w*|surpass\w*|"
                              r"over|against|beat\w*|exceed\w*|versus|vs\.?|such as|like|"
                              r"teacher|with|from|using|upon|rival\w*|uses|employs|adopts|incorporates|"
                              r"integrates|implemented (?:in|with)|"

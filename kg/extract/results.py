@@ -449,7 +449,8 @@ _OF_GAP = re.compile(r"\.?\s*(?:of|:|=|at)?\s*")  # "acc.: 92.9 / 85.2"
 # comparison ("outperforms the strong previous X"), one after a preposition ("with a frozen
 # X", not "with Ghost modules gives X") unless the name is in brackets ("without supervised
 # fine-tuning (SFT)").
-_COMPARED_BEFORE = re.compile(r"(?:\b(?:compar\w*(?: with| to)?|than|outperform\w*|surpass\w*|"
+_COMPARED_BEFORE = re.compile(r"(?:\b(?:compar(?:ed|es|e|ing|ison|able)(?: with| to)?|than|"
+                              r"outperform\w*|surpass\w*|"
                               r"over|against|beat\w*|exceed\w*|vs\.?|versus|such as|like|"
                               r"teacher|based on|built (?:up)?on|upon)\s+"
                               r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}|"

@@ -523,3 +523,9 @@ def test_a_benchmark_papers_numbers_are_on_its_benchmark(extract):
                     title="LongVidBench: Probing Long-Video Understanding in Multimodal LLMs")
     assert {("Video-LLaVA", "LongVidBench", "accuracy", 41.2),
             ("VideoChat2", "LongVidBench", "accuracy", 39.8)} <= res(found)
+
+
+def test_a_comparative_study_does_not_make_its_subject_a_baseline(extract):
+    found = extract("Llama-3-8B is a strong open model. Our comparative analysis shows that "
+                    "Hanbit-8B excels in chat, with 8.7 on MT-Bench and 61.2 on MMLU.")
+    assert {("Hanbit-8B", "MT-Bench", None, 8.7), ("Hanbit-8B", "MMLU", None, 61.2)} <= res(found)
