@@ -78,7 +78,24 @@ def dataset_phrases(text: str, abstract_start: int) -> list[tuple[int, int]]:
             start, words = named
             if len(words) > 1 or _SHAPED.search(words[0]):
                 found.append((start, at))
+    for m in _FRONTED_ON.finditer(text, abstract_start):
+        at = m.start("items")  # "On Sudoku-Extreme and Maze-Hard, TRM reaches ..."
+        for part in _SEPARATOR.split(m["items"]):
+            if _SHAPED.search(part) and part.split()[0] not in _NOT_FIRST:
+                found.append((at, at + len(part)))
+            at += len(part)
+            if (sep := _SEPARATOR.match(text, at)) is not None:
+                at = sep.end()
     return sorted(found)
+
+
+# A sentence that opens on where it evaluates: "On Sudoku-Extreme and Maze-Hard, X reaches";
+# each item a name with a hyphen, digit or inner capital, a system named after the comma.
+_ON_ITEM = r"[A-Z][\w-]*(?:\s[A-Z][\w-]*)?"  # not "ImageNet 256x256"
+_FRONTED_ON = re.compile(rf"(?:^|(?<=[.!?]\s))On\s+(?:the\s+)?(?P<items>{_ON_ITEM}"
+                         rf"(?:(?:,\s*|\s+and\s+|,\s+and\s+){_ON_ITEM})*)"
+                         r"(?:\s+(?:benchmarks?|datasets?|tasks?|splits?))?,\s+"
+                         r"(?=[A-Z][\w.-]*[A-Z0-9])")
 
 
 # One item of a list of datasets: one to three capitalised words ("Deep Blending",

@@ -2,7 +2,7 @@
 in wording of our own."""
 
 from kg.extract.dataset_phrases import dataset_phrases
-from tests.extract.conftest import names
+from tests.extract.conftest import names, typed
 
 
 def phrases(text: str, abstract_start: int = 0) -> list[str]:
@@ -53,3 +53,10 @@ def test_names_listed_with_a_known_dataset_are_datasets(extract):
     datasets = {m.name for m in found.mentions if m.type == "Dataset"}
     assert {"Yelp Reviews", "Gowalla", "MovieLens-20M"} <= datasets
     assert "DocNet-Base" not in datasets
+
+
+def test_names_a_sentence_opens_on_are_datasets(extract):
+    found = typed(extract("We propose GridNet. On Hex-Puzzle and Tower-9, GridNet reaches 91.2% "
+                          "and 80.4% accuracy, respectively. On Llama-2 7B, our schedule also "
+                          "helps."))
+    assert {("Hex-Puzzle", "Dataset"), ("Tower-9", "Dataset"), ("Llama-2 7B", "Model")} <= found
