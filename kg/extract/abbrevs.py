@@ -16,10 +16,14 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.context import doc_text, plain_spans
 from kg.extract.heads import type_from_head
+from kg.extract.names import described_type
 
 PAREN = re.compile(r"\(([^()]{1,120})\)")
 SHORT = re.compile(r"^[A-Za-z][A-Za-z0-9&+./-]{0,11}$")
 _SHORT_BEFORE = re.compile(r"([A-Za-z][\w+.-]{1,15})\}?\s*$")  # SF (Long Form)
+# A description right after the pair: "Tiny Time Mixers (TTM), a compact model ...".
+_DESCRIBED = re.compile(r",\s+(?:a|an)\s+[^.;:()]{1,80}")
+_TITLED = re.compile(r"[A-Z][\w-]*(?: [A-Z][\w-]*)+")
 _PREP = re.compile(r"\s+(?:with|for|via|of|on|from|under|through|in|using)\s+.*$", re.I)
 
 
@@ -97,7 +101,10 @@ class AbbreviationFinder:
                     continue
                 start, end = m.start(1), m.end(1)
             head = _PREP.sub("", found)
-            label = known.get((start, end)) or type_from_head(head)
+            label = known.get((start, end)) or type_from_head(head) or (
+                described_type(after[0]) if _TITLED.fullmatch(found) and (
+                    after := _DESCRIBED.match(text, m.end())) else None)
+            # "Tiny Time Mixers (TTM), a compact model": a name the description types
             if label == "Model" and found.islower():
                 continue  # "wide area networks (WANs)": a common noun, not a model's name
             span = doc.char_span(start, end, alignment_mode="expand")

@@ -54,3 +54,11 @@ def test_a_long_form_the_lexicon_knows_keeps_its_type(extract):
     found = extract("Forecasts are scored by the weighted quantile loss (WQL): TideCast-S "
                     "reaches a WQL of 0.61 on M4.")
     assert ("WQL", "Metric") in {(m.name, m.type) for m in found.mentions}
+
+
+def test_a_pair_the_description_after_it_types(extract):
+    found = typed(extract("To this end we introduce Quick Wave Mixers (QWM), a compact model "
+                          "for audio tagging. Using this idea, we introduce MemoNet (Memory-Net), "
+                          "a system that pages context."))
+    assert {("Quick Wave Mixers", "Model"), ("QWM", "Model")} <= found
+    assert not any(name.startswith(("idea", "Using")) for name, _ in found)
