@@ -24,6 +24,10 @@ wording, each annotated by hand from EXTRACTION.md before the extractors were ru
   30 papers from Microsoft, Tencent ARC, ByteDance, Megvii, Samsung, Apple, IBM, NAVER,
   LG, Stanford, Berkeley, CMU, Oxford, Mila, ... by a sixth hand, the seed gold's
   conventions; scored once before any rule was written from it (in its notes).
+- ``dev7`` (tests/data/dev7/, gold in tests/data/gold/dev7.jsonl, notes in dev7-notes.md):
+  30 papers from Zhipu/Tsinghua, NAVER, Moonshot, Xiaomi, Kuaishou, Snap, Qualcomm,
+  Pinterest, Yandex, iFlytek, Sakana, EPFL, Intel, MIT, HKU, Stanford, ... by a seventh
+  hand, the seed gold's conventions; scored once before any rule was written from it.
 
 A rule that only helps the seeds does not move these numbers. The floors sit just under
 the levels reached; raise them as scores rise."""
@@ -37,7 +41,7 @@ from kg.evaluate import evaluate, load_jsonl
 from kg.pipeline import extraction_rows
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-PAPERS = {"dev": 29, "dev2": 30, "dev3": 30, "dev4": 30, "dev5": 30, "dev6": 30}
+PAPERS = {"dev": 29, "dev2": 30, "dev3": 30, "dev4": 30, "dev5": 30, "dev6": 30, "dev7": 30}
 FLOORS = {
     "dev": {"core": 0.94, "extended": 0.88, "Model": 0.93, "Dataset": 0.93,
             "Organization": 0.95, "Repository": 1.0, "relations": 0.79, "results": 0.88},
@@ -49,8 +53,10 @@ FLOORS = {
              "Organization": 0.92, "Repository": 0.92, "relations": 0.77, "results": 0.93},
     "dev5": {"core": 0.92, "extended": 0.73, "Model": 0.92, "Dataset": 0.91,
              "Organization": 0.91, "Repository": 1.0, "relations": 0.76, "results": 0.77},
-    "dev6": {"core": 0.91, "extended": 0.66, "Model": 0.91, "Dataset": 0.89,
-             "Organization": 0.95, "Repository": 0.96, "relations": 0.60, "results": 0.44},
+    "dev6": {"core": 0.94, "extended": 0.75, "Model": 0.91, "Dataset": 0.89,
+             "Organization": 0.95, "Repository": 0.96, "relations": 0.79, "results": 0.87},
+    "dev7": {"core": 0.88, "extended": 0.72, "Model": 0.86, "Dataset": 0.88,
+             "Organization": 0.94, "Repository": 1.0, "relations": 0.52, "results": 0.42},
 }
 
 
