@@ -133,7 +133,7 @@ class ResultFinder:
             for m, metric, on in numbers:
                 baseline = baseline_of(doc, models, m)
                 model = baseline or _paired(reporters, numbers, m)
-                if model is None and reporters and " it " in sent.text and (
+                if model is None and reporters and " it" in sent.text and (
                         it := _IT_AGAIN.search(doc_text(doc), sent.start_char, m.start())):
                     # "..., and it obtains 62.7 mIoU": the sentence's subject again
                     model = next((s for s in reporters if s.end_char <= it.start()), None)
@@ -581,10 +581,12 @@ _ON_SPLIT = re.compile(r"(?:[^,;.]|\.\d){0,30}?\bon\s+(?:the\s+)?"
                        r"(?:[-\s](?:clean|other|std|dev|set|split))?\b", re.I)
 # A sentence about the paper's own work: "we show that a pure Transformer attains 93.8%".
 _WE_OUR = re.compile(r"\b(?:[Ww]e|[Oo]ur)\b")
-# "it" that opens a clause after the subject: "..., and it obtains", "; it reaches".
-_IT_AGAIN = re.compile(r"(?:[,;]\s*(?:and|while|but)?\s*|\band\s+)"
-                       r"(?:(?:on|in|for|at)\s+[^,;]{1,40}?\s+)?it\s+(?:\w+\s+)?"
-                       r"(?:achiev|obtain|reach|attain|scor|get|yield|set)\w*\b")
+# "it" that opens a clause after the subject: "..., and it obtains", "; it reaches", ": on X
+# it reaches", ": its zero-shot FID is".
+_IT_AGAIN = re.compile(r"(?:[,;:]\s*(?:and|while|but)?\s*|\band\s+)"
+                       r"(?:(?:on|in|for|at)\s+[^,;]{1,40}?\s+)?(?:it\s+(?:\w+\s+)?"
+                       r"(?:achiev|obtain|reach|attain|scor|get|yield|set)\w*\b|"
+                       r"its\s+(?:[\w-]+\s+){1,3}?(?:is|was|reaches|of)\b)")
 # A dataset that sets the scene at the start of a sentence: "On QM9, ...".
 _FRAME = re.compile(r"(?:^|[.!?]\s+|\n)(?:On|Across|For)\s+(?:the\s+)?$")
 # Where one clause ends and another starts: "reaching 65.0% accuracy, and it obtains ...".

@@ -529,3 +529,12 @@ def test_a_comparative_study_does_not_make_its_subject_a_baseline(extract):
     found = extract("Llama-3-8B is a strong open model. Our comparative analysis shows that "
                     "Hanbit-8B excels in chat, with 8.7 on MT-Bench and 61.2 on MMLU.")
     assert {("Hanbit-8B", "MT-Bench", None, 8.7), ("Hanbit-8B", "MMLU", None, 61.2)} <= res(found)
+
+
+def test_it_and_its_after_a_colon_are_the_sentences_subject(extract):
+    found = extract("The final model, Orca-7B-RL, which is initialized from Orca-7B-SFT, "
+                    "surpasses o1-mini: it scores 55.4 on AIME 2025. PaintGen beats earlier "
+                    "work such as AttnGAN and a recent similar work Imagen-Lite: its "
+                    "zero-shot FID is 12.1 on MS COCO.")
+    assert {("Orca-7B-RL", "AIME 2025", None, 55.4),
+            ("PaintGen", "MS COCO", "FID", 12.1)} <= res(found)
