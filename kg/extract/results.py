@@ -15,7 +15,6 @@ did not state it.
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -32,19 +31,17 @@ from kg.extract.baselines import (
     slash_baseline,
 )
 from kg.extract.context import (
-    LISTED_GAP,
     REFERS_BACK,
-    as_modifier,
     doc_text,
     main_subject,
     named,
     nearest_before,
     sentence_entities,
     sentences,
-    skipped_names,
     title_dataset,
     title_system,
 )
+from kg.extract.reporters import IT_AGAIN, OUR, WE_OUR, paired, sentence_reporters
 from kg.extract.slash_lists import (
     model_free_value_lists,
     slash_chain,
@@ -100,11 +97,13 @@ class ResultFinder:
         for sent in sentences(doc):
             inside = sentence_entities(doc, sent)
             models = [s for s in inside if s.label_ in MODEL_TYPES]
-            reporters = _reporters(doc, models, sent)
+            reporters = sentence_reporters(doc, models, sent)
             before = last_subject  # the model of the sentences before: a fallback
-            if REFERS_BACK.match(sent.text) and last_subject is not None:
-                # "It reaches 123 FPS": the model named before, first of the reporters
-                reporters = [last_subject, *(r for r in reporters if r.text != last_subject.text)]
+            if (back := REFERS_BACK.match(sent.text)) and last_subject is not None:
+                # "It reaches 123 FPS": the model named before, first of the reporters;
+                # "Notably, our system achieves ...": the paper's own
+                subject = main if main is not None and OUR.search(back[0]) else last_subject
+                reporters = [subject, *(r for r in reporters if r.text != subject.text)]
             elif reporters:
                 last_subject = reporters[0]
             metrics = [s for s in inside if s.label_ == "Metric"]
@@ -132,14 +131,14 @@ class ResultFinder:
             own: list[tuple] = []  # this sentence's results so far, not given to a baseline
             for m, metric, on in numbers:
                 baseline = baseline_of(doc, models, m)
-                model = baseline or _paired(reporters, numbers, m)
+                model = baseline or paired(reporters, numbers, m)
                 if model is None and reporters and " it" in sent.text and (
-                        it := _IT_AGAIN.search(doc_text(doc), sent.start_char, m.start())):
+                        it := IT_AGAIN.search(doc_text(doc), sent.start_char, m.start())):
                     # "..., and it obtains 62.7 mIoU": the sentence's subject again
                     model = next((s for s in reporters if s.end_char <= it.start()), None)
                 model = model or next((s for s in reversed(reporters)
                                        if s.end_char <= m.start()), None) or (
-                    main if main is not None and _WE_OUR.search(
+                    main if main is not None and WE_OUR.search(
                         doc_text(doc), sent.start_char, m.start()) else before)
                 if model is None:
                     continue
@@ -445,18 +444,6 @@ def _measures_before(text: str, metrics: list[Span], start: int) -> list[Span]:
 _OF_GAP = re.compile(r"\.?\s*(?:of|:|=|at)?\s*")  # "acc.: 92.9 / 85.2"
 
 
-# Before a model that is a baseline or a setting, not a reporter: up to three words after a
-# comparison ("outperforms the strong previous X"), one after a preposition ("with a frozen
-# X", not "with Ghost modules gives X") unless the name is in brackets ("without supervised
-# fine-tuning (SFT)").
-_COMPARED_BEFORE = re.compile(r"(?:\b(?:compar(?:ed|es|e|ing|ison|able)(?: with| to)?|than|"
-                              r"outperform\w*|surpass\w*|"
-                              r"over|against|beat\w*|exceed\w*|vs\.?|versus|such as|like|"
-                              r"teacher|based on|built (?:up)?on|upon)\s+"
-                              r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}|"
-                              r"\b(?:with|from|using|through|via|without|as)\s+"
-                              r"(?:the\s+|a\s+|an\s+)?(?:(?:[\w-]+\s+)?|(?:[\w-]+\s+){0,3}"
-                              r"(?=\()))(?:\(\s*)?$", re.I)
 _SCORE_OF_ANY = re.compile(r"\bscore\s+of\s+\d", re.I)
 
 
@@ -465,18 +452,10 @@ def _score_or_from_to(text: str) -> bool:
     of 81", "from 70.7 to 79.3" (a substring test first: the case-blind regexes are slow)."""
     return ("core" in text or "CORE" in text) and _SCORE_OF_ANY.search(text) is not None or (
         ("rom" in text or "ROM" in text) and _FROM_TO_ANY.search(text) is not None)
+
+
 _SCORE_OF = re.compile(r"\b(?:an?|the)\s+(?:new\s+)?(?:state-of-the-art\s+|best\s+|record\s+)?"
                        r"((?:[a-z]+(?:-[a-z]+)?[\s-]+)?score)\s+of\s*$", re.I)
-
-
-def _reporters(doc: Doc, models: list[Span], sent: Span) -> list[Span]:
-    """The models of ``sent`` that numbers may be reported for: named, and not a baseline
-    ("outperforms Llama 2 70B and GPT-3.5 ..., reaching 70.6%"), a component or a setting
-    ("with a ResNet-50 backbone", "on Llama-2 7B")."""
-    text = doc_text(doc)
-    modifiers = {s.start for s in models if as_modifier(text, s)}  # "RLHF-based"
-    skipped = skipped_names(text, models, sent.start_char, _COMPARED_BEFORE.search, modifiers)
-    return [s for s in models if s.start not in skipped and named(s)]
 
 
 def _score_of(doc: Doc, before: str, start: int) -> Span | None:
@@ -486,28 +465,6 @@ def _score_of(doc: Doc, before: str, start: int) -> Span | None:
         return None
     end = start - (len(before) - m.end(1))
     return doc.char_span(end - len(m[1]), end, alignment_mode="expand")
-
-
-def _paired(models: list[Span], numbers: list, m: re.Match) -> Span | None:
-    """With as many models as numbers under one metric (or on one dataset) before them
-    ("A and B reach 78.1 and 78.3 mAP"), the n-th number belongs to the n-th model."""
-    def key(n: tuple) -> tuple[str, str]:
-        return (n[1].text, "") if n[1] is not None else ("", n[2].text if n[2] else "")
-
-    this = next(n for n in numbers if n[0] is m)
-    if this[1] is None and this[2] is None:
-        return None  # a compared number: its model is named after it
-    same = [n for n in numbers if key(n) == key(this)]
-    named_before = [s for s in models if s.end_char <= this[0].start()]
-    if named_before:  # "... VITS obtains 4.43, while A and B reach 3.77 and 4.32"
-        same = [n for n in same if n[0].start() >= named_before[-1].end_char]
-    listed = [s for s in models if s.end_char <= same[0][0].start()][-len(same):]
-    text = doc_text(listed[0].doc) if listed else ""
-    if len(same) > 1 and len(listed) == len(same) and all(  # a list: "A, B and C"
-            LISTED_GAP.fullmatch(text, a.end_char, b.start_char)
-            for a, b in pairwise(listed)):
-        return listed[same.index(this)]
-    return None
 
 
 # Between a number and its metric: a unit, or more numbers of the same list.
@@ -580,13 +537,6 @@ _ON_SPLIT = re.compile(r"(?:[^,;.]|\.\d){0,30}?\bon\s+(?:the\s+)?"
                        r"(?:test|dev|val|validation|held-out)"
                        r"(?:[-\s](?:clean|other|std|dev|set|split))?\b", re.I)
 # A sentence about the paper's own work: "we show that a pure Transformer attains 93.8%".
-_WE_OUR = re.compile(r"\b(?:[Ww]e|[Oo]ur)\b")
-# "it" that opens a clause after the subject: "..., and it obtains", "; it reaches", ": on X
-# it reaches", ": its zero-shot FID is".
-_IT_AGAIN = re.compile(r"(?:[,;:]\s*(?:and|while|but)?\s*|\band\s+)"
-                       r"(?:(?:on|in|for|at)\s+[^,;]{1,40}?\s+)?(?:it\s+(?:\w+\s+)?"
-                       r"(?:achiev|obtain|reach|attain|scor|get|yield|set)\w*\b|"
-                       r"its\s+(?:[\w-]+\s+){1,3}?(?:is|was|reaches|of)\b)")
 # A dataset that sets the scene at the start of a sentence: "On QM9, ...".
 _FRAME = re.compile(r"(?:^|[.!?]\s+|\n)(?:On|Across|For)\s+(?:the\s+)?$")
 # Where one clause ends and another starts: "reaching 65.0% accuracy, and it obtains ...".

@@ -1,0 +1,68 @@
+"""Which model a number of a sentence is reported for (read by ``kg_results``): the
+sentence's reporters (its named models that are not a baseline, a component or a setting),
+the n-th of a list for the n-th number, and the subject again after "it" or "its".
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.context import LISTED_GAP, as_modifier, doc_text, named, skipped_names
+
+# Before a model that is a baseline or a setting, not a reporter: up to three words after a
+# comparison ("outperforms the strong previous X"), one after a preposition ("with a frozen
+# X", not "with Ghost modules gives X") unless the name is in brackets ("without supervised
+# fine-tuning (SFT)").
+COMPARED_BEFORE = re.compile(r"(?:\b(?:compar(?:ed|es|e|ing|ison|able)(?: with| to)?|than|"
+                              r"outperform\w*|surpass\w*|"
+                              r"over|against|beat\w*|exceed\w*|vs\.?|versus|such as|like|"
+                              r"teacher|based on|built (?:up)?on|upon)\s+"
+                              r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}|"
+                              r"\b(?:with|from|using|through|via|without|as)\s+"
+                              r"(?:the\s+|a\s+|an\s+)?(?:(?:[\w-]+\s+)?|(?:[\w-]+\s+){0,3}"
+                              r"(?=\()))(?:\(\s*)?$", re.I)
+
+
+def sentence_reporters(doc: Doc, models: list[Span], sent: Span) -> list[Span]:
+    """The models of ``sent`` that numbers may be reported for: named, and not a baseline
+    ("outperforms Llama 2 70B and GPT-3.5 ..., reaching 70.6%"), a component or a setting
+    ("with a ResNet-50 backbone", "on Llama-2 7B")."""
+    text = doc_text(doc)
+    modifiers = {s.start for s in models if as_modifier(text, s)}  # "RLHF-based"
+    skipped = skipped_names(text, models, sent.start_char, COMPARED_BEFORE.search, modifiers)
+    return [s for s in models if s.start not in skipped and named(s)]
+
+
+def paired(models: list[Span], numbers: list, m: re.Match) -> Span | None:
+    """With as many models as numbers under one metric (or on one dataset) before them
+    ("A and B reach 78.1 and 78.3 mAP"), the n-th number belongs to the n-th model."""
+    def key(n: tuple) -> tuple[str, str]:
+        return (n[1].text, "") if n[1] is not None else ("", n[2].text if n[2] else "")
+
+    this = next(n for n in numbers if n[0] is m)
+    if this[1] is None and this[2] is None:
+        return None  # a compared number: its model is named after it
+    same = [n for n in numbers if key(n) == key(this)]
+    named_before = [s for s in models if s.end_char <= this[0].start()]
+    if named_before:  # "... VITS obtains 4.43, while A and B reach 3.77 and 4.32"
+        same = [n for n in same if n[0].start() >= named_before[-1].end_char]
+    listed = [s for s in models if s.end_char <= same[0][0].start()][-len(same):]
+    text = doc_text(listed[0].doc) if listed else ""
+    if len(same) > 1 and len(listed) == len(same) and all(  # a list: "A, B and C"
+            LISTED_GAP.fullmatch(text, a.end_char, b.start_char)
+            for a, b in pairwise(listed)):
+        return listed[same.index(this)]
+    return None
+
+
+WE_OUR = re.compile(r"\b(?:[Ww]e|[Oo]ur)\b")
+OUR = re.compile(r"\b[Oo]ur\b")
+# "it" that opens a clause after the subject: "..., and it obtains", "; it reaches", ": on X
+# it reaches", ": its zero-shot FID is".
+IT_AGAIN = re.compile(r"(?:[,;:]\s*(?:and|while|but)?\s*|\band\s+)"
+                      r"(?:(?:on|in|for|at)\s+[^,;]{1,40}?\s+)?(?:it\s+(?:\w+\s+)?"
+                      r"(?:achiev|obtain|reach|attain|scor|get|yield|set)\w*\b|"
+                      r"its\s+(?:[\w-]+\s+){1,3}?(?:is|was|reaches|of)\b)")
