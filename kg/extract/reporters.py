@@ -17,13 +17,13 @@ from kg.extract.context import LISTED_GAP, as_modifier, doc_text, named, skipped
 # X", not "with Ghost modules gives X") unless the name is in brackets ("without supervised
 # fine-tuning (SFT)").
 COMPARED_BEFORE = re.compile(r"(?:\b(?:compar(?:ed|es|e|ing|ison|able)(?: with| to)?|than|"
-                              r"outperform\w*|surpass\w*|"
-                              r"over|against|beat\w*|exceed\w*|vs\.?|versus|such as|like|"
-                              r"teacher|based on|built (?:up)?on|upon)\s+"
-                              r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}|"
-                              r"\b(?:with|from|using|through|via|without|as)\s+"
-                              r"(?:the\s+|a\s+|an\s+)?(?:(?:[\w-]+\s+)?|(?:[\w-]+\s+){0,3}"
-                              r"(?=\()))(?:\(\s*)?$", re.I)
+                             r"outperform\w*|surpass\w*|"
+                             r"over|against|beat\w*|exceed\w*|vs\.?|versus|such as|like|"
+                             r"teacher|based on|built (?:up)?on|upon)\s+"
+                             r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}|"
+                             r"\b(?:with|from|using|through|via|without|as)\s+"
+                             r"(?:the\s+|a\s+|an\s+)?(?:(?:[\w-]+\s+)?|(?:[\w-]+\s+){0,3}"
+                             r"(?=\()))(?:\(\s*)?$", re.I)
 
 
 def sentence_reporters(doc: Doc, models: list[Span], sent: Span) -> list[Span]:
