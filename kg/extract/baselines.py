@@ -38,7 +38,7 @@ IN_BRACKETS = re.compile(r"\(\s*(?:up\s+to\s+)?$")
 BRACKET_CLOSES = re.compile(r"\s*%?\s*\)")
 _FOR_MODEL = re.compile(r"\s*(?:%\s*)?(?:(?!\d)[\w@.-]+\s+)??(?:(?:,|and|,\s*and)\s*\d[\d.]*\s*%?"
                         r"\s*(?:(?!\d)[\w@.-]+\s+)??)*"
-                        r"(?:(?!\d)[\w@.-]+\s+){0,2}?for\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}?$")
+                        r"(?:(?!\d)[\w@.-]+\s+){0,2}?for\s+(?:the\s+)?(?:[\w'’.-]+,?\s+){0,4}?$")
 # A number right after a baseline's name and "at": "for Mip-NeRF360 at 0.06 fps".
 _AT_AFTER_NAME = re.compile(r"\s+at\s+")
 # A comparison that gives other models' numbers after the paper's: "compared with 54.8 for

@@ -21,7 +21,8 @@ COMPARED_BEFORE = re.compile(r"(?:\b(?:compar(?:ed|es|e|ing|ison|able)(?: with| 
                              r"over|against|beat\w*|exceed\w*|vs\.?|versus|such as|like|"
                              r"teacher|based on|built (?:up)?on|upon)\s+"
                              r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}|"
-                             r"\b(?:with|from|using|through|via|without|as)\s+"
+                             r"\b(?:with|from|using|through|via|without|as|uses|employs|"
+                             r"adopts)\s+"
                              r"(?:the\s+|a\s+|an\s+)?(?:(?:[\w-]+\s+)?|(?:[\w-]+\s+){0,3}"
                              r"(?=\()))(?:\(\s*)?$", re.I)
 

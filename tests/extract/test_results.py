@@ -546,3 +546,12 @@ def test_our_system_is_the_papers_own_not_the_last_name(extract):
                     title="Falcon-R1: Scaling Reinforcement Learning for Reasoning")
     assert {("Falcon-R1", "AIME", None, 71.2), ("Falcon-R1", "MATH-500", None, 93.0)} <= res(
         found)
+
+
+def test_a_backbone_a_model_uses_and_a_baseline_after_its_description(extract):
+    found = extract("We present SegPro. On ADE20K, our SegPro-H, which uses a ConvNeXt-XL "
+                    "backbone, reaches 55.1% mIoU. GPT-4 reaches an overall score of 4.01, "
+                    "against 2.32 for GPT-3.5-Turbo and 0.96 for the best open model, "
+                    "CodeLlama-34B. Offline, RecoG reaches a hit-rate of 67% and an MRR of 0.59.")
+    assert {("SegPro-H", "ADE20K", "mIoU", 55.1), ("CodeLlama-34B", None, "overall score", 0.96),
+            ("RecoG", None, "hit-rate", 67.0), ("RecoG", None, "MRR", 0.59)} <= res(found)
