@@ -87,7 +87,7 @@ def slash_baseline(text: str, models: list[Span], end: int) -> Span | None:
                  and _FOR_ONLY.fullmatch(text, end, s.start_char)), None)
 
 
-_FOR_ONLY = re.compile(r"\s*for\s+(?:the\s+)?")
+_FOR_ONLY = re.compile(r"\s*for\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}")  # "for the contrastive X"
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$")
 
 

@@ -45,6 +45,7 @@ from kg.extract.reporters import IT_AGAIN, OUR, WE_OUR, paired, sentence_reporte
 from kg.extract.slash_lists import (
     model_free_value_lists,
     slash_chain,
+    slash_chain_after,
     slash_variants,
     values_of,
 )
@@ -373,6 +374,7 @@ def _slash_list_results(doc: Doc, lists: list[re.Match], metrics: list[Span],
     "a WER of 2.1%/4.3% ... and 1.9%/3.9% with a language model"."""
     text = doc_text(doc)
     found: list[tuple] = []
+    chained: list[str] = []  # the datasets the last list was paired with
     for m in lists:
         values = values_of(m)
         owner = slash_baseline(text, models, m.end()) or model
@@ -401,9 +403,12 @@ def _slash_list_results(doc: Doc, lists: list[re.Match], metrics: list[Span],
         dataset_name = dataset.text if dataset else last_dataset.get(measures[0])
         if dataset_name:
             last_dataset.update(dict.fromkeys(measures, dataset_name))
-        on = [d.text for d in slash_chain(text, datasets, m.start(1), len(values))] if len(
-            set(measures)) == 1 else []  # "on A / B / C is x / y / z"
-        on = on or [dataset_name] * len(values)
+        # "on A / B / C is x / y / z", "x / y / z on A / B / C", then "vs. ... for Y"
+        on = [d.text for d in slash_chain(text, datasets, m.start(1), len(values))
+              or slash_chain_after(text, datasets, m.end(1), len(values))] if len(
+            set(measures)) == 1 else []
+        on = on or (chained if len(chained) == len(values) else [dataset_name] * len(values))
+        chained = on if len(set(on)) > 1 else chained
         unit = "%" if "%" in m[1] else m["unit"]
         found += [(name, ds, measure, value, unit, start, end) for name, ds, measure, (
             value, start, end) in zip(names, on, measures, values, strict=True)]

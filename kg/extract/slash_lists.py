@@ -67,4 +67,23 @@ def slash_chain(text: str, spans: list, before: int, size: int) -> list:
     return next((c for c in reversed(chains) if len(c) == size > 1), [])
 
 
+def slash_chain_after(text: str, spans: list, after: int, size: int) -> list:
+    """The ``size`` names among ``spans`` written as one slash list "on" right after
+    ``after``: "84.2 / 73.4 / 81.1 on Cora / Citeseer / PubMed"; [] for none."""
+    chain: list = []
+    for span in spans:
+        if span.start_char < after:
+            continue
+        if not chain:
+            if not _ON_GAP.fullmatch(text, after, span.start_char):
+                return []
+            chain.append(span)
+        elif _SLASH_GAP.fullmatch(text, chain[-1].end_char, span.start_char):
+            chain.append(span)
+        else:
+            break
+    return chain if len(chain) == size > 1 else []
+
+
 _SLASH_GAP = re.compile(r"\s?/\s?")
+_ON_GAP = re.compile(r"\s*%?\s*(?:[\w-]+\s+){0,2}?on\s+(?:the\s+)?")

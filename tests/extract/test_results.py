@@ -555,3 +555,12 @@ def test_a_backbone_a_model_uses_and_a_baseline_after_its_description(extract):
                     "CodeLlama-34B. Offline, RecoG reaches a hit-rate of 67% and an MRR of 0.59.")
     assert {("SegPro-H", "ADE20K", "mIoU", 55.1), ("CodeLlama-34B", None, "overall score", 0.96),
             ("RecoG", None, "hit-rate", 67.0), ("RecoG", None, "MRR", 0.59)} <= res(found)
+
+
+def test_a_slash_list_of_datasets_after_the_values_serves_the_baselines_list_too(extract):
+    found = extract("We present NodeMAE. For node classification, NodeMAE reaches an accuracy "
+                    "of 83.9 / 72.8 / 80.6 on Cora / Citeseer / PubMed, vs. 82.1 / 71.5 / 79.9 "
+                    "for the contrastive GRACE-v2.")
+    assert {("NodeMAE", "Cora", "accuracy", 83.9), ("NodeMAE", "PubMed", "accuracy", 80.6),
+            ("GRACE-v2", "Cora", "accuracy", 82.1),
+            ("GRACE-v2", "Citeseer", "accuracy", 71.5)} <= res(found)
