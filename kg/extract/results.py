@@ -112,11 +112,14 @@ class ResultFinder:
             slash = doc_text(doc).find("/", sent.start_char, sent.end_char) >= 0
             variants = slash and slash_variants(sent.text) or variants
             if slash and (lists := model_free_value_lists(doc_text(doc), sent, models)):
+                # the paper's model: the reporter nearest before the first list
+                own_model = next((r for r in reversed(reporters)
+                                  if r.end_char <= lists[0].start()), None) or (
+                    reporters[0] if reporters else before)
                 slashed, last_slash = _slash_list_results(
-                    doc, lists, metrics, datasets, variants, models,
-                    reporters[0] if reporters else before, last_slash, last_dataset)
+                    doc, lists, metrics, datasets, variants, models, own_model, last_slash,
+                    last_dataset)
                 found += [(*r, f"{self.name}:slash-list") for r in slashed]
-                own_model = reporters[0] if reporters else before
                 compared += [(own_model.text, r[0], sent) for r in slashed
                              if own_model is not None and r[0] != own_model.text
                              and r[0] not in variants]  # "against 2.40/0.146 for X"
@@ -440,7 +443,7 @@ def _measures_before(text: str, metrics: list[Span], start: int) -> list[Span]:
         return []
     listed = [last]
     for s in reversed([s for s in metrics if s.end_char <= last.start_char]):
-        if text[s.end_char: listed[0].start_char] != "/":
+        if text[s.end_char: listed[0].start_char].strip() != "/":  # "EM / F1"
             break
         listed.insert(0, s)
     return listed

@@ -564,3 +564,12 @@ def test_a_slash_list_of_datasets_after_the_values_serves_the_baselines_list_too
     assert {("NodeMAE", "Cora", "accuracy", 83.9), ("NodeMAE", "PubMed", "accuracy", 80.6),
             ("GRACE-v2", "Cora", "accuracy", 82.1),
             ("GRACE-v2", "Citeseer", "accuracy", 71.5)} <= res(found)
+
+
+def test_spaced_slash_measures_and_the_reporter_nearest_the_list(extract):
+    found = extract("We present ZhBERT. ZhBERT does well on many tasks: on the DRCD dev set, "
+                    "for instance, ZhBERT-large obtains an EM / F1 of 89.6 / 94.5, vs. 88.1 / "
+                    "93.4 for RoBERTa-wwm-large.")
+    assert {("ZhBERT-large", "DRCD", "EM", 89.6), ("ZhBERT-large", "DRCD", "F1", 94.5),
+            ("RoBERTa-wwm-large", "DRCD", "EM", 88.1),
+            ("RoBERTa-wwm-large", "DRCD", "F1", 93.4)} <= res(found)
