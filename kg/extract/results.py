@@ -70,7 +70,7 @@ RELATIVE_AFTER = re.compile(r"^\s*(?:%\s*)?(?:relative\b|(?:\w+\s+){0,2}(?:impro
                             r"reduced|increased|improved|lower|higher|"
                             r"decrease|speedup|speed-up|times|parameters|params|tokens|"
                             r"images|samples|GPUs?|layers|languages|categories|types|steps|"
-                            r"epochs?|iterations?|hours?|days?|smaller|larger|bigger|cheaper|"
+                            r"epochs?|iterations?|hours?|days?|smaller|larger|bigger|cheaper|bits?|"
                             r"thousand|million|billion|trillion))",
                             re.I)
 # A count of evaluations, not a score: "11 academic benchmarks", "27 datasets".
@@ -249,8 +249,11 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
         before = text[sent.start_char:start]
         after = text[m.end():sent.end_char]
         if (RELATIVE_BEFORE.search(before) and not OF_METRIC.search(before)
-                or BASELINE_BEFORE.search(before)):
-            continue
+                or BASELINE_BEFORE.search(before) or _LOSS_OF.search(before)):
+            continue  # "by 4.1%", "up from 89.4%", "an accuracy loss of 1%"
+        if _DIMENSION.match(text, m.end("value")) or _DIMENSION_BEFORE.search(
+                text, max(0, start - 8), start):
+            continue  # "768 * 1360 pixels": a size
         if RELATIVE_AFTER.match(after) or _COUNT_AFTER.match(after) or re.match(
                 r"^(?:1[89]|20)\d\d$", m["value"]):
             continue
@@ -291,6 +294,9 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
     return numbers
 
 
+_LOSS_OF = re.compile(r"\b(?:loss|drop|degradation|decrease)\s+of\s*$", re.I)
+_DIMENSION = re.compile(r"\s*[*×]\s*\d")
+_DIMENSION_BEFORE = re.compile(r"\d\s*[*×]\s*$")
 # A bound, not a score: "(≥ 30 fps)", "< 2%".
 _BOUND_BEFORE = re.compile(r"[≥≤<>]\s*$")
 # A rank, not a score: "No. 1", "#1", "ranked 1st".
@@ -476,7 +482,7 @@ def _score_of(doc: Doc, before: str, start: int) -> Span | None:
 
 
 # Between a number and its metric: a unit, or more numbers of the same list.
-_UNITS_ONLY = re.compile(r"^\s*%?\s*(?:(?:,|and|,\s*and)\s*\d[\d.]*\s*%?\s*)*$")
+_UNITS_ONLY = re.compile(r"^\s*(?:%|ms|s|fps|FPS)?\s*(?:(?:,|and|,\s*and)\s*\d[\d.]*\s*%?\s*)*$")
 
 
 def _metric_for(doc: Doc, metrics: list[Span], start: int, end: int,

@@ -573,3 +573,12 @@ def test_spaced_slash_measures_and_the_reporter_nearest_the_list(extract):
     assert {("ZhBERT-large", "DRCD", "EM", 89.6), ("ZhBERT-large", "DRCD", "F1", 94.5),
             ("RoBERTa-wwm-large", "DRCD", "EM", 88.1),
             ("RoBERTa-wwm-large", "DRCD", "F1", 93.4)} <= res(found)
+
+
+def test_sizes_bit_widths_losses_and_a_latency_after_its_unit(extract):
+    found = extract("We present FlashViT. FlashViT-S reaches 80.1% top-1 accuracy on "
+                    "ImageNet-1K with only 1.2 ms inference latency, at a resolution of "
+                    "512 * 512 pixels. We quantize FlashViT-S to 4 bits with an accuracy "
+                    "loss of 0.5%.")
+    assert {("FlashViT-S", "ImageNet-1K", "top-1 accuracy", 80.1),
+            ("FlashViT-S", "ImageNet-1K", "inference latency", 1.2)} == res(found)
