@@ -77,8 +77,9 @@ def baseline_of(doc: Doc, models: list[Span], m: re.Match) -> Span | None:
 # A number alone in brackets right after a name: "ahead of PatchTST (0.684)".
 ALONE_AFTER_NAME = re.compile(r"[A-Za-z0-9][\w.+-]*[A-Z0-9][\w.+-]*\s*\(\s*$")
 # "(GPT-4o: 78.5)", and the numbers after the first: "(X: 17.43 / 0.2613)", "(X: 7.95 and 28.0)"
-LABELLED = re.compile(r"\(\s*[^()]{1,30}?:\s*" + r"(?:\d[\d.]*\s*%?\s*(?:,|and|/|;)\s*){0,4}$")
-_LABEL_COLON = re.compile(r"\s*:\s*(?:\d[\d.]*\s*%?\s*(?:,|and|/|;)\s*){0,4}")
+LABELLED = re.compile(r"\(\s*[^()]{1,30}?[:,]\s*" + r"(?:\d[\d.]*\s*%?\s*(?:,|and|/|;)\s*){0,4}$")
+# ... or with a comma: "(GNINA, 23%)"
+_LABEL_COLON = re.compile(r"\s*[:,]\s*(?:\d[\d.]*\s*%?\s*(?:,|and|/|;)\s*){0,4}")
 
 
 def slash_baseline(text: str, models: list[Span], end: int) -> Span | None:

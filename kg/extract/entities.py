@@ -277,14 +277,16 @@ def _task_start(text: str, start: int, floor: int) -> int:
 
 
 def _join_adjacent_models(doc: Doc, spans: list[Chosen]) -> list[Chosen]:
-    """Two model names side by side are one name: "CLIP ViT-Base", "SVTR LCNet"."""
+    """Two model names side by side are one name: "CLIP ViT-Base", "SVTR LCNet"; and two
+    measures: "top-1 success rate"."""
     starts, ends = token_bounds(doc)
     out: list[Chosen] = []
     for span in spans:
         prev = out[-1] if out else None
-        if (prev is not None and prev[4] == span[4] == "Model" and prev[1] == span[0]
+        if (prev is not None and prev[4] == span[4] and span[4] in ("Model", "Metric")
+                and prev[1] == span[0]
                 and starts[span[0]] - ends[prev[1] - 1] == 1):  # one space between
-            out[-1] = (prev[0], span[1], prev[2], span[3], "Model", "kg_entities:joined")
+            out[-1] = (prev[0], span[1], prev[2], span[3], span[4], "kg_entities:joined")
         else:
             out.append(span)
     return out

@@ -582,3 +582,13 @@ def test_sizes_bit_widths_losses_and_a_latency_after_its_unit(extract):
                     "loss of 0.5%.")
     assert {("FlashViT-S", "ImageNet-1K", "top-1 accuracy", 80.1),
             ("FlashViT-S", "ImageNet-1K", "inference latency", 1.2)} == res(found)
+
+
+def test_a_baseline_bracketed_with_a_comma_and_two_measures_side_by_side(extract):
+    found = extract("We present DockFlow. DockFlow obtains a 41% top-1 success rate on "
+                    "PoseBusters, ahead of classical docking (Vina-GPU, 25%) and learned "
+                    "docking (EquiBind-2, 19%).")
+    assert {("DockFlow", "PoseBusters", "top-1 success rate", 41.0),
+            ("Vina-GPU", "PoseBusters", "top-1 success rate", 25.0),
+            ("EquiBind-2", "PoseBusters", "top-1 success rate", 19.0)} <= res(found)
+    assert ("top-1 success rate", "Metric") in typed(found)
