@@ -31,7 +31,7 @@ from kg.extract.context import (
     span_bounds,
     token_bounds,
 )
-from kg.extract.heads import NAME_CONVENTIONS, type_from_head
+from kg.extract.heads import type_by_convention, type_from_head
 from kg.extract.lexicon_matcher import STOP_KEY
 from kg.normalize import name_key
 
@@ -126,9 +126,8 @@ def context_type(doc: Doc, span: TextSpan, flags: WordFlags = _FLAGS,
     in thousands: that names data ("-22K", the convention of ``NAME_CONVENTIONS``)."""
     if variant_of(span.text, models) and not _DATA_SIZE.search(span.text):
         return "Model"
-    for pattern, label in NAME_CONVENTIONS:
-        if pattern.search(span.text):
-            return label
+    if (by_convention := type_by_convention(span.text)) is not None:
+        return by_convention
     text = doc_text(doc)
     starts, ends = token_bounds(doc)
     sent = sentence_of(doc, span.start)

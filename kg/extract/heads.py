@@ -69,5 +69,13 @@ NAME_CONVENTIONS = (
 
 def type_by_convention(name: str) -> str | None:
     """The type a name's ending gives by the field's conventions ("SEED-Bench": Dataset,
-    "KTO-PO": Method), or None."""
-    return next((label for pattern, label in NAME_CONVENTIONS if pattern.search(name)), None)
+    "KTO-PO": Method), or None. A size in thousands names data ("ImageNet-22K"), but not
+    after a model's parameter count or chat name: "ChatGLM2-6B-32k" is a model with a
+    32k context."""
+    label = next((label for pattern, label in NAME_CONVENTIONS if pattern.search(name)), None)
+    if label == "Dataset" and _CONTEXT_LENGTH.search(name):
+        return "Model"
+    return label
+
+
+_CONTEXT_LENGTH = re.compile(r"(?:\d[BM]|GPT|Turbo|Chat|Instruct)[\w.-]*-\d+[Kk]$")

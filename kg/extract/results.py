@@ -291,9 +291,12 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
             numbers.append((m, None, on))
         elif praised and datasets:
             numbers.append((m, None, min(datasets, key=lambda d: abs(d.start_char - start))))
+        elif _AVERAGING.search(before) and len({d.text for d in datasets}) == 1:
+            numbers.append((m, None, datasets[0]))  # "(on LongBench) ..., averaging 44.7"
     return numbers
 
 
+_AVERAGING = re.compile(r"\b(?:averag(?:es|ing|ed)|scor(?:es|ing|ed))\s+(?:an?\s+)?$", re.I)
 _LOSS_OF = re.compile(r"\b(?:loss|drop|degradation|decrease)\s+of\s*$", re.I)
 _DIMENSION = re.compile(r"\s*[*×]\s*\d")
 _DIMENSION_BEFORE = re.compile(r"\d\s*[*×]\s*$")

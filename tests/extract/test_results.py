@@ -592,3 +592,11 @@ def test_a_baseline_bracketed_with_a_comma_and_two_measures_side_by_side(extract
             ("Vina-GPU", "PoseBusters", "top-1 success rate", 25.0),
             ("EquiBind-2", "PoseBusters", "top-1 success rate", 19.0)} <= res(found)
     assert ("top-1 success rate", "Metric") in typed(found)
+
+
+def test_averaging_on_the_sentences_benchmark_and_context_lengths_name_models(extract):
+    found = extract("Evaluating 6 LLMs on LongEval, we find that the commercial "
+                    "Claude-2-Chat-100k leads, averaging 48.2 vs. 40.3 for Vicuna-7B-16k.")
+    assert {("Claude-2-Chat-100k", "Model"), ("Vicuna-7B-16k", "Model")} <= typed(found)
+    assert {("Claude-2-Chat-100k", "LongEval", None, 48.2),
+            ("Vicuna-7B-16k", "LongEval", None, 40.3)} <= res(found)
