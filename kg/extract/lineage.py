@@ -131,6 +131,9 @@ _FRONTED_BASES = {"starting"}
 #: that a system employs or uses; one it introduces is the paper's contribution instead.
 _OWN_TECHNIQUE = "kg_names:technique"
 _INTRODUCES = ("introduce", "introduces", "introducing")
+# A sentence about other work: "Previous singing acoustic models adopt ...".
+_OTHERS = re.compile(r"\s*(?:Previous|Prior|Existing|Most|Many|Current|Conventional|"
+                     r"Traditional|Earlier|Popular|Mainstream)\b")
 _AS_BASE = re.compile(r"\s+as\s+(?:its|the|our|their)\s+(?:base|foundation|starting)\s+"
                       r"(?:model|LLM|network|architecture|point)\b")
 _TAKES = re.compile(r"\b(?:adopts?|uses?|takes?|employs?|chooses?|selects?)\s+(?:the\s+)?$")
@@ -444,11 +447,13 @@ class LineageFinder:
             return before
         if _WE.search(text[sent.start_char: cue_start]):
             return main
+        if before is None and _OTHERS.match(text, sent.start_char, cue_start):
+            return None  # "Previous singing models adopt a simple loss": not the paper's
         if main is not None and (before is None or before.text == main.text):
             return main
         if before is not None and _AND_VERB.search(text, before.end_char, cue_start):
             return next((s for s in spans if s.label_ in SYSTEM_TYPES and named(s)
-                         and s.start_char < before.start_char
+                         and s.start_char <= before.start_char  # it may be the subject
                          and _SUBJECT_VERB.match(text, s.end_char)), None)
         return None
 

@@ -639,3 +639,11 @@ def test_a_part_named_after_its_description_and_a_subject_past_its_library(extra
                     "reaches 5.1 Chamfer distance.")
     assert {("MeshGen", "FlexiCubes"), ("MeshGen", "Performer")} <= uses(found)
     assert not any(o == "MeshGen-XL" for _, o in uses(found))
+
+
+def test_a_second_verb_of_a_subject_and_parts_of_earlier_work(extract):
+    found = extract("We introduce SeeLM. SeeLM-13B is initialized with Vicuna-13B as its "
+                    "language model and adopts SigLIP-L as the image encoder. Previous "
+                    "captioners adopt a plain loss (e.g., L1 and L2) for training.")
+    assert ("SeeLM-13B", "SigLIP-L") in uses(found)
+    assert not any(o in ("L1", "L2") for _, o in uses(found))
