@@ -112,7 +112,8 @@ _PURPOSE_VERB = re.compile(r"\b(?:improve|upgrade|enhance|boost|extend|strengthe
 _WE_PROPOSE = re.compile(r"\b(?:we|(?:this|our) (?:paper|work|report))\s+"
                          r"(?:[\w-]+\s+){0,4}?(?:propose|present|introduce|train|develop|"
                          r"design|build|release)\w*\b", re.I)
-_APPOSITIVE = re.compile(r"^\s*,?\s*(?:(?:which|that) is\s+)?an?\s+(?:[\w-]+\s+){0,6}$", re.I)
+_APPOSITIVE = re.compile(r"^\s*,?\s*(?:(?:(?:which|that)\s+)?is\s+)?an?\s+(?:[\w-]+\s+){0,6}$",
+                         re.I)
 _KIND_AFTER = re.compile(r"^(?:-based\b|\s*-?\s*(?:architecture|variant|version|derivative)\b)",
                          re.I)
 #: A part of an architecture rather than a model or method in its own right.

@@ -647,3 +647,9 @@ def test_a_second_verb_of_a_subject_and_parts_of_earlier_work(extract):
                     "captioners adopt a plain loss (e.g., L1 and L2) for training.")
     assert ("SeeLM-13B", "SigLIP-L") in uses(found)
     assert not any(o in ("L1", "L2") for _, o in uses(found))
+
+
+def test_a_model_that_is_a_y_based_model_is_based_on_y(extract):
+    found = extract("The resulting detector, LiteDet, is an EfficientNet-B0-based model that "
+                    "follows this scaling rule.")
+    assert ("LiteDet", "basedOn", "EfficientNet-B0") in rels(found)
