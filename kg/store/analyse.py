@@ -163,8 +163,12 @@ def analyse_store(target: str | Path | ox.Store, *, seed: int = 0, backend: str 
     """:func:`kg.analyse.writeback.analyse_graph` on a store (a store directory, opened
     for writing, or an open store): the analysis computed (:func:`store_analysis`, or
     through a :class:`StoreView` for another backend or community algorithm than igraph's
-    Leiden), then the earlier analysis removed and the new one added."""
-    store = open_store(target, read_only=False) if isinstance(target, str | Path) else target
+    Leiden), then the earlier analysis removed and the new one added. A store opened here
+    (``kg analyse STORE``, in place) gets the new analysis in one transaction, so a failure
+    leaves it whole; an open store (the build's own, not yet in place) takes the faster
+    bulk load, which is not transactional."""
+    in_place = isinstance(target, str | Path)
+    store = open_store(target, read_only=False) if in_place else target
     if backend == "igraph" and communities == "leiden":
         quads, summaries = store_analysis(store, seed=seed, betweenness_k=betweenness_k)
     else:
@@ -175,7 +179,10 @@ def analyse_store(target: str | Path | ox.Store, *, seed: int = 0, backend: str 
                  for s, p, o in added]
     distinct = set(quads)
     removed = clear_store_analysis(store)
-    store.bulk_extend(distinct)  # new files written whole: far faster than extend
+    if in_place:
+        store.extend(distinct)  # one transaction
+    else:
+        store.bulk_extend(distinct)  # new files written whole: far faster than extend
     store.flush()
     return AnalysisReport(summaries, removed, len(distinct), seed, backend, communities)
 
