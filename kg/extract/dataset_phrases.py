@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.context import find_all
+from kg.extract.context import find_all, matches_at
 
 HEADS = ("Dataset", "Benchmark", "Corpus", "Collection", "Challenge", "Suite", "Bench",
          "Arena", "Testbed", "Leaderboard")
@@ -78,7 +78,8 @@ def dataset_phrases(text: str, abstract_start: int) -> list[tuple[int, int]]:
             start, words = named
             if len(words) > 1 or _SHAPED.search(words[0]):
                 found.append((start, at))
-    for m in _FRONTED_ON.finditer(text, abstract_start):
+    for m in matches_at(_FRONTED_ON, text, (i for i in find_all(text, "On ")
+                                            if i >= abstract_start)):
         at = m.start("items")  # "On Sudoku-Extreme and Maze-Hard, TRM reaches ..."
         for part in _SEPARATOR.split(m["items"]):
             if _SHAPED.search(part) and part.split()[0] not in _NOT_FIRST:

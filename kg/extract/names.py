@@ -378,6 +378,8 @@ _MODEL_LIST = re.compile(rf"\b(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?
                          rf"outperforms?|surpass(?:es)?)\s+(?:the\s+)?(?P<items>(?:{_MODEL_ITEM})"
                          rf"(?:(?:,\s*|\s+and\s+|,\s+and\s+|\s+or\s+)(?:{_MODEL_ITEM}))+)"
                          r"(?![\w-])")
+_LIST_OPENERS = ("such as", "including", "like", "namely", "e.g.", "i.e.", "over", "than",
+                 "outperform", "surpass")  # where a _MODEL_LIST match can start
 _CAPITALS = re.compile(r"[A-Z]+s?")
 _MODEL_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+(?:and|or)\s+")
 
@@ -386,7 +388,8 @@ def listed_models(text: str, known: list[tuple[int, int]]) -> list[tuple[int, in
     """(start, end) of the other items of a list of baselines or examples one of which is a
     model in ``known``: "such as TripoSR, LGM and CRM" (TripoSR known)."""
     found: list[tuple[int, int]] = []
-    for m in _MODEL_LIST.finditer(text) if known else ():
+    starts = (at for word in _LIST_OPENERS for at in find_all(text, word)) if known else ()
+    for m in matches_at(_MODEL_LIST, text, starts):
         items, at = [], m.start("items")
         for part in _MODEL_SEPARATOR.split(m["items"]):
             items.append((at, at + len(part)))
