@@ -80,14 +80,21 @@ def dataset_phrases(text: str, abstract_start: int) -> list[tuple[int, int]]:
                 found.append((start, at))
     for m in matches_at(_FRONTED_ON, text, (i for i in find_all(text, "On ")
                                             if i >= abstract_start)):
-        at = m.start("items")  # "On Sudoku-Extreme and Maze-Hard, TRM reaches ..."
-        for part in _SEPARATOR.split(m["items"]):
-            if _SHAPED.search(part) and part.split()[0] not in _NOT_FIRST:
-                found.append((at, at + len(part)))
-            at += len(part)
-            if (sep := _SEPARATOR.match(text, at)) is not None:
-                at = sep.end()
+        # "On Sudoku-Extreme and Maze-Hard, TRM reaches ..."
+        found += [(a, b) for a, b in list_items(m, _SEPARATOR)
+                  if _SHAPED.search(text, a, b) and text[a:b].split()[0] not in _NOT_FIRST]
     return sorted(found)
+
+
+def list_items(m: re.Match[str], separator: re.Pattern[str]) -> list[tuple[int, int]]:
+    """(start, end) in the text of each item of the match's ``items`` group, split where
+    ``separator`` matches ("A, B and C")."""
+    start, items, at = m.start("items"), [], 0
+    for sep in separator.finditer(m["items"]):
+        items.append((start + at, start + sep.start()))
+        at = sep.end()
+    items.append((start + at, m.end("items")))
+    return items
 
 
 # A sentence that opens on where it evaluates: "On Sudoku-Extreme and Maze-Hard, X reaches";
@@ -124,12 +131,7 @@ def listed_datasets(text: str, known: list[tuple[int, int]], abstract_start: int
         for m in _LIST.finditer(text, window, min(len(text), end + 120)):
             if not m.start("items") <= start < m.end("items"):
                 continue
-            at, items = m.start("items"), []
-            for part in _SEPARATOR.split(m["items"]):
-                items.append((at, at + len(part)))
-                at += len(part)
-                if (sep := _SEPARATOR.match(text, at)) is not None:
-                    at = sep.end()
+            items = list_items(m, _SEPARATOR)
             if _VERB_AFTER.match(text, m.end("items")):
                 items.pop()
             found += [(a, b) for a, b in items  # a name the lexicon found stays its own

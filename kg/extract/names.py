@@ -29,7 +29,7 @@ from kg.extract.context import (
     span_bounds,
     token_bounds,
 )
-from kg.extract.dataset_phrases import dataset_phrases, listed_datasets
+from kg.extract.dataset_phrases import dataset_phrases, list_items, listed_datasets
 from kg.extract.heads import type_by_convention, type_from_head
 from kg.extract.lexicon import load_lexicon
 from kg.extract.technique_phrases import described_techniques
@@ -390,12 +390,7 @@ def listed_models(text: str, known: list[tuple[int, int]]) -> list[tuple[int, in
     found: list[tuple[int, int]] = []
     starts = (at for word in _LIST_OPENERS for at in find_all(text, word)) if known else ()
     for m in matches_at(_MODEL_LIST, text, starts):
-        items, at = [], m.start("items")
-        for part in _MODEL_SEPARATOR.split(m["items"]):
-            items.append((at, at + len(part)))
-            at += len(part)
-            if (sep := _MODEL_SEPARATOR.match(text, at)) is not None:
-                at = sep.end()
+        items = list_items(m, _MODEL_SEPARATOR)
         if any(a < k_end and k_start < b for a, b in items for k_start, k_end in known):
             found += [(a, b) for a, b in items
                       if not any(a < k_end and k_start < b for k_start, k_end in known)]

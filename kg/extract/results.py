@@ -111,7 +111,8 @@ class ResultFinder:
             datasets = [s for s in inside if s.label_ == "Dataset"]
             slash = doc_text(doc).find("/", sent.start_char, sent.end_char) >= 0
             variants = slash and slash_variants(sent.text) or variants
-            if slash and (lists := model_free_value_lists(doc_text(doc), sent, models)):
+            lists = model_free_value_lists(doc_text(doc), sent, models) if slash else []
+            if lists:
                 # the paper's model: the reporter nearest before the first list
                 own_model = next((r for r in reversed(reporters)
                                   if r.end_char <= lists[0].start()), None) or (
@@ -129,7 +130,8 @@ class ResultFinder:
             if not metrics and datasets:
                 previous_datasets = _distinct(datasets)
             first = len(found)
-            numbers = _numbers(doc, sent, inside, metrics, datasets)
+            numbers = _numbers(doc, sent, inside, metrics, datasets,
+                               [m.span(1) for m in lists])
             respective = _respective_datasets(sent, numbers, datasets, previous_datasets)
             previous_datasets = _distinct(datasets) or previous_datasets
             own: list[tuple] = []  # this sentence's results so far, not given to a baseline
@@ -226,16 +228,15 @@ class ResultFinder:
 
 
 def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
-             datasets: list[Span]) -> list[tuple[re.Match, Span | None, Span | None]]:
+             datasets: list[Span], slashed: list[tuple[int, int]]
+             ) -> list[tuple[re.Match, Span | None, Span | None]]:
     """The numbers of ``sent`` that report a result: (number, its metric, None), or
     (number, None, dataset) for a number with no metric right before "on" a dataset
-    ("69% on MMLU", "75% and 78% on MMLU")."""
+    ("69% on MMLU", "75% and 78% on MMLU"). Numbers inside ``slashed`` (the sentence's
+    slash lists of values, read on their own) are left out."""
     text = doc_text(doc)
     taken = [(s.start_char, s.end_char) for s in inside if s.label_ in _TAKEN_TYPES]
     numbers: list[tuple[re.Match, Span | None, Span | None]] = []
-    slashed = [m.span(1) for m in model_free_value_lists(text, sent, [
-        s for s in inside if s.label_ in MODEL_TYPES])] if text.find(
-        "/", sent.start_char, sent.end_char) >= 0 else []
     for m in NUMBER.finditer(text, sent.start_char, sent.end_char):
         start, end = m.start("value"), m.end("value")
         if any(a <= start < b for a, b in taken) or m["sign"] or any(
@@ -553,7 +554,6 @@ def _dataset_for(doc: Doc, datasets: list[Span], metric: Span, start: int,
 _ON_SPLIT = re.compile(r"(?:[^,;.]|\.\d){0,30}?\bon\s+(?:the\s+)?"
                        r"(?:test|dev|val|validation|held-out)"
                        r"(?:[-\s](?:clean|other|std|dev|set|split))?\b", re.I)
-# A sentence about the paper's own work: "we show that a pure Transformer attains 93.8%".
 # A dataset that sets the scene at the start of a sentence: "On QM9, ...".
 _FRAME = re.compile(r"(?:^|[.!?]\s+|\n)(?:On|Across|For)\s+(?:the\s+)?$")
 # Where one clause ends and another starts: "reaching 65.0% accuracy, and it obtains ...".
