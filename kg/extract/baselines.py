@@ -61,11 +61,10 @@ def baseline_of(doc: Doc, models: list[Span], m: re.Match) -> Span | None:
             return before[-1]
     # "(GPT-4o: 78.5)", "(ResNet-50: 75.3%)": a baseline's number labelled with its name;
     # "for Mip-NeRF360 at 0.06 fps": a number right after the baseline it is given for
-    labelled = next((s for s in models if 0 < start - s.end_char <= 60 and named(s) and (
-        _LABEL_COLON.fullmatch(text, s.end_char, start)
-        and text[s.start_char - 1: s.start_char] == "("
-        or _AT_AFTER_NAME.fullmatch(text, s.end_char, start)
-        and _FOR_BEFORE.search(text, max(0, s.start_char - 9), s.start_char))), None)
+    labelled = _label_before(text, models, start, _LABEL_COLON) or next(
+        (s for s in models if 0 < start - s.end_char <= 60 and named(s)
+         and _AT_AFTER_NAME.fullmatch(text, s.end_char, start)
+         and _FOR_BEFORE.search(text, max(0, s.start_char - 9), s.start_char)), None)
     if labelled is not None:
         return labelled
     after = [s for s in models if 0 < s.start_char - m.end() <= 60 and named(s)]
@@ -96,12 +95,19 @@ def labelled_by_model(text: str, models: list[Span], start: int) -> bool:
     """Whether the numbers from ``start`` are labelled with a model's name in brackets:
     "(BigGAN-deep: 6.95 / 171.4)"; a list labelled with its measures ("(FID/LPIPS:
     2.21/0.135)") is not."""
-    return any(text[s.start_char - 1: s.start_char] == "(" and named(s)
-               and _LABEL_ONLY.fullmatch(text, s.end_char, start) for s in models
-               if 0 < start - s.end_char <= 6)
+    return _label_before(text, models, start, _LABEL_ONLY) is not None
 
 
 _LABEL_ONLY = re.compile(r"\s*:\s*")
+
+
+def _label_before(text: str, models: list[Span], start: int, gap: re.Pattern[str]
+                  ) -> Span | None:
+    """The model named right after "(" whose label ``gap`` runs up to ``start``: "(GPT-4o:
+    78.5)"."""
+    return next((s for s in models if 0 < start - s.end_char <= 60 and named(s)
+                 and text[s.start_char - 1: s.start_char] == "("
+                 and gap.fullmatch(text, s.end_char, start)), None)
 
 
 _FRONTED_COMPARED = re.compile(r"\s*(?:Compared|In comparison)\s+(?:with|to)\s+(?:the\s+)?$")
