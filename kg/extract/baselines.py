@@ -47,10 +47,12 @@ COMPARED_NUMBERS = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?
                                r"whereas)\s+(?:[^;()]{0,50}?(?:,|\band))?\s*$", re.I)
 
 
-def baseline_of(doc: Doc, models: list[Span], m: re.Match) -> Span | None:
+def baseline_of(doc: Doc, models: list[Span], m: re.Match,
+                software: list[Span] = ()) -> Span | None:
     """The model a number is given for, baseline or not: the name right before the
     brackets it stands alone in ("outperforming DeiT training (81.8%)") or after "for"
-    ("compared with 42.0 AP for DETR")."""
+    ("compared with 42.0 AP for DETR"), there also a ``software`` name ("0.431 for
+    XGBoost")."""
     text = doc_text(doc)
     start = m.start("value")
     if IN_BRACKETS.search(text, max(0, start - 10), start):
@@ -67,7 +69,8 @@ def baseline_of(doc: Doc, models: list[Span], m: re.Match) -> Span | None:
          and _FOR_BEFORE.search(text, max(0, s.start_char - 9), s.start_char)), None)
     if labelled is not None:
         return labelled
-    after = [s for s in models if 0 < s.start_char - m.end() <= 60 and named(s)]
+    after = sorted((s for s in (*models, *software) if 0 < s.start_char - m.end() <= 60
+                    and named(s)), key=lambda s: s.start_char)
     if after and _FOR_MODEL.fullmatch(text, m.end(), after[0].start_char):
         return after[0]
     return None

@@ -306,8 +306,13 @@ def entities(doc: Doc) -> list[TextSpan]:
     return found
 
 
+# A name the authors call theirs: "Kimi k1.5, our latest multi-modal LLM".
+_OURS_AFTER = re.compile(r",\s+(?:which is\s+|i\.e\.,?\s+)?our\s")
+
+
 def main_subject(doc: Doc) -> TextSpan | None:
-    """The paper's own system: its title name, else the first name a cue introduces."""
+    """The paper's own system: its title name, else the first name a cue introduces, else
+    the first name the authors call theirs ("X, our latest model")."""
     if "kg_main_subject" in doc.user_data:
         return doc.user_data["kg_main_subject"]
     spans = [s for s in entities(doc) if s.label_ in SYSTEM_TYPES]
@@ -316,6 +321,10 @@ def main_subject(doc: Doc) -> TextSpan | None:
         subject = next((s for s in spans if s.id_ == rule), None)
         if subject is not None:
             break
+    if subject is None:
+        text = doc_text(doc)
+        subject = next((s for s in spans if named(s)
+                        and _OURS_AFTER.match(text, s.end_char)), None)
     doc.user_data["kg_main_subject"] = subject
     return subject
 
@@ -389,7 +398,8 @@ def nearest_before(spans: list[TextSpan], char: int, types: tuple[str, ...]
 
 # A name used as a modifier, not as the thing a sentence is about: "the best open-access
 # RLHF-based model", "a BERT-style encoder".
-_MODIFIER_AFTER = re.compile(r"-(?:based|style|like|driven|guided|aware|powered|inspired)\b")
+_MODIFIER_AFTER = re.compile(r"-(?:based|style|like|driven|guided|aware|powered|inspired|"
+                             r"tuned|trained|aligned|enhanced|augmented|conditioned|free)\b")
 
 
 def as_modifier(text: str, span: TextSpan) -> bool:

@@ -83,7 +83,8 @@ MODEL_VERSION = re.compile(r"\s\d(?:\.\d)?(?=[,;:)]|\.(?!\d)|$|\s(?:and|or|on|in
 # Named splits and editions of a dataset: "LibriSpeech test-clean", "COCO test-dev", "COCO
 # val2017", "KiTS 2019".
 DATASET_TAIL = re.compile(r"\s(?:(?:test|dev|val|train)-(?:dev|std|clean|other|challenge)|"
-                          r"(?:val|test|train)20\d\d|(?:19|20)\d\d(?![\w-]|\.\d)(?:\s(?:val|test|train|dev)\b)?)\b")
+                          r"(?:val|test|train)20\d\d|(?:19|20)\d\d(?![\w-]|\.\d)(?:\s(?:val|test|train|dev)\b)?|"
+                          r"[vV]\d+(?:\.\d+)*(?![\w-]|\.\d))\b")  # "LiveCodeBench v5"
 RESULT_WORDS = re.compile(r"achiev|outperform|result|experiment|accuracy|state-of-the-art|"
                           r"sota|evaluat|benchmark|score|surpass|perform|obtain|reach", re.I)
 # A measure given a value: "obtains an FID-vid of 11.09", "a validation MAE of 0.12".

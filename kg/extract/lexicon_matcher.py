@@ -23,7 +23,8 @@ STOP_KEY = "kg_lexicon_stop"
 
 # Hyphenated suffixes that do not make a new name: "BERT-based", "GPT-style".
 ATTACHED_OK = {"based", "style", "like", "sized", "level", "scale", "specific", "only",
-               "free", "aware", "guided", "driven", "pretrained", "trained", "tuned"}
+               "free", "aware", "guided", "driven", "pretrained", "trained", "tuned",
+               "aligned"}
 
 
 def glued(doc: Doc, start: int, end: int) -> bool:

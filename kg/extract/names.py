@@ -60,7 +60,7 @@ CUE = re.compile(
 _CUT = re.compile(r"\b(?:for|with|that|which|to|of|on|in|from|by|via|using|designed|based"
                   r"|built|trained|where|and|achieving|capable)\b|[,;(]")
 ATTACHED = re.compile(r"-(?:based|style|like|sized|level|scale|specific|only|free|aware|"
-                      r"guided|driven|tuned|trained|precision|oriented|centric|enhanced|"
+                      r"guided|driven|tuned|trained|aligned|precision|oriented|centric|enhanced|"
                       r"inspired|powered|agnostic|augmented|conditioned|dependent|invariant|"
                       r"compatible|friendly)$")
 # A capitalised name of a measure: "Speedup Score", "Error-aware Speedup Score".

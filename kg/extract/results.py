@@ -98,6 +98,7 @@ class ResultFinder:
         for sent in sentences(doc):
             inside = sentence_entities(doc, sent)
             models = [s for s in inside if s.label_ in MODEL_TYPES]
+            software = [s for s in inside if s.label_ == "Software"]  # "0.431 for XGBoost"
             reporters = sentence_reporters(doc, models, sent)
             before = last_subject  # the model of the sentences before: a fallback
             if (back := REFERS_BACK.match(sent.text)) and last_subject is not None:
@@ -136,7 +137,7 @@ class ResultFinder:
             previous_datasets = _distinct(datasets) or previous_datasets
             own: list[tuple] = []  # this sentence's results so far, not given to a baseline
             for m, metric, on in numbers:
-                baseline = baseline_of(doc, models, m)
+                baseline = baseline_of(doc, models, m, software)
                 model = baseline or paired(reporters, numbers, m)
                 if model is None and reporters and " it" in sent.text and (
                         it := IT_AGAIN.search(doc_text(doc), sent.start_char, m.start())):

@@ -600,3 +600,26 @@ def test_averaging_on_the_sentences_benchmark_and_context_lengths_name_models(ex
     assert {("Claude-2-Chat-100k", "Model"), ("Vicuna-7B-16k", "Model")} <= typed(found)
     assert {("Claude-2-Chat-100k", "LongEval", None, 48.2),
             ("Vicuna-7B-16k", "LongEval", None, 40.3)} <= res(found)
+
+
+def test_the_name_the_authors_call_theirs_reports_our_systems_numbers(extract):
+    found = extract("Instruction tuning with rewards (RL) scales well. We describe the training "
+                    "recipe of Orbit-3, our newest open multilingual model. Polar-70B provides "
+                    "its tokenizer. Overall, our system scores 71.2 on GSM8K and 48.5 on "
+                    "HumanEval.")
+    assert {("Orbit-3", "GSM8K", None, 71.2), ("Orbit-3", "HumanEval", None, 48.5)} <= res(
+        found)
+
+
+def test_a_name_glued_to_a_participle_is_a_modifier_not_the_reporter(extract):
+    found = extract("The final DPO-aligned checkpoint, Lumen-9B-Chat, which starts from "
+                    "Lumen-9B, does well on reasoning: it scores 63.4 on GSM8K.")
+    assert ("Lumen-9B-Chat", "GSM8K", None, 63.4) in res(found)
+
+
+def test_a_dataset_keeps_its_version_and_a_software_baseline_gets_its_number(extract):
+    found = extract("On Covertype v2, TabFormer-S reaches an accuracy of 97.1%, against "
+                    "96.4% for ResNet and 96.9% for LightGBM.")
+    assert {("TabFormer-S", "Covertype v2", "accuracy", 97.1),
+            ("ResNet", "Covertype v2", "accuracy", 96.4),
+            ("LightGBM", "Covertype v2", "accuracy", 96.9)} <= res(found)
