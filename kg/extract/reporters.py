@@ -50,6 +50,9 @@ def paired(models: list[Span], numbers: list, m: re.Match) -> Span | None:
     named_before = [s for s in models if s.end_char <= this[0].start()]
     if named_before:  # "... VITS obtains 4.43, while A and B reach 3.77 and 4.32"
         same = [n for n in same if n[0].start() >= named_before[-1].end_char]
+    if named_after := [s for s in models if s.start_char >= this[0].end()]:
+        # "A and B reach 18.0% and 25.0%, while C gets 14.1%": C's number is not listed
+        same = [n for n in same if n[0].start() < named_after[0].start_char]
     listed = [s for s in models if s.end_char <= same[0][0].start()][-len(same):]
     text = doc_text(listed[0].doc) if listed else ""
     if len(same) > 1 and len(listed) == len(same) and all(  # a list: "A, B and C"

@@ -373,7 +373,9 @@ def _listed_after(text: str, previous: tuple[re.Match, Span], m: re.Match) -> Sp
 
 
 REACHES = re.compile(r"\b(?:to|reach(?:es|ing)?|achiev(?:es|ing)?|obtain(?:s|ing)?|"
-                     r"attain(?:s|ing)?)\s*$", re.I)
+                     r"attain(?:s|ing)?|gets|getting|scor(?:es|ing)|yield(?:s|ing)?|"
+                     r"record(?:s|ing)?|resolv(?:es|ing)|solv(?:es|ing)|deliver(?:s|ing)?)"
+                     r"\s*$", re.I)
 
 
 def _slash_list_results(doc: Doc, lists: list[re.Match], metrics: list[Span],

@@ -623,3 +623,11 @@ def test_a_dataset_keeps_its_version_and_a_software_baseline_gets_its_number(ext
     assert {("TabFormer-S", "Covertype v2", "accuracy", 97.1),
             ("ResNet", "Covertype v2", "accuracy", 96.4),
             ("LightGBM", "Covertype v2", "accuracy", 96.9)} <= res(found)
+
+
+def test_a_model_named_after_a_listed_pair_keeps_its_own_number(extract):
+    found = extract("In zero-shot use, Kestrel 3B and Kestrel 12B reach 41.0% and 47.5% "
+                    "accuracy on ARC-Challenge, respectively, whereas Falcon 7B gets 39.2%.")
+    assert {("Kestrel 3B", "ARC-Challenge", "accuracy", 41.0),
+            ("Kestrel 12B", "ARC-Challenge", "accuracy", 47.5),
+            ("Falcon 7B", "ARC-Challenge", "accuracy", 39.2)} <= res(found)
