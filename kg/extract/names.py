@@ -50,10 +50,15 @@ SHAPED = re.compile(
 )
 # A capitalised word followed by a dotted version: "ERNIE 5.0", "Stable Diffusion 3.5".
 VERSIONED = re.compile(rf"(?<![\w-])[A-Z][A-Za-z]+{_VERSION}(?![\w-])")
-_NAME = rf"[A-Z][\w.+-]*[\w+]{_VERSION}?"
+_NAME = rf"[A-ZΑ-Ωα-ω][\w.+-]*[\w+]{_VERSION}?"  # "π0": a Greek letter opens a name too
 CUE = re.compile(
     r"\b(?:[Ww]e (?:first |further |then |also )?(?:propose|present|introduce|release|develop"
-    r"|design|build|construct|curate|collect)d?|named|called|dubbed|termed|namely)\s+"
+    r"|design|build|construct|curate|collect|call)d?|named|called|dubbed|termed|namely|"
+    # "our model, DECA (...)", "our agent, GT Sophy": the authors' own thing, named
+    # (not "our largest model, T5-11B": one size of it)
+    r"[Oo]ur (?:(?![\w-]*est\b|reference\b|base\b|final\b|best-)[\w-]+ ){0,2}?"
+    r"(?P<kind>model|agent|method|system|framework|approach|"
+    r"architecture|network|algorithm|policy|benchmark|dataset|pipeline|robot),)\s+"
     r"(?:a |an |the )?(?:novel |new |simple |efficient |large-scale )?"
     rf"(?P<name>{_NAME})(?P<after>,? (?:a|an|the|which is a)\s[^.;:()]{{0,120}})?"
 )
@@ -161,6 +166,12 @@ def described_type(description: str | None) -> str | None:
 _KIND_BEFORE_NAMING = re.compile(r"(?P<head>[A-Za-z-]+)\s*[(,]?\s*$")
 
 
+# The type "our <kind>, NAME" gives the name; other kinds (method, framework, system) are
+# left to the name and its words.
+_OUR_KINDS = {"model": "Model", "agent": "Model", "architecture": "Model", "network": "Model",
+              "robot": "Model", "policy": "Model", "benchmark": "Dataset", "dataset": "Dataset"}
+
+
 def _named_after_kind(text: str, cue_start: int) -> str | None:
     """"Dataset" where the word before a "called"/"named" says the name is of data (a
     model or method there is left to the name itself: "a detection method dubbed
@@ -178,7 +189,7 @@ def _named_after_kind(text: str, cue_start: int) -> str | None:
 _REV_SHAPED = re.compile(r"[A-Z0-9](?=[A-Za-z-])[A-Za-z0-9.+-]*")
 # VERSIONED: a run of letters, one space, a version digit ("ERNIE 3", "Llama v2", "YOLO V8").
 _REV_VERSIONED = re.compile(r"\d[vV]?\s[A-Za-z]+")
-_CUE_WORDS = ("we ", "We ", "named", "called", "dubbed", "termed", "namely")
+_CUE_WORDS = ("we ", "We ", "named", "called", "dubbed", "termed", "namely", "our ", "Our ")
 _METRIC_HEADS = ("Score", "Rate", "Index", "Error", "Accuracy", "Distance", "Ratio")
 _REV_WORDS = re.compile(r"\s([\w-]+)(?:\s([\w-]+))?(?:\s([\w-]+))?")  # up to 3 words back
 
@@ -258,7 +269,6 @@ def _metric_phrase_starts(text: str, rev: str) -> Iterator[int]:
 
 
 @lru_cache(maxsize=1 << 16)
-@lru_cache(maxsize=1 << 16)
 def _trimmed(name: str, cue: bool) -> tuple[int, int] | None:
     """Where the name in a match really starts and ends (offsets into it), or None when it is
     not a name. Remembered: a paper names its models many times, and papers share names."""
@@ -269,7 +279,8 @@ def _trimmed(name: str, cue: bool) -> tuple[int, int] | None:
         start = m.end()
     name = name[start:end]
     if PLURAL_ACRONYM.match(name) or NOT_A_NAME.match(name) or (
-            name[:1].islower() and not _CAMEL.search(name)):
+            name[:1].islower() and not _CAMEL.search(name)
+            and not (cue and any(c.isdigit() for c in name))):  # "we present π0"
         return None
     if cue and _CAPITALISED.fullmatch(name):
         return None  # "we propose Elastic Deep Learning": the start of a long form
@@ -293,8 +304,10 @@ class NameFinder:
         rev = text[::-1]
         spans: list[tuple[int, int, str, str]] = []
 
-        def add(start: int, end: int, label: str, rule: str) -> None:
-            trimmed = _trimmed(text[start:end], rule.startswith("cue"))
+        def add(start: int, end: int, label: str, rule: str, long_form: bool = True) -> None:
+            # long_form: a cue's one capitalised word may open a long form ("we propose
+            # Elastic Deep Learning"), unless a description follows it ("Moshi, a ...")
+            trimmed = _trimmed(text[start:end], rule.startswith("cue") and long_form)
             if trimmed is None:
                 return
             bounds = span_bounds(doc, start + trimmed[0], start + trimmed[1], "contract")
@@ -310,9 +323,10 @@ class NameFinder:
                         text[end: end + 1]):
                     add(at, end, title[2], "title")
         for m in matches_at(CUE, text, _cue_starts(text)):
-            described = described_type(m["after"]) or _named_after_kind(text, m.start())
+            described = described_type(m["after"]) or _named_after_kind(text, m.start()) or (
+                _OUR_KINDS.get(m["kind"]))
             add(m.start("name"), m.end("name"), described or "Model",
-                "cue" if described else "cue-untyped")
+                "cue" if described else "cue-untyped", long_form=not m["after"])
         for m in matches_at(LOWER_MODEL, text, _lower_model_starts(text)):
             bounds = span_bounds(doc, m.start(), m.end(), "contract")
             parts = m[0].split("-")

@@ -28,6 +28,10 @@ wording, each annotated by hand from EXTRACTION.md before the extractors were ru
   30 papers from Zhipu/Tsinghua, NAVER, Moonshot, Xiaomi, Kuaishou, Snap, Qualcomm,
   Pinterest, Yandex, iFlytek, Sakana, EPFL, Intel, MIT, HKU, Stanford, ... by a seventh
   hand, the seed gold's conventions; scored once before any rule was written from it.
+- ``dev8`` (tests/data/dev8/, gold in tests/data/gold/dev8.jsonl, notes in dev8-notes.md):
+  30 papers from the Max Planck Institute for Intelligent Systems, AI21, Upstage, Kyutai,
+  Physical Intelligence, TU Munich, Netflix, Sierra, UW, IDEA, Columbia, Adobe, Cornell,
+  Sony AI, TII, ... by an eighth hand; scored once before any rule was written from it.
 
 A rule that only helps the seeds does not move these numbers. The floors sit just under
 the levels reached; raise them as scores rise."""
@@ -41,7 +45,8 @@ from kg.evaluate import evaluate, load_jsonl
 from kg.pipeline import extraction_rows
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-PAPERS = {"dev": 29, "dev2": 30, "dev3": 30, "dev4": 30, "dev5": 30, "dev6": 30, "dev7": 30}
+PAPERS = {"dev": 29, "dev2": 30, "dev3": 30, "dev4": 30, "dev5": 30, "dev6": 30, "dev7": 30,
+          "dev8": 30}
 FLOORS = {
     "dev": {"core": 0.94, "extended": 0.88, "Model": 0.93, "Dataset": 0.93,
             "Organization": 0.95, "Repository": 1.0, "relations": 0.79, "results": 0.88},
@@ -56,7 +61,9 @@ FLOORS = {
     "dev6": {"core": 0.94, "extended": 0.75, "Model": 0.91, "Dataset": 0.89,
              "Organization": 0.95, "Repository": 0.96, "relations": 0.79, "results": 0.87},
     "dev7": {"core": 0.88, "extended": 0.72, "Model": 0.86, "Dataset": 0.88,
-             "Organization": 0.94, "Repository": 1.0, "relations": 0.52, "results": 0.42},
+             "Organization": 0.94, "Repository": 1.0, "relations": 0.64, "results": 0.80},
+    "dev8": {"core": 0.84, "extended": 0.59, "Model": 0.83, "Dataset": 0.80,
+             "Organization": 0.92, "Repository": 1.0, "relations": 0.55, "results": 0.69},
 }
 
 

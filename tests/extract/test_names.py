@@ -113,3 +113,20 @@ def test_a_name_called_after_a_word_for_data_is_a_dataset(extract):
                           "corpus (called WebQP), and a retrieval model, named RankE-L, is "
                           "distilled from it."))
     assert ("WebQP", "Dataset") in found and ("RankE-L", "Model") in found
+
+
+def test_the_name_of_our_model_agent_or_benchmark(extract):
+    found = extract("We study dexterous control. Our policy, κ1, is initialised from the "
+                    "Gemma 2B model and adds a motor head. Our agent, TRACE (Track Racing "
+                    "Agent with Curriculum Experience), drives faster than humans. Our "
+                    "largest model, κ1-XL, is slower.")
+    assert {("κ1", "Model"), ("TRACE", "Model")} <= typed(found)
+    assert ("κ1", "basedOn", "Gemma 2B") in {(r.subject, r.predicate, r.object)
+                                            for r in found.relations}
+
+
+def test_a_single_word_name_introduced_with_a_description(extract):
+    found = typed(extract("We introduce Velora, a full-duplex voice assistant model. We "
+                          "propose Elastic Deep Learning for clusters."))
+    assert ("Velora", "Model") in found
+    assert not any(name == "Elastic" for name, _ in found)
