@@ -203,12 +203,17 @@ _COMPARED_FIRST = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|
                              re.I)
 
 
+# The end of a sentence or clause before a name: ". " (not "vs. ", "e.g. ") or "; ".
+_CLAUSE_END = re.compile(r"(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\bal)\.\s|;\s")
+
+
 def baseline_names(text: str) -> list[tuple[int, int]]:
     """(start, end) of each name a number is given for after a comparison in its sentence:
     "compared with 56.2 for TAPIR and 42.0 for PIPs"."""
     found = []
     for m in _FOR_NAME.finditer(text) if " for " in text else ():
-        stop = max(text.rfind(". ", 0, m.start()), text.rfind("; ", 0, m.start()), 0)
+        stop = max((s.end() for s in _CLAUSE_END.finditer(text, max(0, m.start() - 300),
+                                                           m.start())), default=0)
         if _COMPARED_FIRST.search(text, stop, m.start()):
             found.append((m.start("name"), m.end("name")))
     return found

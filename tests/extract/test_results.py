@@ -631,3 +631,9 @@ def test_a_model_named_after_a_listed_pair_keeps_its_own_number(extract):
     assert {("Kestrel 3B", "ARC-Challenge", "accuracy", 41.0),
             ("Kestrel 12B", "ARC-Challenge", "accuracy", 47.5),
             ("Falcon 7B", "ARC-Challenge", "accuracy", 39.2)} <= res(found)
+
+
+def test_vs_with_a_period_does_not_end_the_sentence_before_its_baselines(extract):
+    found = extract("On 3DPW, MeshFormer-B reaches an MPJPE of 71.0, vs. 74.9 for ROMP and "
+                    "79.3 for PARE.")
+    assert {("ROMP", "3DPW", "MPJPE", 74.9), ("PARE", "3DPW", "MPJPE", 79.3)} <= res(found)
