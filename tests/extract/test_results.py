@@ -512,7 +512,7 @@ def test_an_unknown_name_a_compared_number_is_given_for_is_a_baseline_model(extr
                     "1.52, compared with 1.83 for RAFT-Stereo and 2.11 for STTR. Each run takes "
                     "3 hours for QRSTV.")
     assert {("RAFT-Stereo", "Model"), ("STTR", "Model")} <= typed(found)
-    assert ("STTR", "KITTI 2015", "D1", 2.11) in res(found)
+    assert ("STTR", "KITTI 2015", "D1 error", 2.11) in res(found)
     assert not any(name == "QRSTV" for name, _ in typed(found))
 
 
@@ -637,3 +637,11 @@ def test_vs_with_a_period_does_not_end_the_sentence_before_its_baselines(extract
     found = extract("On 3DPW, MeshFormer-B reaches an MPJPE of 71.0, vs. 74.9 for ROMP and "
                     "79.3 for PARE.")
     assert {("ROMP", "3DPW", "MPJPE", 74.9), ("PARE", "3DPW", "MPJPE", 79.3)} <= res(found)
+
+
+def test_a_lower_case_measure_named_where_its_value_is_given(extract):
+    found = extract("We present ShapeFormer-L. On ShapeNet, its median surface-to-surface "
+                    "distance is 0.83 mm, and it keeps a mean per-joint position error of "
+                    "38.2 mm on Human3.6M.")
+    assert {("ShapeFormer-L", "ShapeNet", "median surface-to-surface distance", 0.83),
+            ("ShapeFormer-L", "Human3.6M", "mean per-joint position error", 38.2)} <= res(found)

@@ -1,0 +1,54 @@
+"""Measures named in lower case where a value is given for them: "a mean absolute
+vertex-to-vertex error of 1.26 cm", "its median reconstruction error is 1.09 mm", "a
+resolve rate of a mere 1.96%".
+
+The measure is a head word (``error``, ``rate``, ``speed``, ``distance``, ``ratio``) with one
+to three words that qualify it right before it, and a number right after it ("of", "is",
+"=" or ":" between). A head with no word before it ("an error of 5%") is left to the
+lexicon. Each finding is (start, end) in the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.context import find_all
+
+_HEADS = ("error", "rate", "speed", "distance", "ratio")
+# The value right after the head: "of 1.26", "is 1.09", "of a mere 1.96", "= 0.3".
+_VALUE_AFTER = re.compile(r"\s+(?:of|is|was|=|:)\s+(?:(?:a|an|only|just|mere|about|around|"
+                          r"roughly|approximately|nearly|merely)\s+)*[-+]?\d")
+_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Za-z0-9][\w-]*)\s+$")
+# Words that are not part of a measure's name: determiners, pronouns, praise, verbs.
+_NOT_PART = {"a", "an", "the", "its", "their", "our", "his", "her", "this", "that", "these",
+             "those", "with", "and", "or", "of", "to", "in", "on", "at", "for", "by", "from",
+             "lower", "higher", "lowest", "highest", "low", "high", "best", "better", "worse",
+             "worst", "mere", "new", "state-of-the-art", "competitive", "similar", "same",
+             "comparable", "only", "just", "overall", "reaches", "achieves", "obtains",
+             "attains", "has", "had", "have", "is", "was", "are", "were", "gets", "yields",
+             "reports", "record", "strong", "good", "great", "reduced", "improved", "final",
+             "small", "smaller", "large", "larger", "much", "very", "it", "which", "while",
+             "whereas", "vs", "than", "per", "total"}
+
+
+def valued_measures(text: str) -> list[tuple[int, int]]:
+    """Lower-case measure names (with their qualifying words) that a value is given for."""
+    found = []
+    for head in _HEADS:
+        for at in find_all(text, head):
+            end = at + len(head)
+            if (at and (text[at - 1].isalnum() or text[at - 1] == "-")) or (
+                    end < len(text) and (text[end].isalnum() or text[end] == "-")):
+                continue  # part of a longer word: "generate", "errors"
+            if not _VALUE_AFTER.match(text, end):
+                continue
+            start = at
+            for _ in range(3):
+                m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+                if m is None or m[1].lower() in _NOT_PART or m[1][0].isupper() and not (
+                        any(c.isdigit() for c in m[1])):
+                    break  # "Our", "PA-MPJPE" and the like are not qualifiers here
+                start = m.start(1)
+            if start < at:
+                found.append((start, end))
+    return found
