@@ -260,8 +260,10 @@ _TASK_DOMAIN_WORDS = {
     "biomedical", "medical", "clinical", "formal", "relative", "absolute", "local", "global",
     "map", "point", "cloud", "graph", "molecular", "protein", "multilingual",
     "cross-lingual", "multimodal", "multi-modal", "temporal", "spatial", "monocular",
-    "stereo", "handwritten", "mathematical", "abstractive", "extractive"}
-_WORD_BEFORE = re.compile(r"(?<![\w-])([a-z][a-z-]*[a-z])\s+$")
+    "stereo", "handwritten", "mathematical", "abstractive", "extractive", "3d", "2d",
+    "open-set", "open-vocabulary", "open-world", "retrieval-augmented",
+    "long-form", "open-domain", "multi-object", "multi-view", "multi-label", "multi-hop"}
+_WORD_BEFORE = re.compile(r"(?<![\w-])([a-z0-9][a-z0-9-]*[a-z])\s+$", re.I)
 
 
 def _task_start(text: str, start: int, floor: int) -> int:
@@ -270,7 +272,8 @@ def _task_start(text: str, start: int, floor: int) -> int:
     ``floor``."""
     for _ in range(2):
         m = _WORD_BEFORE.search(text, max(floor, start - 30), start)
-        if m is None or m[1] not in _TASK_DOMAIN_WORDS:
+        if m is None or m[1].lower() not in _TASK_DOMAIN_WORDS or (
+                m[1][0].isupper() and m[1].lower() not in ("3d", "2d")):
             break
         start = m.start()
     return start

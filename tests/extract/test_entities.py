@@ -203,3 +203,10 @@ def test_a_camel_case_name_takes_the_type_of_its_last_part(extract):
     found = extract("We train with a rule we call SparseAveraging (SpAvg) on clients.")
     typed_ = {(m.name, m.type) for m in found.mentions}
     assert {("SparseAveraging", "Method"), ("SpAvg", "Method")} <= typed_
+
+
+def test_a_task_keeps_the_setting_words_before_it(extract):
+    found = typed(extract("We study open-world semantic segmentation and 3D pose estimation "
+                          "with retrieval-augmented text generation."))
+    assert {("open-world semantic segmentation", "Task"), ("3D pose estimation", "Task"),
+            ("retrieval-augmented text generation", "Task")} <= found
