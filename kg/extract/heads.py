@@ -28,7 +28,7 @@ HEADS: dict[str, tuple[str, ...]] = {
     "Model": ("network", "networks", "net", "model", "models", "transformer", "transformers",
               "encoder", "decoder", "detector", "autoencoder", "auto-encoder", "machine", "gan",
               "llm", "backbone", "architecture", "graph", "recognizer", "segmenter",
-              "classifier", "generator", "module"),
+              "classifier", "generator", "module", "codec", "vocoder", "tokenizer"),
     "Software": ("library", "toolkit", "toolbox", "engine", "compiler", "platform", "runtime",
                  "system"),
 }

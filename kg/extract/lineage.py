@@ -126,6 +126,8 @@ _SCORED = re.compile(r"(?:'s)?\s+(?:performance|results?|accuracy|scores?|baseli
 _USED_A = re.compile(r"\b(?:with|using|via|through)\s+(?:(?:an?|the)\s+)?$", re.I)
 _OURS = re.compile(r"\b(?:we|our)\b", re.I)
 _POINTS_BACK = re.compile(r"\s+(?:this|these|those|that|it|them|such)\b", re.I)
+# What a name may add to another's and still name the same thing: "Aya Model" and "Aya".
+_GENERIC_TAIL = re.compile(r"model|system|framework|network")
 #: basedOn cues whose subject follows them when they open a sentence ("Starting from X, Y")
 _FRONTED_BASES = {"starting"}
 #: A technique the paper names in lower case ("gated relative position bias") is a part
@@ -332,8 +334,11 @@ class LineageFinder:
             if subject is None or obj is None:  # e.g. "distilled into" with no teacher
                 return
             a, b = name_key(subject.text), name_key(obj.text)
-            if a == b or name_key(aliases.get(a, "")) == b or name_key(aliases.get(b, "")) == a:
-                return  # one thing under two names
+            short, long = sorted((a, b), key=len)
+            if a == b or name_key(aliases.get(a, "")) == b or name_key(
+                    aliases.get(b, "")) == a or short and long.startswith(short) and (
+                    _GENERIC_TAIL.fullmatch(long, len(short))):
+                return  # one thing under two names ("Aya Model" and "Aya")
             relations.add((subject.text, predicate, obj.text, sent.start_char, sent.end_char,
                            f"{self.name}:{rule}"))
 

@@ -167,6 +167,19 @@ def described_type(description: str | None) -> str | None:
 _KIND_BEFORE_NAMING = re.compile(r"(?P<head>[A-Za-z-]+)\s*[(,]?\s*$")
 
 
+# A one-word name after a lower-case word, described by the kind of thing it is: "Starting
+# from Helium, a text language model backbone", "the quantizer of Mimi, a neural audio codec".
+_DESCRIBED = re.compile(r"(?<=[a-z] )(?P<name>[A-Z][a-z]{2,}[A-Za-z0-9]*)(?P<after>, (?:a|an) "
+                        r"(?:[\w-]+ ){0,4}?(?:model|codec|backbone|encoder|decoder|network|LLM|"
+                        r"tokenizer|vocoder|detector|dataset|corpus|benchmark)\b)")
+
+
+def _described_starts(text: str) -> Iterator[int]:
+    """Where a ``_DESCRIBED`` match can start: the word before each ", a"."""
+    for at in find_all(text, ", a"):
+        yield text.rfind(" ", 0, at) + 1
+
+
 # The type "our <kind>, NAME" gives the name; other kinds (method, framework, system) are
 # left to the name and its words.
 _OUR_KINDS = {"model": "Model", "agent": "Model", "architecture": "Model", "network": "Model",
@@ -244,6 +257,7 @@ def _family_starts(text: str) -> Iterator[int]:
 
 
 _DASH_CAPITAL = re.compile(r"-[A-Z]")
+_LONGER = re.compile(r" [A-Z]")  # a capitalised word after a name: a longer name
 _ARTICLE = re.compile(r"\b(?:an?|the)\s+$")
 
 
@@ -310,29 +324,42 @@ class NameFinder:
         rev = text[::-1]
         spans: list[tuple[int, int, str, str]] = []
 
-        def add(start: int, end: int, label: str, rule: str, long_form: bool = True) -> None:
+        def add(start: int, end: int, label: str, rule: str, long_form: bool = True
+                ) -> tuple[int, int] | None:
             # long_form: a cue's one capitalised word may open a long form ("we propose
             # Elastic Deep Learning"), unless a description follows it ("Moshi, a ...")
             trimmed = _trimmed(text[start:end], rule.startswith("cue") and long_form)
             if trimmed is None:
-                return
+                return None
             bounds = span_bounds(doc, start + trimmed[0], start + trimmed[1], "contract")
-            if bounds is not None:
-                spans.append((*bounds, label, rule))
+            if bounds is None:
+                return None
+            spans.append((*bounds, label, rule))
+            return start + trimmed[0], start + trimmed[1]
+
+        def again(first: tuple[int, int] | None, label: str, rule: str) -> None:
+            """The same name later in the text ("We introduce Moshi, ... Moshi generates")."""
+            if first is None:
+                return
+            named = text[first[0]:first[1]]
+            for at in find_all(text, named):
+                end = at + len(named)
+                if at > first[1] and not _GLUED.match(text[at - 1: at]) and not _GLUED.match(
+                        text[end: end + 1]) and not (rule != "title" and _LONGER.match(text, end)):
+                    add(at, end, label, rule, long_form=False)  # not "the Aya Dataset"
 
         if (title := _title_name(text)) is not None:
-            add(*title)
-            named = text[title[0]:title[1]]
-            for at in find_all(text, named):  # the same name in the abstract
-                end = at + len(named)
-                if at > title[1] and not _GLUED.match(text[at - 1: at]) and not _GLUED.match(
-                        text[end: end + 1]):
-                    add(at, end, title[2], "title")
+            again(add(*title), title[2], "title")  # the title's name in the abstract
         for m in matches_at(CUE, text, _cue_starts(text)):
             described = described_type(m["after"]) or _named_after_kind(text, m.start()) or (
                 _OUR_KINDS.get(m["kind"]))
-            add(m.start("name"), m.end("name"), described or "Model",
-                "cue" if described else "cue-untyped", long_form=not m["after"])
+            rule = "cue" if described else "cue-untyped"
+            again(add(m.start("name"), m.end("name"), described or "Model", rule,
+                      long_form=not m["after"]), described or "Model", rule)
+        for m in matches_at(_DESCRIBED, text, _described_starts(text)):
+            if (described := described_type(m["after"])) is not None:
+                again(add(m.start("name"), m.end("name"), described, "described"), described,
+                      "described")
         for m in matches_at(LOWER_MODEL, text, _lower_model_starts(text)):
             bounds = span_bounds(doc, m.start(), m.end(), "contract")
             parts = m[0].split("-")

@@ -130,3 +130,21 @@ def test_a_single_word_name_introduced_with_a_description(extract):
                           "propose Elastic Deep Learning for clusters."))
     assert ("Velora", "Model") in found
     assert not any(name == "Elastic" for name, _ in found)
+
+
+def test_a_name_described_by_its_kind_and_a_cue_name_used_again(extract):
+    found = extract("We introduce Quokka, a streaming speech model. Starting from Basalt, a "
+                    "text language model backbone, Quokka predicts the audio tokens of Lumo, a "
+                    "neural audio codec.")
+    assert {("Basalt", "Model"), ("Lumo", "Model")} <= typed(found)
+    assert ("Quokka", "basedOn", "Basalt") in {(r.subject, r.predicate, r.object)
+                                              for r in found.relations}
+
+
+def test_a_cue_name_inside_a_longer_name_is_not_used_again(extract):
+    found = extract("Our work introduces Nimbus, a multilingual generative language model. "
+                    "Nimbus is trained on the Nimbus Dataset.",
+                    title="Nimbus Model: An Open Multilingual Model")
+    assert ("Nimbus", "Dataset") not in typed(found)
+    assert not [r for r in found.relations if r.subject.startswith("Nimbus")
+                and r.object.startswith("Nimbus")]
