@@ -52,6 +52,7 @@ CUES = (
         r"as (?:good|fast|accurate|strong|effective|efficient|(?:many|few|much|little) [\w-]+)"
         r" as|"
         r"(?:improvements?|gains?|advantages?|speedups?|reductions?|savings?) over|"
+        r"improv(?:es|ed|ing) (?:\w+ )?over|go(?:es|ing)? (?:well |far )?beyond|"
         r"superiority (?:of [^,;()]{1,40}? )?over|"
         r"(?:well|far|significantly|clearly|points?|ap|map|accuracy|bleu|f1|m?iou|psnr|"
         r"top-1) above)\b", re.I),

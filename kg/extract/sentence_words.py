@@ -30,7 +30,7 @@ CUE_WORDS = {
                      "above",
                      "exceed", "on par", "against", "over", "rival", "similar", "close",
                      "equivalent", "match", "good", "fast", "accurate", "strong", "effective",
-                     "efficient", "many", "few", "much", "little", "superiority"),
+                     "efficient", "many", "few", "much", "little", "superiority", "beyond"),
 }
 CUE_WORD_RE = {p: re.compile("|".join(map(re.escape, words))) for p, words in CUE_WORDS.items()}
 # Letters that a case-blind pattern matches without being lower-cased to what it matches

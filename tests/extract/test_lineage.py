@@ -653,3 +653,12 @@ def test_a_model_that_is_a_y_based_model_is_based_on_y(extract):
     found = extract("The resulting detector, LiteDet, is an EfficientNet-B0-based model that "
                     "follows this scaling rule.")
     assert ("LiteDet", "basedOn", "EfficientNet-B0") in rels(found)
+
+
+def test_improves_over_and_goes_beyond_compare(extract):
+    found = extract("Our Sparse Flow Transformer (SFT-X) improves over earlier flow models "
+                    "such as RectFlow and FM-2. SFT-X goes well beyond prior methods such as "
+                    "PointNeXt.")
+    got = {(r.subject, r.predicate, r.object) for r in found.relations}
+    assert {("SFT-X", "comparedWith", "RectFlow"), ("SFT-X", "comparedWith", "FM-2"),
+            ("SFT-X", "comparedWith", "PointNeXt")} <= got
