@@ -27,14 +27,43 @@ COMPARED_BEFORE = re.compile(r"(?:\b(?:compar(?:ed|es|e|ing|ison|able)(?: with| 
                              r"(?=\()))(?:\(\s*)?$", re.I)
 
 
-def sentence_reporters(doc: Doc, models: list[Span], sent: Span) -> list[Span]:
+def sentence_reporters(doc: Doc, models: list[Span], sent: Span,
+                       main: Span | None = None) -> list[Span]:
     """The models of ``sent`` that numbers may be reported for: named, and not a baseline
     ("outperforms Llama 2 70B and GPT-3.5 ..., reaching 70.6%"), a component or a setting
-    ("with a ResNet-50 backbone", "on Llama-2 7B")."""
+    ("with a ResNet-50 backbone", "on Llama-2 7B", and, after the paper's own ``main``
+    or "it", "the perplexity of OPT-66B")."""
     text = doc_text(doc)
     modifiers = {s.start for s in models if as_modifier(text, s)}  # "RLHF-based"
     skipped = skipped_names(text, models, sent.start_char, COMPARED_BEFORE.search, modifiers)
+    if main is not None:
+        skipped |= {s.start for s in models if applied_to(text, s, sent, main, models)}
     return [s for s in models if s.start not in skipped and named(s)]
+
+
+# A model the paper's method is applied to: "it lowers the perplexity of OPT-66B",
+# "AdaRound reaches 68.71% top-1 accuracy for Resnet18".
+_OF_FOR = re.compile(r"\b(?:of|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+_IT = re.compile(r"\bit\b")
+
+
+def applied_to(text: str, model: Span, sent: Span, main: Span, models: list[Span]) -> bool:
+    """Whether ``model`` follows "of"/"for" after the paper's own ``main`` (or "it") opened
+    the clause, and is not a size or variant of it: the numbers are the method's."""
+    if model.text.startswith(main.text) or main.text.startswith(model.text) or not (
+            _OF_FOR.search(text, max(sent.start_char, model.start_char - 40),
+                           model.start_char)):
+        return False
+    first = next((s for s in models if s.start_char >= sent.start_char), None)
+    openers = [m.end() for m in _IT.finditer(text, sent.start_char, model.start_char)]
+    if first is not None and first.text == main.text and first.end_char <= model.start_char:
+        openers.append(first.end_char)
+    return bool(openers) and not _COMPARED_BETWEEN.search(text, max(openers), model.start_char)
+    # not "..., against 69.68% for the full-precision X"
+
+
+_COMPARED_BETWEEN = re.compile(r"\b(?:compar\w+|against|versus|vs\.?|whereas|while|than|"
+                               r"up from|down from|outperform\w*|surpass\w*)\s", re.I)
 
 
 def paired(models: list[Span], numbers: list, m: re.Match) -> Span | None:

@@ -41,7 +41,14 @@ from kg.extract.context import (
     title_dataset,
     title_system,
 )
-from kg.extract.reporters import IT_AGAIN, OUR, WE_OUR, paired, sentence_reporters
+from kg.extract.reporters import (
+    IT_AGAIN,
+    OUR,
+    WE_OUR,
+    applied_to,
+    paired,
+    sentence_reporters,
+)
 from kg.extract.slash_lists import (
     model_free_value_lists,
     slash_chain,
@@ -70,7 +77,7 @@ RELATIVE_AFTER = re.compile(r"^\s*(?:%\s*)?(?:relative\b|(?:\w+\s+){0,2}(?:impro
                             r"reduced|increased|improved|lower|higher|"
                             r"decrease|speedup|speed-up|times|parameters|params|tokens|"
                             r"images|samples|GPUs?|layers|languages|categories|types|steps|"
-                            r"epochs?|iterations?|hours?|days?|smaller|larger|bigger|cheaper|bits?|"
+                            r"epochs?|iterations?|hours?|days?|smaller|larger|bigger|cheaper|bits?|sparsity|"
                             r"thousand|million|billion|trillion))",
                             re.I)
 # A count of evaluations, not a score: "11 academic benchmarks", "27 datasets".
@@ -99,7 +106,7 @@ class ResultFinder:
             inside = sentence_entities(doc, sent)
             models = [s for s in inside if s.label_ in MODEL_TYPES]
             software = [s for s in inside if s.label_ == "Software"]  # "0.431 for XGBoost"
-            reporters = sentence_reporters(doc, models, sent)
+            reporters = sentence_reporters(doc, models, sent, main)
             before = last_subject  # the model of the sentences before: a fallback
             if (back := REFERS_BACK.match(sent.text)) and last_subject is not None:
                 # "It reaches 123 FPS": the model named before, first of the reporters;
@@ -138,6 +145,9 @@ class ResultFinder:
             own: list[tuple] = []  # this sentence's results so far, not given to a baseline
             for m, metric, on in numbers:
                 baseline = baseline_of(doc, models, m, software)
+                if baseline is not None and main is not None and baseline.start_char > m.end(
+                        ) and applied_to(doc_text(doc), baseline, sent, main, models):
+                    baseline = None  # "AdaRound reaches 68.71% for Resnet18": AdaRound's
                 model = baseline or paired(reporters, numbers, m)
                 if model is None and reporters and " it" in sent.text and (
                         it := IT_AGAIN.search(doc_text(doc), sent.start_char, m.start())):

@@ -645,3 +645,15 @@ def test_a_lower_case_measure_named_where_its_value_is_given(extract):
                     "38.2 mm on Human3.6M.")
     assert {("ShapeFormer-L", "ShapeNet", "median surface-to-surface distance", 0.83),
             ("ShapeFormer-L", "Human3.6M", "mean per-joint position error", 38.2)} <= res(found)
+
+
+def test_the_model_a_method_is_applied_to_is_a_setting(extract):
+    found = extract("We propose QuantX, a rounding scheme for quantization. On ImageNet, QuantX "
+                    "reaches 70.1% top-1 accuracy for MobileNetV2, against 71.9% for the "
+                    "full-precision MobileNetV2.")
+    assert {("QuantX", "ImageNet", "top-1 accuracy", 70.1),
+            ("MobileNetV2", "ImageNet", "top-1 accuracy", 71.9)} <= res(found)
+    found = extract("PruneX outperforms magnitude pruning; with 50% sparsity it keeps the "
+                    "WikiText-103 perplexity of OPT-13B at 11.2.",
+                    title="PruneX: Pruning Large Language Models in One Shot")
+    assert res(found) == {("PruneX", "WikiText-103", "perplexity", 11.2)}
