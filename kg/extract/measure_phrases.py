@@ -1,6 +1,7 @@
-"""Measures named in lower case where a value is given for them: "a mean absolute
-vertex-to-vertex error of 1.26 cm", "its median reconstruction error is 1.09 mm", "a
-resolve rate of a mere 1.96%".
+"""Measures the lexicon does not list as written: named in lower case where a value is
+given for them ("a mean absolute vertex-to-vertex error of 1.26 cm", "its median
+reconstruction error is 1.09 mm", "a resolve rate of a mere 1.96%"), and known measures at
+a cut-off ("NDCG@100", "AUC@5°", "pass^1").
 
 The measure is a head word (``error``, ``rate``, ``speed``, ``distance``, ``ratio``) with one
 to three words that qualify it right before it, and a number right after it ("of", "is",
@@ -11,8 +12,10 @@ lexicon. Each finding is (start, end) in the text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.context import find_all
+from kg.extract.lexicon import load_lexicon
 
 _HEADS = ("error", "rate", "speed", "distance", "ratio")
 # The value right after the head: "of 1.26", "is 1.09", "of a mere 1.96", "= 0.3".
@@ -52,3 +55,24 @@ def valued_measures(text: str) -> list[tuple[int, int]]:
             if start < at:
                 found.append((start, end))
     return found
+
+
+# A measure's name glued to its cut-off: "NDCG@100", "AUC@5°", "pass^1".
+_AT_CUTOFF = re.compile(r"(?<![\w@^.-])(?P<name>[A-Za-z][A-Za-z-]*)[@^]\d+(?:\.\d+)?°?(?![\w.])")
+
+
+@lru_cache(maxsize=1)
+def _measure_stems() -> frozenset[str]:
+    """The metric lexicon's names in lower case, and the part before "@" of those with a
+    cut-off ("recall" of "Recall@20")."""
+    forms = {form.lower() for entry in load_lexicon("metrics") for form, _ in entry.forms}
+    return frozenset(forms | {form.split("@")[0] for form in forms if "@" in form})
+
+
+def cutoff_measures(text: str) -> list[tuple[int, int]]:
+    """Known measures at a cut-off the lexicon does not list ("NDCG@100", "AUC@5°")."""
+    if "@" not in text and "^" not in text:
+        return []
+    stems = _measure_stems()
+    return [(m.start(), m.end()) for m in _AT_CUTOFF.finditer(text)
+            if m["name"].lower() in stems]

@@ -32,7 +32,7 @@ from kg.extract.context import (
 from kg.extract.dataset_phrases import dataset_phrases, list_items, listed_datasets
 from kg.extract.heads import type_by_convention, type_from_head
 from kg.extract.lexicon import load_lexicon
-from kg.extract.measure_phrases import valued_measures
+from kg.extract.measure_phrases import cutoff_measures, valued_measures
 from kg.extract.technique_phrases import described_techniques
 
 _PIECE = r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*"
@@ -376,7 +376,8 @@ class NameFinder:
                 bounds = span_bounds(doc, start, end, "contract")
                 if bounds is not None:
                     spans.append((*bounds, "Method", "technique"))
-        for start, end in valued_measures(text):  # "a median reconstruction error of 1.09"
+        # "NDCG@100", "AUC@5°"; "a median reconstruction error of 1.09" (not trimmed)
+        for start, end in cutoff_measures(text) + valued_measures(text):
             if (bounds := span_bounds(doc, start, end, "contract")) is not None:
                 spans.append((*bounds, "Metric", "metric-phrase"))
         for start, end in described_techniques(text):  # lower case: not trimmed

@@ -657,3 +657,11 @@ def test_the_model_a_method_is_applied_to_is_a_setting(extract):
                     "WikiText-103 perplexity of OPT-13B at 11.2.",
                     title="PruneX: Pruning Large Language Models in One Shot")
     assert res(found) == {("PruneX", "WikiText-103", "perplexity", 11.2)}
+
+
+def test_a_known_measure_at_a_cut_off_the_lexicon_does_not_list(extract):
+    found = extract("We present GraphRec-S. On ML-20M, GraphRec-S reaches an NDCG@50 of 0.431 "
+                    "and a Recall@200 of 0.612, and a pose AUC@10° of 66.1 on ScanNet.")
+    assert {("GraphRec-S", "ML-20M", "NDCG@50", 0.431),
+            ("GraphRec-S", "ML-20M", "Recall@200", 0.612),
+            ("GraphRec-S", "ScanNet", "AUC@10°", 66.1)} <= res(found)
