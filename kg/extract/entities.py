@@ -205,6 +205,7 @@ def _coordinated(doc: Doc, spans: list[Chosen], typed: dict, models: set[str]
     return out
 
 
+_LICENCE_AFTER = re.compile(r"\s+(?:\d+(?:\.\d+)*\s+)?licen[cs]es?\b", re.I)
 # A plain measure and the word that qualifies it: "mean recall", "average score",
 # "macro-average score", "AST accuracy" are measures of their own.
 _PLAIN_MEASURE = re.compile(r"(?:average\s+)?(?:accuracy|score|recall|precision|error|rate)",
@@ -390,6 +391,8 @@ class EntityMerger:
             if label == "Model" and (start, end) in measures and _valued(text, start_char,
                                                                        end_char):
                 label = "Metric"
+            if label == "Organization" and _LICENCE_AFTER.match(text, end_char):
+                continue  # "under the MIT License", "the Apache 2.0 license": a licence
             if label == "Metric" and rule == "kg_lexicon" and not _reported(
                     TextSpan(doc, start, end, start_char, end_char, label), self.flags):
                 continue

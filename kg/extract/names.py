@@ -258,6 +258,8 @@ def _family_starts(text: str) -> Iterator[int]:
 
 _DASH_CAPITAL = re.compile(r"-[A-Z]")
 _LONGER = re.compile(r" [A-Z]")  # a capitalised word after a name: a longer name
+_UNIT = re.compile(r"[a-z]{1,2}[A-Z][A-Za-z]?")  # "meV", "kHz", "mAh" after a number
+_NUMBER_BEFORE = re.compile(r"\d\s?$")
 _ARTICLE = re.compile(r"\b(?:an?|the)\s+$")
 
 
@@ -326,6 +328,9 @@ class NameFinder:
 
         def add(start: int, end: int, label: str, rule: str, long_form: bool = True
                 ) -> tuple[int, int] | None:
+            if _UNIT.fullmatch(text, start, end) and _NUMBER_BEFORE.search(
+                    text, max(0, start - 12), start):
+                return None  # "8.02 meV", "44.1 kHz": a unit
             # long_form: a cue's one capitalised word may open a long form ("we propose
             # Elastic Deep Learning"), unless a description follows it ("Moshi, a ...")
             trimmed = _trimmed(text[start:end], rule.startswith("cue") and long_form)

@@ -148,3 +148,11 @@ def test_a_cue_name_inside_a_longer_name_is_not_used_again(extract):
     assert ("Nimbus", "Dataset") not in typed(found)
     assert not [r for r in found.relations if r.subject.startswith("Nimbus")
                 and r.object.startswith("Nimbus")]
+
+
+def test_units_after_numbers_and_licences_are_not_names(extract):
+    found = typed(extract("OrbNet-2 predicts atomisation energies within 9.5 meV and a "
+                          "sampling rate of 16 kHz. The weights are released under the "
+                          "MIT License, the code under the Apache 2.0 licence."))
+    assert ("OrbNet-2", "Model") in found
+    assert not {name for name, _ in found} & {"meV", "kHz", "MIT", "Apache"}
