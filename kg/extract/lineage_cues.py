@@ -33,6 +33,7 @@ CUES = (
     ("usesComponent", re.compile(
         r"\b(?:us(?:e|es|ing)|utiliz(?:e|es|ing)|adopt(?:s|ing)?|employ(?:s|ing)?|"
         r"leverag(?:e|es|ing)|incorporat(?:e|es|ing)|integrat(?:e|es|ing)|equipped with|"
+        r"exploit(?:s|ing)?|interleav(?:e|es|ing)(?: (?:blocks|layers) of)?|"
         r"consists? of|composed of|compris(?:e|es|ing)|contain(?:s|ing)?|"
         r"introduc(?:e|es|ing)|(?:core|key|main|central) (?:component|module|part)s? "
         r"(?:is|are|include)|backbones? (?:is|are)|reli(?:es|ed)? on|rely(?:ing)? on|"

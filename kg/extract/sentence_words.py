@@ -25,7 +25,7 @@ CUE_WORDS = {
                       "integrat", "equipped", "consist", "composed", "compris", "contain",
                       "introduc", "component", "module", "part", "backbone", "reli", "rely",
                       "connect", "combin", "pair", "bridg", "innovation", "technique",
-                      "ingredient", "solution", "tool", "system"),
+                      "ingredient", "solution", "tool", "system", "exploit", "interleav"),
     "comparedWith": ("outperform", "surpass", "compar", "compet", "than", "superior", "beat",
                      "above",
                      "exceed", "on par", "against", "over", "rival", "similar", "close",

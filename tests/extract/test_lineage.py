@@ -662,3 +662,11 @@ def test_improves_over_and_goes_beyond_compare(extract):
     got = {(r.subject, r.predicate, r.object) for r in found.relations}
     assert {("SFT-X", "comparedWith", "RectFlow"), ("SFT-X", "comparedWith", "FM-2"),
             ("SFT-X", "comparedWith", "PointNeXt")} <= got
+
+
+def test_exploits_and_interleaves_name_components(extract):
+    found = extract("We present HumanFit-X. HumanFit-X exploits the GHUM body model. Hydra-7B "
+                    "interleaves blocks of RWKV and attention layers.")
+    got = {(r.subject, r.predicate, r.object) for r in found.relations}
+    assert {("HumanFit-X", "usesComponent", "GHUM"), ("Hydra-7B", "usesComponent", "RWKV")
+            } <= got
