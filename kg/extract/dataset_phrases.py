@@ -78,6 +78,10 @@ def dataset_phrases(text: str, abstract_start: int) -> list[tuple[int, int]]:
             start, words = named
             if len(words) > 1 or _SHAPED.search(words[0]):
                 found.append((start, at))
+    for m in _PLURAL_LIST.finditer(text, abstract_start) if " datasets" in text or (
+            " benchmarks" in text) else ():  # "the AGORA and CAPE datasets"
+        found += [(a, b) for a, b in list_items(m, _SEPARATOR) if _LISTED_NAME.search(
+            text, a, b) and text[a:b].split()[0] not in _NOT_FIRST]
     for m in matches_at(_FRONTED_ON, text, (i for i in find_all(text, "On ")
                                             if i >= abstract_start)):
         # "On Sudoku-Extreme and Maze-Hard, TRM reaches ..."
@@ -112,6 +116,11 @@ _ITEM = r"[A-Z](?:[\w&+-]|\.\d)*(?:\s[A-Z0-9](?:[\w&+-]|\.\d)*){0,2}"
 _LIST = re.compile(rf"\b(?:on|including|such as|namely|across)\s+(?:the\s+)?"
                    rf"(?P<items>{_ITEM}(?:(?:,\s*|\s+and\s+|,\s+and\s+){_ITEM})+)")
 _SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+# Names listed before a plural dataset word: "the AGORA and CAPE datasets", "the GSM-Hard,
+# SVAMP and ASDiv benchmarks"; each an acronym, a shaped name or of several words.
+_PLURAL_LIST = re.compile(rf"\bthe\s+(?P<items>{_ITEM}(?:(?:,\s*|\s+and\s+|,\s+and\s+)"
+                          rf"{_ITEM})+)\s+(?:datasets|benchmarks)\b")
+_LISTED_NAME = re.compile(r"[A-Z]{2}|[-\d\s]|[a-z][A-Z]")
 # A verb after the last item makes it the subject of a new clause: "... on CORD, and
 # LayoutLMv3-Base obtains ...".
 _VERB_AFTER = re.compile(r"\s+(?:also\s+)?(?:achiev|reach|obtain|outperform|surpass|scores?\b|"

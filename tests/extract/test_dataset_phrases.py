@@ -60,3 +60,11 @@ def test_names_a_sentence_opens_on_are_datasets(extract):
                           "and 80.4% accuracy, respectively. On Llama-2 7B, our schedule also "
                           "helps."))
     assert {("Hex-Puzzle", "Dataset"), ("Tower-9", "Dataset"), ("Llama-2 7B", "Model")} <= found
+
+
+def test_names_listed_before_a_plural_dataset_word():
+    text = ("Tests on the HuMMan and BEHAVE-X datasets and the Motion-X, EgoBody and PROX "
+            "benchmarks show gains, unlike the English and German datasets.")
+    found = {text[a:b] for a, b in dataset_phrases(text, 0)}
+    assert {"HuMMan", "BEHAVE-X", "Motion-X", "EgoBody", "PROX"} <= found
+    assert not found & {"English", "German"}
