@@ -156,3 +156,8 @@ def test_units_after_numbers_and_licences_are_not_names(extract):
                           "MIT License, the code under the Apache 2.0 licence."))
     assert ("OrbNet-2", "Model") in found
     assert not {name for name, _ in found} & {"meV", "kHz", "MIT", "Apache"}
+
+
+def test_a_size_with_a_variant_glued_to_it(extract):
+    found = typed(extract("We release Kestrel 13B. Kestrel 13B-Chat reaches 61.0 on MT-Bench."))
+    assert ("Kestrel 13B-Chat", "Model") in found
