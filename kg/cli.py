@@ -248,13 +248,14 @@ def cmd_query(args: argparse.Namespace) -> int:
     from kg.query.formats import format_result
     from kg.query.library import compile_query, parse_parameters
 
-    prepared, bindings = compile_query(args.query, parse_parameters(args.param))
-    if _is_store(args.graph):
-        from kg.store.query import run_store_query
+    if _is_store(args.graph):  # the store runs the text: no rdflib parse of a shipped query
+        from kg.store.query import compile_store_query, run_store_query
 
-        result = run_store_query(args.graph, args.query, bindings, timeout=args.timeout)
+        named, bindings = compile_store_query(args.query, parse_parameters(args.param))
+        result = run_store_query(args.graph, named, bindings, timeout=args.timeout)
         sys.stdout.write(format_result(result, args.format))
         return EXIT_OK
+    prepared, bindings = compile_query(args.query, parse_parameters(args.param))
     result = run_query(load_graph(args.graph), prepared, bindings, timeout=args.timeout)
     sys.stdout.write(format_result(result, args.format))
     return EXIT_OK

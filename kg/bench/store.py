@@ -122,12 +122,12 @@ def store_query_timings(store: Any, repeat: int, *, variants: bool = True
     :func:`kg.bench.stages.time_query`) with its rows read: one row per query and variant
     (``default``: its own parameters; ``busy``: the :func:`busiest_parameters` it takes,
     for the queries that take any), with p50/p95/min/max seconds, its rows and
-    ``prepare_s``, the check and parse ``kg query`` does before running it. Without
+    ``prepare_s``, what ``kg query`` does before running it
+    (:func:`kg.store.query.compile_store_query`). Without
     ``variants``, one ``busy`` row per query, with whatever busiest parameters it takes."""
-    from kg.query.evaluate import prepare_query
     from kg.query.formats import result_rows
     from kg.query.library import named_queries
-    from kg.store.query import query_store
+    from kg.store.query import compile_store_query, query_store
 
     busy = busiest_parameters(store)
     rows = []
@@ -138,10 +138,9 @@ def store_query_timings(store: Any, repeat: int, *, variants: bool = True
             todo.append(("busy", mine))
         for variant, params in todo:
             start = time.perf_counter()
-            bindings = q.bindings(params)
-            prepare_query(q.text, q.source)
+            named, bindings = compile_store_query(name, params)  # what kg query pays
             prepare_s = time.perf_counter() - start
-            timing = time_query(lambda t=q.text, b=bindings: result_rows(
+            timing = time_query(lambda t=named.text, b=bindings: result_rows(
                 query_store(store, t, b, checked=True)), repeat)
             rows.append({"query": name, "variant": variant, "params": params,
                          "prepare_s": prepare_s, **timing})

@@ -60,9 +60,18 @@ def result_rows(result: Result) -> list[dict[str, object]]:
     """The solutions of a SELECT result as dicts (variable name → :func:`term_value`), in
     the result's order, every variable present."""
     names = [str(v) for v in result.vars or ()]
-    return [{name: term_value(row.get(var)) for name, var in zip(names, result.vars,
-                                                                   strict=True)}
-            for row in result.bindings]
+    pairs = list(zip(names, result.vars or (), strict=True))
+    # Each term converted once: a store's results share one object per distinct term
+    # (kg.store.query), and the counts, years and names of thousands of rows repeat.
+    seen: dict[int, object] = {}
+
+    def value(term: object) -> object:
+        key = id(term)
+        if key not in seen:
+            seen[key] = term_value(term)
+        return seen[key]
+
+    return [{name: value(row.get(var)) for name, var in pairs} for row in result.bindings]
 
 
 def _cell(term: object) -> str:

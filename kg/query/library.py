@@ -123,6 +123,10 @@ class NamedQuery:
     text: str
     source: str
     keys: tuple[Key, ...] = ()
+    #: One of the library's own queries (``kg/query/queries/``): its text is known to pass
+    #: :func:`~kg.query.evaluate.prepare_query` (tests/query checks every one), so the
+    #: store, which runs the text itself, need not parse it with rdflib first.
+    shipped: bool = False
 
     def bindings(self, values: Mapping[str, str]) -> dict[str, Identifier]:
         """The initial bindings for ``values`` (name → text), defaults filled in. A
@@ -289,7 +293,8 @@ def named_queries(directory: Path = QUERY_DIR) -> dict[str, NamedQuery]:
     sorted by name."""
     out = {}
     for path in sorted(directory.glob("*.rq")):
-        out[path.stem] = replace(_read(path, path.stem), source=path.stem)
+        out[path.stem] = replace(_read(path, path.stem), source=path.stem,
+                                 shipped=_shipped(path))
     return out
 
 
@@ -300,7 +305,12 @@ def named_query(name: str, directory: Path = QUERY_DIR) -> NamedQuery:
         known = ", ".join(named_queries(directory))
         raise KgError(f"unknown query {name!r} (known: {known}); or give a .rq file or the "
                       "text of a query")
-    return replace(_read(path, name), source=name)
+    return replace(_read(path, name), source=name, shipped=_shipped(path))
+
+
+def _shipped(path: Path) -> bool:
+    """Whether ``path`` is one of the library's own query files."""
+    return path.resolve().parent == QUERY_DIR
 
 
 def _read(path: Path, name: str) -> NamedQuery:

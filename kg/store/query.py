@@ -18,7 +18,7 @@ import contextlib
 import multiprocessing
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef, Variable
@@ -40,8 +40,11 @@ from kg.store.disk import DATA_NAME, open_store, read_manifest
 from kg.store.params import project_parameters
 from kg.store.terms import XSD_STRING, to_ox
 
-__all__ = ["QueryWorker", "StoreProcessor", "query_store", "run_store_query",
-           "store_query_rows"]
+if TYPE_CHECKING:
+    from kg.query.library import NamedQuery
+
+__all__ = ["QueryWorker", "StoreProcessor", "compile_store_query", "query_store",
+           "run_store_query", "store_query_rows"]
 
 _PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
@@ -190,15 +193,32 @@ class QueryWorker:
         self.close()
 
 
-def run_store_query(path: str | Path, spec: str,
-                    bindings: Mapping[str, Identifier] | None = None, *,
-                    timeout: float | None = None) -> SPARQLResult:
-    """``kg query STORE SPEC``: the query ``spec`` (a name, a .rq file or the text,
-    already checked by :func:`kg.query.library.compile_query`) on the store at ``path``,
-    with ``bindings``; in a worker process when there is a ``timeout``."""
+def compile_store_query(spec: str, params: Mapping[str, str] | None = None
+                        ) -> tuple[NamedQuery, dict[str, Identifier]]:
+    """What ``kg query STORE SPEC -p ...`` runs: the query :func:`load_query` finds for
+    ``spec`` and the initial bindings of ``params`` (defaults filled in). A query of the
+    user's (text or a file) is checked first as on a graph
+    (:func:`~kg.query.evaluate.prepare_query`: a QueryError for what kg does not run); one
+    of the library's own is not (``shipped``): its text is known to pass, and rdflib's
+    parse (about 0.1 s) would be most of the time of a query about one thing."""
     from kg.query.library import load_query
 
     named = load_query(spec)
+    bindings = named.bindings(params or {})
+    if not named.shipped:
+        _checked(named.text, named.source)
+    return named, bindings
+
+
+def run_store_query(path: str | Path, spec: str | NamedQuery,
+                    bindings: Mapping[str, Identifier] | None = None, *,
+                    timeout: float | None = None) -> SPARQLResult:
+    """``kg query STORE SPEC``: the query ``spec`` (a name, a .rq file or the text, or
+    what :func:`compile_store_query` found, already checked) on the store at ``path``,
+    with ``bindings``; in a worker process when there is a ``timeout``."""
+    from kg.query.library import load_query
+
+    named = load_query(spec) if isinstance(spec, str) else spec
     if timeout is None:
         return query_store(open_store(path), named.text, bindings, source=named.source,
                            checked=True)
@@ -211,17 +231,9 @@ def store_query_rows(path: str | Path, spec: str, params: Mapping[str, str] | No
     """:func:`kg.query.query_rows` on a store: the rows of the query ``spec`` (a name, a
     .rq file or the text) with ``params`` bound."""
     from kg.query.formats import result_rows
-    from kg.query.library import load_query
 
-    named = load_query(spec)
-    bindings = named.bindings(params or {})
-    _checked(named.text, named.source)
-    if timeout is None:
-        return result_rows(query_store(open_store(path), named.text, bindings,
-                                       source=named.source, checked=True))
-    with QueryWorker(path) as w:
-        return result_rows(w.run(named.text, bindings, timeout=timeout, source=named.source,
-                                 checked=True))
+    named, bindings = compile_store_query(spec, params)
+    return result_rows(run_store_query(path, named, bindings, timeout=timeout))
 
 
 class StoreProcessor(BoundedProcessor):

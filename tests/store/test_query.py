@@ -112,3 +112,38 @@ def test_a_missing_store_is_a_clear_error(tmp_path: Path):
 
     with pytest.raises(KgError, match="not a kg store"):
         open_store(tmp_path)
+
+
+def test_a_shipped_query_runs_on_a_store_without_rdflib_parsing_it(seed_store, tmp_path,
+                                                                   monkeypatch):
+    import kg.store.query as store_query
+    from kg.query.evaluate import prepare_query
+    from kg.query.library import load_query
+
+    # what lets the store skip the check: every shipped query passes it
+    shipped = named_queries()
+    assert shipped and all(q.shipped for q in shipped.values())
+    for query in shipped.values():
+        prepare_query(query.text, query.source)
+    copy = tmp_path / "leaderboard.rq"
+    copy.write_text(shipped["leaderboard"].text, encoding="utf-8")
+    assert not load_query(str(copy)).shipped
+    assert not load_query("SELECT ?s WHERE { ?s ?p ?o }").shipped
+
+    checked: list[str] = []
+    monkeypatch.setattr(store_query, "_checked", lambda text, source: checked.append(source))
+    rows = store_query_rows(seed_store, "leaderboard", {"dataset": "MS-COCO"})
+    assert rows and checked == []
+    assert store_query_rows(seed_store, str(copy), {"dataset": "MS-COCO"}) == rows
+    assert checked == [str(copy)]
+
+
+def test_a_query_of_the_users_is_still_checked_on_a_store(seed_store):
+    from kg.store.query import compile_store_query
+
+    for text, message in [("DELETE WHERE { ?s ?p ?o }", "update"),
+                          ("SELECT * WHERE { SERVICE <http://example.org/> { ?s ?p ?o } }",
+                           "SERVICE"),
+                          ("SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }", "FROM")]:
+        with pytest.raises(QueryError, match=message):
+            compile_store_query(text)
