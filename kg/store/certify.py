@@ -30,6 +30,7 @@ rows, a class's instances) are asked once.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 
@@ -238,10 +239,11 @@ def _answer(store: ox.Store, query: str) -> object:
     return int(next(iter(result))["n"].value)
 
 
-def uncertified(store: ox.Store, pool: Executor) -> set[Identifier]:
-    """The shapes (with a target) whose certificates do not all hold in ``store``: the
-    queries run on ``pool``, each once, all of a round at once (the narrower certificates
-    of those that fail in the next)."""
+def uncertified(store: ox.Store, pool: Executor,
+                certs: dict[Identifier, Sequence[Cert]] | None = None) -> set[Identifier]:
+    """The shapes whose certificates (``certs``: by default those of kg's shapes with a
+    target) do not all hold in ``store``: the queries run on ``pool``, each once, all of a
+    round at once (the narrower certificates of those that fail in the next)."""
     answers: dict[str, Future] = {}
 
     def ask(cert: Cert) -> None:
@@ -257,15 +259,15 @@ def uncertified(store: ox.Store, pool: Executor) -> set[Identifier]:
                 else left == answers[cert.right].result())
 
     failed: set[Identifier] = set()
-    pending = {shape: list(certs) for shape, certs in _certs().items()}
+    pending = {shape: list(of) for shape, of in (_certs() if certs is None else certs).items()}
     while pending:
-        for certs in pending.values():
-            for cert in certs:
+        for of in pending.values():
+            for cert in of:
                 ask(cert)
         later: dict[Identifier, list[Cert]] = {}
-        for shape, certs in pending.items():
+        for shape, of in pending.items():
             narrower = []
-            for cert in certs:
+            for cert in of:
                 if holds(cert):
                     continue
                 if not cert.narrower:
