@@ -161,13 +161,40 @@ def shape_certs(c: Compiler, shape: Identifier) -> list[Cert]:
             certs.append(Cert(f"ASK {{ {{ {pattern} }} MINUS {meets} }}"))
     if own:
         certs.append(Cert(f"ASK {{ {target} FILTER (!({' && '.join(own)})) }}"))
-    for prop in sorted(c.g.objects(shape, SH.property)):
-        certs.extend(_property_certs(c, prop, pattern, target))
+    props = sorted(c.g.objects(shape, SH.property))
+    group = _exactly_one(c, props)
+    for prop in props:
+        certs.extend(_property_certs(c, prop, pattern, target, prop in group))
+    if len(group) > 1:  # each of these paths has no subject but the focus nodes: all at once
+        union = " UNION ".join(f"{{ ?this {c.path(prop)[0]} ?v }}" for prop in group)
+        certs.append(Cert(_distinct(f"{{ {pattern} }} UNION {union}"), _distinct(pattern),
+                          tuple(_in_subjects(c, prop, pattern) for prop in group)))
     return certs
 
 
-def _property_certs(c: Compiler, prop: Identifier, pattern: str, target: str
-                    ) -> list[Cert]:
+def _exactly_one(c: Compiler, props: list[Identifier]) -> list[Identifier]:
+    """The properties of ``props`` with sh:minCount 1 and sh:maxCount 1 whose path no other
+    property shape has (so its subjects are likely the focus nodes alone, and
+    ``|T ∪ subjects(p1) ∪ subjects(p2) ...| = |T|`` with ``|subjects(pi)| = |T|`` proves
+    each focus node has a value of each: one union instead of one per property)."""
+    paths = [c.path(prop)[0] for prop in c.g.objects(None, SH.property)]
+    return [prop for prop in props
+            if str(c.g.value(prop, SH.minCount)) == str(c.g.value(prop, SH.maxCount)) == "1"
+            and paths.count(c.path(prop)[0]) == 1]
+
+
+def _in_subjects(c: Compiler, prop: Identifier, pattern: str) -> Cert:
+    """Every focus node (of ``pattern``) has a value of ``prop``'s path."""
+    path = c.path(prop)[0]
+    return Cert(_distinct(f"{{ {pattern} }} UNION {{ ?this {path} ?v }}"),
+                _distinct(f"?this {path} ?v"))
+
+
+def _property_certs(c: Compiler, prop: Identifier, pattern: str, target: str,
+                    grouped: bool = False) -> list[Cert]:
+    """The certificates of a property shape's constraints; ``grouped``: its sh:minCount 1
+    is proved with others (:func:`_exactly_one`) where its subjects number the focus
+    nodes."""
     path, _ = c.path(prop)
     v = c.var()
     values = f"{{ SELECT ?this {v} WHERE {{ ?this {path} {v} }} }}"
@@ -176,9 +203,11 @@ def _property_certs(c: Compiler, prop: Identifier, pattern: str, target: str
         if key == SH.minCount:
             if int(arg) > 1:
                 certs.append(NEVER)
+            elif grouped:
+                certs.append(Cert(subjects, _distinct(pattern),
+                                  (_in_subjects(c, prop, pattern),)))
             elif int(arg) == 1:
-                certs.append(Cert(_distinct(f"{{ {pattern} }} UNION {{ ?this {path} ?v }}"),
-                                  subjects))
+                certs.append(_in_subjects(c, prop, pattern))
         elif key == SH.maxCount:
             if int(arg) < 1:
                 certs.append(NEVER)

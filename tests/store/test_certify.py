@@ -61,6 +61,9 @@ ex:Node a sh:NodeShape ; sh:targetNode ex:a ; sh:property [ sh:path ex:p ; sh:mi
 ex:Two a sh:NodeShape ; sh:targetClass ex:C ; sh:property [ sh:path ex:q ; sh:maxCount 2 ] .
 ex:Or a sh:NodeShape ; sh:targetSubjectsOf ex:s ;
     sh:or ( [ sh:class ex:C ] [ sh:property [ sh:path ex:t ; sh:hasValue "x" ] ] ) .
+ex:One a sh:NodeShape ; sh:targetClass ex:E ;
+    sh:property [ sh:path ex:u ; sh:minCount 1 ; sh:maxCount 1 ] ,
+        [ sh:path ex:w ; sh:minCount 1 ; sh:maxCount 1 ] .
 """
 
 
@@ -88,6 +91,13 @@ def failing(triples: list[tuple[str, str, object]]) -> set[str]:
     ([("e", "s", "1"), ("e", "a", ("C",)), ("a", "p", "1")], set()),   # or: first branch
     ([("e", "s", "1"), ("e", "t", "x"), ("a", "p", "1")], set()),      # or: second branch
     ([("e", "s", "1"), ("e", "t", "y"), ("a", "p", "1")], {"Or"}),
+    # exactly one u and one w: all at once, or one by one where other nodes have them too
+    ([("f", "a", ("E",)), ("f", "u", "1"), ("f", "w", "1"), ("a", "p", "1")], set()),
+    ([("f", "a", ("E",)), ("f", "u", "1"), ("f", "w", "1"), ("g", "u", "1"),
+      ("a", "p", "1")], set()),
+    ([("f", "a", ("E",)), ("f", "u", "1"), ("a", "p", "1")], {"One"}),
+    ([("f", "a", ("E",)), ("f", "u", "1"), ("f", "w", "1"), ("h", "a", ("E",)),
+      ("h", "w", "1"), ("g", "u", "1"), ("a", "p", "1")], {"One"}),  # as many u as E
 ])
 def test_certificates_of_constraints_kg_shapes_do_not_use(triples, expected):
     assert failing(triples) == expected
