@@ -1,7 +1,9 @@
 """SHACL validation that scales: the constraints of ``ontology/shapes.ttl`` compiled to
-SPARQL queries and run by Oxigraph on the store (a few cheap checks per shape find the
-nodes that may fail, then one query per constraint on those), so nothing is loaded into
-rdflib and pySHACL's per-node Python loop is gone.
+SPARQL queries and run by Oxigraph on the store, so nothing is loaded into rdflib and
+pySHACL's per-node Python loop is gone. First each shape's certificates
+(:mod:`kg.store.certify`: whole-store counts, hash anti-joins) are asked; only a shape
+they do not prove free of violations is checked exactly: a few checks find the nodes that
+may fail, then one query per constraint on those.
 
 The compiler reads the shapes themselves (no second copy of the rules) and supports what
 kg's shapes use: ``sh:targetClass``, ``sh:targetNode``, ``sh:targetSubjectsOf``; property
@@ -31,7 +33,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -417,23 +418,17 @@ def _shape_violations(store: ox.Store, plan: _Plan) -> list[Violation]:
             for v in _violations(store, query)]
 
 
-def default_jobs() -> int:
-    """Threads for the validation queries: one per usable CPU, at most 4 (Oxigraph
-    evaluates a query without Python's lock, so they run in parallel)."""
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return max(1, min(4, cpus or 1))
-
-
-def store_violations(store: ox.Store, *, jobs: int | None = None) -> list[Violation]:
+def store_violations(store: ox.Store, *, jobs: int = 1) -> list[Violation]:
     """Every violation of kg's shapes in ``store``, sorted. The SPARQL-based constraints
     run as they are; the other constraints of a shape are checked one by one
     (:func:`_shape_violations`) only where its certificates (:mod:`kg.store.certify`), a
     few cheap counts, do not prove it has none. The queries run on ``jobs`` threads
-    (:func:`default_jobs` by default)."""
+    (Oxigraph evaluates a query without Python's lock; on a loaded 2-core machine two
+    gained no time, so one by default)."""
     from kg.store.certify import uncertified
 
     plans = _plans()
-    with ThreadPoolExecutor(jobs or default_jobs()) as pool:
+    with ThreadPoolExecutor(max(1, jobs)) as pool:
         sparql = [pool.submit(lambda q: list(_violations(store, q)), query)
                   for plan in plans for query in plan.sparql]
         todo = uncertified(store, pool)
@@ -445,8 +440,7 @@ def store_violations(store: ox.Store, *, jobs: int | None = None) -> list[Violat
                                         str(v.value), v.message))
 
 
-def validate_store(target: str | Path | ox.Store, *, jobs: int | None = None
-                   ) -> ValidationOutcome:
+def validate_store(target: str | Path | ox.Store, *, jobs: int = 1) -> ValidationOutcome:
     """:func:`kg.graph.validate.validate_graph` for a store (a directory or an open store):
     the same kind of outcome, one line per violation (``jobs``: :func:`store_violations`)."""
     store = open_store(target) if isinstance(target, str | Path) else target

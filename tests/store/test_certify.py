@@ -51,6 +51,7 @@ def test_what_only_narrower_checks_see_is_reported_as_pyshacl_reports_it(seed_me
     assert len(expected) >= 10
     assert sorted(got - expected, key=str) == [] and sorted(expected - got, key=str) == []
     assert got == exhaustive_results(store)
+    assert store_violations(store, jobs=2) == store_violations(store)  # threads: the same
 
 
 EX = "urn:ex:"
