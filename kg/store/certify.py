@@ -9,16 +9,23 @@ at more still. So the certificates of a shape are compiled (from the shapes, lik
 checks they stand for) into counts and ASKs of those cheap kinds, for each constraint:
 
 - ``sh:minCount 1`` on a path p: the focus nodes T are among the nodes with a value of p,
-  ``|T ∪ subjects(p)| = |subjects(p)|``;
+  ``|T ∪ subjects(p)| = |subjects(p)|``; for a shape's exactly-one properties whose
+  paths no other shape uses, all at once: ``|T ∪ subjects(p1) ∪ ...| = |T|`` and
+  ``|subjects(pi)| = |T|`` (one by one where that fails);
 - ``sh:maxCount m`` (m ≥ 1): no node has two values of p at all, ``|rows(p)| =
   |subjects(p)|``; where some node does (a predicate other shapes use too), narrower: no
   focus node among the nodes with more than m;
 - ``sh:class C``: every value of p (of any node) is a C, ``|C ∪ values(p)| = |C|``;
   narrower: no value of a focus node's p lacks the type (a hash anti-join);
+- ``sh:node``/``sh:or`` of shapes made of classes, hasValues, minCounts 1 and sh:in on
+  rdf:type (kgsh:AnyEntity, kgsh:VersionedSystem, a statement's sources): a pattern of
+  the nodes that conform, and a hash anti-join (MINUS) of the nodes (or values) with it;
 - the other value constraints: no distinct value of p fails them (the guard of
-  :meth:`kg.store.validate._Compiler.bad_values`); narrower: none of the focus nodes';
+  :meth:`kg.store.validate._Compiler.bad_values`), or no row where the check is only
+  ``sh:nodeKind`` (each value is decoded to test it, distinct or not); narrower: none of
+  the focus nodes';
 - ``sh:hasValue``, ``sh:lessThan(OrEquals)``: the suspects queries themselves (a hash
-  anti-join, a hash join), as ASKs; the node's own constraints: an ASK over T.
+  anti-join, a hash join), as ASKs; the node's own other constraints: an ASK over T.
 
 A certificate that holds proves its constraints hold for every focus node; one that fails
 proves nothing (the counts may differ for nodes that are no focus), so the shape goes to
