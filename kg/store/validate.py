@@ -1,7 +1,9 @@
 """SHACL validation that scales: the constraints of ``ontology/shapes.ttl`` compiled to
-SPARQL queries and run by Oxigraph on the store (a few cheap checks per shape find the
-nodes that may fail, then one query per constraint on those), so nothing is loaded into
-rdflib and pySHACL's per-node Python loop is gone.
+SPARQL queries and run by Oxigraph on the store, so nothing is loaded into rdflib and
+pySHACL's per-node Python loop is gone. First each shape's certificates
+(:mod:`kg.store.certify`: whole-store counts, hash anti-joins) are asked; only a shape
+they do not prove free of violations is checked exactly: a few checks find the nodes that
+may fail, then one query per constraint on those.
 
 The compiler reads the shapes themselves (no second copy of the rules) and supports what
 kg's shapes use: ``sh:targetClass``, ``sh:targetNode``, ``sh:targetSubjectsOf``; property
@@ -32,6 +34,7 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -397,36 +400,51 @@ def _violations(store: ox.Store, query: _Query) -> Iterator[Violation]:
         yield Violation(from_ox(row["this"]), path, component, value, found)
 
 
-def store_violations(store: ox.Store) -> list[Violation]:
-    """Every violation of kg's shapes in ``store``, sorted. Each shape's suspects checks
-    (:meth:`_Compiler.suspects`) read the store; only when they find suspects are
-    the shape's constraints checked one by one, on those nodes alone, which gives exactly
-    what the per-constraint queries give on the whole store."""
-    found: list[Violation] = []
+def _shape_violations(store: ox.Store, plan: _Plan) -> list[Violation]:
+    """The violations of ``plan``'s shape other than SPARQL-based ones: its suspects checks
+    (:meth:`_Compiler.suspects`) read the store; only when they find suspects are the
+    shape's constraints checked one by one, on those nodes alone, which gives exactly what
+    the per-constraint queries give on the whole store."""
+    suspects = {from_ox(row["this"]) for guard, query in plan.suspects
+                if guard is None or store.query(f"ASK {{ {guard} }}", prefixes=_PREFIXES)
+                for row in store.query(query, prefixes=_PREFIXES)}
+    if not suspects:
+        return []
+    focus = (None if len(suspects) > MAX_SUSPECTS
+             or any(isinstance(s, BNode) for s in suspects) else sorted(suspects))
     compiler = _compiler()
-    for plan in _plans():
-        for query in plan.sparql:
-            found.extend(_violations(store, query))
-        suspects = {from_ox(row["this"]) for guard, query in plan.suspects
-                    if guard is None or store.query(f"ASK {{ {guard} }}", prefixes=_PREFIXES)
-                    for row in store.query(query, prefixes=_PREFIXES)}
-        if not suspects:
-            continue
-        focus = (None if len(suspects) > MAX_SUSPECTS
-                 or any(isinstance(s, BNode) for s in suspects) else sorted(suspects))
-        target = compiler.targets(plan.shape, focus)
-        for query in compiler.shape_queries(plan.shape, target, sparql=False):
-            found.extend(_violations(store, query))
+    target = compiler.targets(plan.shape, focus)
+    return [v for query in compiler.shape_queries(plan.shape, target, sparql=False)
+            for v in _violations(store, query)]
+
+
+def store_violations(store: ox.Store, *, jobs: int = 1) -> list[Violation]:
+    """Every violation of kg's shapes in ``store``, sorted. The SPARQL-based constraints
+    run as they are; the other constraints of a shape are checked one by one
+    (:func:`_shape_violations`) only where its certificates (:mod:`kg.store.certify`), a
+    few cheap counts, do not prove it has none. The queries run on ``jobs`` threads
+    (Oxigraph evaluates a query without Python's lock; on a loaded 2-core machine two
+    gained no time, so one by default)."""
+    from kg.store.certify import uncertified
+
+    plans = _plans()
+    with ThreadPoolExecutor(max(1, jobs)) as pool:
+        sparql = [pool.submit(lambda q: list(_violations(store, q)), query)
+                  for plan in plans for query in plan.sparql]
+        todo = uncertified(store, pool)
+        exact = [pool.submit(_shape_violations, store, plan)
+                 for plan in plans if plan.shape in todo]
+        found = [v for future in sparql + exact for v in future.result()]
     # by text where the types differ: a path may be None, a predicate or ("^", predicate)
     return sorted(found, key=lambda v: (v.focus, str(v.path), v.component,
                                         str(v.value), v.message))
 
 
-def validate_store(target: str | Path | ox.Store) -> ValidationOutcome:
+def validate_store(target: str | Path | ox.Store, *, jobs: int = 1) -> ValidationOutcome:
     """:func:`kg.graph.validate.validate_graph` for a store (a directory or an open store):
-    the same kind of outcome, one line per violation."""
+    the same kind of outcome, one line per violation (``jobs``: :func:`store_violations`)."""
     store = open_store(target) if isinstance(target, str | Path) else target
-    violations = store_violations(store)
+    violations = store_violations(store, jobs=jobs)
     names = bind_prefixes(Graph(bind_namespaces="none")).namespace_manager
     lines = []
     for v in violations:
