@@ -24,6 +24,11 @@ _SHORT_BEFORE = re.compile(r"([A-Za-z][\w+.-]{1,15})\}?\s*$")  # SF (Long Form)
 # A description right after the pair: "Tiny Time Mixers (TTM), a compact model ...".
 _DESCRIBED = re.compile(r",\s+(?:a|an)\s+[^.;:()]{1,80}")
 _TITLED = re.compile(r"[A-Z][\w-]*(?: [A-Z][\w-]*)+")
+# A name in title case with a preposition inside: "Action Chunking with Transformers".
+_TITLED_WITH_PREP = re.compile(r"[A-Z][\w-]*(?: (?:[A-Z][\w-]*|with|for|of|via|and|in|on|"
+                               r"from|using|to))* [A-Z][\w-]*")
+# The kind of thing a name is, said right before it: "a simple yet novel algorithm, X".
+_KIND_BEFORE = re.compile(r"\b(?:an?|the|our)\s+(?:[\w-]+\s+){0,4}?([a-z]+),\s*$")
 _PREP = re.compile(r"\s+(?:with|for|via|of|on|from|under|through|in|using)\s+.*$", re.I)
 
 
@@ -101,9 +106,13 @@ class AbbreviationFinder:
                     continue
                 start, end = m.start(1), m.end(1)
             head = _PREP.sub("", found)
+            titled = _TITLED.fullmatch(found) or _TITLED_WITH_PREP.fullmatch(found)
             label = known.get((start, end)) or type_from_head(head) or (
-                described_type(after[0]) if _TITLED.fullmatch(found) and (
-                    after := _DESCRIBED.match(text, m.end())) else None)
+                described_type(after[0]) if titled and (
+                    after := _DESCRIBED.match(text, m.end())) else None) or (
+                type_from_head(kind[1]) if titled and (  # "a novel algorithm, Action
+                    kind := _KIND_BEFORE.search(text, max(0, start - 60), start)) else None)
+            # Chunking with Transformers (ACT)": the kind of thing named before it
             # "Tiny Time Mixers (TTM), a compact model": a name the description types
             if label == "Model" and found.islower():
                 continue  # "wide area networks (WANs)": a common noun, not a model's name

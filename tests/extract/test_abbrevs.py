@@ -62,3 +62,11 @@ def test_a_pair_the_description_after_it_types(extract):
                           "a system that pages context."))
     assert {("Quick Wave Mixers", "Model"), ("QWM", "Model")} <= found
     assert not any(name.startswith(("idea", "Using")) for name, _ in found)
+
+
+def test_a_title_case_long_form_with_a_preposition_typed_by_the_kind_before_it(extract):
+    found = extract("We design a simple yet effective algorithm, Masked Routing for Experts "
+                    "(MRE), that balances load. MRE clearly outperforms Switch-Base-8.")
+    assert ("MRE", "Method") in typed(found)
+    assert ("MRE", "comparedWith", "Switch-Base-8") in {(r.subject, r.predicate, r.object)
+                                                      for r in found.relations}
