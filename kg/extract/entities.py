@@ -155,7 +155,7 @@ def context_type(doc: Doc, span: TextSpan, flags: WordFlags = _FLAGS,
         prev = text[starts[span.start - 1]:ends[span.start - 1]].lower()
         if prev in DATASET_BEFORE:
             return "Dataset"
-        if prev == "," and span.start > 2:  # "a new dataset, CC-News"
+        if prev in (",", ":") and span.start > 2:  # "a new dataset, CC-News", "benchmarks: X"
             prev = text[starts[span.start - 2]:ends[span.start - 2]].lower()
             word = text[starts[span.start - 3]:ends[span.start - 3]]
             if prev in DATASET_BEFORE and word.lower() == word and not _SUBJECT_OF.match(

@@ -210,3 +210,9 @@ def test_a_task_keeps_the_setting_words_before_it(extract):
                           "with retrieval-augmented text generation."))
     assert {("open-world semantic segmentation", "Task"), ("3D pose estimation", "Task"),
             ("retrieval-augmented text generation", "Task")} <= found
+
+
+def test_names_listed_after_a_dataset_word_and_a_colon_are_datasets(extract):
+    found = typed(extract("We derive two new benchmarks: Law-PROBE and Med-PROBE, from case "
+                          "reports."))
+    assert {("Law-PROBE", "Dataset"), ("Med-PROBE", "Dataset")} <= found
