@@ -366,6 +366,10 @@ class EntityMerger:
                 if i < len(starts) and starts[i] == at and ends[i] == at + len(short):
                     offer(i, i + 1, at, ends[i], label, 2, "kg_abbrevs:short")
 
+        for *_, label, _, rule, key in candidates:
+            if rule == "kg_names:title" and label in _SYSTEMS and typed.get(
+                    key, (0, ""))[1] == "Task":  # "Self-RAG: Learning to Retrieve ...",
+                typed[key] = (typed[key][0], label)  # whatever its long form's head says
         for _, end, _, _, _, _, _, key in candidates:  # "on the Vicuna benchmark"
             if (end < len(doc) and text[starts[end]:ends[end]].lower() in DATASET_AFTER
                     and typed.get(key, (0, ""))[1] in ("Model", "Method")):

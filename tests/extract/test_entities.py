@@ -216,3 +216,12 @@ def test_names_listed_after_a_dataset_word_and_a_colon_are_datasets(extract):
     found = typed(extract("We derive two new benchmarks: Law-PROBE and Med-PROBE, from case "
                           "reports."))
     assert {("Law-PROBE", "Dataset"), ("Med-PROBE", "Dataset")} <= found
+
+
+def test_a_title_name_is_a_system_whatever_its_long_form_ends_in(extract):
+    found = typed(extract("We introduce a framework called Echo Retrieval-Augmented Generation "
+                          "(Echo-RAG) that critiques its own passages. Echo-RAG outperforms "
+                          "Llama2-chat.",
+                          title="Echo-RAG: Retrieving and Critiquing with Reflection"))
+    assert ("Echo-RAG", "Task") not in found
+    assert any(name == "Echo-RAG" and kind in ("Model", "Method") for name, kind in found)
