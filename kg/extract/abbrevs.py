@@ -110,9 +110,13 @@ class AbbreviationFinder:
             label = known.get((start, end)) or type_from_head(head) or (
                 described_type(after[0]) if titled and (
                     after := _DESCRIBED.match(text, m.end())) else None) or (
-                type_from_head(kind[1]) if titled and (  # "a novel algorithm, Action
-                    kind := _KIND_BEFORE.search(text, max(0, start - 60), start)) else None)
-            # Chunking with Transformers (ACT)": the kind of thing named before it
+                kind_type if found[:1].isupper() and (
+                    kind := _KIND_BEFORE.search(text, max(0, start - 60), start)) and (
+                    kind_type := type_from_head(kind[1])) and (
+                    titled or kind_type == "Dataset") else None)
+            # the kind of thing named right before it: "a novel algorithm, Action Chunking
+            # with Transformers (ACT)", "a new dataset, Expressive hands and faces (EHF)" (a
+            # dataset's name may be in sentence case, a method's is then a description)
             # "Tiny Time Mixers (TTM), a compact model": a name the description types
             if label == "Model" and found.islower():
                 continue  # "wide area networks (WANs)": a common noun, not a model's name

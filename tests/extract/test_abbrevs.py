@@ -70,3 +70,11 @@ def test_a_title_case_long_form_with_a_preposition_typed_by_the_kind_before_it(e
     assert ("TFE", "Method") in typed(found)
     assert ("TFE", "comparedWith", "Switch-Base-8") in {(r.subject, r.predicate, r.object)
                                                       for r in found.relations}
+
+
+def test_a_dataset_named_in_sentence_case_after_the_word_dataset(extract):
+    found = extract("We collect a new dataset, Hands in clutter scenes (HICS), with 500 "
+                    "images, where GraspNet-X reaches an mAP of 41.2.")
+    assert ("HICS", "Dataset") in typed(found)
+    assert ("GraspNet-X", "HICS", "mAP", 41.2) in {
+        (r.model, r.dataset, r.metric, r.value) for r in found.results}
