@@ -80,14 +80,33 @@ def dataset_phrases(text: str, abstract_start: int) -> list[tuple[int, int]]:
                 found.append((start, at))
     for m in _PLURAL_LIST.finditer(text, abstract_start) if " datasets" in text or (
             " benchmarks" in text) else ():  # "the AGORA and CAPE datasets"
-        found += [(a, b) for a, b in list_items(m, _SEPARATOR) if _LISTED_NAME.search(
-            text, a, b) and text[a:b].split()[0] not in _NOT_FIRST]
+        items = [(a, b) for a, b in list_items(m, _SEPARATOR)
+                 if text[a:b].split()[0] not in _NOT_FIRST]
+        if any(_LISTED_NAME.search(text, a, b) for a, b in items):
+            found += items  # "the Synapse and ACDC datasets": one shaped name is enough
     for m in matches_at(_FRONTED_ON, text, (i for i in find_all(text, "On ")
                                             if i >= abstract_start)):
         # "On Sudoku-Extreme and Maze-Hard, TRM reaches ..."
         found += [(a, b) for a, b in list_items(m, _SEPARATOR)
                   if _SHAPED.search(text, a, b) and text[a:b].split()[0] not in _NOT_FIRST]
-    return sorted(found)
+    return sorted(set(found) | set(_again(text, found, abstract_start)))
+
+
+def _again(text: str, found: list[tuple[int, int]], abstract_start: int
+           ) -> list[tuple[int, int]]:
+    """The other places the abstract names a dataset found here ("the Synapse and ACDC
+    datasets ... On Synapse, TransUNet reaches ...")."""
+    again = []
+    for name in {text[a:b] for a, b in found}:
+        for at in find_all(text, name):
+            end = at + len(name)
+            if at >= abstract_start and not _GLUED_NAME.match(text[at - 1: at]) and not (
+                    _GLUED_NAME.match(text[end: end + 1])):
+                again.append((at, end))
+    return again
+
+
+_GLUED_NAME = re.compile(r"[\w-]")
 
 
 def list_items(m: re.Match[str], separator: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -113,7 +132,8 @@ _FRONTED_ON = re.compile(rf"(?:^|(?<=[.!?]\s))On\s+(?:the\s+)?(?P<items>{_ON_ITE
 # One item of a list of datasets: one to three capitalised words ("Deep Blending",
 # "Tanks&Temples", "Amazon Beauty").
 _ITEM = r"[A-Z](?:[\w&+-]|\.\d)*(?:\s[A-Z0-9](?:[\w&+-]|\.\d)*){0,2}"
-_LIST = re.compile(rf"\b(?:on|including|such as|namely|across)\s+(?:the\s+)?"
+_LIST = re.compile(rf"(?:\b(?:on|including|such as|namely|across)\s+(?:the\s+)?|"
+                   rf"\b(?:datasets|benchmarks|corpora)\s*[(:]\s*)"  # "four datasets (A, B and C)"
                    rf"(?P<items>{_ITEM}(?:(?:,\s*|\s+and\s+|,\s+and\s+){_ITEM})+)")
 _SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 # Names listed before a plural dataset word: "the AGORA and CAPE datasets", "the GSM-Hard,

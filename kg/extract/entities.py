@@ -214,6 +214,11 @@ _MEASURE_MODIFIER = re.compile(r"(?<![\w-])(?:(?:macro|micro|weighted)(?:-averag
                                r"average|overall|balanced|[A-Z]{2,5})[\s-]$")
 
 
+# A detection measure and what it is measured on: "box AP", "mask AP", "3D AP", "joint mAP".
+_DETECTION_MEASURE = re.compile(r"m?AP(?:50|75|@[\d.]+)?|AR|m?IoU")
+_DETECTION_MODIFIER = re.compile(r"(?<![\w-])(?:box|mask|3D|2D|BEV|joint|marginal)\s$")
+
+
 def _extended(doc: Doc, spans: list[Chosen]) -> list[Chosen]:
     """Model names with their sizes, variants and versions ("Llama 2 13B – Chat", "Whisper
     large-v2", "Swin-L"), dataset names with their named split ("COCO test-dev"), plain
@@ -239,6 +244,11 @@ def _extended(doc: Doc, spans: list[Chosen]) -> list[Chosen]:
                 out.pop()  # "AST accuracy": the acronym was taken for a measure of its own
             if not (out and out[-1][3] > m.start()):  # "mean recall", "AST accuracy"
                 start_char = m.start()
+        elif label == "Metric" and _DETECTION_MEASURE.fullmatch(
+                text, start_char, end_char) and (m := _DETECTION_MODIFIER.search(
+                    text, max(0, start_char - 12), start_char)) and not (
+                out and out[-1][3] > m.start()):
+            start_char = m.start()  # "box AP", "mask AP", "3D AP", "joint mAP"
         elif label == "Task" and rule == "kg_lexicon":
             start_char = _task_start(text, start_char, out[-1][3] if out else 0)
         if end > end_char or start_char < span[2]:

@@ -32,6 +32,10 @@ wording, each annotated by hand from EXTRACTION.md before the extractors were ru
   30 papers from the Max Planck Institute for Intelligent Systems, AI21, Upstage, Kyutai,
   Physical Intelligence, TU Munich, Netflix, Sierra, UW, IDEA, Columbia, Adobe, Cornell,
   Sony AI, TII, ... by an eighth hand; scored once before any rule was written from it.
+- ``dev9`` (tests/data/dev9/, gold in tests/data/gold/dev9.jsonl, notes in dev9-notes.md):
+  30 papers from Waymo, Fudan, Beihang, Baichuan, Uber, Johns Hopkins, Useful Sensors,
+  DeepWisdom, SJTU-IPADS, KAIST, DP Technology, Caltech, Bloomberg, NYU, ... by a ninth
+  hand; scored once (at eafedb2) before any rule was written from it.
 
 A rule that only helps the seeds does not move these numbers. The floors sit just under
 the levels reached; raise them as scores rise."""
@@ -46,7 +50,7 @@ from kg.pipeline import extraction_rows
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 PAPERS = {"dev": 29, "dev2": 30, "dev3": 30, "dev4": 30, "dev5": 30, "dev6": 30, "dev7": 30,
-          "dev8": 30}
+          "dev8": 30, "dev9": 30}
 FLOORS = {
     "dev": {"core": 0.94, "extended": 0.88, "Model": 0.93, "Dataset": 0.93,
             "Organization": 0.95, "Repository": 1.0, "relations": 0.79, "results": 0.88},
@@ -62,8 +66,10 @@ FLOORS = {
              "Organization": 0.95, "Repository": 0.96, "relations": 0.79, "results": 0.87},
     "dev7": {"core": 0.88, "extended": 0.72, "Model": 0.86, "Dataset": 0.88,
              "Organization": 0.94, "Repository": 1.0, "relations": 0.64, "results": 0.80},
-    "dev8": {"core": 0.84, "extended": 0.59, "Model": 0.83, "Dataset": 0.80,
-             "Organization": 0.92, "Repository": 1.0, "relations": 0.55, "results": 0.69},
+    "dev8": {"core": 0.90, "extended": 0.65, "Model": 0.88, "Dataset": 0.85,
+             "Organization": 0.92, "Repository": 1.0, "relations": 0.68, "results": 0.82},
+    "dev9": {"core": 0.85, "extended": 0.70, "Model": 0.82, "Dataset": 0.78,
+             "Organization": 0.86, "Repository": 1.0, "relations": 0.65, "results": 0.67},
 }
 
 

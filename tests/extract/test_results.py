@@ -665,3 +665,17 @@ def test_a_known_measure_at_a_cut_off_the_lexicon_does_not_list(extract):
     assert {("GraphRec-S", "ML-20M", "NDCG@50", 0.431),
             ("GraphRec-S", "ML-20M", "Recall@200", 0.612),
             ("GraphRec-S", "ScanNet", "AUC@10°", 66.1)} <= res(found)
+
+
+def test_a_detection_measure_keeps_what_it_is_measured_on(extract):
+    found = extract("We present VoxDet-L. On nuScenes, VoxDet-L reaches a 3D AP of 61.2 and "
+                    "a joint mAP of 0.311, and a mask AP of 44.0 on LVIS.")
+    assert {("VoxDet-L", "nuScenes", "3D AP", 61.2), ("VoxDet-L", "nuScenes", "joint mAP", 0.311),
+            ("VoxDet-L", "LVIS", "mask AP", 44.0)} <= res(found)
+
+
+def test_a_dataset_listed_with_a_shaped_one_is_found_again_later(extract):
+    found = extract("UNetX does well on the Prostate and BTCV-2 datasets. On Prostate, UNetX "
+                    "reaches a DSC of 88.1%. Experiments on three datasets (Cardiac, BraTS "
+                    "and Spleen) confirm it; on Spleen it reaches a DSC of 95.0%.")
+    assert {("UNetX", "Prostate", "DSC", 88.1), ("UNetX", "Spleen", "DSC", 95.0)} <= res(found)
