@@ -161,3 +161,8 @@ def test_units_after_numbers_and_licences_are_not_names(extract):
 def test_a_size_with_a_variant_glued_to_it(extract):
     found = typed(extract("We release Kestrel 13B. Kestrel 13B-Chat reaches 61.0 on MT-Bench."))
     assert ("Kestrel 13B-Chat", "Model") in found
+
+
+def test_a_version_with_a_dashed_size_and_variant(extract):
+    found = typed(extract("Falcon 3-10B-Base scores 64.1 on MMLU, ahead of Mistral 2-12B."))
+    assert {("Falcon 3-10B-Base", "Model"), ("Mistral 2-12B", "Model")} <= found
