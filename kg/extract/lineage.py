@@ -76,9 +76,9 @@ _GOVERNS = re.compile(r"^\s*(?:,\s*(?:an?|the)\s+(?:[^,;()]|\([^()]{0,20}\)){0,7
                       r"(?=that|which))?(?:,\s*)?(?:(?:presents?|offers?|provides?|includes?|"
                       r"has|have|features?)\s+(?:[\w-]+\s+){0,3})?"
                       r"(?:(?:which|that)\s+)?(?:also\s+|further\s+)?$", re.I)
-# "distill it into a series of smaller models (A, B and C)"
-_DISTILL_INTO = re.compile(r"\bdistill(?:s|ed|ing)?\s+(?:it|them|(?P<x>\S.{0,40}?))\s+into\b",
-                           re.I)
+# "distill it into a series of smaller models (A, B and C)", "we fine-tune X into Y"
+_DISTILL_INTO = re.compile(r"\b(?:distill|fine-?tun|finetun)(?:s|ed|ing|e|es)?\s+"
+                           r"(?:it|them|(?P<x>\S.{0,40}?))\s+into\b", re.I)
 _WE = re.compile(r"\bwe\s+(?:also\s+|further\s+|then\s+|first\s+|additionally\s+)?$", re.I)
 _PASSIVE_USE = re.compile(r"^\s*(?:is|are)\s+(?:also\s+|further\s+)?(?:employed|used|adopted|"
                           r"utili[sz]ed|leveraged|incorporated|integrated)\b(?!\s+as\s+(?:the\s+|"
@@ -541,7 +541,8 @@ class LineageFinder:
 
     def _distilled(self, doc: Doc, sent: Span, spans: list[Span], main: Span | None,
                    add) -> None:
-        """"we train X and distill it into smaller models (A, B and C)": A, B, C basedOn X."""
+        """"we train X and distill it into smaller models (A, B and C)", "we fine-tune X
+        into Y": A, B, C and Y basedOn X."""
         text = doc_text(doc)
         m = _DISTILL_INTO.search(text, sent.start_char, sent.end_char)
         if m is None:

@@ -40,7 +40,7 @@ _FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
 #: Words one of which each sentence rule needs (lower case): a sentence with none of them
 #: skips the rule.
 RULE_WORD_LISTS = {
-    "distill": ("distill",),  # lineage._DISTILL_INTO
+    "distill": ("distill", "tune", "tuning", "tunes"),  # lineage._DISTILL_INTO
     "train": ("train",),  # lineage.TRAIN_FROM
     "passive": ("employed", "used", "adopted", "utilised", "utilized", "leveraged",
                 "incorporated", "integrated"),  # lineage._PASSIVE_USE

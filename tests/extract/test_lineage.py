@@ -670,3 +670,10 @@ def test_exploits_and_interleaves_name_components(extract):
     got = {(r.subject, r.predicate, r.object) for r in found.relations}
     assert {("HumanFit-X", "usesComponent", "GHUM"), ("Hydra-7B", "usesComponent", "RWKV")
             } <= got
+
+
+def test_fine_tuning_one_model_into_another(extract):
+    found = extract("We propose Judge-7B, an open evaluator LLM. Using our rubric data, we "
+                    "fine-tune Mistral-7B-Instruct into Judge-7B.")
+    assert ("Judge-7B", "basedOn", "Mistral-7B-Instruct") in {
+        (r.subject, r.predicate, r.object) for r in found.relations}
