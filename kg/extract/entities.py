@@ -36,7 +36,7 @@ from kg.extract.lexicon_matcher import STOP_KEY
 from kg.normalize import name_key
 
 TRUST = {"kg_lexicon": 3, "kg_abbrevs": 2, "cue": 2, "title": 2, "metric-phrase": 2,
-         "dataset-phrase": 2, "technique": 2, "described": 2,
+         "dataset-phrase": 2, "technique": 2, "described": 3,
          "cue-untyped": 1, "shape": 1, "versioned": 1, "baseline": 1,
          "listed": 1}
 UNTYPED_RULES = ("shape", "versioned", "cue-untyped")

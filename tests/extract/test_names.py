@@ -166,3 +166,10 @@ def test_a_size_with_a_variant_glued_to_it(extract):
 def test_a_version_with_a_dashed_size_and_variant(extract):
     found = typed(extract("Falcon 3-10B-Base scores 64.1 on MMLU, ahead of Mistral 2-12B."))
     assert {("Falcon 3-10B-Base", "Model"), ("Mistral 2-12B", "Model")} <= found
+
+
+def test_a_description_in_the_abstract_types_the_title_name(extract):
+    found = typed(extract("This paper introduces RoadNet, a hierarchical graph neural network "
+                          "for traffic scenes.",
+                          title="RoadNet: Encoding Maps and Agents from Vectors"))
+    assert ("RoadNet", "Model") in found
