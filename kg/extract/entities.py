@@ -35,7 +35,7 @@ from kg.extract.heads import type_by_convention, type_from_head
 from kg.extract.lexicon_matcher import STOP_KEY
 from kg.normalize import name_key
 
-TRUST = {"kg_lexicon": 3, "kg_abbrevs": 2, "cue": 2, "title": 2, "metric-phrase": 2,
+TRUST = {"kg_lexicon": 3, "kg_abbrevs": 2, "cue": 3, "title": 2, "metric-phrase": 2,
          "dataset-phrase": 2, "technique": 2, "described": 3,
          "cue-untyped": 1, "shape": 1, "versioned": 1, "baseline": 1,
          "listed": 1}

@@ -65,6 +65,8 @@ _COMPONENT_STOP = re.compile(r",|\b(?:as|that|which)\b", re.I)
 TRAIN_FROM = re.compile(r"\btrain(?:ed)?\s*$", re.I)
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
 # A verb between two names ends a list: "use A to design a new network, B".
+_NEW_VERB = re.compile(r"\b(?:and|but)\s+(?:also\s+)?(?:employ|use|adopt|add|appl|introduc|"
+                       r"incorporat|replac|combin|achiev|outperform|reach|leverag)\w*\b", re.I)
 _CLAUSE_GAP = re.compile(r"\bto\s+\w+|\b(?:is|are|was|were|has|have)\b", re.I)
 _ENUMERATOR = re.compile(r"\((?:\d{1,2}|[ivx]{1,4}|[a-h])\)")
 _EXAMPLES = re.compile(r"(?:\(|\b)(?:e\.g\.|i\.e\.|such as|including|like|namely)[,:]?\s*$",
@@ -165,9 +167,10 @@ def _objects_after(doc: Doc, sent: Span, cue_end: int, types: tuple[str, ...],
                 enumerated = bool(_ENUMERATOR.search(gap)) or many
             elif _introduces_item(gap, types, text, span):
                 pass
-            elif (_STOP_LIST.search(gap) or len(gap) > 60
+            elif (_STOP_LIST.search(gap) or len(gap) > 60 or _NEW_VERB.search(gap)
                   or (types == COMPONENT_TYPES and _COMPONENT_STOP.search(gap))):
-                break
+                break  # "is based on an encoder-decoder architecture and employs X": X is
+                # what the next verb governs
             if span.label_ == "Task" and not enumerated:
                 continue  # "lightweight text recognition network SVTR LCNet"
         elif enumerated and _ENUMERATOR.search(gap) and len(gap) <= 80:

@@ -58,6 +58,9 @@ _NAME = rf"[A-ZΑ-Ωα-ω][\w.+-]*[\w+]{_VERSION}?"  # "π0": a Greek letter ope
 CUE = re.compile(
     r"\b(?:[Ww]e (?:first |further |then |also )?(?:propose|present|introduce|release|develop"
     r"|design|build|construct|curate|collect|call)d?|named|called|dubbed|termed|namely|"
+    # "This paper introduces X, a ...", "by introducing X, an ..."
+    r"[Tt]his (?:paper|work|report) (?:introduce|present|propose)s|"
+    r"by (?:introduc|present|propos)ing|"
     # "our model, DECA (...)", "our agent, GT Sophy": the authors' own thing, named
     # (not "our largest model, T5-11B": one size of it)
     r"[Oo]ur (?:(?![\w-]*est\b|reference\b|base\b|final\b|best-)[\w-]+ ){0,2}?"
@@ -174,7 +177,7 @@ _KIND_BEFORE_NAMING = re.compile(r"(?P<head>[A-Za-z-]+)\s*[(,]?\s*$")
 # from Helium, a text language model backbone", "the quantizer of Mimi, a neural audio codec".
 _DESCRIBED = re.compile(r"(?<=[a-z] )(?P<name>[A-Z][a-z]{2,}[A-Za-z0-9]*)(?P<after>, (?:a|an) "
                         r"(?:[\w-]+ ){0,4}?(?:model|codec|backbone|encoder|decoder|network|LLM|"
-                        r"tokenizer|vocoder|detector|dataset|corpus|benchmark)\b)")
+                        r"tokenizer|vocoder|detector|dataset|corpus|benchmark)s?\b)")
 
 
 def _described_starts(text: str) -> Iterator[int]:
@@ -206,7 +209,8 @@ def _named_after_kind(text: str, cue_start: int) -> str | None:
 _REV_SHAPED = re.compile(r"[A-Z0-9](?=[A-Za-z-])[A-Za-z0-9.+-]*")
 # VERSIONED: a run of letters, one space, a version digit ("ERNIE 3", "Llama v2", "YOLO V8").
 _REV_VERSIONED = re.compile(r"\d[vV]?\s[A-Za-z]+")
-_CUE_WORDS = ("we ", "We ", "named", "called", "dubbed", "termed", "namely", "our ", "Our ")
+_CUE_WORDS = ("we ", "We ", "named", "called", "dubbed", "termed", "namely", "our ", "Our ",
+              "This ", "this ", "by ")
 _METRIC_HEADS = ("Score", "Rate", "Index", "Error", "Accuracy", "Distance", "Ratio")
 _REV_WORDS = re.compile(r"\s([\w-]+)(?:\s([\w-]+))?(?:\s([\w-]+))?")  # up to 3 words back
 

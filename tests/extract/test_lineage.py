@@ -677,3 +677,12 @@ def test_fine_tuning_one_model_into_another(extract):
                     "fine-tune Mistral-7B-Instruct into Judge-7B.")
     assert ("Judge-7B", "basedOn", "Mistral-7B-Instruct") in {
         (r.subject, r.predicate, r.object) for r in found.relations}
+
+
+def test_a_base_is_not_taken_past_the_next_verb(extract):
+    found = extract("We present Quill-2. Quill-2 is based on a decoder-only transformer "
+                    "architecture and employs Grouped-Query Attention (GQA) throughout.")
+    got = {(r.subject, r.predicate, r.object) for r in found.relations}
+    assert not any(p == "basedOn" for _, p, _ in got)
+    assert ("Quill-2", "usesComponent", "Grouped-Query Attention") in got or (
+        "Quill-2", "usesComponent", "GQA") in got

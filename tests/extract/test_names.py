@@ -173,3 +173,17 @@ def test_a_description_in_the_abstract_types_the_title_name(extract):
                           "for traffic scenes.",
                           title="RoadNet: Encoding Maps and Agents from Vectors"))
     assert ("RoadNet", "Model") in found
+
+
+def test_this_paper_introduces_and_by_introducing_name_the_authors_system(extract):
+    found = typed(extract("This paper introduces Larkspur, a family of speech recognition "
+                          "models for live captions. We close the gap by introducing Tessel, "
+                          "an affordable household robot model."))
+    assert {("Larkspur", "Model"), ("Tessel", "Model")} <= found
+
+
+def test_our_model_types_the_title_name(extract):
+    found = typed(extract("We cast joint motion forecasting as language modeling. Our model, "
+                          "DriveLM, needs no anchors.",
+                          title="DriveLM: Multi-Agent Motion Forecasting as Language Modeling"))
+    assert ("DriveLM", "Model") in found
