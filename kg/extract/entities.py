@@ -381,8 +381,10 @@ class EntityMerger:
                     key, (0, ""))[1] == "Task":  # "Self-RAG: Learning to Retrieve ...",
                 typed[key] = (typed[key][0], label)  # whatever its long form's head says
         for _, end, _, _, _, _, _, key in candidates:  # "on the Vicuna benchmark"
+            if end < len(doc) and text[starts[end]:ends[end]] == ")":
+                end += 1  # "the Homes of New York (HoNY) dataset"
             if (end < len(doc) and text[starts[end]:ends[end]].lower() in DATASET_AFTER
-                    and typed.get(key, (0, ""))[1] in ("Model", "Method")):
+                    and typed.get(key, (0, ""))[1] in ("Model", "Method", "")):
                 typed[key] = (5, "Dataset")
         models = {k for k, (_, t) in typed.items() if t == "Model"}  # name keys
         # a lexicon name that is both a model and a measure ("MAE"): a measure where a value

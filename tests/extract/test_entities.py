@@ -225,3 +225,9 @@ def test_a_title_name_is_a_system_whatever_its_long_form_ends_in(extract):
                           title="Echo-RAG: Retrieving and Critiquing with Reflection"))
     assert ("Echo-RAG", "Task") not in found
     assert any(name == "Echo-RAG" and kind in ("Model", "Method") for name, kind in found)
+
+
+def test_a_short_form_in_brackets_before_the_word_dataset_is_a_dataset(extract):
+    found = typed(extract("We record 40 hours in 30 kitchens, the Kitchens of Lyon (KoLy) "
+                          "dataset, and pretrain a policy on it."))
+    assert ("KoLy", "Dataset") in found
