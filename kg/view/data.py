@@ -121,17 +121,22 @@ def _paper_year(g: Graph, paper: URIRef) -> str:
     return str(date)[:4] if date is not None else ""
 
 
-def _paper_item(g: Graph, paper: str) -> str:
-    iri = URIRef(paper)
-    year = _paper_year(g, iri)
-    return _paper_label(g, iri) + (f" ({year})" if year else "")
+def _listed_papers(g: Graph, papers) -> list[tuple[str, str]]:
+    """(label, year) of each paper of ``papers`` (IRIs), newest first, then by label, then
+    by IRI."""
+    keyed = []
+    for p in set(papers):
+        iri = URIRef(p)
+        label, year = _paper_label(g, iri), _paper_year(g, iri)
+        keyed.append((-int(year or 0), label.casefold(), p, label, year))
+    keyed.sort(key=lambda k: k[:3])
+    return [(label, year) for *_, label, year in keyed]
 
 
-def _sorted_papers(g: Graph, papers) -> list[str]:
-    """Paper IRIs, newest first, then by label."""
-    keyed = [(_paper_year(g, URIRef(p)), _paper_label(g, URIRef(p)).casefold(), p)
-             for p in set(papers)]
-    return [p for _, _, p in sorted(keyed, key=lambda k: (-int(k[0] or 0), k[1], k[2]))]
+def _paper_items(g: Graph, papers) -> list[str]:
+    """Each paper of ``papers`` (IRIs) as a tooltip lists it, "label (year)", in the order
+    of :func:`_listed_papers`."""
+    return [label + (f" ({year})" if year else "") for label, year in _listed_papers(g, papers)]
 
 
 def _community_numbers(g: Graph, projection: str) -> dict[str, int]:
@@ -202,12 +207,12 @@ def person_node(g: Graph, person: str, *, name: str, rank: float, paper_count: i
     """A node of the co-authorship page: ``person`` named ``name``, of PageRank (or degree)
     ``rank``, with ``paper_count`` papers in the projection, ``coauthors`` (its degree),
     its ``community`` number (coloured by ``colours``) and every one of its ``papers``
-    (IRIs), listed in the tooltip by :func:`_sorted_papers`; its scores read from ``g``."""
+    (IRIs), listed in the tooltip by :func:`_listed_papers`; its scores read from ``g``."""
     fields = [["Papers", str(paper_count)], ["Co-authors", str(coauthors)]]
     if community is not None:
         fields.append(["Community", str(community)])
     fields += [[k, _score_text(v)] for k, v in _scores(g, person, _PERSON_SCORES)]
-    titles = [_paper_item(g, p) for p in _sorted_papers(g, papers)]
+    titles = _paper_items(g, papers)
     return {"id": person, "label": name, "value": rank,
             "color": colours.get(community, OTHER),
             "tip": _tip(name, fields, [("Papers", titles)])}
@@ -315,7 +320,7 @@ def entity_node(g: Graph, entity: str, *, label: str, kind: str, rank: float,
     if family is not None:
         fields.append(["Family", family])
     fields += [[k, _score_text(v)] for k, v in _scores(g, entity, _ENTITY_SCORES)]
-    titles = [_paper_item(g, p) for p in _sorted_papers(g, papers)]
+    titles = _paper_items(g, papers)
     return {"id": entity, "label": label, "value": rank,
             "color": colours.get(family, OTHER),
             "shape": "dot" if kind == "Model" else "box",
@@ -328,7 +333,7 @@ def lineage_edge(g: Graph, number: int, u: str, v: str, *, labels: tuple[str, st
                  kind: str, evidence: str, papers) -> dict:
     """The ``number``-th edge of the lineage page, ``u → v`` (their ``labels``), with its
     ``kind``, ``evidence`` and ``papers`` (IRIs)."""
-    titles = [_paper_item(g, p) for p in _sorted_papers(g, papers)]
+    titles = _paper_items(g, papers)
     return {"id": f"e{number}", "from": u, "to": v, "dashes": evidence != "statement",
             "tip": _tip(f"{labels[1]} {kind} {labels[0]}", [["Evidence", evidence]],
                         [("Papers", titles)])}
@@ -359,8 +364,7 @@ def explorer_view(g: Graph, kept: list[str], papers: dict[str, set[str]], total:
                     "Entity")
         label = str(g.value(iri, RDFS.label) or entity)
         rows.append({"iri": entity, "name": label, "type": kind,
-                     "papers": [[_paper_label(g, URIRef(p)), _paper_year(g, URIRef(p))]
-                                for p in _sorted_papers(g, papers[entity])]})
+                     "papers": [list(paper) for paper in _listed_papers(g, papers[entity])]})
     rows.sort(key=lambda r: (order.get(r["type"], len(order)), r["name"].casefold(),
                              r["iri"]))
     counts: dict[str, int] = defaultdict(int)

@@ -264,10 +264,10 @@ def view_build(path: str | Path, out_dir: str | Path | None = None, *,
 
     path = Path(path)
     if is_store(path):
-        from kg.store.views import VIEWS_DIR, store_view_graph
+        from kg.store.views import VIEWS_DIR, render_store_views
 
-        g, default = store_view_graph(path), path / VIEWS_DIR
-    else:
-        g, default = load_graph(path), path if path.is_dir() else path.parent
+        pages = render_store_views(path, max_nodes=max_nodes)
+        return write_pages(pages, Path(out_dir) if out_dir is not None else path / VIEWS_DIR)
+    g, default = load_graph(path), path if path.is_dir() else path.parent
     target = Path(out_dir) if out_dir is not None else default
     return write_views(g, target, max_nodes=max_nodes)
