@@ -89,9 +89,9 @@ _PEOPLE = _Q + """SELECT ?person ?rank WHERE {
 # the papers of some people (VALUES ?person), and the people of some papers (VALUES ?paper)
 _PEOPLE_PAPERS = _Q + """SELECT ?person ?paper WHERE { {values}
     { ?paper sdo:author ?person } UNION { ?slot kg:agent ?person . ?paper kg:authorship ?slot } }"""
-_AUTHORS = _Q + """SELECT ?paper ?person ?slotted WHERE { {values} ?paper a kg:Paper .
-    { ?paper kg:authorship ?slot . ?slot kg:agent ?person BIND (true AS ?slotted) }
-    UNION { ?paper sdo:author ?person BIND (false AS ?slotted) } }"""
+_SLOTTED = _Q + """SELECT ?paper ?person WHERE { {values} ?paper a kg:Paper ;
+    kg:authorship ?slot . ?slot kg:agent ?person }"""
+_LISTED = _Q + """SELECT ?paper ?person WHERE { {values} ?paper a kg:Paper ; sdo:author ?person }"""
 # the communities of one projection (%s: a constant name)
 _COMMUNITIES = _Q + """SELECT ?node ?number WHERE {
     ?community kg:projection ?projection FILTER (STR(?projection) = "%s")
@@ -162,6 +162,7 @@ class StoreLookup:
 
 
 _FLOATS = frozenset(str(XSD[t]) for t in ("decimal", "double", "float"))
+_INTEGERS = frozenset(str(XSD[t]) for t in ("integer", "positiveInteger"))
 
 
 def _number(term: ox.Term | None) -> float | int | None:
@@ -172,6 +173,11 @@ def _number(term: ox.Term | None) -> float | int | None:
     if isinstance(term, ox.Literal) and term.datatype.value in _FLOATS:
         try:
             return float(term.value)
+        except ValueError:
+            pass
+    if isinstance(term, ox.Literal) and term.datatype.value in _INTEGERS:
+        try:
+            return int(term.value)
         except ValueError:
             pass
     return literal_number(from_ox(term))
@@ -211,11 +217,12 @@ def _people_papers(store: ox.Store, people: list[str]) -> dict[str, set[str]]:
 def _author_sets(store: ox.Store, papers: Iterable[str]) -> dict[str, set[str]]:
     """kg:Paper → its people as the co-authorship projection reads them: the agents of its
     author slots, or its schema:author when no slot has one."""
-    slotted: dict[str, set[str]] = defaultdict(set)
-    listed: dict[str, set[str]] = defaultdict(set)
-    for paper, person, slot in _chunked(store, _AUTHORS, "paper", papers):
-        (slotted if slot.value == "true" else listed)[paper.value].add(person.value)
-    return {paper: slotted.get(paper) or people for paper, people in listed.items()} | slotted
+    people: dict[str, set[str]] = defaultdict(set)
+    for paper, person in _chunked(store, _SLOTTED, "paper", papers):
+        people[paper.value].add(person.value)
+    for paper, person in _chunked(store, _LISTED, "paper", set(papers) - set(people)):
+        people[paper.value].add(person.value)
+    return people
 
 
 def store_coauthorship_view(store: ox.Store, g: StoreLookup, *, max_nodes: int
