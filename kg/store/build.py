@@ -153,11 +153,10 @@ def build_store(paths: Sequence[str | Path], out: Path, settings: Settings,
             raise ValidationError(outcome.report, outcome.count)
         lap("validate")
         if views:  # from the finished store, into the new store directory (work.parent)
-            from kg.store.views import VIEWS_DIR, store_view_graph
-            from kg.view import render_views, write_pages
+            from kg.store.views import VIEWS_DIR, render_store_views
+            from kg.view import write_pages
 
-            write_pages(render_views(store_view_graph(store),
-                                     max_nodes=settings.view_max_nodes),
+            write_pages(render_store_views(store, max_nodes=settings.view_max_nodes),
                         work.parent / VIEWS_DIR)
             lap("view")
         counts["triples"] = len(store)

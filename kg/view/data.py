@@ -34,8 +34,9 @@ from kg.analyse.projections import coauthorship_graph, lineage_graph
 from kg.graph.vocab import DCTERMS, ENTITY_CLASSES, KG, PROV, RDF, RDFS, SDO
 from kg.view.layout import layered_layout
 
-__all__ = ["ExplorerView", "NetworkView", "PALETTE", "coauthorship_view", "explorer_rows",
-           "lineage_view"]
+__all__ = ["ExplorerView", "NetworkView", "OTHER", "PALETTE", "coauthor_edges",
+           "coauthorship_view", "colour_scale", "entity_node", "explorer_rows", "explorer_view",
+           "lineage_edge", "lineage_view", "person_node", "result_text", "top_nodes"]
 
 #: Colours of communities and families, in order (the first for the largest).
 PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
@@ -120,17 +121,22 @@ def _paper_year(g: Graph, paper: URIRef) -> str:
     return str(date)[:4] if date is not None else ""
 
 
-def _paper_item(g: Graph, paper: str) -> str:
-    iri = URIRef(paper)
-    year = _paper_year(g, iri)
-    return _paper_label(g, iri) + (f" ({year})" if year else "")
+def _listed_papers(g: Graph, papers) -> list[tuple[str, str]]:
+    """(label, year) of each paper of ``papers`` (IRIs), newest first, then by label, then
+    by IRI."""
+    keyed = []
+    for p in set(papers):
+        iri = URIRef(p)
+        label, year = _paper_label(g, iri), _paper_year(g, iri)
+        keyed.append((-int(year or 0), label.casefold(), p, label, year))
+    keyed.sort(key=lambda k: k[:3])
+    return [(label, year) for *_, label, year in keyed]
 
 
-def _sorted_papers(g: Graph, papers) -> list[str]:
-    """Paper IRIs, newest first, then by label."""
-    keyed = [(_paper_year(g, URIRef(p)), _paper_label(g, URIRef(p)).casefold(), p)
-             for p in set(papers)]
-    return [p for _, _, p in sorted(keyed, key=lambda k: (-int(k[0] or 0), k[1], k[2]))]
+def _paper_items(g: Graph, papers) -> list[str]:
+    """Each paper of ``papers`` (IRIs) as a tooltip lists it, "label (year)", in the order
+    of :func:`_listed_papers`."""
+    return [label + (f" ({year})" if year else "") for label, year in _listed_papers(g, papers)]
 
 
 def _community_numbers(g: Graph, projection: str) -> dict[str, int]:
@@ -144,7 +150,7 @@ def _community_numbers(g: Graph, projection: str) -> dict[str, int]:
     return numbers
 
 
-def _top(nodes: dict[str, float], max_nodes: int) -> list[str]:
+def top_nodes(nodes: dict[str, float], max_nodes: int) -> list[str]:
     """The ``max_nodes`` keys of ``nodes`` with the highest value, ties by IRI."""
     return [n for n, _ in sorted(nodes.items(), key=lambda kv: (-kv[1], kv[0]))][:max_nodes]
 
@@ -175,39 +181,52 @@ def coauthorship_view(g: Graph, *, max_nodes: int) -> NetworkView:
     ranked_by = "PageRank" if any(v is not None for v in pagerank.values()) else "degree"
     rank = ({n: float(v or 0.0) for n, v in pagerank.items()} if ranked_by == "PageRank"
             else {n: float(d) for n, d in G.degree()})
-    kept = sorted(_top(rank, max_nodes))
+    kept = sorted(top_nodes(rank, max_nodes))
     papers: dict[str, set[str]] = defaultdict(set)
     for paper, person in g.subject_objects(SDO.author):
         papers[str(person)].add(str(paper))
     for paper, slot in g.subject_objects(KG.authorship):
         if (agent := g.value(slot, KG.agent)) is not None:
             papers[str(agent)].add(str(paper))
-    colours, legend = _colour_scale(
+    colours, legend = colour_scale(
         [communities[n] for n in G if n in communities],
         lambda c, size: f"community {c} ({size} {'person' if size == 1 else 'people'})")
-    nodes = []
-    for n in kept:
-        name = G.nodes[n]["name"]
-        fields = [["Papers", str(G.nodes[n]["paper_count"])],
-                  ["Co-authors", str(G.degree(n))]]
-        if n in communities:
-            fields.append(["Community", str(communities[n])])
-        fields += [[k, _score_text(v)] for k, v in _scores(g, n, _PERSON_SCORES)]
-        titles = [_paper_item(g, p) for p in _sorted_papers(g, papers[n])]
-        nodes.append({"id": n, "label": name, "value": rank[n],
-                      "color": colours.get(communities.get(n), OTHER),
-                      "tip": _tip(name, fields, [("Papers", titles)])})
+    nodes = [person_node(g, n, name=G.nodes[n]["name"], rank=rank[n],
+                         paper_count=G.nodes[n]["paper_count"], coauthors=G.degree(n),
+                         community=communities.get(n), colours=colours, papers=papers[n])
+             for n in kept]
     keep = set(kept)
-    edges = [{"id": f"e{i}", "from": u, "to": v, "value": w,
-              "tip": _tip(f"{G.nodes[u]['name']} – {G.nodes[v]['name']}",
-                          [["Joint papers", str(w)]], [])}
-             for i, (u, v, w) in enumerate(sorted((u, v, w) for u, v, w in
-                                                  G.edges(data="weight")
-                                                  if u in keep and v in keep))]
+    edges = coauthor_edges({n: G.nodes[n]["name"] for n in kept},
+                           ((u, v, w) for u, v, w in G.edges(data="weight")
+                            if u in keep and v in keep))
     return NetworkView(nodes, edges, legend, len(G), ranked_by, noun="people")
 
 
-def _colour_scale(groups, describe) -> tuple[dict, list[list[str]]]:
+def person_node(g: Graph, person: str, *, name: str, rank: float, paper_count: int,
+                coauthors: int, community: int | None, colours: dict, papers) -> dict:
+    """A node of the co-authorship page: ``person`` named ``name``, of PageRank (or degree)
+    ``rank``, with ``paper_count`` papers in the projection, ``coauthors`` (its degree),
+    its ``community`` number (coloured by ``colours``) and every one of its ``papers``
+    (IRIs), listed in the tooltip by :func:`_listed_papers`; its scores read from ``g``."""
+    fields = [["Papers", str(paper_count)], ["Co-authors", str(coauthors)]]
+    if community is not None:
+        fields.append(["Community", str(community)])
+    fields += [[k, _score_text(v)] for k, v in _scores(g, person, _PERSON_SCORES)]
+    titles = _paper_items(g, papers)
+    return {"id": person, "label": name, "value": rank,
+            "color": colours.get(community, OTHER),
+            "tip": _tip(name, fields, [("Papers", titles)])}
+
+
+def coauthor_edges(names: dict[str, str], weighted) -> list[dict]:
+    """The edges of the co-authorship page: (u, v, joint papers) of ``weighted``, in
+    sorted order, between people named in ``names``."""
+    return [{"id": f"e{i}", "from": u, "to": v, "value": w,
+             "tip": _tip(f"{names[u]} – {names[v]}", [["Joint papers", str(w)]], [])}
+            for i, (u, v, w) in enumerate(sorted(weighted))]
+
+
+def colour_scale(groups, describe) -> tuple[dict, list[list[str]]]:
     """A colour per group of ``groups`` (one item per member), the largest groups first,
     ties by group; groups past the palette share :data:`OTHER`. Returns the colours and
     the legend ([text, colour])."""
@@ -227,20 +246,27 @@ def _results(g: Graph) -> dict[str, list[str]]:
     """Entity IRI → its results as text: "dataset · metric = value unit (paper)"."""
     found: dict[str, list[tuple]] = defaultdict(list)
     for result, model in g.subject_objects(KG.evaluatedModel):
-        value = g.value(result, KG.value)
-        if value is None:
-            continue
-        dataset = g.value(result, KG.onDataset)
-        metric = g.value(result, KG.underMetric)
-        unit = str(g.value(result, KG.unit) or "")
-        paper = g.value(result, PROV.wasDerivedFrom)
-        parts = [str(g.value(dataset, RDFS.label) or "") if dataset else "",
-                 str(g.value(metric, RDFS.label) or "") if metric else ""]
-        text = " · ".join(p for p in parts if p) + f" = {value}{unit}"
-        if paper is not None:
-            text += f" ({_paper_label(g, paper)})"
-        found[str(model)].append((text.casefold(), text))
+        if (text := result_text(g, result)) is not None:
+            found[str(model)].append((text.casefold(), text))
     return {m: [t for _, t in sorted(rows)] for m, rows in found.items()}
+
+
+def result_text(g: Graph, result) -> str | None:
+    """A kg:Result as a tooltip shows it, "dataset · metric = value unit (paper)"; None
+    when it has no value."""
+    value = g.value(result, KG.value)
+    if value is None:
+        return None
+    dataset = g.value(result, KG.onDataset)
+    metric = g.value(result, KG.underMetric)
+    unit = str(g.value(result, KG.unit) or "")
+    paper = g.value(result, PROV.wasDerivedFrom)
+    parts = [str(g.value(dataset, RDFS.label) or "") if dataset else "",
+             str(g.value(metric, RDFS.label) or "") if metric else ""]
+    text = " · ".join(p for p in parts if p) + f" = {value}{unit}"
+    if paper is not None:
+        text += f" ({_paper_label(g, paper)})"
+    return text
 
 
 def lineage_view(g: Graph, *, max_nodes: int) -> NetworkView:
@@ -255,45 +281,62 @@ def lineage_view(g: Graph, *, max_nodes: int) -> NetworkView:
     ranked_by = "influence" if any(v is not None for v in influence.values()) else "degree"
     rank = ({n: float(v or 0.0) for n, v in influence.items()} if ranked_by == "influence"
             else {n: float(d) for n, d in L.degree()})
-    kept = sorted(_top(rank, max_nodes))
+    kept = sorted(top_nodes(rank, max_nodes))
     families = {n: str(f) for n in L if (f := g.value(URIRef(n), KG.family)) is not None}
     mentioned: dict[str, set[str]] = defaultdict(set)
     for paper, entity in g.subject_objects(KG.mentions):
         mentioned[str(entity)].add(str(paper))
     results = _results(g)
-    colours, legend = _colour_scale(
+    colours, legend = colour_scale(
         [families[n] for n in L if n in families],
         lambda f, size: f"{f} ({size})")
     if any(n not in families for n in L):
         legend.append(["not a model (box)", OTHER])
     positions = layered_layout(L.subgraph(kept))
-    nodes = []
-    for n in kept:
-        data = L.nodes[n]
-        fields = [["Type", data["type"]]]
-        if n in families:
-            fields.append(["Family", families[n]])
-        fields += [[k, _score_text(v)] for k, v in _scores(g, n, _ENTITY_SCORES)]
-        titles = [_paper_item(g, p) for p in _sorted_papers(g, mentioned[n])]
-        nodes.append({"id": n, "label": data["label"], "value": rank[n],
-                      "color": colours.get(families.get(n), OTHER),
-                      "shape": "dot" if data["type"] == "Model" else "box",
-                      "x": positions[n][0], "y": positions[n][1],
-                      **({} if data["type"] == "Model" else {"font": {"strokeWidth": 0}}),
-                      "tip": _tip(data["label"], fields,
-                                  [("Papers", titles), ("Results", results.get(n, []))])})
+    nodes = [entity_node(g, n, label=L.nodes[n]["label"], kind=L.nodes[n]["type"],
+                         rank=rank[n], family=families.get(n), colours=colours,
+                         position=positions[n], papers=mentioned[n],
+                         results=results.get(n, []))
+             for n in kept]
     keep = set(kept)
     edges = []
     for u, v, d in sorted(L.edges(data=True), key=lambda e: (e[0], e[1])):
         if u in keep and v in keep:
-            titles = [_paper_item(g, p) for p in _sorted_papers(g, d["papers"])]
-            edges.append({"id": f"e{len(edges)}", "from": u, "to": v,
-                          "dashes": d["evidence"] != "statement",
-                          "tip": _tip(f"{L.nodes[v]['label']} {d['kind']} "
-                                      f"{L.nodes[u]['label']}",
-                                      [["Evidence", d["evidence"]]],
-                                      [("Papers", titles)])})
+            edges.append(lineage_edge(g, len(edges), u, v, labels=(L.nodes[u]["label"],
+                                                                    L.nodes[v]["label"]),
+                                      kind=d["kind"], evidence=d["evidence"],
+                                      papers=d["papers"]))
     return NetworkView(nodes, edges, legend, len(L), ranked_by, noun="entities")
+
+
+def entity_node(g: Graph, entity: str, *, label: str, kind: str, rank: float,
+                family: str | None, colours: dict, position: tuple[float, float], papers,
+                results: list[str]) -> dict:
+    """A node of the lineage page: ``entity`` (``label``, of type ``kind``) of influence
+    (or degree) ``rank``, coloured by its ``family``, at ``position``, with the ``papers``
+    (IRIs) that mention it and its ``results`` (:func:`result_text`, sorted) in the
+    tooltip; its scores read from ``g``."""
+    fields = [["Type", kind]]
+    if family is not None:
+        fields.append(["Family", family])
+    fields += [[k, _score_text(v)] for k, v in _scores(g, entity, _ENTITY_SCORES)]
+    titles = _paper_items(g, papers)
+    return {"id": entity, "label": label, "value": rank,
+            "color": colours.get(family, OTHER),
+            "shape": "dot" if kind == "Model" else "box",
+            "x": position[0], "y": position[1],
+            **({} if kind == "Model" else {"font": {"strokeWidth": 0}}),
+            "tip": _tip(label, fields, [("Papers", titles), ("Results", results)])}
+
+
+def lineage_edge(g: Graph, number: int, u: str, v: str, *, labels: tuple[str, str],
+                 kind: str, evidence: str, papers) -> dict:
+    """The ``number``-th edge of the lineage page, ``u → v`` (their ``labels``), with its
+    ``kind``, ``evidence`` and ``papers`` (IRIs)."""
+    titles = _paper_items(g, papers)
+    return {"id": f"e{number}", "from": u, "to": v, "dashes": evidence != "statement",
+            "tip": _tip(f"{labels[1]} {kind} {labels[0]}", [["Evidence", evidence]],
+                        [("Papers", titles)])}
 
 
 def explorer_rows(g: Graph, *, max_nodes: int) -> ExplorerView:
@@ -304,7 +347,14 @@ def explorer_rows(g: Graph, *, max_nodes: int) -> ExplorerView:
     for paper, entity in g.subject_objects(KG.mentions):
         if isinstance(entity, URIRef):
             papers[str(entity)].add(str(paper))
-    kept = _top({e: float(len(p)) for e, p in papers.items()}, max_nodes)
+    kept = top_nodes({e: float(len(p)) for e, p in papers.items()}, max_nodes)
+    return explorer_view(g, kept, papers, len(papers))
+
+
+def explorer_view(g: Graph, kept: list[str], papers: dict[str, set[str]], total: int
+                  ) -> ExplorerView:
+    """The explorer's rows for the entities ``kept`` (of ``total``), each with the
+    ``papers`` (IRIs) that mention it; types, labels, titles and years read from ``g``."""
     order = {name: i for i, name in enumerate(ENTITY_CLASSES)}
     classes = {cls: name for name, cls in ENTITY_CLASSES.items()}
     rows = []
@@ -314,12 +364,11 @@ def explorer_rows(g: Graph, *, max_nodes: int) -> ExplorerView:
                     "Entity")
         label = str(g.value(iri, RDFS.label) or entity)
         rows.append({"iri": entity, "name": label, "type": kind,
-                     "papers": [[_paper_label(g, URIRef(p)), _paper_year(g, URIRef(p))]
-                                for p in _sorted_papers(g, papers[entity])]})
+                     "papers": [list(paper) for paper in _listed_papers(g, papers[entity])]})
     rows.sort(key=lambda r: (order.get(r["type"], len(order)), r["name"].casefold(),
                              r["iri"]))
     counts: dict[str, int] = defaultdict(int)
     for row in rows:
         counts[row["type"]] += 1
     types = [[t, counts[t]] for t in sorted(counts, key=lambda t: (order.get(t, 99), t))]
-    return ExplorerView(rows, types, len(papers))
+    return ExplorerView(rows, types, total)

@@ -52,7 +52,8 @@ from kg.view.data import (
 )
 from kg.write import atomic_write_text
 
-__all__ = ["PAGES", "VIS_NETWORK", "render_views", "view_build", "write_pages", "write_views"]
+__all__ = ["PAGES", "VIS_NETWORK", "render_pages", "render_views", "view_build", "write_pages",
+           "write_views"]
 
 #: The files a view directory holds, in the order of the navigation bar.
 PAGES = ("index.html", "coauthorship.html", "lineage.html", "explorer.html")
@@ -175,10 +176,17 @@ def render_views(g: Graph, *, max_nodes: int) -> dict[str, str]:
     ``max_nodes`` most central nodes (see :mod:`kg.view.data`)."""
     if max_nodes < 1:
         raise ValueError(f"max_nodes must be at least 1, not {max_nodes}")
-    co = coauthorship_view(g, max_nodes=max_nodes)
-    lineage = lineage_view(g, max_nodes=max_nodes)
-    explorer = explorer_rows(g, max_nodes=max_nodes)
-    papers = len(set(g.subjects(RDF.type, KG.Paper)))
+    return render_pages(coauthorship_view(g, max_nodes=max_nodes),
+                        lineage_view(g, max_nodes=max_nodes),
+                        explorer_rows(g, max_nodes=max_nodes),
+                        papers=len(set(g.subjects(RDF.type, KG.Paper))))
+
+
+def render_pages(co: NetworkView, lineage: NetworkView, explorer: ExplorerView, *,
+                 papers: int) -> dict[str, str]:
+    """The HTML of every page (file name → text) from the three views' records and the
+    number of ``papers`` (:func:`render_views`; :mod:`kg.store.views` computes the
+    records from a store)."""
     notes = {
         "coauthorship.html": _note(co, len(co.nodes), "people",
                                    f"people with the highest {co.ranked_by}"),
@@ -256,10 +264,10 @@ def view_build(path: str | Path, out_dir: str | Path | None = None, *,
 
     path = Path(path)
     if is_store(path):
-        from kg.store.views import VIEWS_DIR, store_view_graph
+        from kg.store.views import VIEWS_DIR, render_store_views
 
-        g, default = store_view_graph(path), path / VIEWS_DIR
-    else:
-        g, default = load_graph(path), path if path.is_dir() else path.parent
+        pages = render_store_views(path, max_nodes=max_nodes)
+        return write_pages(pages, Path(out_dir) if out_dir is not None else path / VIEWS_DIR)
+    g, default = load_graph(path), path if path.is_dir() else path.parent
     target = Path(out_dir) if out_dir is not None else default
     return write_views(g, target, max_nodes=max_nodes)
