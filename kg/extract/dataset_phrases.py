@@ -89,24 +89,7 @@ def dataset_phrases(text: str, abstract_start: int) -> list[tuple[int, int]]:
         # "On Sudoku-Extreme and Maze-Hard, TRM reaches ..."
         found += [(a, b) for a, b in list_items(m, _SEPARATOR)
                   if _SHAPED.search(text, a, b) and text[a:b].split()[0] not in _NOT_FIRST]
-    return sorted(set(found) | set(_again(text, found, abstract_start)))
-
-
-def _again(text: str, found: list[tuple[int, int]], abstract_start: int
-           ) -> list[tuple[int, int]]:
-    """The other places the abstract names a dataset found here ("the Synapse and ACDC
-    datasets ... On Synapse, TransUNet reaches ...")."""
-    again = []
-    for name in {text[a:b] for a, b in found}:
-        for at in find_all(text, name):
-            end = at + len(name)
-            if at >= abstract_start and not _GLUED_NAME.match(text[at - 1: at]) and not (
-                    _GLUED_NAME.match(text[end: end + 1])):
-                again.append((at, end))
-    return again
-
-
-_GLUED_NAME = re.compile(r"[\w-]")
+    return sorted(found)
 
 
 def list_items(m: re.Match[str], separator: re.Pattern[str]) -> list[tuple[int, int]]:

@@ -350,7 +350,8 @@ class NameFinder:
             return start + trimmed[0], start + trimmed[1]
 
         def again(first: tuple[int, int] | None, label: str, rule: str) -> None:
-            """The same name later in the text ("We introduce Moshi, ... Moshi generates")."""
+            """The same name later in the text ("We introduce Moshi, ... Moshi generates";
+            "the Synapse and ACDC datasets ... On Synapse, ...")."""
             if first is None:
                 return
             named = text[first[0]:first[1]]
@@ -411,7 +412,7 @@ class NameFinder:
             add(m.start(), m.end(), "Metric", "metric-phrase")
         blank = text.find("\n\n")  # the title before it is in title case
         for start, end in dataset_phrases(text, blank + 2 if blank >= 0 else 0):
-            add(start, end, "Dataset", "dataset-phrase")
+            again(add(start, end, "Dataset", "dataset-phrase"), "Dataset", "dataset-phrase")
         known = [(s[2], s[3]) for s in plain_spans(doc, "kg_lexicon") if s[4] == "Dataset"]
         for start, end in listed_datasets(text, known, blank + 2 if blank >= 0 else 0):
             add(start, end, "Dataset", "dataset-phrase")
