@@ -205,6 +205,7 @@ def _coordinated(doc: Doc, spans: list[Chosen], typed: dict, models: set[str]
     return out
 
 
+# An organisation that names a licence: "under the MIT License", "the Apache 2.0 license".
 _LICENCE_AFTER = re.compile(r"\s+(?:\d+(?:\.\d+)*\s+)?licen[cs]es?\b", re.I)
 # A plain measure and the word that qualifies it: "mean recall", "average score",
 # "macro-average score", "AST accuracy" are measures of their own.

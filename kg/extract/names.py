@@ -175,13 +175,13 @@ _KIND_BEFORE_NAMING = re.compile(r"(?P<head>[A-Za-z-]+)\s*[(,]?\s*$")
 
 # A one-word name after a lower-case word, described by the kind of thing it is: "Starting
 # from Helium, a text language model backbone", "the quantizer of Mimi, a neural audio codec".
-_DESCRIBED = re.compile(r"(?<=[a-z] )(?P<name>[A-Z][a-z]{2,}[A-Za-z0-9]*)(?P<after>, (?:a|an) "
+_KIND_DESCRIBED = re.compile(r"(?<=[a-z] )(?P<name>[A-Z][a-z]{2,}[A-Za-z0-9]*)(?P<after>, (?:a|an) "
                         r"(?:[\w-]+ ){0,4}?(?:model|codec|backbone|encoder|decoder|network|LLM|"
                         r"tokenizer|vocoder|detector|dataset|corpus|benchmark)s?\b)")
 
 
-def _described_starts(text: str) -> Iterator[int]:
-    """Where a ``_DESCRIBED`` match can start: the word before each ", a"."""
+def _kind_described_starts(text: str) -> Iterator[int]:
+    """Where a ``_KIND_DESCRIBED`` match can start: the word before each ", a"."""
     for at in find_all(text, ", a"):
         yield text.rfind(" ", 0, at) + 1
 
@@ -369,7 +369,7 @@ class NameFinder:
             rule = "cue" if described else "cue-untyped"
             again(add(m.start("name"), m.end("name"), described or "Model", rule,
                       long_form=not m["after"]), described or "Model", rule)
-        for m in matches_at(_DESCRIBED, text, _described_starts(text)):
+        for m in matches_at(_KIND_DESCRIBED, text, _kind_described_starts(text)):
             if (described := described_type(m["after"])) is not None:
                 again(add(m.start("name"), m.end("name"), described, "described"), described,
                       "described")
