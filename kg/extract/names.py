@@ -110,7 +110,7 @@ INTRODUCED_TECHNIQUE = re.compile(
     r"prediction|denoising|aggregation|modell?ing|regularization|normalization|scaling|"
     r"sampling|decoding|quantization|pruning|masking|prompting|pooling|fusion|matching|"
     r"clipping|averaging|augmentation|pre-?training|fine-?tuning|bias|embeddings?|"
-    r"encoding))"
+    r"encoding|mechanism|loss|objective|passing|gating|training|expansion|refinement))"
     r"(?=\s*(?:,|\.|;|\bto\b|\bthat\b|\bwhich\b|\bwhere\b|\bfor\b|\(|$))")
 _GENERIC_FIRST = {"simple", "effective", "efficient", "general", "generic", "unified", "joint",
                   "lightweight", "practical", "principled", "scalable", "robust", "flexible",
@@ -192,14 +192,27 @@ _OUR_KINDS = {"model": "Model", "agent": "Model", "architecture": "Model", "netw
               "robot": "Model", "policy": "Model", "benchmark": "Dataset", "dataset": "Dataset"}
 
 
+# A kind of procedure right before the name it is called: "a new algorithm called X", "a
+# procedure we call X"; not a kind inside a phrase before it ("a network based on the
+# acceleration strategy, named X" names the network).
+_METHOD_BEFORE_NAMING = re.compile(
+    r"(?<!\bon )(?<!\bof )(?<!\bwith )(?<!\bfor )(?<!\bin )(?<!\bby )(?<!\bto )"
+    r"\b(?:an?|the)\s+(?:(?!(?:based|on|of|with|for|in|by)\b)[\w-]+\s+){0,3}"
+    r"(?:algorithm|procedure|technique|strategy|optimi[sz]er|recipe|pipeline)\s*,?\s*"
+    r"(?:which\s+)?$")
+
+
 def _named_after_kind(text: str, cue_start: int) -> str | None:
-    """"Dataset" where the word before a "called"/"named" says the name is of data (a
-    model or method there is left to the name itself: "a detection method dubbed
-    DAMO-YOLO" names a model)."""
-    if not text.startswith(("called", "named", "dubbed", "termed"), cue_start):
+    """"Dataset" where the word before a "called"/"named" says the name is of data,
+    "Method" where it is a kind of procedure (another model or method there is left to
+    the name itself: "a detection method dubbed DAMO-YOLO" names a model)."""
+    if not text.startswith(("called", "named", "dubbed", "termed", "we call"), cue_start):
         return None
+    if _METHOD_BEFORE_NAMING.search(text, max(0, cue_start - 60), cue_start):
+        return "Method"
     m = _KIND_BEFORE_NAMING.search(text, max(0, cue_start - 40), cue_start)
     return "Dataset" if m and type_from_head(m["head"]) == "Dataset" else None
+
 
 
 # Where matches can start, found by cheap scans (a superset of the real starts):

@@ -81,6 +81,27 @@ def test_techniques_a_paper_names_as_new_or_introduces(extract):
     assert not {m for m in found.mentions if m.type == "Method"}
 
 
+def test_techniques_introduced_by_their_loss_objective_or_mechanism(extract):
+    found = typed(extract("We further propose a contrastive alignment loss to tie the two "
+                          "views. Finally, we introduce learnable token gating, which drops "
+                          "redundant tokens, and we adopt a sparse routing mechanism for experts."))
+    assert {("contrastive alignment loss", "Method"), ("learnable token gating", "Method"),
+            ("sparse routing mechanism", "Method")} <= found
+    assert not {n for n, t in typed(extract("We propose a simple loss and an effective "
+                                            "training.")) if t == "Method"}
+
+
+def test_a_name_called_after_a_kind_of_procedure_is_a_method(extract):
+    found = typed(extract("We design a tree search algorithm called TreeHop that plans over "
+                          "subgoals. We describe a data cleaning procedure, which we call "
+                          "WashUp, to filter noisy pairs."))
+    assert {("TreeHop", "Method"), ("WashUp", "Method")} <= found
+    # the kind inside a phrase before the name is not the name's kind
+    found = typed(extract("We present a compact convolutional network built with the MixUp "
+                          "strategy, named TinyConv, for phones."))
+    assert ("TinyConv", "Model") in found
+
+
 def test_hyphenated_names_built_on_a_known_family(extract):
     found = extract("We also release Vision-Mistral and Math-Qwen-Instruct for maths. "
                     "Vision-Language models give State-Of-The-Art results.")
