@@ -39,6 +39,9 @@ BRACKET_CLOSES = re.compile(r"\s*%?\s*\)")
 _FOR_MODEL = re.compile(r"\s*(?:%\s*)?(?:(?!\d)[\w@.-]+\s+)??(?:(?:,|and|,\s*and)\s*\d[\d.]*\s*%?"
                         r"\s*(?:(?!\d)[\w@.-]+\s+)??)*"
                         r"(?:(?!\d)[\w@.-]+\s+){0,2}?for\s+(?:the\s+)?(?:[\w'’.-]+,?\s+){0,4}?$")
+# "the 0.84 of NeuS": the number is the named model's
+_THE_BEFORE = re.compile(r"\bthe\s+$")
+_OF_MODEL = re.compile(r"(?:\s*(?:%|[A-Za-z]{1,4}\s))?\s*\bof\s+(?:the\s+)?")
 # A number right after a baseline's name and "at": "for Mip-NeRF360 at 0.06 fps".
 _AT_AFTER_NAME = re.compile(r"\s+at\s+")
 # A comparison that gives other models' numbers after the paper's: "compared with 54.8 for
@@ -71,8 +74,10 @@ def baseline_of(doc: Doc, models: list[Span], m: re.Match,
         return labelled
     after = sorted((s for s in (*models, *software) if 0 < s.start_char - m.end() <= 60
                     and named(s)), key=lambda s: s.start_char)
-    if after and _FOR_MODEL.fullmatch(text, m.end(), after[0].start_char):
-        return after[0]
+    if after and (_FOR_MODEL.fullmatch(text, m.end(), after[0].start_char) or (
+            _OF_MODEL.fullmatch(text, m.end(), after[0].start_char)
+            and _THE_BEFORE.search(text, max(0, start - 6), start))):
+        return after[0]  # "42.0 AP for DETR"; "below the 0.84 of NeuS"
     return None
 
 

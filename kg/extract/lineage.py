@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.extract.comparisons import compared_pairs
 from kg.extract.context import (
     BASELINE_BEFORE,
     PROPOSED_KEY,
@@ -529,6 +530,11 @@ class LineageFinder:
                     text, max(sent.start_char, span.start_char - 30), span.start_char):
                 owner = next((s for s in reversed(systems[:i]) if named(s)), None) or main
                 add(owner, "basedOn", span, sent, "as-base")
+        # "We compare X with A and B", "we compare our proposed architecture with A"
+        for subject, end in compared_pairs(text, sent, systems, main) if (
+                held & WORD_BIT["compare"]) else ():
+            for obj in _objects_after(doc, sent, end, ("Model", "Software", "Method"), True):
+                add(subject, "comparedWith", obj, sent, "compare")
         # "In order to further improve X, we propose Y"
         for m in _PURPOSE.finditer(sent.text) if held & WORD_BIT["purpose"] else ():
             start = sent.start_char + m.start()

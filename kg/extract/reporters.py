@@ -63,7 +63,7 @@ def applied_to(text: str, model: Span, sent: Span, main: Span, models: list[Span
 
 
 _COMPARED_BETWEEN = re.compile(r"\b(?:compar\w+|against|versus|vs\.?|whereas|while|than|"
-                               r"up from|down from|outperform\w*|surpass\w*)\s", re.I)
+                               r"up from|down from|outperform\w*|surpass\w*|above|below)\s", re.I)
 
 
 def paired(models: list[Span], numbers: list, m: re.Match) -> Span | None:
@@ -101,3 +101,29 @@ IT_AGAIN = re.compile(r"(?:[,;:]\s*(?:and|while|but)?\s*|\band\s+)"
                       r"(?:(?:on|in|for|at)\s+[^,;]{1,40}?\s+)?(?:it\s+(?:\w+\s+)?"
                       r"(?:achiev|obtain|reach|attain|scor|get|yield|set)\w*\b|"
                       r"its\s+(?:[\w-]+\s+){1,3}?(?:is|was|reaches|of)\b)")
+
+
+# Between two models' numbers under one measure, a word that sets them against each other:
+# "GET3D obtains an FID of 10.25, whereas EG3D stays at 15.52".
+_CONTRAST = re.compile(r"\b(?:whereas|while|where|against|compared\s+(?:with|to)|versus|vs\.?|"
+                       r"but)\s", re.I)
+
+
+def contrasted(text: str, results: list[tuple], main: Span | None) -> list[tuple[str, str]]:
+    """(model, baseline) for each two results of a sentence under one metric, of two
+    models (not two sizes of one), with a contrasting word between them; the paper's own
+    ``main`` is the model where it is one of the two, else the first named."""
+    pairs = []
+    for i, a in enumerate(results):
+        for b in results[i + 1:]:
+            if a[0] != b[0] and a[2] is not None and a[2] == b[2] and _CONTRAST.search(
+                    text, a[6], b[5]) and _family(a[0]) != _family(b[0]):
+                first, second = (b, a) if main is not None and b[0] == main.text else (a, b)
+                pairs.append((first[0], second[0]))
+                break
+    return pairs
+
+
+def _family(name: str) -> str:
+    """"MobileNetV3" of "MobileNetV3-Large": two sizes of one model are not compared."""
+    return re.split(r"[-\s]", name, maxsplit=1)[0]

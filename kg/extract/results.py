@@ -46,6 +46,7 @@ from kg.extract.reporters import (
     OUR,
     WE_OUR,
     applied_to,
+    contrasted,
     paired,
     sentence_reporters,
 )
@@ -216,6 +217,8 @@ class ResultFinder:
                 doc_text(doc), sent, models, datasets, metrics,
                 reporters[0] if reporters else before) if r[5] not in reported]
             evaluated += [(r[0], r[1], sent) for r in found[first:] if r[1]]
+            compared += [(a, b, sent) for a, b in contrasted(doc_text(doc), found[first:],
+                                                              main)]
         doc.user_data["kg_results"] = found
         self._relations(doc, "evaluatedOn", evaluated, "evaluated")
         self._relations(doc, "comparedWith", compared, "compared")
@@ -384,8 +387,9 @@ def _listed_after(text: str, previous: tuple[re.Match, Span], m: re.Match) -> Sp
 
 REACHES = re.compile(r"\b(?:to|reach(?:es|ing)?|achiev(?:es|ing)?|obtain(?:s|ing)?|"
                      r"attain(?:s|ing)?|gets|getting|scor(?:es|ing)|yield(?:s|ing)?|"
-                     r"record(?:s|ing)?|resolv(?:es|ing)|solv(?:es|ing)|deliver(?:s|ing)?)"
-                     r"\s*$", re.I)
+                     r"record(?:s|ing)?|resolv(?:es|ing)|solv(?:es|ing)|deliver(?:s|ing)?|"
+                     r"(?:stays?|remains?|stalls?|sits?|lags?|peaks?) at|(?:falls?|drops?|"
+                     r"degrades?|rises?) to)\s*$", re.I)
 
 
 def _slash_list_results(doc: Doc, lists: list[re.Match], metrics: list[Span],

@@ -48,6 +48,7 @@ RULE_WORD_LISTS = {
                 "scale up", "explore"),  # lineage._PURPOSE
     "backbone": ("backbone", "encoder", "vocoder"),  # lineage._WITH_BACKBONE_MID
     "derive": ("replac", "continu", "tun", "further"),  # derivation.derivations
+    "compare": ("compare",),  # comparisons.compared_pairs
 }
 RULE_WORDS = {k: re.compile("|".join(map(re.escape, words)))
               for k, words in RULE_WORD_LISTS.items()}

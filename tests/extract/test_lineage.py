@@ -686,3 +686,18 @@ def test_a_base_is_not_taken_past_the_next_verb(extract):
     assert not any(p == "basedOn" for _, p, _ in got)
     assert ("Quill-2", "usesComponent", "Grouped-Query Attention") in got or (
         "Quill-2", "usesComponent", "GQA") in got
+
+
+def test_we_compare_x_with_and_comparably_to(extract):
+    found = rels(extract("We present GraniteLM, an open language model. We compare GraniteLM "
+                         "with publicly released models such as Falcon-7B and MPT-7B."))
+    assert {("GraniteLM", "comparedWith", "Falcon-7B"),
+            ("GraniteLM", "comparedWith", "MPT-7B")} <= found
+    found = rels(extract("We present GraniteLM, an open language model. We compare our "
+                         "proposed model with the popular Falcon-7B on eight tasks."))
+    assert ("GraniteLM", "comparedWith", "Falcon-7B") in found
+    found = rels(extract("We present GraniteLM, an open language model. GraniteLM performs "
+                         "comparably to open models like Falcon-7B, while matching the "
+                         "perplexity of a MPT-7B model."))
+    assert {("GraniteLM", "comparedWith", "Falcon-7B"),
+            ("GraniteLM", "comparedWith", "MPT-7B")} <= found

@@ -679,3 +679,23 @@ def test_a_dataset_listed_with_a_shaped_one_is_found_again_later(extract):
                     "reaches a DSC of 88.1%. Experiments on three datasets (Cardiac, BraTS "
                     "and Spleen) confirm it; on Spleen it reaches a DSC of 95.0%.")
     assert {("UNetX", "Prostate", "DSC", 88.1), ("UNetX", "Spleen", "DSC", 95.0)} <= res(found)
+
+
+def test_the_number_of_a_named_baseline(extract):
+    found = extract("We present MeshFormer, a reconstruction model. On the ABC benchmark "
+                    "its Chamfer distance is 0.93, below the 1.08 of NeuralPull.")
+    assert {("MeshFormer", "ABC", "Chamfer distance", 0.93),
+            ("NeuralPull", "ABC", "Chamfer distance", 1.08)} <= res(found)
+    assert ("MeshFormer", "comparedWith", "NeuralPull") in {
+        (r.subject, r.predicate, r.object) for r in found.relations}
+
+
+def test_numbers_set_against_each_other_compare_their_models(extract):
+    found = extract("We present DenoiseNet, an image restoration network. On SIDD, "
+                    "DenoiseNet reaches a PSNR of 40.02 dB, whereas Restormer stays at 39.89 "
+                    "dB. DenoiseNet-S and DenoiseNet-L obtain a PSNR of 39.1 and 40.3 dB while "
+                    "using less compute.")
+    rels = {(r.subject, r.predicate, r.object) for r in found.relations}
+    assert ("DenoiseNet", "comparedWith", "Restormer") in rels
+    assert ("Restormer", "SIDD", "PSNR", 39.89) in res(found)
+    assert not {r for r in rels if r[1] == "comparedWith" and r[0].startswith("DenoiseNet-")}
