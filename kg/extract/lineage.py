@@ -63,7 +63,9 @@ _STOP_LIST = re.compile(r"\b(?:on|in terms of|by|while|which|with|when|at|for|un
 # ("uses the same compute budget as Gopher") and no relative clause ("introduce a framework
 # that abstracts reinforcement learning").
 _COMPONENT_STOP = re.compile(r",|\b(?:as|that|which)\b", re.I)
-TRAIN_FROM = re.compile(r"\btrain(?:ed)?\s*$", re.I)
+TRAIN_FROM = re.compile(r"\b(?:train(?:ed)?|deriv(?:e|es|ed|ing)|distill(?:s|ed|ing)?|"
+                        r"prun(?:e|es|ed|ing))\s*$", re.I)
+_ALSO = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
 # A verb between two names ends a list: "use A to design a new network, B".
 _NEW_VERB = re.compile(r"\b(?:and|but)\s+(?:also\s+)?(?:employ|use|adopt|add|appl|introduc|"
@@ -479,13 +481,17 @@ class LineageFinder:
             train = held & WORD_BIT["train"]
             passive = held & WORD_BIT["passive"]
         for i, span in enumerate(systems):
-            # "we train A from B"
+            # "we train A from B", "deriving A and C from B"
             if train and TRAIN_FROM.search(text[sent.start_char: span.start_char]):
-                rest = _FROM.match(text, span.end_char, sent.end_char)
-                if rest:
-                    for obj in _objects_after(doc, sent, span.end_char + len(rest[0]),
-                                              SYSTEM_TYPES, False):
-                        add(span, "basedOn", obj, sent, "train-from")
+                news = [span]
+                while len(news) < len(systems) - i and _ALSO.fullmatch(
+                        text, news[-1].end_char, systems[i + len(news)].start_char):
+                    news.append(systems[i + len(news)])
+                rest = _FROM.match(text, news[-1].end_char, sent.end_char)
+                for obj in _objects_after(doc, sent, news[-1].end_char + len(rest[0]),
+                                          SYSTEM_TYPES, False) if rest else ():
+                    for new in news:
+                        add(new, "basedOn", obj, sent, "train-from")
             # "direct preference optimization (DPO) is employed to ..."
             if (passive and _PASSIVE_USE.match(text[span.end_char: sent.end_char])
                     and named(span)):

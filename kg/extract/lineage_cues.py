@@ -20,7 +20,7 @@ CUES = (
         r"fine-?tuned (?:from|on top of)|distill(?:ed)? from|initiali[sz]ed (?:from|with)|"
         r"derived from|extends|an extension of|improves? (?:up)?on|trained from|"
         r"starting (?:from|with)|start(?:s|ed)? from|warm-?start(?:s|ed)? from|"
-        r"continue[sd]? (?:pre-?)?training (?:of|from)|inherit\w* from|"
+        r"continue[sd]? (?:pre-?)?training (?:of|from)|continu(?:e|es|ed|ing) from|inherit\w* from|"
         r"replac(?:e|es|ed|ing)(?: [^,.;()]{1,40}?)? (?:with|by|to)|"
         r"(?:an? )?implementation of|(?:[\w-]+ ){1,2}version of|obtained from|"
         r"(?:variant|successor|descendant|derivative|extension|adaptation) of|adapted from|"

@@ -20,7 +20,7 @@ CUE_WORDS = {
                 "training", "inherit", "replac", "implementation", "version", "obtained",
                 "variant", "successor", "descendant", "derivative", "adaptation", "adapted",
                 "architecture", "design", "recipe", "basis", "similar", "moderniz", "teacher",
-                "starting", "evolv", "tuning", "start"),
+                "starting", "evolv", "tuning", "start", "continu"),
     "usesComponent": ("use", "using", "utiliz", "adopt", "employ", "leverag", "incorporat",
                       "integrat", "equipped", "consist", "composed", "compris", "contain",
                       "introduc", "component", "module", "part", "backbone", "reli", "rely",
@@ -41,7 +41,7 @@ _FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
 #: skips the rule.
 RULE_WORD_LISTS = {
     "distill": ("distill", "tune", "tuning", "tunes"),  # lineage._DISTILL_INTO
-    "train": ("train",),  # lineage.TRAIN_FROM
+    "train": ("train", "deriv", "distill", "prun"),  # lineage.TRAIN_FROM
     "passive": ("employed", "used", "adopted", "utilised", "utilized", "leveraged",
                 "incorporated", "integrated"),  # lineage._PASSIVE_USE
     "purpose": ("improve", "upgrade", "enhance", "boost", "extend", "strengthen", "advance",

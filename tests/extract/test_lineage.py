@@ -701,3 +701,12 @@ def test_we_compare_x_with_and_comparably_to(extract):
                          "perplexity of a MPT-7B model."))
     assert {("GraniteLM", "comparedWith", "Falcon-7B"),
             ("GraniteLM", "comparedWith", "MPT-7B")} <= found
+
+
+def test_continuing_from_and_deriving_several_from_one(extract):
+    found = rels(extract("We pretrain LongCoder, continuing from the StarCoder-1B checkpoint, "
+                         "on repository-level code."))
+    assert ("LongCoder", "basedOn", "StarCoder-1B") in found
+    found = rels(extract("Pruning Pico-3B and Pico-1B from the released Qwen2-7B takes a "
+                         "fraction of the tokens."))
+    assert {("Pico-3B", "basedOn", "Qwen2-7B"), ("Pico-1B", "basedOn", "Qwen2-7B")} <= found
