@@ -428,7 +428,7 @@ class NameFinder:
             again(add(start, end, "Dataset", "dataset-phrase"), "Dataset", "dataset-phrase")
         known = [(s[2], s[3]) for s in plain_spans(doc, "kg_lexicon") if s[4] == "Dataset"]
         for start, end in listed_datasets(text, known, blank + 2 if blank >= 0 else 0):
-            add(start, end, "Dataset", "dataset-phrase")
+            again(add(start, end, "Dataset", "dataset-phrase"), "Dataset", "dataset-phrase")
         if "-" in text:
             families = model_families()
             for m in matches_at(FAMILY_COMPOUND, text, _family_starts(text)):

@@ -49,6 +49,7 @@ from kg.extract.reporters import (
     contrasted,
     paired,
     sentence_reporters,
+    subject_again,
 )
 from kg.extract.slash_lists import (
     model_free_value_lists,
@@ -150,10 +151,12 @@ class ResultFinder:
                         ) and applied_to(doc_text(doc), baseline, sent, main, models):
                     baseline = None  # "AdaRound reaches 68.71% for Resnet18": AdaRound's
                 model = baseline or paired(reporters, numbers, m)
-                if model is None and reporters and " it" in sent.text and (
-                        it := IT_AGAIN.search(doc_text(doc), sent.start_char, m.start())):
-                    # "..., and it obtains 62.7 mIoU": the sentence's subject again
-                    model = next((s for s in reporters if s.end_char <= it.start()), None)
+                if model is None and reporters and (" it" in sent.text or " they" in sent.text
+                                                    ) and (it := IT_AGAIN.search(
+                                                        doc_text(doc), sent.start_char, m.start())):
+                    # "..., and it obtains 62.7 mIoU": the sentence's subject again (the
+                    # paper's own where the names before it are baselines)
+                    model = subject_again(doc_text(doc), reporters, it.start()) or main
                 model = model or next((s for s in reversed(reporters)
                                        if s.end_char <= m.start()), None) or (
                     main if main is not None and WE_OUR.search(

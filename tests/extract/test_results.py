@@ -699,3 +699,21 @@ def test_numbers_set_against_each_other_compare_their_models(extract):
     assert ("DenoiseNet", "comparedWith", "Restormer") in rels
     assert ("Restormer", "SIDD", "PSNR", 39.89) in res(found)
     assert not {r for r in rels if r[1] == "comparedWith" and r[0].startswith("DenoiseNet-")}
+
+
+def test_a_listed_dataset_named_again_takes_its_numbers(extract):
+    found = extract("We present TideNet, a forecasting model. We test it on public datasets "
+                    "including Weather, Exchange and ETTm2: on Weather, TideNet reaches an "
+                    "MSE of 0.221.")
+    assert ("TideNet", "Weather", "MSE", 0.221) in res(found)
+
+
+def test_it_and_they_stand_for_the_subject_not_the_baseline(extract):
+    found = extract("We present SurfNet, a surface reconstruction model. On ScanNet its "
+                    "Chamfer distance is 0.41, below the 0.57 of MonoSDF, and on Replica it "
+                    "reaches an F-score of 81.3.")
+    assert ("SurfNet", "Replica", "F-score", 81.3) in res(found)
+    found = extract("We present WordPack, a new language model. We find that WordPack sense "
+                    "vectors beat the embeddings of Llama-2-7B: on WordSim353 they reach a "
+                    "Spearman correlation of 0.61, against 0.52 for Llama-2-7B.")
+    assert ("WordPack", "WordSim353", "Spearman correlation", 0.61) in res(found)
