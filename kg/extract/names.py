@@ -461,14 +461,24 @@ _CAPITALS = re.compile(r"[A-Z]+s?")
 _MODEL_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+(?:and|or)\s+")
 
 
+# ... or whose items the words before call baselines: "outperforming prior work such as
+# PPLM and FUDGE".
+_BASELINE_KIND = re.compile(r"\b(?:work|works|methods|models|baselines|approaches|systems|"
+                            r"algorithms|competitors|alternatives|LLMs|detectors|networks)\s+$")
+_COMPARING = re.compile(r"\b(?:outperform|surpass|than\b|compar|against\b|beat)", re.I)
+
+
 def listed_models(text: str, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """(start, end) of the other items of a list of baselines or examples one of which is a
-    model in ``known``: "such as TripoSR, LGM and CRM" (TripoSR known)."""
+    model in ``known`` ("such as TripoSR, LGM and CRM", TripoSR known), or that a comparison
+    calls baselines ("outperforming prior work such as PPLM and FUDGE")."""
     found: list[tuple[int, int]] = []
-    starts = (at for word in _LIST_OPENERS for at in find_all(text, word)) if known else ()
+    starts = (at for word in _LIST_OPENERS for at in find_all(text, word))
     for m in matches_at(_MODEL_LIST, text, starts):
         items = list_items(m, _MODEL_SEPARATOR)
-        if any(a < k_end and k_start < b for a, b in items for k_start, k_end in known):
+        if any(a < k_end and k_start < b for a, b in items for k_start, k_end in known) or (
+                _BASELINE_KIND.search(text, max(0, m.start() - 40), m.start())
+                and _COMPARING.search(text, max(0, m.start() - 120), m.start())):
             found += [(a, b) for a, b in items
                       if not any(a < k_end and k_start < b for k_start, k_end in known)]
     return found

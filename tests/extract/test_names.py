@@ -208,3 +208,13 @@ def test_our_model_types_the_title_name(extract):
                           "DriveLM, needs no anchors.",
                           title="DriveLM: Multi-Agent Motion Forecasting as Language Modeling"))
     assert ("DriveLM", "Model") in found
+
+
+def test_a_list_a_comparison_calls_baselines_names_models(extract):
+    found = typed(extract("We present StoryLM, a controllable language model. StoryLM clearly "
+                          "outperforms earlier methods such as PLUG and FUDGE on six "
+                          "control tasks."))
+    assert {("PLUG", "Model"), ("FUDGE", "Model")} <= found
+    found = typed(extract("We present StoryLM, a controllable language model. It handles "
+                          "formats such as JSONL and YAML."))
+    assert not {n for n, _ in found if n in ("JSONL", "YAML")}
