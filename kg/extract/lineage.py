@@ -53,6 +53,7 @@ from kg.extract.lineage_cues import ANY_START as _ANY_START
 from kg.extract.lineage_cues import COMPONENT_TYPES, CUES
 from kg.extract.lineage_cues import CUES_LOWER as _CUES_LOWER
 from kg.extract.lineage_cues import CUES_NARROW as _CUES_NARROW
+from kg.extract.parts import part_relations
 from kg.extract.sentence_words import ALL_WORDS, WORD_BIT, SentenceWords, lowered
 from kg.extract.successors import next_versions, tuned_variants
 from kg.normalize import name_key
@@ -536,6 +537,9 @@ class LineageFinder:
                     text, max(sent.start_char, span.start_char - 30), span.start_char):
                 owner = next((s for s in reversed(systems[:i]) if named(s)), None) or main
                 add(owner, "basedOn", span, sent, "as-base")
+        # "extracted with DMTet", "its denoising network is a U-Net"
+        for user, part, rule in part_relations(text, sent, systems, main) if systems else ():
+            add(user, "usesComponent", part, sent, rule)
         # "We compare X with A and B", "we compare our proposed architecture with A"
         for subject, end in compared_pairs(text, sent, systems, main) if (
                 held & WORD_BIT["compare"]) else ():

@@ -710,3 +710,20 @@ def test_continuing_from_and_deriving_several_from_one(extract):
     found = rels(extract("Pruning Pico-3B and Pico-1B from the released Qwen2-7B takes a "
                          "fraction of the tokens."))
     assert {("Pico-3B", "basedOn", "Qwen2-7B"), ("Pico-1B", "basedOn", "Qwen2-7B")} <= found
+
+
+def test_parts_named_after_a_participle_or_as_what_a_part_is(extract):
+    found = rels(extract("We present MeshGen, a generative model. Meshes are decoded with "
+                         "FlexiCubes, and text features extracted by T5-XXL condition it."))
+    assert {("MeshGen", "usesComponent", "FlexiCubes"),
+            ("MeshGen", "usesComponent", "T5-XXL")} <= found
+    found = rels(extract("We present SpeakLM, a speech model. Its vocoder is a BigVGAN-v2 "
+                         "trained on 10k hours, and prosody features come from a pretrained "
+                         "HuBERT-L model."))
+    assert {("SpeakLM", "usesComponent", "BigVGAN-v2"),
+            ("SpeakLM", "usesComponent", "HuBERT-L")} <= found
+    found = rels(extract("We present DepthX, a depth estimator. The metric head of DepthX is "
+                         "trained anew, while the encoder of DepthX is DINOv2-L, whose "
+                         "backbone is a ViT-L."))
+    assert {("DepthX", "usesComponent", "DINOv2-L"),
+            ("DINOv2-L", "usesComponent", "ViT-L")} <= found

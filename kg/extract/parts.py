@@ -1,0 +1,62 @@
+"""Parts a sentence names without a verb of use, for ``kg_lineage``'s ``usesComponent``:
+
+- a name after a participle and "with"/"by": "surfaces are extracted with DMTet", "image
+  features extracted by DETR", "which we optimize with soft actor-critic";
+- a name that features are taken from: "features from a pretrained WavLM model", "taken
+  from a ResNet-50 backbone";
+- a name a part is said to be: "its denoising network is a U-Net", "the relative-depth
+  backbone of ZoeDepth is MiDaS", "whose encoder is a BEiT-L transformer".
+
+The user is the name that owns the part where the sentence gives one ("X's", "of X",
+"whose" after X), else the paper's own system.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+_PARTICIPLE = re.compile(
+    r"\b(?:extracted|encoded|computed|generated|optimi[sz]ed?|rasteri[sz]ed|rendered|"
+    r"parameteri[sz]ed|embedded|tokeni[sz]ed|segmented|detected|produced|predicted|"
+    r"synthesi[sz]ed|decoded|vectori[sz]ed|transcribed|labell?ed|annotated|scored)"
+    r"\s+(?:\w+\s+){0,2}?(?:with|by|using|via)\s+(?:an?\s+|the\s+)?"
+    r"(?:pre-?trained\s+|off-the-shelf\s+|frozen\s+)?$", re.I)
+_FEATURES_FROM = re.compile(
+    r"\b(?:features|representations|embeddings|tokens|taken|extracted)\s+(?:\w+\s+){0,3}?"
+    r"from\s+(?:an?\s+|the\s+)?(?:pre-?trained\s+|frozen\s+|off-the-shelf\s+)?$", re.I)
+_PART = (r"(?:backbone|encoder|decoder|denoiser|(?:denoising\s+)?network|language\s+model|"
+         r"LLM|tokenizer|vocoder|generator|discriminator|aggregator|retriever|planner)")
+_PART_IS = re.compile(
+    r"(?:\b(?P<its>its|whose)\s+|(?P<owned>'s)\s+|\bthe\s+)(?:[\w-]+\s+){0,2}?" + _PART +
+    r"(?:\s+of\s+(?P<of>[^\s,;][^,;]{0,40}?))?\s+(?:is|are|was)\s+(?:an?\s+|the\s+)?"
+    r"(?:pre-?trained\s+|frozen\s+)?$", re.I)
+
+
+def part_relations(text: str, sent: Span, systems: list[Span], main: Span | None
+                   ) -> list[tuple[Span, Span, str]]:
+    """(user, part, rule) for each part of the sentence named as above."""
+    found = []
+    for i, span in enumerate(systems):
+        window = max(sent.start_char, span.start_char - 90)
+        user = None
+        if _PARTICIPLE.search(text, window, span.start_char):
+            rule, user = "with-participle", main
+        elif _FEATURES_FROM.search(text, window, span.start_char):
+            rule, user = "features-from", main
+        elif m := _PART_IS.search(text, window, span.start_char):
+            rule = "part-is"
+            before = [s for s in systems[:i] if s.end_char <= m.start()]
+            if m["owned"]:
+                user = next((s for s in reversed(before) if s.end_char == m.start()), None)
+            elif m["of"]:
+                user = next((s for s in systems[:i] if m.start("of") <= s.start_char
+                             and s.end_char <= m.end("of")), None)
+            elif m["its"] and m["its"].lower() == "whose":
+                user = before[-1] if before else None
+            else:
+                user = before[-1] if before and m["its"] else main
+        if user is not None and user.text != span.text:
+            found.append((user, span, rule))
+    return found
