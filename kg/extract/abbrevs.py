@@ -29,6 +29,9 @@ _TITLED_WITH_PREP = re.compile(r"[A-Z][\w-]*(?: (?:[A-Z][\w-]*|with|for|of|via|a
                                r"from|using|to))* [A-Z][\w-]*")
 # The kind of thing a name is, said right before it: "a simple yet novel algorithm, X".
 _KIND_BEFORE = re.compile(r"\b(?:an?|the|our)\s+(?:[\w-]+\s+){0,4}?([a-z]+),\s*$")
+# Words before a name in title case that make it a technique the paper brings in.
+_AS_TECHNIQUE = re.compile(r"\b(?:components?|techniques?|modules?|strateg(?:y|ies)|"
+                           r"mechanisms?|propose[sd]?|introduce[sd]?)\b[^.;]*$", re.I)
 _PREP = re.compile(r"\s+(?:with|for|via|of|on|from|under|through|in|using)\s+.*$", re.I)
 
 
@@ -118,6 +121,9 @@ class AbbreviationFinder:
             # with Transformers (ACT)", "a new dataset, Expressive hands and faces (EHF)" (a
             # dataset's name may be in sentence case, a method's is then a description)
             # "Tiny Time Mixers (TTM), a compact model": a name the description types
+            if label is None and titled and _TITLED.fullmatch(found) and _AS_TECHNIQUE.search(
+                    text, max(0, start - 60), start):
+                label = "Method"  # "two components including Learnable Weight Clipping (LWC)"
             if label == "Model" and found.islower():
                 continue  # "wide area networks (WANs)": a common noun, not a model's name
             span = doc.char_span(start, end, alignment_mode="expand")

@@ -78,3 +78,11 @@ def test_a_dataset_named_in_sentence_case_after_the_word_dataset(extract):
     assert ("HICS", "Dataset") in typed(found)
     assert ("GraspNet-X", "HICS", "mAP", 41.2) in {
         (r.model, r.dataset, r.metric, r.value) for r in found.results}
+
+
+def test_a_title_case_pair_a_paper_brings_in_as_a_component_is_a_method(extract):
+    found = {(m.name, m.type) for m in extract(
+        "QuantX comprises two components including Adaptive Range Search (ARS) and "
+        "Learnable Channel Mixing (LCM). Results on Penn Treebank (PTB) follow.").mentions}
+    assert {("Adaptive Range Search", "Method"), ("Learnable Channel Mixing", "Method")} <= found
+    assert not {n for n, t in found if n.startswith("Penn") and t == "Method"}
