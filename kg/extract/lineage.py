@@ -66,6 +66,12 @@ _STOP_LIST = re.compile(r"\b(?:on|in terms of|by|while|which|with|when|at|for|un
 _COMPONENT_STOP = re.compile(r",|\b(?:as|that|which)\b", re.I)
 TRAIN_FROM = re.compile(r"\b(?:train(?:ed)?|deriv(?:e|es|ed|ing)|distill(?:s|ed|ing)?|"
                         r"prun(?:e|es|ed|ing))\s*$", re.I)
+# A name that only says what kind of thing the next noun is: "LED, a Longformer variant
+# initialized from BART" (LED is).
+_VARIANT_OF = re.compile(r"\s+(?:variant|version|derivative)s?\b")
+# Things of a kind before "based on", not the paper's: "the algorithms based on GBDT".
+_KINDS_BASED = re.compile(r"(?:^|\s)[a-z][\w-]*\s+(?:algorithms|methods|models|approaches|"
+                          r"works|systems|techniques|solutions|frameworks|detectors)\s+$")
 _ALSO = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
 # A verb between two names ends a list: "use A to design a new network, B".
@@ -238,7 +244,8 @@ def _nearest_subject(doc: Doc, spans: list[Span], char: int, skip: set[int],
     backbone"), nor listed with one."""
     text = doc_text(doc)
     systems = [s for s in spans if s.end_char <= char and s.label_ in SYSTEM_TYPES
-               and not as_modifier(text, s)]  # "a LLaMA-based model that surpasses"
+               and not as_modifier(text, s)  # "a LLaMA-based model that surpasses"
+               and not _VARIANT_OF.match(text, s.end_char)]  # "LED, a Longformer variant"
     if not systems:
         return None
     skipped = skipped_names(text, systems, sent_start, BASELINE_BEFORE.search, skip)
@@ -389,11 +396,16 @@ class LineageFinder:
                         or _OURS.search(text, sent.start_char, start) else named_main)
                     if predicate == "usesComponent":
                         subject = self._user(doc, sent, before, sentence_main, start, spans)
-                    if predicate == "basedOn" and (_POINTS_BACK.match(scanned, end) or (
+                    if predicate == "basedOn" and (
+                            subject is not None and subject.label_ == "Software"
+                            and "implementation" in m[0].lower()
+                            or _KINDS_BASED.search(text, max(sent.start_char, start - 40), start)
+                            or _POINTS_BACK.match(scanned, end) or (
                             _USED_A.search(text, sent.start_char, start)
                             and m[0].lower().endswith(" of"))):
                         # "methods based on this framework ... as Q-learning"; "with a
-                        # data-efficient version of Rainbow DQN" names a part, not a base
+                        # data-efficient version of Rainbow DQN" names a part, not a base;
+                        # "a Caffe implementation of X"; "the algorithms based on GBDT"
                         continue
                     rule = m[0].lower().split()[0]
                     if before is not None and (pairs := _respective(doc, sent, spans, before,

@@ -727,3 +727,14 @@ def test_parts_named_after_a_participle_or_as_what_a_part_is(extract):
                          "backbone is a ViT-L."))
     assert {("DepthX", "usesComponent", "DINOv2-L"),
             ("DINOv2-L", "usesComponent", "ViT-L")} <= found
+
+
+def test_a_variant_named_before_its_base_and_bases_that_are_not_the_papers(extract):
+    found = rels(extract("We also release Mamba-ED, a Mamba variant initialized from T5-Base "
+                         "for summarization."))
+    assert ("Mamba-ED", "basedOn", "T5-Base") in found
+    assert ("Mamba", "basedOn", "T5-Base") not in found
+    found = rels(extract("We present TabNet-X, a tabular model. Still, the classic algorithms "
+                         "based on CatBoost remain strong. We also provide a JAX "
+                         "implementation of TabNet-X."))
+    assert not {r for r in found if r[1] == "basedOn"}
