@@ -84,6 +84,11 @@ def dataset_phrases(text: str, abstract_start: int) -> list[tuple[int, int]]:
                  if text[a:b].split()[0] not in _NOT_FIRST]
         if any(_LISTED_NAME.search(text, a, b) for a, b in items):
             found += items  # "the Synapse and ACDC datasets": one shaped name is enough
+    for m in _KIND_AFTER_SHAPED.finditer(text, abstract_start) if (
+            " environment" in text or " domain" in text or " datasets" in text) else ():
+        # "the Maze2D and AntMaze navigation domains", "the large Maze2D environment"
+        found += [(a, b) for a, b in list_items(m, _SEPARATOR)
+                  if _SHAPED.search(text, a, b) and text[a:b].split()[0] not in _NOT_FIRST]
     for m in matches_at(_FRONTED_ON, text, (i for i in find_all(text, "On ")
                                             if i >= abstract_start)):
         # "On Sudoku-Extreme and Maze-Hard, TRM reaches ..."
@@ -123,6 +128,12 @@ _SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 # SVAMP and ASDiv benchmarks"; each an acronym, a shaped name or of several words.
 _PLURAL_LIST = re.compile(rf"\bthe\s+(?P<items>{_ITEM}(?:(?:,\s*|\s+and\s+|,\s+and\s+)"
                           rf"{_ITEM})+)\s+(?:datasets|benchmarks)\b")
+# Shaped names before a word for where an agent or model is tested: "the Maze2D and AntMaze
+# navigation domains", "its six AntMaze datasets", "the large Maze2D environment".
+_SHAPED_ITEM = r"[A-Z][\w-]*(?:[A-Z0-9][\w-]*|-[A-Z][\w-]*)"
+_KIND_AFTER_SHAPED = re.compile(
+    rf"(?<![\w-])(?P<items>{_SHAPED_ITEM}(?:(?:,\s*|\s+and\s+|,\s+and\s+){_SHAPED_ITEM})*)"
+    r"\s+(?:[a-z][\w-]*\s+)?(?:environments?|domains|datasets)\b")
 _LISTED_NAME = re.compile(r"[A-Z]{2}|[-\d\s]|[a-z][A-Z]")
 # A verb after the last item makes it the subject of a new clause: "... on CORD, and
 # LayoutLMv3-Base obtains ...".

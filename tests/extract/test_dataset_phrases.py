@@ -68,3 +68,12 @@ def test_names_listed_before_a_plural_dataset_word():
     found = {text[a:b] for a, b in dataset_phrases(text, 0)}
     assert {"HuMMan", "BEHAVE-X", "Motion-X", "EgoBody", "PROX"} <= found
     assert not found & {"English", "German"}
+
+
+def test_shaped_names_before_environments_domains_or_datasets(extract):
+    found = {(m.name, m.type) for m in extract(
+        "We present StepPlan, a planner. The tasks span the Reach3D and PushCube manipulation "
+        "domains. In the hard Stack4X environment, StepPlan reaches a success rate of 91%. "
+        "Across its four Lift2D datasets, it also leads.").mentions}
+    assert {("Reach3D", "Dataset"), ("PushCube", "Dataset"), ("Stack4X", "Dataset"),
+            ("Lift2D", "Dataset")} <= found
