@@ -434,10 +434,13 @@ class NameFinder:
             for m in matches_at(FAMILY_COMPOUND, text, _family_starts(text)):
                 if any(part in families for part in m[0].split("-")):
                     add(m.start(), m.end(), "Model", "shape")  # "Math-Qwen-Chat"
+        measures = {s[2] for s in plain_spans(doc, "kg_lexicon") if s[4] == "Metric"}
         for m in matches_at(SHAPED, text, _shaped_starts(text, rev)):
-            add(m.start(), m.end(), "Model", "shape")
+            if m.start() not in measures or not _VALUE_AFTER.search(m[0]):
+                add(m.start(), m.end(), "Model", "shape")  # not "(FID 1.73)": a value
         for m in matches_at(VERSIONED, text, _versioned_starts(text, rev)):
-            add(m.start(), m.end(), "Model", "versioned")
+            if m.start() not in measures or not _VALUE_AFTER.search(m[0]):
+                add(m.start(), m.end(), "Model", "versioned")
         starts, ends = token_bounds(doc)
         known = [(s[2], s[3]) for s in plain_spans(doc, "kg_lexicon") if s[4] == "Model"] + [
             (starts[a], ends[b - 1]) for a, b, label, _ in spans if label == "Model"
@@ -485,6 +488,7 @@ def listed_models(text: str, known: list[tuple[int, int]]) -> list[tuple[int, in
 
 
 _GLUED = re.compile(r"[\w-]")
+_VALUE_AFTER = re.compile(r"\s\d+(?:\.\d+)?$")  # a measure's value: "FID 1.73"
 _TITLE = re.compile(rf"^(?P<name>[A-Z][\w.+-]*(?:\s(?:v?\d+(?:\.\d+)*|{_VARIANT}))*):\s"
                     r"(?P<rest>[^\n]+)\n")
 _TITLE_CUT = re.compile(r"\b(?:for|with|via|through|to|towards|on|in|from|using|by|of)\b")

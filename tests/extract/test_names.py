@@ -218,3 +218,13 @@ def test_a_list_a_comparison_calls_baselines_names_models(extract):
     found = typed(extract("We present StoryLM, a controllable language model. It handles "
                           "formats such as JSONL and YAML."))
     assert not {n for n, _ in found if n in ("JSONL", "YAML")}
+
+
+def test_a_measure_with_its_value_and_a_programming_language_are_not_models(extract):
+    found = extract("We present FlowSampler, a one-step sampler. FlowSampler sets new records "
+                    "on CIFAR-10 (FID 2.05) and on FFHQ (FID 2.61). Its code base covers "
+                    "Python, TypeScript and JavaScript.")
+    models = {m.name for m in found.mentions if m.type == "Model"}
+    assert models == {"FlowSampler"}
+    assert ("FlowSampler", "CIFAR-10", "FID", 2.05) in {
+        (r.model, r.dataset, r.metric, r.value) for r in found.results}
