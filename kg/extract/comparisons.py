@@ -10,7 +10,7 @@ from spacy.tokens import Span
 
 # "compare X with/to/against": X is a name, or the paper's own ("our proposed architecture",
 # "it"); "compared with" and "comparing favourably with" are the cues of ``CUES``.
-_COMPARE = re.compile(r"\b(?:we|We|also|further|then)\s+compare\s+(?P<x>[^,;.()]{1,60}?)"
+_COMPARE = re.compile(r"\b(?:we|We|also|further|then|and)\s+compare\s+(?P<x>[^,;.()]{1,60}?)"
                       r"\s+(?:with|to|against)\s+")
 _OURS = re.compile(r"(?:our|the)\s+(?:proposed\s+|new\s+|final\s+)?[\w-]+$|it$|them$")
 

@@ -444,10 +444,11 @@ def skipped_names(text: str, spans: list[TextSpan], sent_start: int,
 BASELINE_BEFORE = re.compile(r"\b(?:compar(?:ed|es|e|ing|ison|able)(?: with| to)?|than|"
                              r"outperform\w*|surpass\w*|"
                              r"over|against|beat\w*|exceed\w*|versus|vs\.?|such as|like|"
+                             r"above|below|"
                              r"teacher|with|from|using|upon|rival\w*|uses|employs|adopts|incorporates|"
                              r"integrates|implemented (?:in|with)|"
                              r"(?:close|equivalent|competitive|on par)\s+(?:to|with)|"
                              r"match(?:es|ing)?(?: the [\w-]+ of)?)"
                              r"\s+(?:the\s+|a\s+|an\s+)?"
                              r"(?:[\w-]+\s+){0,2}$|\bas\s+(?:many|few|much|little)\s+[\w-]+\s+as"
-                             r"\s+$", re.I)
+                             r"\s+$|\bthe\s+\d[\d.]*\s*%?\s*(?:[A-Za-z]{1,4}\s+)?of\s+$", re.I)

@@ -738,3 +738,18 @@ def test_a_variant_named_before_its_base_and_bases_that_are_not_the_papers(extra
                          "based on CatBoost remain strong. We also provide a JAX "
                          "implementation of TabNet-X."))
     assert not {r for r in found if r[1] == "basedOn"}
+
+
+def test_baselines_after_the_number_of_and_a_colon_list_of_what_baselines_include(extract):
+    found = rels(extract("We present SurfNet, a surface reconstruction model. On ScanNet its "
+                         "Chamfer distance is 0.41, below the 0.57 of MonoSDF, and on Replica "
+                         "it reaches an F-score of 81.3, well above MonoSDF and VolSDF."))
+    assert ("SurfNet", "comparedWith", "VolSDF") in found
+    assert ("MonoSDF", "comparedWith", "VolSDF") not in found
+    found = rels(extract("We present VoxTTS, a speech synthesis model. We test VoxTTS against "
+                         "baselines that include open text-to-speech systems: XTTS-2, "
+                         "StyleTTS-2 and VALL-E X."))
+    assert {("VoxTTS", "comparedWith", "XTTS-2"), ("VoxTTS", "comparedWith", "StyleTTS-2")} <= found
+    found = rels(extract("We train Orca-S, a small language model, and compare Orca-S with "
+                         "open models such as Pythia-1B and OPT-1.3B."))
+    assert ("Orca-S", "comparedWith", "Pythia-1B") in found
