@@ -276,6 +276,10 @@ _TASK_DOMAIN_WORDS = {
     "open-set", "open-vocabulary", "open-world", "retrieval-augmented",
     "long-form", "open-domain", "multi-object", "multi-view", "multi-label", "multi-hop"}
 _WORD_BEFORE = re.compile(r"(?<![\w-])([a-z0-9][a-z0-9-]*[a-z])\s+$", re.I)
+# ... and compounds that set a task's scope: "multi-document question answering",
+# "cross-file code completion", "pixel-wise segmentation".
+_TASK_SETTING = re.compile(r"(?:cross|multi|single)-[a-z]+|"
+                           r"[a-z]+-(?:wise|grained|document|file|turn|view)")
 
 
 def _task_start(text: str, start: int, floor: int) -> int:
@@ -284,7 +288,8 @@ def _task_start(text: str, start: int, floor: int) -> int:
     ``floor``."""
     for _ in range(2):
         m = _WORD_BEFORE.search(text, max(floor, start - 30), start)
-        if m is None or m[1].lower() not in _TASK_DOMAIN_WORDS or (
+        if m is None or (m[1].lower() not in _TASK_DOMAIN_WORDS
+                         and not _TASK_SETTING.fullmatch(m[1].lower())) or (
                 m[1][0].isupper() and m[1].lower() not in ("3d", "2d")):
             break
         start = m.start()

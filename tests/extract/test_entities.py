@@ -231,3 +231,14 @@ def test_a_short_form_in_brackets_before_the_word_dataset_is_a_dataset(extract):
     found = typed(extract("We record 40 hours in 30 kitchens, the Kitchens of Lyon (KoLy) "
                           "dataset, and pretrain a policy on it."))
     assert ("KoLy", "Dataset") in found
+
+
+def test_a_task_keeps_the_compound_that_sets_its_scope(extract):
+    found = {(m.name, m.type) for m in extract(
+        "We present DocLM, a long-context model for multi-document question answering and "
+        "cross-repository code completion; it also does pixel-wise segmentation.").mentions}
+    assert {("multi-document question answering", "Task"),
+            ("cross-repository code completion", "Task")} <= found
+    found = {m.name for m in extract("DocLM brings high-quality image synthesis to phones.")
+             .mentions}
+    assert "high-quality image synthesis" not in found
