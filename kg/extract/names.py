@@ -61,6 +61,9 @@ CUE = re.compile(
     # "This paper introduces X, a ...", "by introducing X, an ..."
     r"[Tt]his (?:paper|work|report) (?:introduce|present|propose)s|"
     r"by (?:introduc|present|propos)ing|"
+    # "We call the resulting planner Diffuser"
+    r"[Ww]e (?:then )?call (?:the|this|our) (?:[\w-]+ ){0,2}?(?:model|planner|method|system|"
+    r"framework|approach|architecture|network|algorithm|policy|agent|assistant|detector)|"
     # "our model, DECA (...)", "our agent, GT Sophy": the authors' own thing, named
     # (not "our largest model, T5-11B": one size of it)
     r"[Oo]ur (?:(?![\w-]*est\b|reference\b|base\b|final\b|best-)[\w-]+ ){0,2}?"
@@ -69,6 +72,8 @@ CUE = re.compile(
     r"(?:a |an |the )?(?:novel |new |simple |efficient |large-scale )?"
     rf"(?P<name>{_NAME})(?P<after>,? (?:a|an|the|which is a)\s[^.;:()]{{0,120}})?"
 )
+# "We call the resulting planner Diffuser": the kind is said, so one word is the name.
+_CALLED_KIND = re.compile(r"[Ww]e (?:then )?call (?:the|this|our) ")
 _CUT = re.compile(r"\b(?:for|with|that|which|to|of|on|in|from|by|via|using|designed|based"
                   r"|built|trained|where|and|achieving|capable)\b|[,;(]")
 ATTACHED = re.compile(r"-(?:based|style|like|sized|level|scale|specific|only|free|aware|"
@@ -381,7 +386,8 @@ class NameFinder:
                 _OUR_KINDS.get(m["kind"]))
             rule = "cue" if described else "cue-untyped"
             again(add(m.start("name"), m.end("name"), described or "Model", rule,
-                      long_form=not m["after"]), described or "Model", rule)
+                      long_form=not m["after"] and not _CALLED_KIND.match(m[0])),
+                  described or "Model", rule)
         for m in matches_at(_KIND_DESCRIBED, text, _kind_described_starts(text)):
             if (described := described_type(m["after"])) is not None:
                 again(add(m.start("name"), m.end("name"), described, "described"), described,

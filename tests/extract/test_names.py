@@ -228,3 +228,11 @@ def test_a_measure_with_its_value_and_a_programming_language_are_not_models(extr
     assert models == {"FlowSampler"}
     assert ("FlowSampler", "CIFAR-10", "FID", 2.05) in {
         (r.model, r.dataset, r.metric, r.value) for r in found.results}
+
+
+def test_we_call_the_kind_then_one_word_is_the_name(extract):
+    found = extract("We call the resulting policy Strider; its backbone is a ResNet-18. On "
+                    "the Walker2D environment, Strider reaches a success rate of 97.1%.")
+    assert ("Strider", "Model") in typed(found)
+    assert ("Strider", "Walker2D", "success rate", 97.1) in {
+        (r.model, r.dataset, r.metric, r.value) for r in found.results}
