@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Collection
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -113,6 +114,7 @@ def variant_of(name: str, models: Collection[str]) -> bool:
     return bool(stem) and stem in models
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of a name: names come back
 def _stem(name: str) -> str:
     """The key of a name without its last "-" or " " part: sizes and variants of one model
     share it."""
@@ -310,7 +312,7 @@ def _join_adjacent_models(doc: Doc, spans: list[Chosen]) -> list[Chosen]:
 def _reported(span: TextSpan, flags: WordFlags = _FLAGS) -> bool:
     """A common-word metric ("accuracy", "latency") counts only where a number is reported
     with it; a named one (mIoU, FID) always counts."""
-    if any(c.isupper() or c.isdigit() for c in span.text[1:]):
+    if _named_measure(span.text):
         return True
     doc = span.doc
     text = doc_text(doc)
@@ -318,6 +320,12 @@ def _reported(span: TextSpan, flags: WordFlags = _FLAGS) -> bool:
     sent = sentence_of(doc, span.start)
     return any(flags(doc, text[starts[i]:ends[i]]) & WordFlags.NUMBER
                for i in range(max(sent.start, span.start - 8), min(sent.end, span.end + 8)))
+
+
+@lru_cache(maxsize=1 << 16)
+def _named_measure(name: str) -> bool:
+    """A measure named with a capital or a digit after its first letter (mIoU, FID)."""
+    return any(c.isupper() or c.isdigit() for c in name[1:])
 
 
 _VALUE_NEAR_BEFORE = re.compile(r"(?:\d%?|\b(?:validation|test|lower|higher|mean))\s+$", re.I)

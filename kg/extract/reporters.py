@@ -33,6 +33,8 @@ def sentence_reporters(doc: Doc, models: list[Span], sent: Span,
     ("outperforms Llama 2 70B and GPT-3.5 ..., reaching 70.6%"), a component or a setting
     ("with a ResNet-50 backbone", "on Llama-2 7B", and, after the paper's own ``main``
     or "it", "the perplexity of OPT-66B")."""
+    if not models:
+        return []
     text = doc_text(doc)
     modifiers = {s.start for s in models if as_modifier(text, s)}  # "RLHF-based"
     skipped = skipped_names(text, models, sent.start_char, COMPARED_BEFORE.search, modifiers)
