@@ -21,10 +21,13 @@ from spacy.attrs import IDX, LENGTH
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.sentence_words import lowered
+
 SYSTEM_TYPES = ("Model", "Method", "Software")
 TEXT_KEY = "kg_text"  # set by kg.extract.tokenizer
 STARTS_KEY = "kg_sent_starts"  # set by kg_sentences
 BOUNDS_KEY = "kg_token_bounds"
+LOWER_KEY = "kg_lower"
 PROPOSED_KEY = "kg_proposed"  # kg_lineage's own system found by a "we propose" sentence
 ENTITY_CACHES = ("kg_entity_list", "kg_entities_by_sent", "kg_in_sentence", "kg_main_subject",
                  PROPOSED_KEY)
@@ -166,6 +169,22 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+def doc_lower(doc: Doc) -> str | None:
+    """``sentence_words.lowered(doc_text(doc))``, computed once per doc: the text in lower
+    case at the same offsets, or None where lower-casing would move or fold a letter."""
+    user_data = doc.user_data
+    if LOWER_KEY not in user_data:
+        user_data[LOWER_KEY] = lowered(doc_text(doc))
+    return user_data[LOWER_KEY]
+
+
+def may_hold(low: str | None, words: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether ``low[start:end]`` (``doc_lower``) holds one of ``words`` (lower case); True
+    without ``low``. A case-blind pattern every match of which holds one of them cannot
+    match where this is False."""
+    return low is None or any(low.find(word, start, end) >= 0 for word in words)
 
 
 def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
