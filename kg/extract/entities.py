@@ -191,12 +191,17 @@ def _coordinated(doc: Doc, spans: list[Chosen], typed: dict, models: set[str]
     "CIFAR-10, CIFAR-100 and Oxford-102 Flowers"."""
     text = doc_text(doc)
     out = list(spans)
-    stems = Counter(_stem(text[s[2]:s[3]]) for s in spans if s[4] == "Model")
+    stems: Counter[str] | None = None  # counted at the first name that gets so far
     for i, span in enumerate(out):
+        if span[4] != "Model":
+            continue
         name = text[span[2]:span[3]]
-        if (span[4] != "Model" or name_key(name) in typed
-                or not span[5].endswith(UNTYPED_RULES) or variant_of(name, models)
-                or stems[_stem(name)] > 1):  # "LayoutLMv3-Large ..., and LayoutLMv3-Base"
+        if name_key(name) in typed or not span[5].endswith(UNTYPED_RULES) or variant_of(
+                name, models):
+            continue
+        if stems is None:
+            stems = Counter(_stem(text[s[2]:s[3]]) for s in spans if s[4] == "Model")
+        if stems[_stem(name)] > 1:  # "LayoutLMv3-Large ..., and LayoutLMv3-Base"
             continue
         if _SUBJECT_OF.match(text, span[3]):
             continue  # "On SST-2, TinyBERT-4 reaches ...": the subject after a setting
@@ -277,6 +282,7 @@ _TASK_DOMAIN_WORDS = {
     "stereo", "handwritten", "mathematical", "abstractive", "extractive", "3d", "2d",
     "open-set", "open-vocabulary", "open-world", "retrieval-augmented",
     "long-form", "open-domain", "multi-object", "multi-view", "multi-label", "multi-hop"}
+_DOMAIN_ENDS = tuple(sorted(_TASK_DOMAIN_WORDS))
 _WORD_BEFORE = re.compile(r"(?<![\w-])([a-z0-9][a-z0-9-]*[a-z])\s+$", re.I)
 
 
@@ -285,6 +291,8 @@ def _task_start(text: str, start: int, floor: int) -> int:
     ``_TASK_DOMAIN_WORDS`` right before it ("point cloud classification"), never before
     ``floor``."""
     for _ in range(2):
+        if not text[max(floor, start - 30):start].rstrip().lower().endswith(_DOMAIN_ENDS):
+            break  # the word a match finds ends the last chunk before the blank: not one
         m = _WORD_BEFORE.search(text, max(floor, start - 30), start)
         if m is None or m[1].lower() not in _TASK_DOMAIN_WORDS or (
                 m[1][0].isupper() and m[1].lower() not in ("3d", "2d")):
