@@ -35,6 +35,7 @@ from kg.extract.context import (
     REFERS_BACK,
     SYSTEM_TYPES,
     as_modifier,
+    doc_lower,
     doc_text,
     entities,
     entities_per_sentence,
@@ -53,7 +54,7 @@ from kg.extract.lineage_cues import ANY_START as _ANY_START
 from kg.extract.lineage_cues import COMPONENT_TYPES, CUES
 from kg.extract.lineage_cues import CUES_LOWER as _CUES_LOWER
 from kg.extract.lineage_cues import CUES_NARROW as _CUES_NARROW
-from kg.extract.sentence_words import ALL_WORDS, WORD_BIT, SentenceWords, lowered
+from kg.extract.sentence_words import ALL_WORDS, WORD_BIT, SentenceWords
 from kg.extract.successors import next_versions, tuned_variants
 from kg.normalize import name_key
 
@@ -351,7 +352,7 @@ class LineageFinder:
             relations.add((subject.text, predicate, obj.text, sent.start_char, sent.end_char,
                            f"{self.name}:{rule}"))
 
-        low = lowered(text)
+        low = doc_lower(doc)
         cues, scanned = (_CUES_LOWER, low) if low is not None else (CUES, text)
         previous: Span | None = None  # the first system the last sentence named
         sents = sentences(doc)
