@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.context import (
     BASELINE_BEFORE,
+    BASELINE_BEFORE_LOWER,
     as_modifier,
     doc_lower,
     doc_text,
@@ -63,6 +64,16 @@ def _baseline_or_setting(window: str) -> bool:
     return bool(_SETTING_BEFORE.search(window[-12:]) or BASELINE_BEFORE.search(window))
 
 
+_SETTING_BEFORE_LOWER = re.compile(_SETTING_BEFORE.pattern, _SETTING_BEFORE.flags & ~re.I)
+
+
+def _baseline_or_setting_lower(window: str) -> bool:
+    """``_baseline_or_setting`` of a window of the lower-cased text (``doc_lower``), with
+    the same patterns without IGNORECASE (their letters are all lower case): faster."""
+    return bool(_SETTING_BEFORE_LOWER.search(window[-12:])
+                or BASELINE_BEFORE_LOWER.search(window))
+
+
 def evaluation_subjects(doc: Doc, spans: list[Span], dataset: Span,
                          main: Span | None, sent_start: int) -> list[Span]:
     """The systems a sentence evaluates on ``dataset``: the nearest named system before it
@@ -82,7 +93,9 @@ def evaluation_subjects(doc: Doc, spans: list[Span], dataset: Span,
     candidates = [s for s in spans if s.label_ in ("Model", "Method")
                   and s.end_char <= dataset.start_char and named(s)
                   and not as_modifier(text, s) and not _BASELINES_AFTER.match(text, s.end_char)]
-    skipped = skipped_names(text, candidates, sent_start, _baseline_or_setting)
+    skipped = skipped_names(text, candidates, sent_start, _baseline_or_setting
+                            ) if low is None else skipped_names(
+        text, candidates, sent_start, _baseline_or_setting_lower, windows=low)
     kept = [s for s in candidates if s.start not in skipped]
     if not kept and _FRONTED_ON.match(text, sent_start, dataset.start_char):
         kept = _after_fronted(text, spans, dataset)
