@@ -21,10 +21,13 @@ from spacy.attrs import IDX, LENGTH
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.sentence_words import lowered
+
 SYSTEM_TYPES = ("Model", "Method", "Software")
 TEXT_KEY = "kg_text"  # set by kg.extract.tokenizer
 STARTS_KEY = "kg_sent_starts"  # set by kg_sentences
 BOUNDS_KEY = "kg_token_bounds"
+LOWER_KEY = "kg_lower"
 PROPOSED_KEY = "kg_proposed"  # kg_lineage's own system found by a "we propose" sentence
 ENTITY_CACHES = ("kg_entity_list", "kg_entities_by_sent", "kg_in_sentence", "kg_main_subject",
                  PROPOSED_KEY)
@@ -166,6 +169,22 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+def doc_lower(doc: Doc) -> str | None:
+    """``sentence_words.lowered(doc_text(doc))``, computed once per doc: the text in lower
+    case at the same offsets, or None where lower-casing would move or fold a letter."""
+    user_data = doc.user_data
+    if LOWER_KEY not in user_data:
+        user_data[LOWER_KEY] = lowered(doc_text(doc))
+    return user_data[LOWER_KEY]
+
+
+def may_hold(low: str | None, words: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether ``low[start:end]`` (``doc_lower``) holds one of ``words`` (lower case); True
+    without ``low``. A case-blind pattern every match of which holds one of them cannot
+    match where this is False."""
+    return low is None or any(low.find(word, start, end) >= 0 for word in words)
 
 
 def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
@@ -425,17 +444,21 @@ LISTED_GAP = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?(?:,|and|or|, and)\s*(?:(
 
 
 def skipped_names(text: str, spans: list[TextSpan], sent_start: int,
-                  skip_before: Callable[[str], object], skipped: Iterable[int] = ()
-                  ) -> set[int]:
+                  skip_before: Callable[[str], object], skipped: Iterable[int] = (),
+                  windows: str | None = None) -> set[int]:
     """The ``start`` of each of ``spans`` (in order, in one sentence) that the 40
     characters before it mark (``skip_before``: a baseline, a setting), or that is listed
-    right after one marked or given in ``skipped`` ("outperforms A, B and the C")."""
+    right after one marked or given in ``skipped`` ("outperforms A, B and the C").
+    ``skip_before`` reads those characters from ``windows`` where given (the text
+    lower-cased: ``doc_lower``)."""
     out = set(skipped)
+    windows = text if windows is None else windows
     for i, span in enumerate(spans):
         listed = i and spans[i - 1].start in out and (LISTED_GAP.fullmatch(
             text, spans[i - 1].end_char, span.start_char) or _BRACKETED.fullmatch(
             text, spans[i - 1].end_char, span.start_char))  # "A (B)": B is A's short form
-        if listed or skip_before(text[max(sent_start, span.start_char - 40): span.start_char]):
+        if listed or skip_before(windows[max(sent_start, span.start_char - 40):
+                                         span.start_char]):
             out.add(span.start)
     return out
 
@@ -451,4 +474,8 @@ BASELINE_BEFORE = re.compile(r"\b(?:compar(?:ed|es|e|ing|ison|able)(?: with| to)
                              r"match(?:es|ing)?(?: the [\w-]+ of)?)"
                              r"\s+(?:the\s+|a\s+|an\s+)?"
                              r"(?:[\w-]+\s+){0,2}$|\bas\s+(?:many|few|much|little)\s+[\w-]+\s+as"
-                             r"\s+$|\bthe\s+\d[\d.]*\s*%?\s*(?:[A-Za-z]{1,4}\s+)?of\s+$", re.I)
+                             r"\s+$|\bthe\s+\d[\d.]*\s*%?\s*(?:[a-z]{1,4}\s+)?of\s+$", re.I)
+# ... without IGNORECASE, for the text lower-cased by ``doc_lower`` (its letters are all lower
+# case): the same matches there, found faster.
+BASELINE_BEFORE_LOWER = re.compile(BASELINE_BEFORE.pattern, BASELINE_BEFORE.flags & ~re.I)
+assert not re.search("[A-Z]", re.sub(r"\\.", "", BASELINE_BEFORE.pattern))

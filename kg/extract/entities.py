@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Collection
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -113,6 +114,7 @@ def variant_of(name: str, models: Collection[str]) -> bool:
     return bool(stem) and stem in models
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of a name: names come back
 def _stem(name: str) -> str:
     """The key of a name without its last "-" or " " part: sizes and variants of one model
     share it."""
@@ -189,12 +191,17 @@ def _coordinated(doc: Doc, spans: list[Chosen], typed: dict, models: set[str]
     "CIFAR-10, CIFAR-100 and Oxford-102 Flowers"."""
     text = doc_text(doc)
     out = list(spans)
-    stems = Counter(_stem(text[s[2]:s[3]]) for s in spans if s[4] == "Model")
+    stems: Counter[str] | None = None  # counted at the first name that gets so far
     for i, span in enumerate(out):
+        if span[4] != "Model":
+            continue
         name = text[span[2]:span[3]]
-        if (span[4] != "Model" or name_key(name) in typed
-                or not span[5].endswith(UNTYPED_RULES) or variant_of(name, models)
-                or stems[_stem(name)] > 1):  # "LayoutLMv3-Large ..., and LayoutLMv3-Base"
+        if name_key(name) in typed or not span[5].endswith(UNTYPED_RULES) or variant_of(
+                name, models):
+            continue
+        if stems is None:
+            stems = Counter(_stem(text[s[2]:s[3]]) for s in spans if s[4] == "Model")
+        if stems[_stem(name)] > 1:  # "LayoutLMv3-Large ..., and LayoutLMv3-Base"
             continue
         if _SUBJECT_OF.match(text, span[3]):
             continue  # "On SST-2, TinyBERT-4 reaches ...": the subject after a setting
@@ -275,6 +282,7 @@ _TASK_DOMAIN_WORDS = {
     "stereo", "handwritten", "mathematical", "abstractive", "extractive", "3d", "2d",
     "open-set", "open-vocabulary", "open-world", "retrieval-augmented",
     "long-form", "open-domain", "multi-object", "multi-view", "multi-label", "multi-hop"}
+_DOMAIN_ENDS = tuple(sorted(_TASK_DOMAIN_WORDS))
 _WORD_BEFORE = re.compile(r"(?<![\w-])([a-z0-9][a-z0-9-]*[a-z])\s+$", re.I)
 # ... and compounds that set a task's scope: "multi-document question answering",
 # "cross-file code completion", "pixel-wise segmentation".
@@ -287,6 +295,9 @@ def _task_start(text: str, start: int, floor: int) -> int:
     ``_TASK_DOMAIN_WORDS`` right before it ("point cloud classification"), never before
     ``floor``."""
     for _ in range(2):
+        chunk = text[max(floor, start - 30):start].rstrip().lower()
+        if not chunk.endswith(_DOMAIN_ENDS) and "-" not in chunk[chunk.rfind(" ") + 1:]:
+            break  # the word a match finds ends the last chunk: not a domain or setting
         m = _WORD_BEFORE.search(text, max(floor, start - 30), start)
         if m is None or (m[1].lower() not in _TASK_DOMAIN_WORDS
                          and not _TASK_SETTING.fullmatch(m[1].lower())) or (
@@ -315,7 +326,7 @@ def _join_adjacent_models(doc: Doc, spans: list[Chosen]) -> list[Chosen]:
 def _reported(span: TextSpan, flags: WordFlags = _FLAGS) -> bool:
     """A common-word metric ("accuracy", "latency") counts only where a number is reported
     with it; a named one (mIoU, FID) always counts."""
-    if any(c.isupper() or c.isdigit() for c in span.text[1:]):
+    if _named_measure(span.text):
         return True
     doc = span.doc
     text = doc_text(doc)
@@ -323,6 +334,12 @@ def _reported(span: TextSpan, flags: WordFlags = _FLAGS) -> bool:
     sent = sentence_of(doc, span.start)
     return any(flags(doc, text[starts[i]:ends[i]]) & WordFlags.NUMBER
                for i in range(max(sent.start, span.start - 8), min(sent.end, span.end + 8)))
+
+
+@lru_cache(maxsize=1 << 16)
+def _named_measure(name: str) -> bool:
+    """A measure named with a capital or a digit after its first letter (mIoU, FID)."""
+    return any(c.isupper() or c.isdigit() for c in name[1:])
 
 
 _VALUE_NEAR_BEFORE = re.compile(r"(?:\d%?|\b(?:validation|test|lower|higher|mean))\s+$", re.I)

@@ -13,8 +13,11 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.context import (
     BASELINE_BEFORE,
+    BASELINE_BEFORE_LOWER,
     as_modifier,
+    doc_lower,
     doc_text,
+    may_hold,
     named,
     skipped_names,
 )
@@ -34,6 +37,9 @@ _TRAINING_CLAUSE = re.compile(r"\b(?:pre-?train\w*|train(?:s|ed|ing)?|fine-?tun\
                               r"\s+(?:on|with)\s+[^,;]*$", re.I)
 
 
+_TRAIN_WORDS = ("train", "tun", "distill")  # one is in every match of _TRAINED_ON, _TRAINING_CLAUSE
+
+
 def _trained_on_clause(before: str) -> bool:
     """Whether the text ``before`` a dataset puts it in a training clause (and no
     evaluation word follows the training verb)."""
@@ -49,10 +55,23 @@ _COLLECTED = re.compile(r"\b(?:collect|gather|assembl|crawl|scrap|curat)\w*\s+(?
                         r"(?:data\s*set|corpus|corpora|data)s?\b[^.;]{0,20}?[,:]\s*)?$", re.I)
 
 
+_COLLECT_WORDS = ("collect", "gather", "assembl", "crawl", "scrap", "curat")  # _COLLECTED's
+
+
 def _baseline_or_setting(window: str) -> bool:
     """Whether the text before a name makes it a setting ("On Llama-2 7B, ...") or a
     baseline ("outperforms X")."""
     return bool(_SETTING_BEFORE.search(window[-12:]) or BASELINE_BEFORE.search(window))
+
+
+_SETTING_BEFORE_LOWER = re.compile(_SETTING_BEFORE.pattern, _SETTING_BEFORE.flags & ~re.I)
+
+
+def _baseline_or_setting_lower(window: str) -> bool:
+    """``_baseline_or_setting`` of a window of the lower-cased text (``doc_lower``), with
+    the same patterns without IGNORECASE (their letters are all lower case): faster."""
+    return bool(_SETTING_BEFORE_LOWER.search(window[-12:])
+                or BASELINE_BEFORE_LOWER.search(window))
 
 
 def evaluation_subjects(doc: Doc, spans: list[Span], dataset: Span,
@@ -62,16 +81,21 @@ def evaluation_subjects(doc: Doc, spans: list[Span], dataset: Span,
     Flamingo80B on VQAv2") or a teacher, with the names listed beside it ("A and B achieve
     ..."), else the paper's own system. Training data is not an evaluation."""
     text = doc_text(doc)
-    if _TRAINED_ON.search(text[max(sent_start, dataset.start_char - 60): dataset.start_char]) \
-            or _COLLECTED.search(text[max(sent_start, dataset.start_char - 100):
-                                      dataset.start_char]) \
-            or _trained_on_clause(text[max(sent_start, dataset.start_char - 90):
-                                       dataset.start_char]):
+    low, at = doc_lower(doc), dataset.start_char
+    # each pattern needs a word of its own (lower case): a window without one is not searched
+    if may_hold(low, _TRAIN_WORDS, max(sent_start, at - 60), at) and _TRAINED_ON.search(
+            text[max(sent_start, at - 60): at]) \
+            or may_hold(low, _COLLECT_WORDS, max(sent_start, at - 100), at) and _COLLECTED.search(
+            text[max(sent_start, at - 100): at]) \
+            or may_hold(low, _TRAIN_WORDS, max(sent_start, at - 90), at) and _trained_on_clause(
+            text[max(sent_start, at - 90): at]):
         return []
     candidates = [s for s in spans if s.label_ in ("Model", "Method")
                   and s.end_char <= dataset.start_char and named(s)
                   and not as_modifier(text, s) and not _BASELINES_AFTER.match(text, s.end_char)]
-    skipped = skipped_names(text, candidates, sent_start, _baseline_or_setting)
+    skipped = skipped_names(text, candidates, sent_start, _baseline_or_setting
+                            ) if low is None else skipped_names(
+        text, candidates, sent_start, _baseline_or_setting_lower, windows=low)
     kept = [s for s in candidates if s.start not in skipped]
     if not kept and _FRONTED_ON.match(text, sent_start, dataset.start_char):
         kept = _after_fronted(text, spans, dataset)

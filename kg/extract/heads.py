@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 HEADS: dict[str, tuple[str, ...]] = {
     "Dataset": ("dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "arena",
@@ -37,6 +38,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 _CAMEL_TAIL = re.compile(r"(?<=[a-z])[A-Z][a-z]{2,}$")
 
 
+@lru_cache(maxsize=1 << 16)  # the same names and phrases come back across papers
 def type_from_head(phrase: str) -> str | None:
     """The entity type a phrase's last word suggests, or None.
 
@@ -67,6 +69,7 @@ NAME_CONVENTIONS = (
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def type_by_convention(name: str) -> str | None:
     """The type a name's ending gives by the field's conventions ("SEED-Bench": Dataset,
     "KTO-PO": Method), or None. A size in thousands names data ("ImageNet-22K"), but not

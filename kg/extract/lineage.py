@@ -23,6 +23,7 @@ Llama-2 7B, ..."), else the paper's own system. Relations go to
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from spacy.language import Language
@@ -35,6 +36,7 @@ from kg.extract.context import (
     REFERS_BACK,
     SYSTEM_TYPES,
     as_modifier,
+    doc_lower,
     doc_text,
     entities,
     entities_per_sentence,
@@ -54,7 +56,7 @@ from kg.extract.lineage_cues import COMPONENT_TYPES, CUES
 from kg.extract.lineage_cues import CUES_LOWER as _CUES_LOWER
 from kg.extract.lineage_cues import CUES_NARROW as _CUES_NARROW
 from kg.extract.parts import part_relations
-from kg.extract.sentence_words import ALL_WORDS, WORD_BIT, SentenceWords, lowered
+from kg.extract.sentence_words import ALL_WORDS, WORD_BIT, SentenceWords
 from kg.extract.successors import next_versions, tuned_variants
 from kg.normalize import name_key
 
@@ -226,15 +228,20 @@ def _outside_brackets(gap: str) -> bool:
     return gap.count("(") <= gap.count(")")
 
 
-def _cue_matches(cue: re.Pattern[str], text: str, starts: list[int],
-                 end: int) -> Iterator[re.Match[str]]:
-    """``cue.finditer`` over ``text[:end]`` from the word starts only: every cue opens with
-    a word, and trying the pattern at every character is what costs."""
-    last = 0
-    for start in starts:
-        if start >= last and (m := cue.match(text, start, end)) is not None:
-            last = m.end()
+def _cue_matches(cue: re.Pattern[str], scanned: str, text: str, token_starts: list[int],
+                 start: int, end: int) -> Iterator[re.Match[str]]:
+    """``cue.finditer`` over ``scanned[start:end]``, each match opening a word: at a token
+    that starts with a letter in ``text``. One search in C finds the next match at any
+    character; one that opens no word is passed over (the search goes on from its next
+    character), so these are the matches tried at each word start in turn."""
+    while (m := cue.search(scanned, start, end)) is not None:
+        at = m.start()
+        i = bisect_left(token_starts, at)
+        if i < len(token_starts) and token_starts[i] == at and text[at].isalpha():
             yield m
+            start = m.end()
+        else:
+            start = at + 1
 
 
 def _nearest_subject(doc: Doc, spans: list[Span], char: int, skip: set[int],
@@ -356,9 +363,8 @@ class LineageFinder:
             relations.add((subject.text, predicate, obj.text, sent.start_char, sent.end_char,
                            f"{self.name}:{rule}"))
 
-        low = lowered(text)
+        low = doc_lower(doc)
         cues, scanned = (_CUES_LOWER, low) if low is not None else (CUES, text)
-        word_starts: list[int] | None = None  # of the sentence: its tokens that open a word
         previous: Span | None = None  # the first system the last sentence named
         sents = sentences(doc)
         # per sentence, the word lists (sentence_words.WORD_BIT) it holds a word of: a
@@ -367,7 +373,6 @@ class LineageFinder:
         token_starts = token_bounds(doc)[0]
         for sent, inside, held in zip(sents, entities_per_sentence(doc), held_words,
                                       strict=True):
-            word_starts = None
             spans = [s for s in inside if s.label_ in _LINEAGE_TYPES]
             systems = [s for s in spans if s.label_ in SYSTEM_TYPES and named(s)]
             sentence_main = previous if (previous is not None
@@ -385,10 +390,8 @@ class LineageFinder:
                         and low.find(_ANY_START[predicate][1], sent.start_char,
                                      sent.end_char) < 0):
                     cue = _CUES_NARROW[k][1]
-                if word_starts is None:
-                    word_starts = [i for i in token_starts[sent.start:sent.end]
-                                   if text[i].isalpha()]
-                for m in _cue_matches(cue, scanned, word_starts, sent.end_char):
+                for m in _cue_matches(cue, scanned, text, token_starts, sent.start_char,
+                                      sent.end_char):
                     start, end = m.start(), m.end()
                     before = _nearest_subject(doc, spans, start, compared, sent.start_char)
                     subject = before or (

@@ -12,9 +12,10 @@ lexicon. Each finding is (start, end) in the text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
-from kg.extract.context import find_all
+from kg.extract.context import find_all, matches_at
 from kg.extract.lexicon import load_lexicon
 
 _HEADS = ("error", "rate", "speed", "distance", "ratio")
@@ -74,5 +75,18 @@ def cutoff_measures(text: str) -> list[tuple[int, int]]:
     if "@" not in text and "^" not in text:
         return []
     stems = _measure_stems()
-    return [(m.start(), m.end()) for m in _AT_CUTOFF.finditer(text)
+    return [(m.start(), m.end()) for m in matches_at(_AT_CUTOFF, text, _cutoff_starts(text))
             if m["name"].lower() in stems]
+
+
+def _cutoff_starts(text: str) -> Iterator[int]:
+    """Where an ``_AT_CUTOFF`` match can start: at the first of the letters and hyphens
+    right before each "@" or "^" (its lookbehind allows no such character before it)."""
+    for mark in ("@", "^"):
+        for at in find_all(text, mark):
+            while at > 0 and text[at - 1] in _NAME_CHARS:
+                at -= 1
+            yield at
+
+
+_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-")

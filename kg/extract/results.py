@@ -32,6 +32,7 @@ from kg.extract.baselines import (
 )
 from kg.extract.context import (
     REFERS_BACK,
+    doc_lower,
     doc_text,
     main_subject,
     named,
@@ -252,6 +253,10 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
     ("69% on MMLU", "75% and 78% on MMLU"). Numbers inside ``slashed`` (the sentence's
     slash lists of values, read on their own) are left out."""
     text = doc_text(doc)
+    low = doc_lower(doc)  # the case-blind patterns before a number run faster on it
+    scan, relative, of_metric, baseline, loss = (
+        (text, RELATIVE_BEFORE, OF_METRIC, BASELINE_BEFORE, _LOSS_OF) if low is None
+        else (low, *_BEFORE_LOWER))
     taken = [(s.start_char, s.end_char) for s in inside if s.label_ in _TAKEN_TYPES]
     numbers: list[tuple[re.Match, Span | None, Span | None]] = []
     for m in NUMBER.finditer(text, sent.start_char, sent.end_char):
@@ -266,8 +271,9 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
             continue  # "1080p", "3D": part of a word; "≥ 30 fps": a bound
         before = text[sent.start_char:start]
         after = text[m.end():sent.end_char]
-        if (RELATIVE_BEFORE.search(before) and not OF_METRIC.search(before)
-                or BASELINE_BEFORE.search(before) or _LOSS_OF.search(before)):
+        low_before = scan[sent.start_char:start]  # ``before``, lower-cased where it can be
+        if (relative.search(low_before) and not of_metric.search(low_before)
+                or baseline.search(low_before) or loss.search(low_before)):
             continue  # "by 4.1%", "up from 89.4%", "an accuracy loss of 1%"
         if _DIMENSION.match(text, m.end("value")) or _DIMENSION_BEFORE.search(
                 text, max(0, start - 8), start):
@@ -314,8 +320,15 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
     return numbers
 
 
-_AVERAGING = re.compile(r"\b(?:averag(?:es|ing|ed)|scor(?:es|ing|ed))\s+(?:an?\s+)?$", re.I)
 _LOSS_OF = re.compile(r"\b(?:loss|drop|degradation|decrease)\s+of\s*$", re.I)
+# The patterns a number's ``before`` is searched with, without IGNORECASE, for the text
+# lower-cased by ``context.doc_lower`` (same offsets): their letters are all lower case, so
+# they find the same matches there, faster (the regex engine skips a case-sensitive
+# alternative at its first letter; it tries every case-blind one in full).
+_BEFORE_LOWER = tuple(re.compile(p.pattern, p.flags & ~re.I)
+                      for p in (RELATIVE_BEFORE, OF_METRIC, BASELINE_BEFORE, _LOSS_OF))
+assert not any(re.search("[A-Z]", re.sub(r"\\.", "", p.pattern)) for p in _BEFORE_LOWER)
+_AVERAGING = re.compile(r"\b(?:averag(?:es|ing|ed)|scor(?:es|ing|ed))\s+(?:an?\s+)?$", re.I)
 _DIMENSION = re.compile(r"\s*[*×]\s*\d")
 _DIMENSION_BEFORE = re.compile(r"\d\s*[*×]\s*$")
 # A bound, not a score: "(≥ 30 fps)", "< 2%".

@@ -7,7 +7,6 @@ which finds them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from spacy.tokens import Span
 
@@ -112,12 +111,11 @@ class SentenceWords:
     sentence for the words finds. A sentence without them skips the cues or rule that need
     them.
 
-    The whole text is read once, at the first question: its distinct runs of letters (a
-    regular expression of many words would try each at every character), then each run
-    that holds a word is found in the text and its bits go to the sentence it lies in. A
-    run found inside a longer run adds only bits the longer one has too, and a run never
-    crosses a sentence boundary (sentences start at a token after a stop or a blank line),
-    so this is what reading each sentence's own runs finds."""
+    Each sentence is read once, at the first question: its distinct runs of letters (a
+    regular expression of many words would try each at every character), each looked up
+    once across docs (``_run_bits``). A word of letters only lies inside one run, and a run
+    never crosses a sentence boundary (sentences start at a token after a stop or a blank
+    line): the sentence holds the word where one of its runs does."""
 
     def __init__(self, low: str | None, sents: list[Span]) -> None:
         self.low, self.sents = low, sents
@@ -142,25 +140,15 @@ class SentenceWords:
         return self.bits
 
     def _all_bits(self) -> list[int]:
-        low, sents = self.low, self.sents
-        bits = [0] * len(sents)
-        if not sents:
-            return bits
-        starts = [s.start_char for s in sents]
-        ends = [s.end_char for s in sents]
-        words = []  # (word, bits) to look for: the runs that hold a word, and _SPACED
-        for run in _runs(low) - _NO_WORD:  # a set difference: no Python loop over most
-            found = _run_bits(run)
-            if found:
-                words.append((run, found))
-        words.extend(_SPACED)
-        for word, bit in words:
-            at = low.find(word)
-            while at >= 0:
-                i = bisect_right(starts, at) - 1
-                if i >= 0 and at + len(word) <= ends[i]:
-                    bits[i] |= bit
-                    at = low.find(word, ends[i])  # the sentence has it: on to the next
-                else:
-                    at = low.find(word, at + 1)
+        low = self.low
+        bits = []
+        for sent in self.sents:
+            part = low[sent.start_char:sent.end_char]
+            found = 0
+            for run in _runs(part) - _NO_WORD:  # a set difference: no Python loop over most
+                found |= _RUN_BITS.get(run) or _run_bits(run)
+            for word, bit in _SPACED:
+                if not found & bit and word in part:
+                    found |= bit
+            bits.append(found)
         return bits

@@ -40,11 +40,12 @@ _NOT_AFTER_STOP = frozenset({",", ":", ";"})
 def excused(doc: Doc, j: int, starts: list[int], ends: list[int]) -> bool:
     """Whether the full stop at token ``j`` ends no sentence: it closes an abbreviation
     glued to it (``ABBREVIATIONS``) or a comma, colon or semicolon follows it."""
-    if doc[j].text != ".":
+    text = doc_text(doc)  # a token's text is its slice of it: no Token is made
+    if text[starts[j]:ends[j]] != ".":
         return False
-    if j > 0 and ends[j - 1] == starts[j] and doc[j - 1].text in ABBREVIATIONS:
+    if j > 0 and ends[j - 1] == starts[j] and text[starts[j - 1]:ends[j - 1]] in ABBREVIATIONS:
         return True
-    return j + 1 < len(doc) and doc[j + 1].text in _NOT_AFTER_STOP
+    return j + 1 < len(starts) and text[starts[j + 1]:ends[j + 1]] in _NOT_AFTER_STOP
 
 
 class SentenceSplitter:
