@@ -717,3 +717,9 @@ def test_it_and_they_stand_for_the_subject_not_the_baseline(extract):
                     "vectors beat the embeddings of Llama-2-7B: on WordSim353 they reach a "
                     "Spearman correlation of 0.61, against 0.52 for Llama-2-7B.")
     assert ("WordPack", "WordSim353", "Spearman correlation", 0.61) in res(found)
+
+
+def test_a_baselines_number_after_close_to_the_takes_the_measure_it_answers(extract):
+    found = extract("We present Pico-4B, a pruned language model. Pico-4B scores 61.2 on "
+                    "MMLU, close to the 62.0 of Qwen2-7B.")
+    assert {("Pico-4B", "MMLU", None, 61.2), ("Qwen2-7B", "MMLU", None, 62.0)} <= res(found)
