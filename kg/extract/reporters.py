@@ -80,7 +80,8 @@ def applied_to(text: str, model: Span, sent: Span, main: Span, models: list[Span
 
 
 _COMPARED_BETWEEN = re.compile(r"\b(?:compar\w+|against|versus|vs\.?|whereas|while|than|"
-                               r"up from|down from|outperform\w*|surpass\w*|above|below)\s", re.I)
+                               r"up from|down from|outperform\w*|surpass\w*|above|below|"
+                               r"close to|behind|ahead of)\s", re.I)
 
 
 def paired(models: list[Span], numbers: list, m: re.Match) -> Span | None:
