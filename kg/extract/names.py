@@ -169,8 +169,15 @@ def described_type(description: str | None) -> str | None:
     """
     if not description:
         return None
+    if m := _GROUP_OF.match(description):  # "a suite of models": models
+        return type_from_head(m[1])
     head = _CUT.split(description.strip(" ,"), maxsplit=1)[0]
     return type_from_head(head)
+
+
+# A description that names a group of things: the kind is what the group holds.
+_GROUP_OF = re.compile(r",?\s*(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:suite|family|series|collection|"
+                       r"set|range)\s+of\s+(?:[\w-]+\s+){0,2}?([a-z]+s)\b")
 
 
 # A kind of thing right before a name it is called: "a text pair dataset (called CCPairs)",

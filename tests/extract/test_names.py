@@ -236,3 +236,10 @@ def test_we_call_the_kind_then_one_word_is_the_name(extract):
     assert ("Strider", "Model") in typed(found)
     assert ("Strider", "Walker2D", "success rate", 97.1) in {
         (r.model, r.dataset, r.metric, r.value) for r in found.results}
+
+
+def test_a_group_described_is_typed_by_what_it_holds(extract):
+    found = typed(extract("We introduce MathQA-Pro, a suite of open models for competition "
+                          "maths. We also release ProofBench, a collection of theorem proving "
+                          "datasets."))
+    assert {("MathQA-Pro", "Model"), ("ProofBench", "Dataset")} <= found
