@@ -44,7 +44,8 @@ wording, each annotated by hand from EXTRACTION.md before the extractors were ru
   dev11-notes.md): 30 papers from Amazon, Berkeley (Sergey Levine), IBM, Intel, Sony,
   Yandex, Peking, Zhejiang, HKUST, SNU, CMU, Princeton, MIT, Toronto, Shanghai AI Lab,
   SenseTime, Google, Snowflake, ... by an eleventh hand, written at the same time as
-  ``dev10``; both scored once (at 0282890) before any rule was written from them.
+  ``dev10``; both scored once (at 0282890) before any rule was written from them, tuning
+  sets since.
 
 A rule that only helps the seeds does not move these numbers. The floors sit just under
 the levels reached; raise them as scores rise."""
@@ -73,16 +74,16 @@ FLOORS = {
              "Organization": 0.91, "Repository": 1.0, "relations": 0.76, "results": 0.77},
     "dev6": {"core": 0.94, "extended": 0.75, "Model": 0.91, "Dataset": 0.89,
              "Organization": 0.95, "Repository": 0.96, "relations": 0.79, "results": 0.87},
-    "dev7": {"core": 0.88, "extended": 0.72, "Model": 0.86, "Dataset": 0.88,
+    "dev7": {"core": 0.90, "extended": 0.79, "Model": 0.86, "Dataset": 0.88,
              "Organization": 0.94, "Repository": 1.0, "relations": 0.64, "results": 0.80},
     "dev8": {"core": 0.90, "extended": 0.65, "Model": 0.88, "Dataset": 0.85,
              "Organization": 0.92, "Repository": 1.0, "relations": 0.68, "results": 0.82},
     "dev9": {"core": 0.85, "extended": 0.70, "Model": 0.82, "Dataset": 0.78,
              "Organization": 0.86, "Repository": 1.0, "relations": 0.65, "results": 0.67},
-    "dev10": {"core": 0.90, "extended": 0.58, "Model": 0.86, "Dataset": 0.90,
-              "Organization": 0.92, "Repository": 1.0, "relations": 0.50, "results": 0.59},
-    "dev11": {"core": 0.81, "extended": 0.57, "Model": 0.77, "Dataset": 0.73,
-              "Organization": 0.91, "Repository": 1.0, "relations": 0.51, "results": 0.61},
+    "dev10": {"core": 0.91, "extended": 0.60, "Model": 0.88, "Dataset": 0.92,
+              "Organization": 0.93, "Repository": 1.0, "relations": 0.58, "results": 0.64},
+    "dev11": {"core": 0.84, "extended": 0.66, "Model": 0.81, "Dataset": 0.77,
+              "Organization": 0.92, "Repository": 1.0, "relations": 0.62, "results": 0.71},
 }
 
 
