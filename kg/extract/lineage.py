@@ -68,10 +68,9 @@ _STOP_LIST = re.compile(r"\b(?:on|in terms of|by|while|which|with|when|at|for|un
 _COMPONENT_STOP = re.compile(r",|\b(?:as|that|which)\b", re.I)
 TRAIN_FROM = re.compile(r"\b(?:train(?:ed)?|deriv(?:e|es|ed|ing)|distill(?:s|ed|ing)?|"
                         r"prun(?:e|es|ed|ing))\s*$", re.I)
-# A name that only says what kind of thing the next noun is: "LED, a Longformer variant
-# initialized from BART" (LED is).
+# A name that says what the next noun is a variant of: "LED, a Longformer variant of BART".
 _VARIANT_OF = re.compile(r"\s+(?:variant|version|derivative)s?\b")
-# Things of a kind before "based on", not the paper's: "the algorithms based on GBDT".
+# "the algorithms based on GBDT": things of a kind, not the paper's.
 _KINDS_BASED = re.compile(r"(?:^|\s)[a-z][\w-]*\s+(?:algorithms|methods|models|approaches|"
                           r"works|systems|techniques|solutions|frameworks|detectors)\s+$")
 _ALSO = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
@@ -459,8 +458,9 @@ class LineageFinder:
                         add(subject, "evaluatedOn", ds, sent, "evaluation")
         next_versions(doc, named_main, relations, self.name)
         tuned_variants(doc, own_system(doc), relations, self.name)
-        bases = {(r[0], r[2]) for r in relations if r[1] == "basedOn"}
-        doc.user_data["kg_relations"] = sorted(  # a base is not also a part
+        bases = {(r[0], r[2]) for r in relations if r[1] == "basedOn" or r[1] == "comparedWith"
+                 and r[5].endswith(":against")}  # "against baselines that include: A, B"
+        doc.user_data["kg_relations"] = sorted(  # a base or a baseline is not also a part
             r for r in relations if r[1] != "usesComponent" or (r[0], r[2]) not in bases)
         return doc
 

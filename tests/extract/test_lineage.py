@@ -753,3 +753,11 @@ def test_baselines_after_the_number_of_and_a_colon_list_of_what_baselines_includ
     found = rels(extract("We train Orca-S, a small language model, and compare Orca-S with "
                          "open models such as Pythia-1B and OPT-1.3B."))
     assert ("Orca-S", "comparedWith", "Pythia-1B") in found
+
+
+def test_baselines_listed_after_systems_colon_are_not_parts(extract):
+    found = rels(extract("We present VoxTTS, a speech synthesis model. We test VoxTTS against "
+                         "baselines that include open text-to-speech systems: XTTS-2, "
+                         "StyleTTS-2 and VALL-E X."))
+    assert ("VoxTTS", "comparedWith", "XTTS-2") in found
+    assert not {r for r in found if r[1] == "usesComponent"}
