@@ -761,3 +761,9 @@ def test_baselines_listed_after_systems_colon_are_not_parts(extract):
                          "StyleTTS-2 and VALL-E X."))
     assert ("VoxTTS", "comparedWith", "XTTS-2") in found
     assert not {r for r in found if r[1] == "usesComponent"}
+
+
+def test_we_fine_tune_x_gives_the_papers_model_its_base(extract):
+    found = rels(extract("We present CodeTutor, a tutoring model. We then fine-tune the "
+                         "Mistral-7B models on our dialogue corpus."))
+    assert ("CodeTutor", "basedOn", "Mistral-7B") in found
