@@ -5,7 +5,8 @@
 - a name that features are taken from: "features from a pretrained WavLM model", "taken
   from a ResNet-50 backbone";
 - a name a part is said to be: "its denoising network is a U-Net", "the relative-depth
-  backbone of ZoeDepth is MiDaS", "whose encoder is a BEiT-L transformer".
+  backbone of ZoeDepth is MiDaS", "whose encoder is a BEiT-L transformer", "MiDaS serves as
+  the backbone of ZoeDepth".
 
 The user is the name that owns the part where the sentence gives one ("X's", "of X",
 "whose" after X), else the paper's own system.
@@ -34,11 +35,23 @@ _PART_IS = re.compile(
     r"(?:pre-?trained\s+|frozen\s+)?$", re.I)
 
 
+# The part first: "MiDaS serves as the backbone of ZoeDepth", "X also serves as the final
+# aggregator" (of the paper's own system).
+_SERVES_AS = re.compile(r"\s+(?:also\s+|then\s+)?(?:serves?|acts?|is\s+used)\s+as\s+(?:the|a|an|"
+                        r"its|our)\s+(?:[\w-]+\s+){0,2}?" + _PART + r"s?\b(?:\s+(?:of|for|in)\s+"
+                        r"(?:the\s+)?)?", re.I)
+
+
 def part_relations(text: str, sent: Span, systems: list[Span], main: Span | None
                    ) -> list[tuple[Span, Span, str]]:
     """(user, part, rule) for each part of the sentence named as above."""
     found = []
     for i, span in enumerate(systems):
+        if m := _SERVES_AS.match(text, span.end_char, sent.end_char):
+            user = next((s for s in systems[i + 1:] if s.start_char == m.end()), None) if (
+                m[0].rstrip().endswith(("of", "for", "in", "the"))) else main
+            if user is not None and user.text != span.text:
+                found.append((user, span, "serves-as"))
         window = max(sent.start_char, span.start_char - 90)
         user = None
         if _PARTICIPLE.search(text, window, span.start_char):

@@ -767,3 +767,11 @@ def test_we_fine_tune_x_gives_the_papers_model_its_base(extract):
     found = rels(extract("We present CodeTutor, a tutoring model. We then fine-tune the "
                          "Mistral-7B models on our dialogue corpus."))
     assert ("CodeTutor", "basedOn", "Mistral-7B") in found
+
+
+def test_a_part_that_serves_as_the_backbone_of_a_system(extract):
+    found = rels(extract("We present DepthX, a depth estimator. DINOv2-L serves as the frozen "
+                         "backbone of DepthX, and Llama-3-8B also serves as the final "
+                         "aggregator."))
+    assert {("DepthX", "usesComponent", "DINOv2-L"),
+            ("DepthX", "usesComponent", "Llama-3-8B")} <= found
