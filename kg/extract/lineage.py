@@ -80,8 +80,8 @@ _NEW_VERB = re.compile(r"\b(?:and|but)\s+(?:also\s+)?(?:employ|use|adopt|add|app
                        r"incorporat|replac|combin|achiev|outperform|reach|leverag)\w*\b", re.I)
 _CLAUSE_GAP = re.compile(r"\bto\s+\w+|\b(?:is|are|was|were|has|have)\b", re.I)
 _ENUMERATOR = re.compile(r"\((?:\d{1,2}|[ivx]{1,4}|[a-h])\)")
-_EXAMPLES = re.compile(r"(?:\(|\b)(?:e\.g\.|i\.e\.|such as|including|like|namely)[,:]?\s*$|"
-                       r"\b(?:that|which)\s+includes?\b[^.;()]{0,80}:\s*$", re.I)
+_EXAMPLES = re.compile(r"(?:\(|\b)(?:e\.g\.|i\.e\.|such as|including|like|namely|among them)"
+                       r"[,:]?\s*$|\b(?:that|which)\s+includes?\b[^.;()]{0,80}:\s*$", re.I)
 _COLON_LIST = re.compile(r"^[^.;]{0,60}:\s*(?:(?:\d{1,2}|[ivx]{1,4}|[a-h])\)\s*|\((?:\d{1,2}|"
                          r"[ivx]{1,4}|[a-h])\)\s*)?(?:the\s+)?$", re.I)
 # Between a name and the verb it governs: "X which uses", "X, an LLM serving system that uses".

@@ -467,11 +467,13 @@ class NameFinder:
 # A list of baselines or examples: "such as TripoSR, LGM and CRM", "over AnimateDiff,
 # VideoComposer and DragNUWA"; each item one word with a second capital or a digit.
 _MODEL_ITEM = r"[A-Z](?:[\w+-]|\.\w)*[A-Z0-9](?:[\w+-]|\.\w)*|[A-Z][a-z]+[A-Z](?:[\w+-]|\.\w)*"
-_MODEL_LIST = re.compile(rf"\b(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?|over|than|"
+_MODEL_LIST = re.compile(rf"\b(?:such as|including|like|namely|among them|e\.g\.,?|i\.e\.,?|"
+                         rf"over|than|"
                          rf"outperforms?|surpass(?:es)?)\s+(?:the\s+)?(?P<items>(?:{_MODEL_ITEM})"
                          rf"(?:(?:,\s*|\s+and\s+|,\s+and\s+|\s+or\s+)(?:{_MODEL_ITEM}))+)"
                          r"(?![\w-])")
-_LIST_OPENERS = ("such as", "including", "like", "namely", "e.g.", "i.e.", "over", "than",
+_LIST_OPENERS = ("such as", "including", "like", "namely", "among them", "e.g.", "i.e.", "over",
+                 "than",
                  "outperform", "surpass")  # where a _MODEL_LIST match can start
 _CAPITALS = re.compile(r"[A-Z]+s?")
 _MODEL_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+(?:and|or)\s+")

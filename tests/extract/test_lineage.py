@@ -775,3 +775,10 @@ def test_a_part_that_serves_as_the_backbone_of_a_system(extract):
                          "aggregator."))
     assert {("DepthX", "usesComponent", "DINOv2-L"),
             ("DepthX", "usesComponent", "Llama-3-8B")} <= found
+
+
+def test_baselines_listed_after_among_them(extract):
+    found = rels(extract("We present ChessLM, a game-playing model. ChessLM outperforms strong "
+                         "engines, among them Stockfish-16 and Leela-Zero."))
+    assert {("ChessLM", "comparedWith", "Stockfish-16"),
+            ("ChessLM", "comparedWith", "Leela-Zero")} <= found
