@@ -25,7 +25,9 @@ CUES = (
         r"(?:an? )?implementation of|(?:[\w-]+ ){1,2}version of|obtained from|"
         r"(?:variant|successor|descendant|derivative|extension|adaptation) of|adapted from|"
         r"(?:shares?|sharing|follows?|following|inherits?) the (?:same )?(?:architecture|"
-        r"design|recipe) (?:of|as)|(?:model|network|architecture|detector|encoder|decoder|"
+        r"design|recipe) (?:of|as)|follow(?:s|ing|ed)? the (?=[\w.-]+(?: [\w.-]+)? (?:training "
+        r")?(?:recipe|architecture|design)\b)|(?:a |the )?modifi(?:cation|ed version) of|"
+        r"(?:model|network|architecture|detector|encoder|decoder|"
         r"LLM)s? (?:closely |very )?similar to|improvements? to|moderniz\w*|"
         r"teacher(?: model| network)?(?:,| such as| like)?)\b",
         re.I),

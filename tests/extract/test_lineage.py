@@ -782,3 +782,11 @@ def test_baselines_listed_after_among_them(extract):
                          "engines, among them Stockfish-16 and Leela-Zero."))
     assert {("ChessLM", "comparedWith", "Stockfish-16"),
             ("ChessLM", "comparedWith", "Leela-Zero")} <= found
+
+
+def test_follows_the_x_recipe_and_a_modification_of_x(extract):
+    found = rels(extract("We present ChessLM, a game-playing model. ChessLM follows the "
+                         "Llama-2 training recipe. Its search is a modification of "
+                         "AlphaZero-X. We follow the same protocol as MuZero-R."))
+    assert {("ChessLM", "basedOn", "Llama-2"), ("ChessLM", "basedOn", "AlphaZero-X")} <= found
+    assert ("ChessLM", "basedOn", "MuZero-R") not in found
