@@ -31,7 +31,7 @@ _PART = (r"(?:backbone|encoder|decoder|denoiser|(?:denoising\s+)?network|languag
          r"LLM|tokenizer|vocoder|generator|discriminator|aggregator|retriever|planner)")
 _PART_IS = re.compile(
     r"(?:\b(?P<its>its|whose)\s+|(?P<owned>'s)\s+|\bthe\s+)(?:[\w-]+\s+){0,2}?" + _PART +
-    r"(?:\s+of\s+(?P<of>[^\s,;][^,;]{0,40}?))?\s+(?:is|are|was)\s+(?:an?\s+|the\s+)?"
+    r"s?(?:\s+of\s+(?P<of>[^\s,;][^,;]{0,40}?))?\s+(?:is|are|was)\s+(?:an?\s+|the\s+)?"
     r"(?:pre-?trained\s+|frozen\s+)?$", re.I)
 
 

@@ -790,3 +790,9 @@ def test_follows_the_x_recipe_and_a_modification_of_x(extract):
                          "AlphaZero-X. We follow the same protocol as MuZero-R."))
     assert {("ChessLM", "basedOn", "Llama-2"), ("ChessLM", "basedOn", "AlphaZero-X")} <= found
     assert ("ChessLM", "basedOn", "MuZero-R") not in found
+
+
+def test_its_encoders_are(extract):
+    found = rels(extract("We present KELIP-X, a bilingual CLIP model. Its encoders are "
+                         "ViT-B/32 and RoBERTa-base."))
+    assert ("KELIP-X", "usesComponent", "ViT-B/32") in found
