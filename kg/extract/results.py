@@ -267,8 +267,8 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
         if m["unit"] in ("x", "×", "K", "M", "B", "T", "point", "points", "pts"):
             continue
         if not m["unit"] and text[end: end + 1].isalpha() or _BOUND_BEFORE.search(
-                text, max(0, start - 3), start):
-            continue  # "1080p", "3D": part of a word; "≥ 30 fps": a bound
+                text, max(0, start - 3), start) or _IN_NAME.match(text, start - 2, end + 1):
+            continue  # "1080p", "3D": part of a word; "≥ 30 fps": a bound; "SE(3)": a name
         before = text[sent.start_char:start]
         after = text[m.end():sent.end_char]
         low_before = scan[sent.start_char:start]  # ``before``, lower-cased where it can be
@@ -333,6 +333,7 @@ _DIMENSION = re.compile(r"\s*[*×]\s*\d")
 _DIMENSION_BEFORE = re.compile(r"\d\s*[*×]\s*$")
 # A bound, not a score: "(≥ 30 fps)", "< 2%".
 _BOUND_BEFORE = re.compile(r"[≥≤<>]\s*$")
+_IN_NAME = re.compile(r"\w\([\d.]+\)")  # "SE(3)", "O(1)": a number inside a name
 # A rank, not a score: "No. 1", "#1", "ranked 1st".
 _RANK_BEFORE = re.compile(r"(?:\bNo\.?|#|\brank(?:s|ed|ing)?)\s*$", re.I)
 # A score that only praises: "a record-high score", "the highest score", "a new best score".

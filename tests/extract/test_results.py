@@ -723,3 +723,9 @@ def test_a_baselines_number_after_close_to_the_takes_the_measure_it_answers(extr
     found = extract("We present Pico-4B, a pruned language model. Pico-4B scores 61.2 on "
                     "MMLU, close to the 62.0 of Qwen2-7B.")
     assert {("Pico-4B", "MMLU", None, 61.2), ("Qwen2-7B", "MMLU", None, 62.0)} <= res(found)
+
+
+def test_a_number_inside_a_name_is_not_a_result(extract):
+    found = extract("We present TFN-X, an SE(3)-equivariant network. TFN-X reaches an MAE of "
+                    "0.12 on QM9 with O(1) memory.")
+    assert res(found) == {("TFN-X", "QM9", "MAE", 0.12)}
