@@ -42,6 +42,9 @@ _FOR_MODEL = re.compile(r"\s*(?:%\s*)?(?:(?!\d)[\w@.-]+\s+)??(?:(?:,|and|,\s*and
 # "the 0.84 of NeuS": the number is the named model's
 _THE_BEFORE = re.compile(r"\bthe\s+$")
 _OF_MODEL = re.compile(r"(?:\s*(?:%|[A-Za-z]{1,4}\s))?\s*\bof\s+(?:the\s+)?")
+_VERB_TO_NUMBER = re.compile(r"\s+(?:is|stays|remains|gets|scores|obtains|reaches|reports)"
+                             r"(?:\s+at|\s+only)?\s+(?:an?\s+[\w-]+\s+of\s+)?")
+_SET_AGAINST = re.compile(r"\b(?:where|whereas|while|but)\s+$")
 # A number right after a baseline's name and "at": "for Mip-NeRF360 at 0.06 fps".
 _AT_AFTER_NAME = re.compile(r"\s+at\s+")
 # A comparison that gives other models' numbers after the paper's: "compared with 54.8 for
@@ -73,6 +76,10 @@ def baseline_of(doc: Doc, models: list[Span], m: re.Match,
          and _FOR_BEFORE.search(text, max(0, s.start_char - 9), s.start_char)), None)
     if labelled is not None:
         return labelled
+    for s in software:  # "whereas XGBoost is at 0.433": a library's number set against ours
+        if 0 < start - s.end_char <= 30 and _VERB_TO_NUMBER.fullmatch(text, s.end_char, start) \
+                and _SET_AGAINST.search(text, max(0, s.start_char - 12), s.start_char):
+            return s
     after = sorted((s for s in (*models, *software) if 0 < s.start_char - m.end() <= 60
                     and named(s)), key=lambda s: s.start_char)
     if after and (_FOR_MODEL.fullmatch(text, m.end(), after[0].start_char) or (

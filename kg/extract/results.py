@@ -405,7 +405,8 @@ def _listed_after(text: str, previous: tuple[re.Match, Span], m: re.Match) -> Sp
 REACHES = re.compile(r"\b(?:to|reach(?:es|ing)?|achiev(?:es|ing)?|obtain(?:s|ing)?|"
                      r"attain(?:s|ing)?|gets|getting|scor(?:es|ing)|yield(?:s|ing)?|"
                      r"record(?:s|ing)?|resolv(?:es|ing)|solv(?:es|ing)|deliver(?:s|ing)?|"
-                     r"(?:stays?|remains?|stalls?|sits?|lags?|peaks?) at|(?:falls?|drops?|"
+                     r"(?:stays?|remains?|stalls?|sits?|lags?|peaks?|is|stands?) at|"
+                     r"(?:falls?|drops?|"
                      r"degrades?|rises?) to)\s*$", re.I)
 
 

@@ -729,3 +729,10 @@ def test_a_number_inside_a_name_is_not_a_result(extract):
     found = extract("We present TFN-X, an SE(3)-equivariant network. TFN-X reaches an MAE of "
                     "0.12 on QM9 with O(1) memory.")
     assert res(found) == {("TFN-X", "QM9", "MAE", 0.12)}
+
+
+def test_a_librarys_number_set_against_the_papers(extract):
+    found = extract("We present TabR, a retrieval model for tables. On Adult, TabR reaches an "
+                    "accuracy of 87.1%, whereas CatBoost is at 86.6%.")
+    assert {("TabR", "Adult", "accuracy", 87.1), ("CatBoost", "Adult", "accuracy", 86.6)} <= res(
+        found)
