@@ -42,23 +42,29 @@ _SERVES_AS = re.compile(r"\s+(?:also\s+|then\s+)?(?:serves?|acts?|is\s+used)\s+a
                         r"(?:the\s+)?)?", re.I)
 
 
+_WITH_BY = re.compile(r" (?:with|by|using|via) ")
+_IS_ARE = re.compile(r" (?:is|are|was) ")
+
+
 def part_relations(text: str, sent: Span, systems: list[Span], main: Span | None
                    ) -> list[tuple[Span, Span, str]]:
     """(user, part, rule) for each part of the sentence named as above."""
     found = []
     for i, span in enumerate(systems):
-        if m := _SERVES_AS.match(text, span.end_char, sent.end_char):
+        if " as " in text[span.end_char: span.end_char + 24] and (
+                m := _SERVES_AS.match(text, span.end_char, sent.end_char)):
             user = next((s for s in systems[i + 1:] if s.start_char == m.end()), None) if (
                 m[0].rstrip().endswith(("of", "for", "in", "the"))) else main
             if user is not None and user.text != span.text:
                 found.append((user, span, "serves-as"))
         window = max(sent.start_char, span.start_char - 90)
+        near = text[max(window, span.start_char - 40): span.start_char]  # cheap tests first
         user = None
-        if _PARTICIPLE.search(text, window, span.start_char):
+        if _WITH_BY.search(near) and _PARTICIPLE.search(text, window, span.start_char):
             rule, user = "with-participle", main
-        elif _FEATURES_FROM.search(text, window, span.start_char):
+        elif " from " in near and _FEATURES_FROM.search(text, window, span.start_char):
             rule, user = "features-from", main
-        elif m := _PART_IS.search(text, window, span.start_char):
+        elif _IS_ARE.search(near) and (m := _PART_IS.search(text, window, span.start_char)):
             rule = "part-is"
             before = [s for s in systems[:i] if s.end_char <= m.start()]
             if m["owned"]:
