@@ -121,7 +121,7 @@ class AbbreviationFinder:
             # with Transformers (ACT)", "a new dataset, Expressive hands and faces (EHF)" (a
             # dataset's name may be in sentence case, a method's is then a description)
             # "Tiny Time Mixers (TTM), a compact model": a name the description types
-            if label is None and titled and _TITLED.fullmatch(found) and _AS_TECHNIQUE.search(
+            if label is None and _TITLED.fullmatch(found) and _AS_TECHNIQUE.search(
                     text, max(0, start - 60), start):
                 label = "Method"  # "two components including Learnable Weight Clipping (LWC)"
             if label == "Model" and found.islower():

@@ -226,7 +226,6 @@ def _named_after_kind(text: str, cue_start: int) -> str | None:
     return "Dataset" if m and type_from_head(m["head"]) == "Dataset" else None
 
 
-
 # Where matches can start, found by cheap scans (a superset of the real starts):
 # SHAPED needs a capital or digit glued to a letter or hyphen before it ("aB", "AB", "a1",
 # "-1") in a run of [A-Za-z0-9.+-] that the name opens (or a "+" in it); scanning the reversed
@@ -439,7 +438,8 @@ class NameFinder:
         blank = text.find("\n\n")  # the title before it is in title case
         for start, end in dataset_phrases(text, blank + 2 if blank >= 0 else 0):
             again(add(start, end, "Dataset", "dataset-phrase"), "Dataset", "dataset-phrase")
-        known = [(s[2], s[3]) for s in plain_spans(doc, "kg_lexicon") if s[4] == "Dataset"]
+        lexicon = plain_spans(doc, "kg_lexicon")
+        known = [(s[2], s[3]) for s in lexicon if s[4] == "Dataset"]
         for start, end in listed_datasets(text, known, blank + 2 if blank >= 0 else 0):
             again(add(start, end, "Dataset", "dataset-phrase"), "Dataset", "dataset-phrase")
         if "-" in text:
@@ -447,7 +447,7 @@ class NameFinder:
             for m in matches_at(FAMILY_COMPOUND, text, _family_starts(text)):
                 if any(part in families for part in m[0].split("-")):
                     add(m.start(), m.end(), "Model", "shape")  # "Math-Qwen-Chat"
-        measures = {s[2] for s in plain_spans(doc, "kg_lexicon") if s[4] == "Metric"}
+        measures = {s[2] for s in lexicon if s[4] == "Metric"}
         for m in matches_at(SHAPED, text, _shaped_starts(text, rev)):
             if m.start() not in measures or not _VALUE_AFTER.search(m[0]):
                 add(m.start(), m.end(), "Model", "shape")  # not "(FID 1.73)": a value
@@ -455,7 +455,7 @@ class NameFinder:
             if m.start() not in measures or not _VALUE_AFTER.search(m[0]):
                 add(m.start(), m.end(), "Model", "versioned")
         starts, ends = token_bounds(doc)
-        known = [(s[2], s[3]) for s in plain_spans(doc, "kg_lexicon") if s[4] == "Model"] + [
+        known = [(s[2], s[3]) for s in lexicon if s[4] == "Model"] + [
             (starts[a], ends[b - 1]) for a, b, label, _ in spans if label == "Model"
             and not _CAPITALS.fullmatch(text, starts[a], ends[b - 1])]  # "LGM": by the list
         for start, end in listed_models(text, known):  # "such as TripoSR, LGM and CRM"
@@ -468,13 +468,11 @@ class NameFinder:
 # VideoComposer and DragNUWA"; each item one word with a second capital or a digit.
 _MODEL_ITEM = r"[A-Z](?:[\w+-]|\.\w)*[A-Z0-9](?:[\w+-]|\.\w)*|[A-Z][a-z]+[A-Z](?:[\w+-]|\.\w)*"
 _MODEL_LIST = re.compile(rf"\b(?:such as|including|like|namely|among them|e\.g\.,?|i\.e\.,?|"
-                         rf"over|than|"
-                         rf"outperforms?|surpass(?:es)?)\s+(?:the\s+)?(?P<items>(?:{_MODEL_ITEM})"
+                         rf"over|than|outperforms?|surpass(?:es)?)\s+(?:the\s+)?(?P<items>(?:{_MODEL_ITEM})"
                          rf"(?:(?:,\s*|\s+and\s+|,\s+and\s+|\s+or\s+)(?:{_MODEL_ITEM}))+)"
                          r"(?![\w-])")
 _LIST_OPENERS = ("such as", "including", "like", "namely", "among them", "e.g.", "i.e.", "over",
-                 "than",
-                 "outperform", "surpass")  # where a _MODEL_LIST match can start
+                 "than", "outperform", "surpass")  # where a _MODEL_LIST match can start
 _CAPITALS = re.compile(r"[A-Z]+s?")
 _MODEL_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+(?:and|or)\s+")
 

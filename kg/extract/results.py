@@ -152,9 +152,8 @@ class ResultFinder:
                         ) and applied_to(doc_text(doc), baseline, sent, main, models):
                     baseline = None  # "AdaRound reaches 68.71% for Resnet18": AdaRound's
                 model = baseline or paired(reporters, numbers, m)
-                if model is None and reporters and (" it" in sent.text or " they" in sent.text
-                                                    ) and (it := IT_AGAIN.search(
-                                                        doc_text(doc), sent.start_char, m.start())):
+                if model is None and reporters and (" it" in sent.text or " they" in sent.text) \
+                        and (it := IT_AGAIN.search(doc_text(doc), sent.start_char, m.start())):
                     # "..., and it obtains 62.7 mIoU": the sentence's subject again (the
                     # paper's own where the names before it are baselines)
                     model = subject_again(doc_text(doc), reporters, it.start()) or main
