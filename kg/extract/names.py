@@ -70,7 +70,9 @@ CUE = re.compile(
     r"(?P<kind>model|agent|method|system|framework|approach|"
     r"architecture|network|algorithm|policy|benchmark|dataset|pipeline|robot),)\s+"
     r"(?:a |an |the )?(?:novel |new |simple |efficient |large-scale )?"
-    rf"(?P<name>{_NAME})(?P<after>,? (?:a|an|the|which is a)\s[^.;:()]{{0,120}})?"
+    # "We present Video LDM, a latent diffusion model": words of a name, then what it is
+    rf"(?P<name>{_NAME}(?:(?: {_NAME}){{1,2}}(?=,? (?:a|an|the|which is a)\s))?)"
+    r"(?P<after>,? (?:a|an|the|which is a)\s[^.;:()]{0,120})?"
 )
 # "We call the resulting planner Diffuser": the kind is said, so one word is the name.
 _CALLED_KIND = re.compile(r"[Ww]e (?:then )?call (?:the|this|our) ")

@@ -17,6 +17,14 @@ def test_cue_and_description_give_the_type(extract):
     assert ("SciDocs-XL", "Dataset") in found and ("FlowNet-Lite", "Model") in found
 
 
+def test_a_cue_name_of_two_words_before_its_description(extract):
+    found = typed(extract("We present Sparse ViT, a vision transformer that skips tokens. "
+                          "We also release Mirror Bench, a benchmark of 4,000 reflections. "
+                          "We present Mirror scenes and evaluate on them."))
+    assert ("Sparse ViT", "Model") in found and ("Mirror Bench", "Dataset") in found
+    assert not any(name.startswith("Mirror scenes") for name, _ in found)
+
+
 def test_title_name_typed_by_subtitle(extract):
     found = typed(extract("We describe the approach in detail.",
                           title="SmolRL: Simple Preference Optimization for Small Models"))
