@@ -32,6 +32,9 @@ _KIND_BEFORE = re.compile(r"\b(?:an?|the|our)\s+(?:[\w-]+\s+){0,4}?([a-z]+),\s*$
 # Words before a name in title case that make it a technique the paper brings in.
 _AS_TECHNIQUE = re.compile(r"\b(?:components?|techniques?|modules?|strateg(?:y|ies)|"
                            r"mechanisms?|propose[sd]?|introduce[sd]?)\b[^.;]*$", re.I)
+# The paper's own models may be named in lower case: "we propose consistency models (CMs)".
+_PROPOSED = re.compile(r"\b(?:propose|present|introduce|develop)[sd]?\s+(?:an?\s+)?"
+                       r"(?:new\s+|novel\s+)?$", re.I)
 _PREP = re.compile(r"\s+(?:with|for|via|of|on|from|under|through|in|using)\s+.*$", re.I)
 
 
@@ -124,7 +127,8 @@ class AbbreviationFinder:
             if label is None and _TITLED.fullmatch(found) and _AS_TECHNIQUE.search(
                     text, max(0, start - 60), start):
                 label = "Method"  # "two components including Learnable Weight Clipping (LWC)"
-            if label == "Model" and found.islower():
+            if label == "Model" and found.islower() and not _PROPOSED.search(
+                    text, max(0, start - 40), start):
                 continue  # "wide area networks (WANs)": a common noun, not a model's name
             span = doc.char_span(start, end, alignment_mode="expand")
             if label and span is not None:

@@ -86,3 +86,10 @@ def test_a_title_case_pair_a_paper_brings_in_as_a_component_is_a_method(extract)
         "Learnable Channel Mixing (LCM). Results on Penn Treebank (PTB) follow.").mentions}
     assert {("Adaptive Range Search", "Method"), ("Learnable Channel Mixing", "Method")} <= found
     assert not {n for n, t in found if n.startswith("Penn") and t == "Method"}
+
+
+def test_a_lower_case_pair_the_paper_proposes_is_its_model(extract):
+    found = typed(extract("We introduce sparse mixture transformers (SMT) for long inputs. "
+                          "Messages cross metropolitan area networks (MANs) in time."))
+    assert ("SMT", "Model") in found
+    assert not any(name in ("MANs", "metropolitan area networks") for name, _ in found)
