@@ -55,7 +55,7 @@ from kg.extract.lineage_cues import ANY_START as _ANY_START
 from kg.extract.lineage_cues import COMPONENT_TYPES, CUES
 from kg.extract.lineage_cues import CUES_LOWER as _CUES_LOWER
 from kg.extract.lineage_cues import CUES_NARROW as _CUES_NARROW
-from kg.extract.parts import part_relations
+from kg.extract.parts import WITH_BACKBONE, WITH_BACKBONE_MID, part_relations
 from kg.extract.sentence_words import ALL_WORDS, WORD_BIT, SentenceWords
 from kg.extract.successors import next_versions, tuned_variants
 from kg.normalize import name_key
@@ -101,15 +101,6 @@ _PASSIVE_USE = re.compile(r"^\s*(?:is|are)\s+(?:also\s+|further\s+)?(?:employed|
 _JOINS = re.compile(r"(?:connect|integrat|combin|pair|bridg)", re.I)
 _JOINED_WITH = re.compile(r"\s*(?:[\w-]+\s+){0,5}?with\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?",
                           re.I)
-_WITH_BACKBONE = re.compile(r"\s*With\s+(?:an?\s+|the\s+)?(?P<part>[^,;()]{2,40}?)\s+"
-                            r"(?:backbone|encoder|image encoder|vision encoder|as\s+(?:its|the|our)"
-                            r"\s+(?:[\w-]+\s+){0,3}?(?:backbone|encoder|decoder|extractor|"
-                            r"vocoder|tokenizer|detector))\b")
-# ... and within a sentence: "a fully convolutional model with a VGG-16 backbone".
-_WITH_BACKBONE_MID = re.compile(r"(?<!compared )(?<!comparison )\bwith\s+(?:an?\s+|the\s+)?"
-                                r"(?:pre-?trained\s+|frozen\s+)?(?P<part>[^,;()]{2,40}?)\s+"
-                                r"(?:backbones?|(?:image |vision |text |visual )?encoders?|"
-                                r"vocoders?)\b")
 # A second verb of the sentence's subject: "X is built on Y and uses Z".
 _AND_VERB = re.compile(r"\band\s+(?:also\s+)?$")
 # A subject and its verb: "X is built", "X, ..., uses", "X builds".
@@ -532,14 +523,14 @@ class LineageFinder:
                                     if len(systems) > 1 and held & WORD_BIT["derive"] else ()):
             add(new, predicate, old, sent, "derived")
         # "With a ResNet-50 backbone and 50 epochs, Deformable DETR reaches ..."
-        if systems and (m := _WITH_BACKBONE.match(text, sent.start_char, sent.end_char)):
+        if systems and (m := WITH_BACKBONE.match(text, sent.start_char, sent.end_char)):
             part = next((s for s in systems if s.start_char >= m.start("part")), None)
             comma = text.find(",", m.end(), sent.end_char)
             user = next((s for s in systems if comma >= 0 and s.start_char > comma), None)
             if part is not None and part.end_char <= m.end("part") and user is not None:
                 add(user, "usesComponent", part, sent, "with-backbone")
         # "..., a fully convolutional model with a VGG-16 backbone, is trained ..."
-        for m in (_WITH_BACKBONE_MID.finditer(text, sent.start_char + 1, sent.end_char)
+        for m in (WITH_BACKBONE_MID.finditer(text, sent.start_char + 1, sent.end_char)
                   if systems and held & WORD_BIT["backbone"] else ()):
             part = next((s for s in systems if s.start_char >= m.start("part")), None)
             if part is None or part.end_char > m.end("part") or as_modifier(text, part):

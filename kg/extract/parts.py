@@ -6,7 +6,10 @@
   from a ResNet-50 backbone";
 - a name a part is said to be: "its denoising network is a U-Net", "the relative-depth
   backbone of ZoeDepth is MiDaS", "whose encoder is a BEiT-L transformer", "MiDaS serves as
-  the backbone of ZoeDepth".
+  the backbone of ZoeDepth";
+- a name with the kind of part after it (``WITH_BACKBONE``, read by ``kg_lineage``): "With
+  a ResNet-50 backbone, X ...", "a model with a VGG-16 backbone", "With GPT-4 as its
+  underlying model, X ...".
 
 The user is the name that owns the part where the sentence gives one ("X's", "of X",
 "whose" after X), else the paper's own system.
@@ -17,6 +20,18 @@ from __future__ import annotations
 import re
 
 from spacy.tokens import Span
+
+# "With a ResNet-50 backbone, X reaches ...", "With GPT-4 as its underlying model, X ...".
+WITH_BACKBONE = re.compile(r"\s*With\s+(?:an?\s+|the\s+)?(?P<part>[^,;()]{2,40}?)\s+"
+                           r"(?:backbone|encoder|image encoder|vision encoder|as\s+(?:its|the|our)"
+                           r"\s+(?:[\w-]+\s+){0,3}?(?:backbone|encoder|decoder|extractor|"
+                           r"vocoder|tokenizer|detector|"
+                           r"(?:underlying|core|backend) (?:model|LLM)))\b")
+# ... and within a sentence: "a fully convolutional model with a VGG-16 backbone".
+WITH_BACKBONE_MID = re.compile(r"(?<!compared )(?<!comparison )\bwith\s+(?:an?\s+|the\s+)?"
+                               r"(?:pre-?trained\s+|frozen\s+)?(?P<part>[^,;()]{2,40}?)\s+"
+                               r"(?:backbones?|(?:image |vision |text |visual )?encoders?|"
+                               r"vocoders?)\b")
 
 _PARTICIPLE = re.compile(
     r"\b(?:extracted|encoded|computed|generated|optimi[sz]ed?|rasteri[sz]ed|rendered|"

@@ -796,3 +796,13 @@ def test_its_encoders_are(extract):
     found = rels(extract("We present KELIP-X, a bilingual CLIP model. Its encoders are "
                          "ViT-B/32 and RoBERTa-base."))
     assert ("KELIP-X", "usesComponent", "ViT-B/32") in found
+
+
+def test_optimised_with_and_an_underlying_model_named_with_as(extract):
+    found = rels(extract("We introduce SkillNet, a skill discovery method. We train a "
+                         "discriminator, and we optimize the policy using proximal policy "
+                         "optimization (PPO). With Claude-3 as the backend LLM, WebPilot-X "
+                         "solves 40% of the tasks."))
+    assert ("SkillNet", "usesComponent", "proximal policy optimization") in found or (
+        "SkillNet", "usesComponent", "PPO") in found
+    assert ("WebPilot-X", "usesComponent", "Claude-3") in found
