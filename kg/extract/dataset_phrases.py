@@ -120,7 +120,7 @@ _FRONTED_ON = re.compile(rf"(?:^|(?<=[.!?]\s))On\s+(?:the\s+)?(?P<items>{_ON_ITE
 # One item of a list of datasets: one to three capitalised words ("Deep Blending",
 # "Tanks&Temples", "Amazon Beauty").
 _ITEM = r"[A-Z](?:[\w&+-]|\.\d)*(?:\s[A-Z0-9](?:[\w&+-]|\.\d)*){0,2}"
-_LIST = re.compile(rf"(?:\b(?:on|including|such as|namely|across)\s+(?:the\s+)?|"
+_LIST = re.compile(rf"(?:\b(?:on|including|such as|namely|across|among them)\s+(?:the\s+)?|"
                    rf"\b(?:datasets|benchmarks|corpora)\s*[(:]\s*)"  # "four datasets (A, B and C)"
                    rf"(?P<items>{_ITEM}(?:(?:,\s*|\s+and\s+|,\s+and\s+){_ITEM})+)")
 _SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
@@ -137,8 +137,8 @@ _KIND_AFTER_SHAPED = re.compile(
 _LISTED_NAME = re.compile(r"[A-Z]{2}|[-\d\s]|[a-z][A-Z]")
 # A verb after the last item makes it the subject of a new clause: "... on CORD, and
 # LayoutLMv3-Base obtains ...".
-_VERB_AFTER = re.compile(r"\s+(?:also\s+)?(?:achiev|reach|obtain|outperform|surpass|scores?\b|"
-                         r"attain|gets?\b|yields?\b|sets?\b|match|exceed|beat|is\b|are\b|"
+_VERB_AFTER = re.compile(r"\s+(?:also\s+|[a-z]+ly\s+)?(?:achiev|reach|obtain|outperform|"
+                         r"surpass|scores?\b|attain|gets?\b|yields?\b|sets?\b|match|exceed|beat|is\b|are\b|"
                          r"was\b|were\b|has\b|have\b)")
 
 

@@ -77,3 +77,11 @@ def test_shaped_names_before_environments_domains_or_datasets(extract):
         "Across its four Lift2D datasets, it also leads.").mentions}
     assert {("Reach3D", "Dataset"), ("PushCube", "Dataset"), ("Stack4X", "Dataset"),
             ("Lift2D", "Dataset")} <= found
+
+
+def test_a_list_after_among_them_ends_before_a_new_subject(extract):
+    found = typed(extract("We present TinyMixer, a forecasting model. On seven datasets, among "
+                          "them ETTm1, Exchange, Solar and Wind, TinyMixer clearly outperforms "
+                          "PatchTST-X."))
+    assert {("Exchange", "Dataset"), ("Solar", "Dataset"), ("Wind", "Dataset")} <= found
+    assert ("TinyMixer", "Dataset") not in found
