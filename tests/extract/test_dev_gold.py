@@ -51,6 +51,11 @@ wording, each annotated by hand from EXTRACTION.md before the extractors were ru
   Darmstadt, Technion, KTH, LinkedIn, Yahoo, Tel Aviv, UCL, Zalando, Twitter, valeo.ai, ...
   by a twelfth hand; scored once (at f5b3a09), after the rules written from ``dev10`` and
   ``dev11``, and not tuned on.
+- ``dev13`` (tests/data/dev13/, gold in tests/data/gold/dev13.jsonl, notes in
+  dev13-notes.md): 30 papers from Adobe Research, Stanford (Jure Leskovec), Weizmann, Tokyo,
+  Korea University, Sea AI Lab, LINE, Unbabel, Preferred Networks, Imperial, UCLA, UNC,
+  CUHK, Nomic AI, Janelia, Illuin, ... by a thirteenth hand; scored once (at 673f415), then
+  tuned on by the error kinds its annotator summed up.
 
 A rule that only helps the seeds does not move these numbers. The floors sit just under
 the levels reached; raise them as scores rise."""
@@ -65,7 +70,8 @@ from kg.pipeline import extraction_rows
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 PAPERS = {"dev": 29, "dev2": 30, "dev3": 30, "dev4": 30, "dev5": 30, "dev6": 30, "dev7": 30,
-          "dev8": 30, "dev9": 30, "dev10": 30, "dev11": 30, "dev12": 30}
+          "dev8": 30, "dev9": 30, "dev10": 30, "dev11": 30, "dev12": 30,
+          "dev13": 30}
 FLOORS = {
     "dev": {"core": 0.94, "extended": 0.88, "Model": 0.93, "Dataset": 0.93,
             "Organization": 0.95, "Repository": 1.0, "relations": 0.79, "results": 0.88},
@@ -89,6 +95,8 @@ FLOORS = {
               "Organization": 0.93, "Repository": 1.0, "relations": 0.58, "results": 0.64},
     "dev12": {"core": 0.87, "extended": 0.67, "Model": 0.80, "Dataset": 0.92,
               "Organization": 0.88, "Repository": 1.0, "relations": 0.49, "results": 0.55},
+    "dev13": {"core": 0.84, "extended": 0.68, "Model": 0.81, "Dataset": 0.81,
+              "Organization": 0.83, "Repository": 1.0, "relations": 0.40, "results": 0.44},
     "dev11": {"core": 0.84, "extended": 0.66, "Model": 0.81, "Dataset": 0.77,
               "Organization": 0.92, "Repository": 1.0, "relations": 0.62, "results": 0.71},
 }
