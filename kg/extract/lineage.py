@@ -102,7 +102,7 @@ _JOINS = re.compile(r"(?:connect|integrat|combin|pair|bridg)", re.I)
 _JOINED_WITH = re.compile(r"\s*(?:[\w-]+\s+){0,5}?with\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?",
                           re.I)
 # A second verb of the sentence's subject: "X is built on Y and uses Z".
-_AND_VERB = re.compile(r"\band\s+(?:also\s+)?$")
+_AND_VERB = re.compile(r",?\s*\band\s+(?:(?:also|is|are|was|were|then)\s+)*$")
 # A subject and its verb: "X is built", "X, ..., uses", "X builds".
 _SUBJECT_VERB = re.compile(r"\s*(?:,[^,;]{0,60},\s*|,\s*)?(?:is|was|are|were|has|uses|builds|"
                            r"combines|adopts|relies)\b")
@@ -373,6 +373,7 @@ class LineageFinder:
             if held & WORD_BIT["distill"]:
                 self._distilled(doc, sent, spans, sentence_main, add)
             compared: set[int] = set()
+            took: dict[int, Span] = {}  # an object's start -> its subject, in this sentence
             for k, (predicate, cue, types) in enumerate(cues):
                 if not held & WORD_BIT[predicate]:
                     continue  # a cheap test first: the words every cue of this kind holds
@@ -384,6 +385,9 @@ class LineageFinder:
                                       sent.end_char):
                     start, end = m.start(), m.end()
                     before = _nearest_subject(doc, spans, start, compared, sent.start_char)
+                    if before is not None and before.start in took and _AND_VERB.match(
+                            text, before.end_char, start):
+                        before = took[before.start]  # "X is built on A and is better than B"
                     subject = before or (
                         sentence_main if predicate != "basedOn" or sentence_main is not main
                         or _OURS.search(text, sent.start_char, start) else named_main)
@@ -441,6 +445,8 @@ class LineageFinder:
                             add(subject, "comparedWith", obj, sent, rule)
                             continue
                         add(subject, predicate, obj, sent, rule)
+                        if subject is not None:
+                            took[obj.start] = subject
             self._sentence_rules(doc, sent, spans, main, add, held)
             if any(s.label_ == "Dataset" for s in spans) and EVALUATION.search(sent.text):
                 for ds in (s for s in spans if s.label_ == "Dataset"):

@@ -51,7 +51,7 @@ CUES = (
         + COMPARATIVE + r"|superior (?:[\w-]+ ){0,2}to|beat(?:s|ing)?|"
         r"rival(?:s|ing|ed)?(?: (?:that|those) of)?|comparabl[ey] (?:to|with)|"
         r"(?:performance|quality|accuracy|results) (?:similar|close|equivalent) to|"
-        r"exceed\w*|competitive (?:with|to)|on par with|against|match(?:es|ed|ing)|"
+        r"exceed\w*|competitive (?:with|to)|on par with|against|ahead of|match(?:es|ed|ing)|"
         r"(?:comes?|came|gets?|getting|coming) close to|"
         r"as (?:good|fast|accurate|strong|effective|efficient|(?:many|few|much|little) [\w-]+)"
         r" as|"

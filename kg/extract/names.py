@@ -87,8 +87,8 @@ METRIC_PHRASE = re.compile(r"(?<![\w-])(?:[A-Z][\w-]*\s){1,3}(?:Score|Rate|Index
                            r"|Distance|Ratio)\b")
 # Capitalised words joined by hyphens, one of them a known model family: "Code-Qwen",
 # "Math-Qwen-Chat", "Llama-Guard".
-FAMILY_COMPOUND = re.compile(r"(?<![\w@/.-])[A-Z][A-Za-z0-9.]*(?:-[A-Z][A-Za-z0-9.]*)+"
-                             r"(?![\w@/-])")
+FAMILY_COMPOUND = re.compile(r"(?<![\w@/.-])[A-Z](?:\.?[A-Za-z0-9])*(?:-[A-Z](?:\.?[A-Za-z0-9])*)+"
+                             r"(?![\w@/-])")  # not the full stop after "ViT-H."
 
 
 @lru_cache(maxsize=1)

@@ -806,3 +806,14 @@ def test_optimised_with_and_an_underlying_model_named_with_as(extract):
     assert ("SkillNet", "usesComponent", "proximal policy optimization") in found or (
         "SkillNet", "usesComponent", "PPO") in found
     assert ("WebPilot-X", "usesComponent", "Claude-3") in found
+
+
+def test_a_second_verb_of_the_subject_after_and(extract):
+    found = rels(extract("We present MeshGen, a model. MeshGen is built on top of PointNet-X "
+                         "and is initialized with the weights of ViT-H. MeshGen ranks ahead of "
+                         "Pixel2Mesh-X, and is also better than AtlasNet-X."))
+    assert {("MeshGen", "basedOn", "PointNet-X"), ("MeshGen", "basedOn", "ViT-H"),
+            ("MeshGen", "comparedWith", "Pixel2Mesh-X"),
+            ("MeshGen", "comparedWith", "AtlasNet-X")} <= found
+    assert ("PointNet-X", "basedOn", "ViT-H") not in found
+    assert ("Pixel2Mesh-X", "comparedWith", "AtlasNet-X") not in found
