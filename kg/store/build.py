@@ -4,17 +4,23 @@ The build streams: after reading and merging, papers are extracted (in worker pr
 for a large build, :mod:`kg.extract.parallel`; only the compact
 :class:`~kg.records.Extraction` records are kept, not the spaCy docs), entities are resolved
 across all papers, and then each batch's own triples (the paper, its sources, authorships,
-mentions with their selectors, relation statements, results) are written as N-Triples to a
-file in the new store's scratch directory and dropped. The cross-paper part (people's and
+mentions with their selectors, relation statements, results) are written as N-Triples to
+files in the new store's scratch directory and dropped. The cross-paper part (people's and
 organisations' display names, entities with their aliases and families, successorOf,
 author profiles) is built in a small graph whose size grows with the number of distinct
-entities, not with the papers. Oxigraph then bulk-loads the file (it keeps each triple
-once, so a person's triples written by every batch that names them are stored once). The
-store holds the same triples as the in-memory build's graph, whatever the batch size.
+entities, not with the papers. Each file of about ``CHUNK_TRIPLES`` triples is bulk-loaded
+by Oxigraph on a thread of its own (it releases Python's lock) while the next one is
+written, so the two stages share the machine's cores instead of taking turns. Oxigraph
+keeps each triple once, so a person's triples written by every batch (and file) that
+names them are stored once. The store holds the same triples as the in-memory build's
+graph, whatever the batch and chunk sizes.
 """
 
 from __future__ import annotations
 
+import itertools
+import queue
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -53,10 +59,13 @@ if TYPE_CHECKING:
 
     from kg.entities import Resolution
 
-__all__ = ["BATCH_SIZE", "build_store"]
+__all__ = ["BATCH_SIZE", "CHUNK_TRIPLES", "build_store"]
 
 #: Papers extracted, and written out as triples, at a time.
 BATCH_SIZE = 500
+#: Triples (about) per N-Triples file handed to the loader thread: big enough that each bulk
+#: load pays its fixed cost rarely, small enough that loading starts early.
+CHUNK_TRIPLES = 250_000
 
 
 class TripleLines:
@@ -91,17 +100,57 @@ class TripleLines:
         self.terms = {}
 
 
+class ChunkLoader:
+    """Bulk-loads N-Triples files into ``store`` on a thread of its own, in the order they
+    are handed over (:meth:`load`), each file deleted once loaded. At most one file waits
+    while another loads, so the scratch space stays bounded. An error of the loader is
+    raised in the caller's thread by the next :meth:`load` or by :meth:`close`."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+        self.files: queue.Queue[Path | None] = queue.Queue(maxsize=1)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="kg-bulk-load", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while (path := self.files.get()) is not None:
+            if self.error is None:  # after an error, the files left are only deleted
+                try:
+                    self.store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
+                except BaseException as exc:  # raised again in the caller
+                    self.error = exc
+            path.unlink(missing_ok=True)
+
+    def load(self, path: Path) -> None:
+        """Queue ``path`` for loading (waiting while another file waits)."""
+        self._raise()
+        self.files.put(path)
+
+    def close(self) -> None:
+        """Wait until every queued file is loaded; raise the loader's error, if any."""
+        if self.thread.is_alive():
+            self.files.put(None)
+            self.thread.join()
+        self._raise()
+
+    def _raise(self) -> None:
+        if self.error is not None:
+            raise self.error
+
+
 def build_store(paths: Sequence[str | Path], out: Path, settings: Settings,
                 progress: Callable[[list], Iterable] | None = None, *,
                 nlp: Language | None = None, batch_size: int = BATCH_SIZE,
                 timings: dict[str, float] | None = None, reuse: bool = True,
-                views: bool = True) -> BuildReport:
+                views: bool = True, chunk_triples: int = CHUNK_TRIPLES) -> BuildReport:
     """Build the graph of ``paths`` (as :func:`kg.pipeline.build` does: extraction,
     analytics, SHACL validation) into the store directory ``out``: the triples streamed in
     batches of ``batch_size`` papers (module doc) and bulk-loaded, then analysed
     (:mod:`kg.store.analyse`) and validated by SPARQL (:mod:`kg.store.validate`) in the new
     store. Nothing is written when the graph does not conform or no paper was read; the
-    store at ``out`` is replaced only when the new one is complete. ``timings``, if given,
+    store at ``out`` is replaced only when the new one is complete (``chunk_triples``: the
+    triples per file loaded, module doc). ``timings``, if given,
     gets the seconds of each stage. With ``views`` (the default) the HTML views of the
     store are written to ``out/views`` (:mod:`kg.store.views`).
 
@@ -138,12 +187,13 @@ def build_store(paths: Sequence[str | Path], out: Path, settings: Settings,
     counts: dict[str, int] = {}
 
     def fill(store: ox.Store, work: Path) -> dict:
-        nt = work / "graph.nt"
-        with nt.open("wb") as file:
-            _write_triples(file, papers, extractions, resolution, names, read.profiles,
-                           batch_size)
-        lap("triples")
-        store.bulk_load(path=str(nt), format=ox.RdfFormat.N_TRIPLES)
+        loader = ChunkLoader(store)
+        try:  # "triples": writing them, while the loader loads; "load": what it has left
+            _write_triples(work, loader, papers, extractions, resolution, names,
+                           read.profiles, batch_size, chunk_triples)
+            lap("triples")
+        finally:
+            loader.close()
         counts.update(store_counts(store))
         lap("load")
         analyse_store(store, seed=0)
@@ -175,35 +225,49 @@ def build_store(paths: Sequence[str | Path], out: Path, settings: Settings,
                        warnings=tuple(warnings))
 
 
-def _write_triples(file: IO[bytes], papers: Sequence[Paper],
+def _write_triples(work: Path, loader: ChunkLoader, papers: Sequence[Paper],
                    extractions: Sequence[Extraction], resolution: Resolution, names: Names,
-                   profiles: Sequence[ProfileStats], batch_size: int) -> None:
+                   profiles: Sequence[ProfileStats], batch_size: int,
+                   chunk_triples: int = CHUNK_TRIPLES) -> None:
     """The triples of the build (what ``paper_graph`` and ``add_extractions`` give), as
-    N-Triples: the papers' own batch by batch, then the cross-paper ones."""
+    N-Triples files in ``work`` handed to ``loader`` as each fills up: the papers' own
+    batch by batch, then the cross-paper ones."""
     from kg.graph.extractions import add_entities, add_paper_extraction, add_successors
 
-    sink = TripleLines(file)
+    files = (work / f"triples-{i:05d}.nt" for i in itertools.count())
+    path = next(files)
+    sink = TripleLines(path.open("wb"))
+    handed = 0  # the triples written to the files handed over
     listed: dict[str, set[URIRef]] = defaultdict(set)
     organizations: set[str] = set()
-    for start in range(0, len(papers), batch_size):
-        for paper, extraction in zip(papers[start:start + batch_size],
-                                     extractions[start:start + batch_size], strict=True):
-            add_paper(sink, paper, names)
-            add_paper_extraction(sink, paper, extraction, resolution)
-            for span in paper.sources:
-                if span.layout == "profile":
-                    listed[span.path].add(paper_iri(paper))
-            if paper.organization and name_key(paper.organization):
-                organizations.add(paper.organization)
-        sink.flush()
-    shared = new_graph()  # a listed affiliation's node keeps its label as an entity
-    for organization in sorted(organizations):
-        add_organization(shared, organization, names)
-    add_entities(shared, extractions, resolution)
-    add_successors(shared, resolution)
-    for stats in profiles:
-        add_profile(shared, stats, listed.get(stats.source.path, ()), names)
-    file.write(ntriples_bytes(shared))
+    try:
+        for start in range(0, len(papers), batch_size):
+            for paper, extraction in zip(papers[start:start + batch_size],
+                                         extractions[start:start + batch_size], strict=True):
+                add_paper(sink, paper, names)
+                add_paper_extraction(sink, paper, extraction, resolution)
+                for span in paper.sources:
+                    if span.layout == "profile":
+                        listed[span.path].add(paper_iri(paper))
+                if paper.organization and name_key(paper.organization):
+                    organizations.add(paper.organization)
+            sink.flush()
+            if sink.count - handed >= chunk_triples:
+                sink.out.close()
+                loader.load(path)
+                handed, path = sink.count, next(files)
+                sink.out = path.open("wb")
+        shared = new_graph()  # a listed affiliation's node keeps its label as an entity
+        for organization in sorted(organizations):
+            add_organization(shared, organization, names)
+        add_entities(shared, extractions, resolution)
+        add_successors(shared, resolution)
+        for stats in profiles:
+            add_profile(shared, stats, listed.get(stats.source.path, ()), names)
+        sink.out.write(ntriples_bytes(shared))
+    finally:
+        sink.out.close()
+    loader.load(path)
 
 
 def store_counts(store: ox.Store) -> dict[str, int]:

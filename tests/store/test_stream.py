@@ -13,7 +13,7 @@ from rdflib.compare import isomorphic
 from kg.config import Settings
 from kg.graph.vocab import KG
 from kg.pipeline import build, extraction_counts
-from kg.store.build import build_store
+from kg.store.build import ChunkLoader, build_store
 from kg.store.disk import is_store, read_manifest
 
 from .conftest import store_graph
@@ -40,8 +40,8 @@ def _listing(path: Path) -> Path:
 def test_batch_sizes_give_the_same_store(tmp_path: Path, seed_store: Path):
     from .conftest import ROOT
 
-    one = tmp_path / "one"
-    report = build_store([ROOT / "seeds"], one, Settings(), batch_size=1)
+    one = tmp_path / "one"  # and every batch in a file of its own, loaded on its own
+    report = build_store([ROOT / "seeds"], one, Settings(), batch_size=1, chunk_triples=1)
     assert report.written and report.papers == 73
     many = tmp_path / "many"
     build_store([ROOT / "seeds"], many, Settings(), batch_size=1000)
@@ -94,3 +94,19 @@ def test_a_batch_size_below_one_is_refused(tmp_path: Path):
     with pytest.raises(ValueError, match="batch_size"):
         build_store([tmp_path], tmp_path / "store", Settings(), batch_size=0)
     assert not is_store(tmp_path / "store")
+
+
+def test_the_loader_loads_files_in_turn_and_raises_its_error_in_the_caller(tmp_path: Path):
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    loader = ChunkLoader(store)
+    good, bad = tmp_path / "good.nt", tmp_path / "bad.nt"
+    good.write_text("<http://x/a> <http://x/p> <http://x/b> .\n", encoding="utf-8")
+    bad.write_text("<http://x/a> <http://x/p> not a term .\n", encoding="utf-8")
+    loader.load(good)
+    loader.load(bad)
+    with pytest.raises(SyntaxError):
+        loader.close()
+    assert len(store) == 1
+    assert not good.exists() and not bad.exists()  # scratch files are removed either way
