@@ -43,7 +43,8 @@ _FEATURES_FROM = re.compile(
     r"\b(?:features|representations|embeddings|tokens|taken|extracted)\s+(?:\w+\s+){0,3}?"
     r"from\s+(?:an?\s+|the\s+)?(?:pre-?trained\s+|frozen\s+|off-the-shelf\s+)?$", re.I)
 _PART = (r"(?:backbone|encoder|decoder|denoiser|(?:denoising\s+)?network|language\s+model|"
-         r"LLM|tokenizer|vocoder|generator|discriminator|aggregator|retriever|planner)")
+         r"LLM|LM|GNN|CNN|tokenizer|vocoder|generator|discriminator|aggregator|retriever|"
+         r"planner)")
 _PART_IS = re.compile(
     r"(?:\b(?P<its>its|whose)\s+|(?P<owned>'s)\s+|\bthe\s+)(?:[\w-]+\s+){0,2}?" + _PART +
     r"s?(?:\s+of\s+(?P<of>[^\s,;][^,;]{0,40}?))?\s+(?:is|are|was)\s+(?:an?\s+|the\s+)?"

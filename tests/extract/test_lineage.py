@@ -817,3 +817,10 @@ def test_a_second_verb_of_the_subject_after_and(extract):
             ("MeshGen", "comparedWith", "AtlasNet-X")} <= found
     assert ("PointNet-X", "basedOn", "ViT-H") not in found
     assert ("Pixel2Mesh-X", "comparedWith", "AtlasNet-X") not in found
+
+
+def test_the_lm_or_gnn_of_the_system_is_a_part(extract):
+    found = rels(extract("We propose KG-Reader, a reasoning model. The LM is DeBERTa-v3-large "
+                         "and the GNN is GATv2-X."))
+    assert {("KG-Reader", "usesComponent", "DeBERTa-v3-large"),
+            ("KG-Reader", "usesComponent", "GATv2-X")} <= found
