@@ -176,11 +176,12 @@ CUE_EXAMPLES = {
                       "incorporates", "integrates", "equipped with", "consists of",
                       "composed of", "comprises", "contains", "introduces",
                       "core components are", "backbone is", "relies on", "connects",
-                      "combines", "pairs", "bridges", "innovations:", "parts:"],
+                      "combines", "pairs", "bridges", "innovations:", "parts:",
+                      "optimizes the policy with"],
     "comparedWith": ["outperforms", "surpasses", "compared with", "comparison to",
                      "2% higher accuracy than", "more accurate than", "superior to", "beats",
                      "exceeds", "competitive with", "on par with", "against",
-                     "gains over"],
+                     "gains over", "ranks ahead of"],
 }
 
 
