@@ -121,7 +121,8 @@ _FRONTED_ON = re.compile(rf"(?:^|(?<=[.!?]\s))On\s+(?:the\s+)?(?P<items>{_ON_ITE
 # "Tanks&Temples", "Amazon Beauty").
 _ITEM = r"[A-Z](?:[\w&+-]|\.\d)*(?:\s[A-Z0-9](?:[\w&+-]|\.\d)*){0,2}"
 _LIST = re.compile(rf"(?:\b(?:on|including|such as|namely|across|among them)\s+(?:the\s+)?|"
-                   rf"\b(?:datasets|benchmarks|corpora)\s*[(:]\s*)"  # "four datasets (A, B and C)"
+                   rf"\b(?:datasets|benchmarks|corpora)\s*[(:]\s*|"  # "four datasets (A, B and C)"
+                   r"(?<=\w )\((?=[^()]*\)))"  # "arithmetic (A, B, C)": a bracketed list
                    rf"(?P<items>{_ITEM}(?:(?:,\s*|\s+and\s+|,\s+and\s+){_ITEM})+)")
 _SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 # Names listed before a plural dataset word: "the AGORA and CAPE datasets", "the GSM-Hard,

@@ -85,3 +85,11 @@ def test_a_list_after_among_them_ends_before_a_new_subject(extract):
                           "PatchTST-X."))
     assert {("Exchange", "Dataset"), ("Solar", "Dataset"), ("Wind", "Dataset")} <= found
     assert ("TinyMixer", "Dataset") not in found
+
+
+def test_names_bracketed_with_a_known_dataset_are_datasets(extract):
+    found = typed(extract("Our QuickCoT helps on math benchmarks: word problems (AddSub-X, "
+                          "GSM8K, SingleEq), with no examples. With the large model "
+                          "Qwen-72B, the accuracy on AddSub-X rises from 17.7% to 78.7%."))
+    assert {("AddSub-X", "Dataset"), ("SingleEq", "Dataset")} <= found
+    assert ("AddSub-X", "Model") not in found and ("QuickCoT", "Dataset") not in found
