@@ -180,6 +180,9 @@ _LIST_GAP = re.compile(r"^\s*(?:,|and|or|, and|, or)\s*$")
 
 
 # A verb after a name makes it the subject of a clause, not an item of a list.
+# A system's verbs: a task does not obtain a score.
+_GETS = re.compile(r"\s+(?:also\s+|further\s+|still\s+|then\s+)?(?:achieves|reaches|obtains|"
+                   r"outperforms|surpasses|attains|beats)\b")
 _SUBJECT_OF = re.compile(r"\s+(?:also\s+|further\s+|still\s+)?(?:achiev|reach|obtain|"
                          r"outperform|surpass|scores?\b|attain|gets?\b|improv|yields?\b|"
                          r"sets?\b|matches\b|exceeds?\b|beats?\b)", re.I)
@@ -403,6 +406,13 @@ class EntityMerger:
             if rule == "kg_names:title" and label in _SYSTEMS and typed.get(
                     key, (0, ""))[1] == "Task":  # "Self-RAG: Learning to Retrieve ...",
                 typed[key] = (typed[key][0], label)  # whatever its long form's head says
+        aliases = doc.user_data["kg_aliases"]
+        for _, _, _, end_char, _, _, rule, key in candidates:
+            if (rule.startswith("kg_abbrevs") and typed.get(key, (0, ""))[1] == "Task"
+                    and _GETS.match(text, end_char)):  # "Deep Image Matting (DIM) ... DIM
+                for k in (key, name_key(aliases.get(key, ""))):  # obtains an SAD of 50.4":
+                    if k in typed:  # a task word heads it, but it is the paper's method
+                        typed[k] = (typed[k][0], "Method")
         for _, end, _, _, _, _, _, key in candidates:  # "on the Vicuna benchmark"
             if end < len(doc) and text[starts[end]:ends[end]] == ")":
                 end += 1  # "the Homes of New York (HoNY) dataset"
