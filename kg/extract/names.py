@@ -76,8 +76,8 @@ CUE = re.compile(
 )
 # "We call the resulting planner Diffuser": the kind is said, so one word is the name.
 _CALLED_KIND = re.compile(r"[Ww]e (?:then )?call (?:the|this|our) ")
-_CUT = re.compile(r"\b(?:for|with|that|which|to|of|on|in|from|by|via|using|designed|based"
-                  r"|built|trained|where|and|achieving|capable)\b|[,;(]")
+_CUT = re.compile(r"(?<![\w-])(?:for|with|that|which|to|of|on|in|from|by|via|using|designed"
+                  r"|based|built|trained|where|and|achieving|capable)(?![\w-])|[,;(]")
 ATTACHED = re.compile(r"-(?:based|style|like|sized|level|scale|specific|only|free|aware|"
                       r"guided|driven|tuned|trained|aligned|precision|oriented|centric|enhanced|"
                       r"inspired|powered|agnostic|augmented|conditioned|dependent|invariant|"
@@ -506,7 +506,8 @@ _GLUED = re.compile(r"[\w-]")
 _VALUE_AFTER = re.compile(r"\s\d+(?:\.\d+)?$")  # a measure's value: "FID 1.73"
 _TITLE = re.compile(rf"^(?P<name>[A-Z][\w.+-]*(?:\s(?:v?\d+(?:\.\d+)*|{_VARIANT}))*):\s"
                     r"(?P<rest>[^\n]+)\n")
-_TITLE_CUT = re.compile(r"\b(?:for|with|via|through|to|towards|on|in|from|using|by|of)\b")
+_TITLE_CUT = re.compile(r"(?<![\w-])(?:for|with|via|through|to|towards|on|in|from|using|by|of)"
+                        r"(?![\w-])")
 
 
 # Two or three capitalised words before the title's colon: "Decision Transformer: ...",

@@ -251,3 +251,9 @@ def test_a_group_described_is_typed_by_what_it_holds(extract):
                           "maths. We also release ProofBench, a collection of theorem proving "
                           "datasets."))
     assert {("MathQA-Pro", "Model"), ("ProofBench", "Dataset")} <= found
+
+
+def test_a_hyphenated_description_is_not_cut_at_its_inner_words(extract):
+    found = typed(extract("We introduce CODEXA, a sequence-to-sequence model for programs.",
+                          title="Grabble: A Multi-Turn Text-to-SQL Benchmark"))
+    assert ("CODEXA", "Model") in found and ("Grabble", "Dataset") in found
