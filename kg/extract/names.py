@@ -39,7 +39,7 @@ _PIECE = r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*"
 _VARIANT = (r"(?:Titan|Turbo|Base|Large|Small|Tiny|Mini|Pro|Max|Plus|Ultra|Lite|Flash|Nano"
             r"|Instruct|Chat|Vision|VL|XL|XXL)")
 _VERSION = (rf"(?:\s(?:v?\d+(?:\.\d+)*-\d+(?:\.\d+)?[BM]\b(?:-{_VARIANT}\b)?|"
-            rf"v?\d+(?:\.\d+)+|V\d+|\d+(?:\.\d+)?[BM]\b(?:-{_VARIANT}\b)?)"
+            rf"v?\d+(?:\.\d+)+|[Vv]\d+|\d+(?:\.\d+)?[BM]\b(?:-{_VARIANT}\b)?)"
             rf"(?:\s{_VARIANT}\b)?)")  # "ERNIE 3.0 Titan", "SOLAR 10.7B-Instruct",
 # "Baichuan 2-13B-Base", "LLaMA 2-13B"
 SHAPED = re.compile(

@@ -5,7 +5,7 @@ from tests.extract.conftest import names, typed
 
 @pytest.mark.parametrize("name", ["Qwen2.5-VL-7B", "YOLOv8-S", "DeiT-B", "StarCoder2-15B",
                                   "Falcon 180B", "InternLM2", "SigLIP-So400m", "Gemma 2.0 Pro",
-                                  "Hyena-S", "Conformer-XL"])
+                                  "Hyena-S", "Conformer-XL", "MaskFill v2"])
 def test_model_shapes(extract, name):
     found = extract(f"We compare against {name} in all settings.")
     assert name in names(found, "Model")
