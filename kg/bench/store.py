@@ -56,8 +56,9 @@ _BUILD = (
     ("extract", "extraction in worker processes, kg.extract.parallel (includes building "
                 "the spaCy pipeline and hashing the extractor)"),
     ("resolve", "mentions to entities, display names (kg.entities)"),
-    ("triples", "the triples as N-Triples, batch by batch (kg.store.build)"),
-    ("load", "Oxigraph bulk load of those N-Triples, then the store's counts"),
+    ("triples", "the triples as N-Triples, batch by batch, each file of them bulk-loaded "
+                "by Oxigraph on a thread while the next is written (kg.store.build)"),
+    ("load", "what is left of the bulk load after the last file, then the store's counts"),
     ("analyse", "projections from the store, centrality and communities written back "
                 "(kg.store.analyse)"),
     ("validate", "the SHACL constraints checked by SPARQL on the store (kg.store.validate)"),

@@ -59,15 +59,27 @@ def _normal(name: str, row: dict) -> tuple:
     return tuple(sorted((k, repr(v)) for k, v in row.items()))
 
 
+# The model with the most results: the busiest by mentions may have few evaluations.
+_MOST_EVALUATED = ("SELECT ?n (COUNT(DISTINCT ?r) AS ?c) WHERE { ?r kg:evaluatedModel ?m . "
+                   "?m rdfs:label ?n } GROUP BY ?n ORDER BY DESC(?c) ?n LIMIT 1")
+
+
 def _params(name: str, store_dir: Path) -> list[dict[str, str]]:
-    """The parameter sets ``name`` is compared with: :data:`PARAMS`, and the store's
-    busiest model, person or dataset where the query takes one."""
+    """The parameter sets ``name`` is compared with: :data:`PARAMS`, the store's busiest
+    model, person or dataset where the query takes one, and its most evaluated model."""
     from kg.bench.store import busiest_parameters
+    from kg.graph.vocab import PREFIXES
 
     query = named_queries()[name]
-    busy = busiest_parameters(open_store(store_dir))
+    store = open_store(store_dir)
+    busy = busiest_parameters(store)
     mine = {p.name: busy[p.name] for p in query.params if p.name in busy}
-    return PARAMS[name] + ([mine] if mine else [])
+    more = []
+    if "model" in {p.name for p in query.params}:
+        rows = list(store.query(_MOST_EVALUATED,
+                                prefixes={p: str(ns) for p, ns in PREFIXES.items()}))
+        more = [{"model": rows[0]["n"].value}] if rows else []
+    return PARAMS[name] + ([mine] if mine else []) + more
 
 
 def _rows_both(graph, store_dir: Path, text: str, bindings) -> tuple[list, list]:
