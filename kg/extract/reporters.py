@@ -112,7 +112,7 @@ def paired(models: list[Span], numbers: list, m: re.Match) -> Span | None:
 
 # Between a list of names and the numbers: another subject ("outperforms A and B: it
 # reaches 99.8% and 98.4%"), not the list's.
-_NEW_SUBJECT = re.compile(r"(?:it|they|we|our)|[:;]")
+_NEW_SUBJECT = re.compile(r"\b(?:it|they|we|our)\b|[:;]")
 
 
 # A sentence about the paper's own work: "we show that a pure Transformer attains 93.8%";

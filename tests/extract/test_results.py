@@ -744,3 +744,10 @@ def test_numbers_after_it_are_the_subjects_not_a_listed_baselines(extract):
                         "reaches 99.1% accuracy on AgeDB-30 and 97.4% accuracy on CFP-FP."))
     models = {r[0] for r in found}
     assert models == {"MarginX"}, found
+
+
+def test_numbers_after_and_it_are_the_subjects_not_a_listed_baselines(extract):
+    found = res(extract("We propose MarginX, a face recognition loss. MarginX beats prior "
+                        "losses, including NormFace-A and SoftFace-B, and it reaches 99.1% "
+                        "accuracy on AgeDB-30 and 97.4% accuracy on CFP-FP."))
+    assert {r[0] for r in found} == {"MarginX"}, found
