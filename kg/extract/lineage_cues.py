@@ -40,8 +40,7 @@ CUES = (
         r"introduc(?:e|es|ing)|(?:core|key|main|central) (?:component|module|part)s? "
         r"(?:is|are|include)|backbones? (?:is|are)|reli(?:es|ed)? on|rely(?:ing)? on|"
         r"connect(?:s|ing)?|combin(?:e|es|ing)|pair(?:s|ing)?|"
-        r"bridg(?:e|es|ing)|optimi[sz](?:e|es|ed|ing)(?: (?:it|them|(?:the|its|our) [\w-]+))?"
-        r" (?:with|using|via))\b|\b(?:innovations|components|techniques|ingredients|modules|"
+        r"bridg(?:e|es|ing))\b|\b(?:innovations|components|techniques|ingredients|modules|"
         r"parts|solutions|tools|systems)\s*:", re.I),
      COMPONENT_TYPES),
     ("comparedWith", re.compile(
