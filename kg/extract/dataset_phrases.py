@@ -139,8 +139,8 @@ _LISTED_NAME = re.compile(r"[A-Z]{2}|[-\d\s]|[a-z][A-Z]")
 # A verb after the last item makes it the subject of a new clause: "... on CORD, and
 # LayoutLMv3-Base obtains ...".
 _VERB_AFTER = re.compile(r"\s+(?:also\s+|[a-z]+ly\s+)?(?:achiev|reach|obtain|outperform|"
-                         r"surpass|scores?\b|attain|gets?\b|yields?\b|sets?\b|match|exceed|beat|is\b|are\b|"
-                         r"was\b|were\b|has\b|have\b)")
+                         r"surpass|scores?\b|attain|gets?\b|yields?\b|sets?\b|match|exceed|"
+                         r"beat|is\b|are\b|was\b|were\b|has\b|have\b)")
 
 
 def listed_datasets(text: str, known: list[tuple[int, int]], abstract_start: int

@@ -180,12 +180,13 @@ _LIST_GAP = re.compile(r"^\s*(?:,|and|or|, and|, or)\s*$")
 
 
 # A verb after a name makes it the subject of a clause, not an item of a list.
-# A system's verbs: a task does not obtain a score.
-_GETS = re.compile(r"\s+(?:also\s+|further\s+|still\s+|then\s+)?(?:achieves|reaches|obtains|"
-                   r"outperforms|surpasses|attains|beats)\b")
 _SUBJECT_OF = re.compile(r"\s+(?:also\s+|further\s+|still\s+)?(?:achiev|reach|obtain|"
                          r"outperform|surpass|scores?\b|attain|gets?\b|improv|yields?\b|"
                          r"sets?\b|matches\b|exceeds?\b|beats?\b)", re.I)
+# The few of those only a system does: a task "improves" or "yields", it does not obtain a
+# score or outperform anything.
+_GETS = re.compile(r"\s+(?:also\s+|further\s+|still\s+|then\s+)?(?:achieves|reaches|obtains|"
+                   r"outperforms|surpasses|attains|beats)\b")
 
 
 def _coordinated(doc: Doc, spans: list[Chosen], typed: dict, models: set[str]
