@@ -74,6 +74,10 @@ CUE = re.compile(
     rf"(?P<name>{_NAME}(?:(?: {_NAME}){{1,2}}(?=,? (?:a|an|the|which is a)\s))?)"
     r"(?P<after>,? (?:a|an|the|which is a)\s[^.;:()]{0,120})?"
 )
+# After a verb of naming, the capitalised words that follow are all the name, up to a word
+# in lower case or a mark: "an algorithm called Fast AutoAugment that ...".
+_NAMING = ("named", "called", "dubbed", "termed")
+_NAMED_WORDS = re.compile(rf"(?: {_NAME}){{1,3}}(?=[,;:.()]?(?:\s+[a-z]|\s*$)|\s*\()")
 # "We call the resulting planner Diffuser": the kind is said, so one word is the name.
 _CALLED_KIND = re.compile(r"[Ww]e (?:then )?call (?:the|this|our) ")
 _CUT = re.compile(r"(?<![\w-])(?:for|with|that|which|to|of|on|in|from|by|via|using|designed"
@@ -393,8 +397,13 @@ class NameFinder:
             described = described_type(m["after"]) or _named_after_kind(text, m.start()) or (
                 _OUR_KINDS.get(m["kind"]))
             rule = "cue" if described else "cue-untyped"
-            again(add(m.start("name"), m.end("name"), described or "Model", rule,
-                      long_form=not m["after"] and not _CALLED_KIND.match(m[0])),
+            end = m.end("name")
+            if (m["after"] is None and m[0].startswith(_NAMING)
+                    and (more := _NAMED_WORDS.match(text, end))):
+                end = more.end()  # "an algorithm called Fast AutoAugment that ..."
+            again(add(m.start("name"), end, described or "Model", rule,
+                      long_form=end == m.end("name") and not m["after"]
+                      and not _CALLED_KIND.match(m[0])),
                   described or "Model", rule)
         for m in matches_at(_KIND_DESCRIBED, text, _kind_described_starts(text)):
             if (described := described_type(m["after"])) is not None:

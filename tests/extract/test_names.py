@@ -110,6 +110,14 @@ def test_a_name_called_after_a_kind_of_procedure_is_a_method(extract):
     assert ("TinyConv", "Model") in found
 
 
+def test_all_the_capitalised_words_after_a_verb_of_naming(extract):
+    found = typed(extract("We describe a pruning method termed Lean ResNet that drops whole "
+                          "blocks. Our network, dubbed Quick YOLO, runs on phones."))
+    assert ("Lean ResNet", "Model") in found or ("Lean ResNet", "Method") in found
+    assert any(name == "Quick YOLO" for name, _ in found)
+    assert not {"ResNet", "YOLO"} & {name for name, _ in found}
+
+
 def test_hyphenated_names_built_on_a_known_family(extract):
     found = extract("We also release Vision-Mistral and Math-Qwen-Instruct for maths. "
                     "Vision-Language models give State-Of-The-Art results.")
