@@ -32,13 +32,11 @@ from spacy.tokens import Doc, Span
 from kg.extract.comparisons import compared_pairs
 from kg.extract.context import (
     BASELINE_BEFORE,
-    PROPOSED_KEY,
     REFERS_BACK,
     SYSTEM_TYPES,
     as_modifier,
     doc_lower,
     doc_text,
-    entities,
     entities_per_sentence,
     in_sentence,
     is_name,
@@ -55,6 +53,7 @@ from kg.extract.lineage_cues import ANY_START as _ANY_START
 from kg.extract.lineage_cues import COMPONENT_TYPES, CUES
 from kg.extract.lineage_cues import CUES_LOWER as _CUES_LOWER
 from kg.extract.lineage_cues import CUES_NARROW as _CUES_NARROW
+from kg.extract.own import AUTHORS_SPEAK, WE_PROPOSE, own_system, proposed
 from kg.extract.parts import WITH_BACKBONE, WITH_BACKBONE_MID, part_relations
 from kg.extract.sentence_words import ALL_WORDS, WORD_BIT, SentenceWords
 from kg.extract.successors import next_versions, tuned_variants
@@ -113,9 +112,6 @@ _PURPOSE = re.compile(r"\b(?:in order )?to\s+(?:further\s+)?(?P<verb>improve|upg
                       r"boost|extend|strengthen|advance|scale up|explore)\b", re.I)
 _PURPOSE_VERB = re.compile(r"\b(?:improve|upgrade|enhance|boost|extend|strengthen|advance|"
                            r"scal(?:e|ing) up)\b", re.I)
-_WE_PROPOSE = re.compile(r"\b(?:we|(?:this|our) (?:paper|work|report))\s+"
-                         r"(?:[\w-]+\s+){0,4}?(?:propose|present|introduce|train|develop|"
-                         r"design|build|release)\w*\b", re.I)
 _APPOSITIVE = re.compile(r"^\s*,?\s*(?:(?:(?:which|that)\s+)?is\s+)?an?\s+(?:[\w-]+\s+){0,6}$",
                          re.I)
 _KIND_AFTER = re.compile(r"^(?:-based\b|\s*-?\s*(?:architecture|variant|version|derivative)\b)",
@@ -284,44 +280,8 @@ def _respective(doc: Doc, sent: Span, spans: list[Span], subject: Span, cue_end:
 _PART_DESCRIBED = re.compile(r"\s*(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:module|component|block|"
                              r"layer|network|model|encoder|decoder|head|extractor|backbone|"
                              r"tokenizer|vocoder|renderer|representation|algorithm),\s*")
-_INTRODUCED = re.compile(r"\s*(?:the\s+)?")
+# A description after a name: "X, a ...", "X: ...".
 _DESCRIBED = re.compile(r"\s*(?:,\s*(?:an?|the|our)\s|:)")
-# ... and after a name a "we propose" introduces, past its abbreviation or a family word:
-# "X (SAC), an ...", "the X series, a ..."
-_DESCRIBED_NAME = re.compile(r"\s*(?:series|family|models?)?\s*(?:\([^()]{1,30}\)\s*)?"
-                             r"(?:,\s*(?:an?|the|our)\s|:)")
-
-
-def _proposed(doc: Doc) -> Span | None:
-    """A new name (not a lexicon entry) in the first sentence that says "we propose ...",
-    or any name right after its verb and described ("we introduce X, a ..."): the paper's
-    own system when neither the title nor a cue introduced one. Found once per doc
-    (``own_system`` asks again)."""
-    if PROPOSED_KEY not in doc.user_data:
-        doc.user_data[PROPOSED_KEY] = _first_proposed(doc)
-    return doc.user_data[PROPOSED_KEY]
-
-
-def _first_proposed(doc: Doc) -> Span | None:
-    text = doc_text(doc)
-    for sent in sentences(doc):
-        we = _WE_PROPOSE.search(text, sent.start_char, sent.end_char)
-        if we is None:
-            continue
-        after = [s for s in in_sentence(doc, sent, ("Model", "Method"))
-                 if s.start_char >= we.end() and named(s)]
-        if after and _INTRODUCED.fullmatch(text, we.end(), after[0].start_char) and \
-                _DESCRIBED_NAME.match(text, after[0].end_char):
-            return after[0]  # "we introduce Mixtral 8x7B, a sparse ...": even a known name
-        return next((s for s in after if s.id_ != "kg_lexicon"), None)
-    return None
-
-
-def own_system(doc: Doc) -> Span | None:
-    """The paper's own system: the title's or a cue's name, else the new name a "we propose"
-    sentence introduces, else the first system the abstract names."""
-    return main_subject(doc) or title_system(doc) or _proposed(doc) or next(
-        (s for s in entities(doc) if s.label_ in SYSTEM_TYPES and named(s)), None)
 
 
 class LineageFinder:
@@ -333,7 +293,7 @@ class LineageFinder:
         # sentence's "based on" builds unless the authors speak ("we present improvements
         # to X"): "agents built on Q-learning" reads prior work.
         titled = main_subject(doc)
-        named_main = titled or _proposed(doc)
+        named_main = titled or proposed(doc)
         main = titled or title_system(doc) or named_main
         text = doc_text(doc)
         relations: set[tuple[str, str, str, int, int, str]] = set()
@@ -356,6 +316,8 @@ class LineageFinder:
         low = doc_lower(doc)
         cues, scanned = (_CUES_LOWER, low) if low is not None else (CUES, text)
         previous: Span | None = None  # the first system the last sentence named
+        abstract_at = text.find("\n\n")  # the title ends there (-1: no title)
+        background, main_key = True, name_key(main.text) if main is not None else None
         sents = sentences(doc)
         # per sentence, the word lists (sentence_words.WORD_BIT) it holds a word of: a
         # sentence without a cue's or rule's words skips it
@@ -368,6 +330,12 @@ class LineageFinder:
             sentence_main = previous if (previous is not None
                                          and REFERS_BACK.match(sent.text)) else main
             previous = systems[0] if systems else previous
+            # the abstract's sentences before its authors speak or name their system are
+            # background: the paper's own system is not what they evaluate ("pretraining
+            # domains (e.g., Wikipedia, books) affect ...")
+            if background and sent.start_char > abstract_at:
+                background = not (AUTHORS_SPEAK.search(sent.text) or main is not None and any(
+                    name_key(s.text) == main_key for s in systems))
             if not spans:
                 continue
             if held & WORD_BIT["distill"]:
@@ -449,9 +417,9 @@ class LineageFinder:
                             took[obj.start] = subject
             self._sentence_rules(doc, sent, spans, main, add, held)
             if any(s.label_ == "Dataset" for s in spans) and EVALUATION.search(sent.text):
+                own = None if background and sent.start_char > abstract_at else sentence_main
                 for ds in (s for s in spans if s.label_ == "Dataset"):
-                    for subject in evaluation_subjects(doc, spans, ds, sentence_main,
-                                                        sent.start_char):
+                    for subject in evaluation_subjects(doc, spans, ds, own, sent.start_char):
                         add(subject, "evaluatedOn", ds, sent, "evaluation")
         next_versions(doc, named_main, relations, self.name)
         tuned_variants(doc, own_system(doc), relations, self.name)
@@ -560,7 +528,7 @@ class LineageFinder:
         # "In order to further improve X, we propose Y"
         for m in _PURPOSE.finditer(sent.text) if held & WORD_BIT["purpose"] else ():
             start = sent.start_char + m.start()
-            we = _WE_PROPOSE.search(text, start, sent.end_char)
+            we = WE_PROPOSE.search(text, start, sent.end_char)
             if we is None or not _PURPOSE_VERB.search(text, start, we.start()):
                 continue
             olds = [s for s in systems if start < s.start_char and s.end_char <= we.start()

@@ -307,6 +307,20 @@ def test_evaluation_skips_collected_data_and_finetuning_examples(extract):
     assert not {o for _, p, o in rels(found) if p == "evaluatedOn"} & {"WebChat-2M", "Dolly"}
 
 
+def test_datasets_in_background_sentences_are_not_the_papers_evaluations(extract):
+    # before the authors speak or name their system, a sentence is background
+    title = "MixTune: Tuning Data Mixtures for Small Models"
+    found = extract("Scores of small language models on benchmarks such as GSM8K and "
+                    "SQuAD depend on the data mixture they are trained with. We present "
+                    "MixTune, which learns mixture weights, and it reaches 44.1% on MMLU.",
+                    title=title)
+    evaluated = {o for s, p, o in rels(found) if p == "evaluatedOn"}
+    assert "MMLU" in evaluated and not evaluated & {"GSM8K", "SQuAD"}
+    # a sentence that names the paper's system is not background
+    found = extract("MixTune reaches 44.1% accuracy on GSM8K. We describe it.", title=title)
+    assert ("MixTune", "evaluatedOn", "GSM8K") in rels(found)
+
+
 def test_evaluation_after_a_fronted_dataset_and_past_matched_baselines(extract):
     found = extract("On the demanding LVIS benchmark, SparseDet-L with a Swin-B backbone "
                     "reaches 48.2 AP. Zero-shot, our GeoCLIP matches the accuracy of the "
