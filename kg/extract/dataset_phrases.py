@@ -4,8 +4,9 @@
   Large-Scale Challenge", "IIT-CDIP Test Collection 1.0".
 - A capitalised head with a numeral after it is one too: "Benchmark II".
 - A lower-case one follows it: "over the Multi-Session Chat dataset" names "Multi-Session
-  Chat". One plain capitalised word is not enough there ("the Chinese dataset"); two words,
-  or one with a hyphen, digit or inner capital, are.
+  Chat", and so does a split: "on the ILSVRC-15 validation set". One plain capitalised word
+  is not enough there ("the Chinese dataset"); two words, or one with a hyphen, digit or
+  inner capital, are.
 
 Only the abstract is read: a title in title case capitalises every word ("A Challenging
 Multi-Task Benchmark"). Each finding is (start, end) in the text.
@@ -23,7 +24,9 @@ from kg.extract.context import find_all, matches_at
 
 HEADS = ("Dataset", "Benchmark", "Corpus", "Collection", "Challenge", "Suite", "Bench",
          "Arena", "Testbed", "Leaderboard")
-LOWER_HEADS = ("dataset", "benchmark", "corpus")
+LOWER_HEADS = ("dataset", "benchmark", "corpus",  # and a split: "the ILSVRC-15 validation set"
+               "validation set", "test set", "training set", "dev set", "val set",
+               "validation split", "test split")
 # The capitalised words right before a head (up to four, hyphens and digits inside them).
 _WORDS_BEFORE = re.compile(r"(?:(?<=\s)|^)((?:[A-Z][\w-]*\s){1,4})$")
 _AFTER_HEAD = re.compile(r"(?:\s\d+(?:\.\d+)*)?(?![\w-])")  # a version: "Collection 1.0"

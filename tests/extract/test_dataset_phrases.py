@@ -22,6 +22,15 @@ def test_lower_case_head_after_the_needs_a_real_name():
     assert phrases(text) == ["Street-View Signs", "Clinical Notes"]
 
 
+def test_a_split_of_a_named_dataset_names_it(extract):
+    text = ("We report 61.3% on the RoadSigns-21 validation set and 58.9% on the Night "
+            "Drive test split, but nothing on the Italian test set.")
+    assert phrases(text) == ["RoadSigns-21", "Night Drive"]
+    found = extract("SignNet reaches a top-1 error of 12.5% on the RoadSigns-21 test set.")
+    assert ("SignNet", "RoadSigns-21", "top-1 error", 12.5) in {
+        (r.model, r.dataset, r.metric, r.value) for r in found.results}
+
+
 def test_openers_are_not_part_of_the_name_and_the_title_is_not_read():
     text = "A Hard Reasoning Benchmark\n\nOur Benchmark is new. We also test on Retail Bench."
     assert phrases(text, text.index("Our")) == ["Retail Bench"]
