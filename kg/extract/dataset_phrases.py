@@ -97,7 +97,15 @@ def dataset_phrases(text: str, abstract_start: int) -> list[tuple[int, int]]:
         # "On Sudoku-Extreme and Maze-Hard, TRM reaches ..."
         found += [(a, b) for a, b in list_items(m, _SEPARATOR)
                   if _SHAPED.search(text, a, b) and text[a:b].split()[0] not in _NOT_FIRST]
-    return sorted(found)
+    for m in _EVALUATED_ON.finditer(text, abstract_start) if " on " in text else ():
+        # "Experiments on the synthetic graphs BA-Shapes, BA-Community and Tree-Grid show"
+        items = list_items(m, _ON_SEPARATOR)
+        if _NOUN_AFTER.match(text, m.end("items")):
+            items.pop()  # "evaluation on the X platform": X names the platform
+        found += [(a, b) for a, b in items
+                  if _LISTED_NAME.search(text, a, b) and not _SIZED.search(text, a, b)
+                  and text[a:b].split()[0] not in _NOT_FIRST]
+    return sorted(set(found))
 
 
 def list_items(m: re.Match[str], separator: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -123,6 +131,25 @@ _FRONTED_ON = re.compile(rf"(?:^|(?<=[.!?]\s))On\s+(?:the\s+)?(?P<items>{_ON_ITE
 # One item of a list of datasets: one to three capitalised words ("Deep Blending",
 # "Tanks&Temples", "Amazon Beauty").
 _ITEM = r"[A-Z](?:[\w&+-]|\.\d)*(?:\s[A-Z0-9](?:[\w&+-]|\.\d)*){0,2}"
+# Between the items of a list of where experiments are run: "A, B and on the real-world C".
+_ON_SEP = r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:on\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}(?=[A-Z]))?"
+_ON_SEPARATOR = re.compile(_ON_SEP)
+# Names that experiments are run on, after what they are: "Experiments on the synthetic
+# graphs BA-Shapes, BA-Community and Tree-Grid", "evaluated on Cat-Dog and Maps"; not a
+# model with its size ("experiments on Qwen-7B").
+_EVALUATED_ON = re.compile(
+    r"\b(?:[Ee]xperiments|[Rr]esults|[Ee]valuations?|[Tt]ests|evaluated|tested|benchmarked)"
+    r"\s+on\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?"
+    rf"(?P<items>{_ITEM}(?:{_ON_SEP}{_ITEM})*)(?![\w-])")
+# A lower-case word after the last name that makes it a modifier: any but a verb, a
+# preposition or conjunction, or a dataset word.
+_NOUN_AFTER = re.compile(r"\s+(?!(?:shows?|demonstrates?|confirms?|reveals?|indicates?|suggests?"
+                         r"|proves?|highlights?|verif(?:y|ies)|validates?|and|or|with|for|in|"
+                         r"under|across|against|where|which|that|to|using|as|from|at|by|while|"
+                         r"compared|datasets?|benchmarks?|splits?)\b)[a-z]")
+_SIZED = re.compile(r"\d(?:\.\d+)?[BM]\b")
+
+
 _LIST = re.compile(rf"(?:\b(?:on|including|such as|namely|across|among them)\s+(?:the\s+)?|"
                    rf"\b(?:datasets|benchmarks|corpora)\s*[(:]\s*|"  # "four datasets (A, B and C)"
                    r"(?<=\w )\((?=[^()]*\)))"  # "arithmetic (A, B, C)": a bracketed list

@@ -31,6 +31,17 @@ def test_a_split_of_a_named_dataset_names_it(extract):
         (r.model, r.dataset, r.metric, r.value) for r in found.results}
 
 
+def test_names_experiments_are_run_on_are_datasets(extract):
+    text = ("Experiments on the toy grids Grid-Maze, RingWorld and Key-Door and on Real-Nav "
+            "show gains. We also report results on the OpenSim platform, experiments on "
+            "Qwen-7B and tests on four Hindi QA tasks.")
+    assert phrases(text) == ["Grid-Maze", "RingWorld", "Key-Door", "Real-Nav"]
+    found = extract("We present PathFinder. Experiments on the synthetic mazes Grid-Maze and "
+                    "Key-Door show that PathFinder beats A*.")
+    assert {("PathFinder", "evaluatedOn", "Grid-Maze"), ("PathFinder", "evaluatedOn", "Key-Door")
+            } <= {(r.subject, r.predicate, r.object) for r in found.relations}
+
+
 def test_openers_are_not_part_of_the_name_and_the_title_is_not_read():
     text = "A Hard Reasoning Benchmark\n\nOur Benchmark is new. We also test on Retail Bench."
     assert phrases(text, text.index("Our")) == ["Retail Bench"]
