@@ -221,15 +221,16 @@ _METHOD_BEFORE_NAMING = re.compile(
 
 
 def _named_after_kind(text: str, cue_start: int) -> str | None:
-    """"Dataset" where the word before a "called"/"named" says the name is of data,
-    "Method" where it is a kind of procedure (another model or method there is left to
-    the name itself: "a detection method dubbed DAMO-YOLO" names a model)."""
+    """"Dataset" or "Model" where the word before a "called"/"named" says the name is of
+    data or a model, "Method" where it is a kind of procedure (another method there is left
+    to the name itself: "a detection method dubbed DAMO-YOLO" names a model)."""
     if not text.startswith(("called", "named", "dubbed", "termed", "we call"), cue_start):
         return None
     if _METHOD_BEFORE_NAMING.search(text, max(0, cue_start - 60), cue_start):
         return "Method"
     m = _KIND_BEFORE_NAMING.search(text, max(0, cue_start - 40), cue_start)
-    return "Dataset" if m and type_from_head(m["head"]) == "Dataset" else None
+    kind = type_from_head(m["head"]) if m else None
+    return kind if kind in ("Dataset", "Model") else None  # "a multimodal model named X"
 
 
 # Where matches can start, found by cheap scans (a superset of the real starts):

@@ -118,6 +118,14 @@ def test_all_the_capitalised_words_after_a_verb_of_naming(extract):
     assert not {"ResNet", "YOLO"} & {name for name, _ in found}
 
 
+def test_a_bare_acronym_named_after_a_word_for_a_model_is_a_model(extract):
+    found = extract("We pretrain a compact speech recognition network named QWAV on 9,000 "
+                    "hours of audio; QWAV reaches a WER of 4.1% on LibriSpeech.")
+    assert ("QWAV", "Model") in typed(found)
+    assert ("QWAV", "LibriSpeech", "WER", 4.1) in {
+        (r.model, r.dataset, r.metric, r.value) for r in found.results}
+
+
 def test_hyphenated_names_built_on_a_known_family(extract):
     found = extract("We also release Vision-Mistral and Math-Qwen-Instruct for maths. "
                     "Vision-Language models give State-Of-The-Art results.")
