@@ -42,6 +42,23 @@ from kg.extract.context import (
     title_dataset,
     title_system,
 )
+from kg.extract.numbers import (
+    BASELINE_BEFORE,
+    BEFORE_LOWER,
+    BOUND_BEFORE,
+    COUNT_AFTER,
+    DIMENSION,
+    DIMENSION_BEFORE,
+    ENUMERATOR,
+    IN_NAME,
+    LOSS_OF,
+    NUMBER,
+    OF_METRIC,
+    RANK_BEFORE,
+    RELATIVE_AFTER,
+    RELATIVE_BEFORE,
+)
+from kg.extract.own import proposed
 from kg.extract.reporters import (
     IT_AGAIN,
     OUR,
@@ -62,30 +79,6 @@ from kg.extract.slash_lists import (
 from kg.extract.versus import versus_results
 from kg.normalize import name_key
 
-NUMBER = re.compile(r"(?<![\w.+-])(?<!\d/)(?P<sign>[+±])?(?P<value>\d+(?:\.\d+)?)(?![\w.]*\d)"
-                    r"\s?(?P<unit>%|ms|s\b|FPS|fps|points?\b|pts\b|x\b|×|[KMBT]\b)?")
-# "by up to 5%" is a gain; "(up to 85.2% top-1 accuracy)" is a result.
-RELATIVE_BEFORE = re.compile(r"(?:\bby|\bof|\+|absolute|relative|over|nearly|about|"
-                             r"\b(?:improv|boost|increas|reduc|gain)(?:es|ed|ing|s)?|\b(?:by|of|"
-                             r"improv\w*|gains?|boost\w*|increas\w*|reduc\w*|speed\w*)\s+"
-                             r"(?:[\w-]+\s+){0,2}?up\s+to)\s*$", re.I)
-# A baseline's number: "(previous best 15.8)", "up from 89.4%", "the human baseline of 89.8".
-BASELINE_BEFORE = re.compile(r"(?:\b(?:previous|prior|former|earlier)(?:\s+(?:best|sota|"
-                             r"state[- ]of[- ]the[- ]art))?|\bbaseline(?:\s+of)?|"
-                             r"\b(?:up|down)(?:\s+from)?)\s*$", re.I)
-RELATIVE_AFTER = re.compile(r"^\s*(?:%\s*)?(?:relative\b|(?:\w+\s+){0,2}(?:improvement|"
-                            r"higher|lower|gain|"
-                            r"above|below|more accurate|less accurate|G?\s*FLOPs|"
-                            r"faster|slower|better|fewer|more|less|reduction|increase|"
-                            r"reduced|increased|improved|lower|higher|"
-                            r"decrease|speedup|speed-up|times|parameters|params|tokens|"
-                            r"images|samples|GPUs?|layers|languages|categories|types|steps|"
-                            r"epochs?|iterations?|hours?|days?|smaller|larger|bigger|cheaper|bits?|sparsity|"
-                            r"thousand|million|billion|trillion))",
-                            re.I)
-# A count of evaluations, not a score: "11 academic benchmarks", "27 datasets".
-_COUNT_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:benchmarks|datasets|tasks|domains)\b", re.I)
-OF_METRIC = re.compile(r"\bof\s*$", re.I)
 MODEL_TYPES = ("Model", "Method")
 _TAKEN_TYPES = ("Model", "Method", "Software", "Dataset", "Metric", "Hardware")
 
@@ -95,7 +88,7 @@ class ResultFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        main = main_subject(doc) or title_system(doc)
+        main = main_subject(doc) or title_system(doc) or proposed(doc)
         benchmark = title_dataset(doc)  # a benchmark paper's numbers are on its benchmark
         found: list[tuple] = []
         last_subject = main
@@ -254,8 +247,8 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
     text = doc_text(doc)
     low = doc_lower(doc)  # the case-blind patterns before a number run faster on it
     scan, relative, of_metric, baseline, loss = (
-        (text, RELATIVE_BEFORE, OF_METRIC, BASELINE_BEFORE, _LOSS_OF) if low is None
-        else (low, *_BEFORE_LOWER))
+        (text, RELATIVE_BEFORE, OF_METRIC, BASELINE_BEFORE, LOSS_OF) if low is None
+        else (low, *BEFORE_LOWER))
     taken = [(s.start_char, s.end_char) for s in inside if s.label_ in _TAKEN_TYPES]
     numbers: list[tuple[re.Match, Span | None, Span | None]] = []
     for m in NUMBER.finditer(text, sent.start_char, sent.end_char):
@@ -265,8 +258,8 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
             continue
         if m["unit"] in ("x", "×", "K", "M", "B", "T", "point", "points", "pts"):
             continue
-        if not m["unit"] and text[end: end + 1].isalpha() or _BOUND_BEFORE.search(
-                text, max(0, start - 3), start) or _IN_NAME.match(text, start - 2, end + 1):
+        if not m["unit"] and text[end: end + 1].isalpha() or BOUND_BEFORE.search(
+                text, max(0, start - 3), start) or IN_NAME.match(text, start - 2, end + 1):
             continue  # "1080p", "3D": part of a word; "≥ 30 fps": a bound; "SE(3)": a name
         before = text[sent.start_char:start]
         after = text[m.end():sent.end_char]
@@ -274,10 +267,12 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
         if (relative.search(low_before) and not of_metric.search(low_before)
                 or baseline.search(low_before) or loss.search(low_before)):
             continue  # "by 4.1%", "up from 89.4%", "an accuracy loss of 1%"
-        if _DIMENSION.match(text, m.end("value")) or _DIMENSION_BEFORE.search(
+        if ENUMERATOR.match(text, start - 1):
+            continue  # "(2) scaling the model size": an item's number
+        if DIMENSION.match(text, m.end("value")) or DIMENSION_BEFORE.search(
                 text, max(0, start - 8), start):
             continue  # "768 * 1360 pixels": a size
-        if RELATIVE_AFTER.match(after) or _COUNT_AFTER.match(after) or re.match(
+        if RELATIVE_AFTER.match(after) or COUNT_AFTER.match(after) or re.match(
                 r"^(?:1[89]|20)\d\d$", m["value"]):
             continue
         if _FROM_BEFORE.search(before[-8:]) and _TO_NUMBER.match(after):
@@ -289,7 +284,7 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
                 _metric_for(doc, metrics, start, end, after_only=True):
             numbers.append((m, None, None))  # the metric of the number it is compared with
             continue
-        if _RANK_BEFORE.search(text, max(0, start - 12), start):
+        if RANK_BEFORE.search(text, max(0, start - 12), start):
             continue  # "ranking No. 1 on MTEB": a rank, not a score
         metric = (_metric_for(doc, metrics, start, end)
                   or _score_of(doc, before, start)
@@ -319,22 +314,7 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
     return numbers
 
 
-_LOSS_OF = re.compile(r"\b(?:loss|drop|degradation|decrease)\s+of\s*$", re.I)
-# The patterns a number's ``before`` is searched with, without IGNORECASE, for the text
-# lower-cased by ``context.doc_lower`` (same offsets): their letters are all lower case, so
-# they find the same matches there, faster (the regex engine skips a case-sensitive
-# alternative at its first letter; it tries every case-blind one in full).
-_BEFORE_LOWER = tuple(re.compile(p.pattern, p.flags & ~re.I)
-                      for p in (RELATIVE_BEFORE, OF_METRIC, BASELINE_BEFORE, _LOSS_OF))
-assert not any(re.search("[A-Z]", re.sub(r"\\.", "", p.pattern)) for p in _BEFORE_LOWER)
 _AVERAGING = re.compile(r"\b(?:averag(?:es|ing|ed)|scor(?:es|ing|ed))\s+(?:an?\s+)?$", re.I)
-_DIMENSION = re.compile(r"\s*[*×]\s*\d")
-_DIMENSION_BEFORE = re.compile(r"\d\s*[*×]\s*$")
-# A bound, not a score: "(≥ 30 fps)", "< 2%".
-_BOUND_BEFORE = re.compile(r"[≥≤<>]\s*$")
-_IN_NAME = re.compile(r"\w\([\d.]+\)")  # "SE(3)", "O(1)": a number inside a name
-# A rank, not a score: "No. 1", "#1", "ranked 1st".
-_RANK_BEFORE = re.compile(r"(?:\bNo\.?|#|\brank(?:s|ed|ing)?)\s*$", re.I)
 # A score that only praises: "a record-high score", "the highest score", "a new best score".
 _PRAISED_SCORE = re.compile(r"(?:record(?:-high)?|highest|best|top|new|strong|high|leading|"
                             r"state-of-the-art)[\s-]+score", re.I)
