@@ -62,14 +62,24 @@ def sentence_reporters(doc: Doc, models: list[Span], sent: Span,
 # "AdaRound reaches 68.71% top-1 accuracy for Resnet18".
 _OF_FOR = re.compile(r"\b(?:of|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
 _IT = re.compile(r"\bit\b")
+# The paper's method run with a model, or lifting it: "fine-tuning LLaMA-13B with X",
+# "X lifts BART-base to".
+_WITH_MAIN = re.compile(r"\s+(?:with|using|plus|\+)\s+(?:the\s+|our\s+)?")
+_LIFTS = re.compile(r"\s+(?:lifts|raises|brings|boosts|pushes|takes|helps)\s+(?:the\s+)?$")
 
 
 def applied_to(text: str, model: Span, sent: Span, main: Span, models: list[Span]) -> bool:
     """Whether ``model`` follows "of"/"for" after the paper's own ``main`` (or "it") opened
-    the clause, and is not a size or variant of it: the numbers are the method's."""
-    if model.text.startswith(main.text) or main.text.startswith(model.text) or not (
-            _OF_FOR.search(text, max(sent.start_char, model.start_char - 40),
-                           model.start_char)):
+    the clause, is lifted by it ("X lifts BART-base to 56.6") or is run with it ("fine-tuning
+    LLaMA-13B with X gives"), and is not a size or variant of it: the numbers are the
+    method's."""
+    if model.text.startswith(main.text) or main.text.startswith(model.text):
+        return False
+    if (m := _WITH_MAIN.match(text, model.end_char)) and text.startswith(main.text, m.end()) \
+            or (m := _LIFTS.search(text, max(sent.start_char, model.start_char - 30),
+                                   model.start_char)) and text.endswith(main.text, 0, m.start()):
+        return True
+    if not _OF_FOR.search(text, max(sent.start_char, model.start_char - 40), model.start_char):
         return False
     first = next((s for s in models if s.start_char >= sent.start_char), None)
     openers = [m.end() for m in _IT.finditer(text, sent.start_char, model.start_char)]

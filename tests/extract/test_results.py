@@ -766,3 +766,11 @@ def test_the_number_of_an_enumerated_item_is_not_a_result(extract):
     found = extract("We present TuneMix and study (1) the number of tasks, (2) the model "
                     "size and (3) the accuracy of chain-of-thought data.")
     assert not {r[3] for r in res(found)} & {1.0, 2.0, 3.0}
+
+
+def test_a_model_run_with_or_lifted_by_the_papers_method_is_a_setting(extract):
+    title = "GradSqueeze: Fine-Tuning in Little Memory"
+    found = extract("On BoolQ, fine-tuning OPT-13B with GradSqueeze reaches an accuracy of "
+                    "81.4%. On SQuAD, GradSqueeze lifts T5-base to an F1 of 88.2.", title=title)
+    assert {("GradSqueeze", "BoolQ", "accuracy", 81.4), ("GradSqueeze", "SQuAD", "F1", 88.2)
+            } <= res(found)
