@@ -43,8 +43,8 @@ def sentence_reporters(doc: Doc, models: list[Span], sent: Span,
                        main: Span | None = None) -> list[Span]:
     """The models of ``sent`` that numbers may be reported for: named, and not a baseline
     ("outperforms Llama 2 70B and GPT-3.5 ..., reaching 70.6%"), a component or a setting
-    ("with a ResNet-50 backbone", "on Llama-2 7B", and, after the paper's own ``main``
-    or "it", "the perplexity of OPT-66B")."""
+    ("with a ResNet-50 backbone", "on Llama-2 7B", "With the X model, the accuracy ...",
+    and, after the paper's own ``main`` or "it", "the perplexity of OPT-66B")."""
     if not models:
         return []
     text = doc_text(doc)
@@ -55,7 +55,16 @@ def sentence_reporters(doc: Doc, models: list[Span], sent: Span,
         text, models, sent.start_char, _COMPARED_BEFORE_LOWER.search, modifiers, low)
     if main is not None:
         skipped |= {s.start for s in models if applied_to(text, s, sent, main, models)}
+    if text.startswith(("With ", "Using "), sent.start_char) and (
+            fronted := _FRONTED_SETTING.match(text, sent.start_char, sent.end_char)):
+        skipped |= {s.start for s in models if s.end_char <= fronted.end()}
     return [s for s in models if s.start not in skipped and named(s)]
+
+
+# A setting that opens the sentence, up to the comma before its clause: "With the large
+# InstructGPT model, text-davinci-002, the accuracy rises ...".
+_FRONTED_SETTING = re.compile(r"(?:With|Using)\s[^;]*?,\s+(?=(?:the|a|an|our|we|it|its|this|"
+                              r"these|their|they)\s)")
 
 
 # A model the paper's method is applied to: "it lowers the perplexity of OPT-66B",

@@ -535,8 +535,9 @@ _CLAUSE_OR_NUMBER = re.compile(r"[,;]|\d")
 
 # "on" a dataset after a number, with no other number between: "74.4% on GSM8K", not the
 # first number of "0.021 and 0.37 MAE on ZINC" (a dataset named before it may be its own).
-_ON_AFTER = re.compile(r"^(?:(?!\s\d)[^,;()]){0,30}?\b(?:on|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$",
-                       re.I)
+# "74.4% on GSM8K"; not "78.7% and on GSM8K from 10.4%", where "on" opens the next number's
+_ON_AFTER = re.compile(r"^(?:(?!\s\d|\sand\s)[^,;()]){0,30}?\b(?:on|in)\s+(?:the\s+)?"
+                       r"(?:[\w-]+\s+){0,2}?$", re.I)
 
 
 def _dataset_for(doc: Doc, datasets: list[Span], metric: Span, start: int,
@@ -560,7 +561,8 @@ def _dataset_for(doc: Doc, datasets: list[Span], metric: Span, start: int,
     if before and _FRAME.search(text, max(0, before[-1].start_char - 16), before[-1].start_char):
         return before[-1]  # "On QM9, X reaches an MAE of 0.02 and 0.37 MAE on ZINC"
     near = [ds for ds in datasets if not _CLAUSE_BREAK.search(
-        text, min(ds.end_char, end), max(ds.start_char, start))] or datasets
+        text, min(ds.end_char, end), max(ds.start_char, start)) and not (
+        ds.start_char >= end and _AND_ON.match(text, end, ds.start_char))] or datasets
     return min(near, key=lambda s: abs(s.start_char - start))
 
 
@@ -568,6 +570,8 @@ def _dataset_for(doc: Doc, datasets: list[Span], metric: Span, start: int,
 _ON_SPLIT = re.compile(r"(?:[^,;.]|\.\d){0,30}?\bon\s+(?:the\s+)?"
                        r"(?:test|dev|val|validation|held-out)"
                        r"(?:[-\s](?:clean|other|std|dev|set|split))?\b", re.I)
+# A dataset after a number that opens the next one's phrase: "78.7% and on GSM8K from ...".
+_AND_ON = re.compile(r"[^,;()\d]{0,12}\band\s+(?:on|in)\s+(?:the\s+)?$")
 # A dataset that sets the scene at the start of a sentence: "On QM9, ...".
 _FRAME = re.compile(r"(?:^|[.!?]\s+|\n)(?:On|Across|For)\s+(?:the\s+)?$")
 # Where one clause ends and another starts: "reaching 65.0% accuracy, and it obtains ...".

@@ -774,3 +774,12 @@ def test_a_model_run_with_or_lifted_by_the_papers_method_is_a_setting(extract):
                     "81.4%. On SQuAD, GradSqueeze lifts T5-base to an F1 of 88.2.", title=title)
     assert {("GradSqueeze", "BoolQ", "accuracy", 81.4), ("GradSqueeze", "SQuAD", "F1", 88.2)
             } <= res(found)
+
+
+def test_a_fronted_setting_and_datasets_in_coordinated_phrases(extract):
+    found = extract("We propose StepPrompt. With the compact Falcon model, falcon-7b-chat, "
+                    "the accuracy on SVAMP rises from 21.3% to 52.6% and on AQuA from 12.0% "
+                    "to 30.5%.")
+    assert {("StepPrompt", "SVAMP", "accuracy", 52.6), ("StepPrompt", "AQuA", "accuracy", 30.5)
+            } <= res(found)
+    assert not any(r[0] == "falcon-7b-chat" for r in res(found))
