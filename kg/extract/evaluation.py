@@ -17,9 +17,11 @@ from kg.extract.context import (
     as_modifier,
     doc_lower,
     doc_text,
+    entities,
     may_hold,
     named,
     skipped_names,
+    title_dataset,
 )
 
 #: Words of a sentence that reports an evaluation; a dataset in any other is not evaluated.
@@ -129,3 +131,38 @@ _BASELINES_AFTER = re.compile(r"\s+(?:baselines?|counterparts?|competitors)\b", 
 _LIKE_BEFORE = re.compile(r"\b(?:similar|comparable|close|equivalent)\s+to\s+(?:the\s+)?$", re.I)
 _FRONTED_ON = re.compile(r"\s*(?:On|In|Across)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 
+
+
+def own_benchmark(doc: Doc) -> Span | None:
+    """The benchmark a paper that introduces no system is about: the dataset that opens its
+    title ("D4RL: Datasets for ..."), else the first one a cue introduces ("we introduce
+    Long Code Arena, a suite of benchmarks")."""
+    return title_dataset(doc) or next((s for s in entities(doc) if s.label_ == "Dataset"
+                                       and s.id_ in ("kg_names:cue", "kg_names:title")), None)
+
+
+# A sentence that evaluates systems, where no dataset is named: "a comprehensive evaluation of
+# existing algorithms", "We evaluate baselines built on GPT-4", "the models we study are".
+_EVALUATES = re.compile(r"\b(?:evaluat\w*|benchmark(?:ed|ing)\b|experiments\b|"
+                        r"(?:models|systems|methods|algorithms) we (?:study|test|evaluate)\b|"
+                        r"we (?:test|study|analy[sz]e)\b)", re.I)
+
+
+def benchmark_subjects(doc: Doc, systems: list[Span], sent: Span) -> list[Span]:
+    """The systems a sentence of a benchmark paper evaluates on its benchmark: where the
+    sentence says it evaluates and names no dataset, all named after the word that says so
+    but a modifier, a name that others are likened to ("models that perform similarly to
+    GPT-4") and one a model is made from ("SWE-Llama, fine-tuned from CodeLlama-Python");
+    baselines built on a model evaluate it ("We evaluate baselines built on GPT-4")."""
+    text = doc_text(doc)
+    if (says := _EVALUATES.search(text, sent.start_char, sent.end_char)) is None:
+        return []
+    return [s for s in systems if s.start_char > says.start() and not as_modifier(text, s)
+            and not _SIMILAR_TO.search(text, max(sent.start_char, s.start_char - 30),
+                                       s.start_char)]
+
+
+# A name others are likened to, or one a model was made from: not itself evaluated.
+_SIMILAR_TO = re.compile(r"(?:\b(?:similar(?:ly)?|comparabl[ey]|close|equivalent)\s+to|"
+                         r"\b(?:fine-?tuned|trained|distilled|initiali[sz]ed|derived)\s+from)"
+                         r"\s+(?:the\s+)?$", re.I)

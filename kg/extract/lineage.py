@@ -48,7 +48,12 @@ from kg.extract.context import (
     token_bounds,
 )
 from kg.extract.derivation import derivations
-from kg.extract.evaluation import EVALUATION, evaluation_subjects
+from kg.extract.evaluation import (
+    EVALUATION,
+    benchmark_subjects,
+    evaluation_subjects,
+    own_benchmark,
+)
 from kg.extract.lineage_cues import ANY_START as _ANY_START
 from kg.extract.lineage_cues import COMPONENT_TYPES, CUES
 from kg.extract.lineage_cues import CUES_LOWER as _CUES_LOWER
@@ -318,6 +323,7 @@ class LineageFinder:
         previous: Span | None = None  # the first system the last sentence named
         abstract_at = text.find("\n\n")  # the title ends there (-1: no title)
         background, main_key = True, name_key(main.text) if main is not None else None
+        bench = own_benchmark(doc) if main is None else None
         sents = sentences(doc)
         # per sentence, the word lists (sentence_words.WORD_BIT) it holds a word of: a
         # sentence without a cue's or rule's words skips it
@@ -416,11 +422,17 @@ class LineageFinder:
                         if subject is not None:
                             took[obj.start] = subject
             self._sentence_rules(doc, sent, spans, main, add, held)
+            in_background = background and sent.start_char > abstract_at
             if any(s.label_ == "Dataset" for s in spans) and EVALUATION.search(sent.text):
-                own = None if background and sent.start_char > abstract_at else sentence_main
+                own = None if in_background else sentence_main
                 for ds in (s for s in spans if s.label_ == "Dataset"):
                     for subject in evaluation_subjects(doc, spans, ds, own, sent.start_char):
                         add(subject, "evaluatedOn", ds, sent, "evaluation")
+            elif bench is not None and systems and not in_background:
+                # a benchmark paper: "we release ... an evaluation of existing algorithms,
+                # among them BC, SAC and CQL" evaluates them on its benchmark
+                for subject in benchmark_subjects(doc, systems, sent):
+                    add(subject, "evaluatedOn", bench, sent, "benchmark")
         next_versions(doc, named_main, relations, self.name)
         tuned_variants(doc, own_system(doc), relations, self.name)
         bases = {(r[0], r[2]) for r in relations if r[1] == "basedOn" or r[1] == "comparedWith"

@@ -321,6 +321,21 @@ def test_datasets_in_background_sentences_are_not_the_papers_evaluations(extract
     assert ("MixTune", "evaluatedOn", "GSM8K") in rels(found)
 
 
+def test_a_benchmark_papers_evaluated_systems_are_evaluated_on_its_benchmark(extract):
+    title = "TableArena: A Benchmark for Spreadsheet Agents"
+    found = extract("Spreadsheet agents are rarely tested on real files. We release the "
+                    "benchmark with an evaluation of strong agents, among them GPT-4o, "
+                    "Claude 3 Opus and Llama-3-70B, and of a helper that performs similarly "
+                    "to Gemini 1.5 Pro.", title=title)
+    evaluated = {s for s, p, o in rels(found) if p == "evaluatedOn" and o == "TableArena"}
+    assert {"GPT-4o", "Claude 3 Opus", "Llama-3-70B"} <= evaluated
+    assert "Gemini 1.5 Pro" not in evaluated
+    # a paper with a system of its own: its benchmark is not where all else is evaluated
+    found = extract("We present SheetBot. We evaluate GPT-4o and SheetBot.", title=
+                    "SheetBot: An Agent for Spreadsheets")
+    assert not {o for _, p, o in rels(found) if p == "evaluatedOn"}
+
+
 def test_evaluation_after_a_fronted_dataset_and_past_matched_baselines(extract):
     found = extract("On the demanding LVIS benchmark, SparseDet-L with a Swin-B backbone "
                     "reaches 48.2 AP. Zero-shot, our GeoCLIP matches the accuracy of the "
