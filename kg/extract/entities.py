@@ -33,6 +33,7 @@ from kg.extract.context import (
     token_bounds,
 )
 from kg.extract.heads import type_by_convention, type_from_head
+from kg.extract.lexicon import load_lexicon
 from kg.extract.lexicon_matcher import STOP_KEY
 from kg.normalize import name_key
 
@@ -112,6 +113,18 @@ def variant_of(name: str, models: Collection[str]) -> bool:
     ("Pythia-70M" of Pythia, "LayoutLMv3-Base" of LayoutLMv3)."""
     stem = _stem(name)
     return bool(stem) and stem in models
+
+
+@lru_cache(maxsize=1)
+def dataset_forms() -> frozenset[str]:
+    """Every form of the dataset lexicon as written ("NaturalQuestions"; not "LAMA" for the
+    "LaMa" of "LaMa-Fourier")."""
+    return frozenset(form for entry in load_lexicon("datasets") for form, _ in entry.forms)
+
+
+def _stem_text(name: str) -> str:
+    """A name without its last "-" or " " part, as written."""
+    return name[:max(name.rfind("-"), name.rfind(" "), 0)]
 
 
 @lru_cache(maxsize=1 << 16)  # a pure function of a name: names come back
@@ -420,6 +433,10 @@ class EntityMerger:
             if (end < len(doc) and text[starts[end]:ends[end]].lower() in DATASET_AFTER
                     and typed.get(key, (0, ""))[1] in ("Model", "Method", "")):
                 typed[key] = (5, "Dataset")
+        for _, _, start_char, end_char, _, _, rule, key in candidates:
+            if rule == "kg_names:shape" and key not in typed and _stem_text(
+                    text[start_char:end_char]) in dataset_forms():
+                typed[key] = (1, "Dataset")  # "NaturalQuestions-Open": a form of a dataset
         models = {k for k, (_, t) in typed.items() if t == "Model"}  # name keys
         # a lexicon name that is both a model and a measure ("MAE"): a measure where a value
         # goes with it ("a validation MAE of 0.12", "0.31 MAE")

@@ -26,7 +26,8 @@ from kg.extract.context import (
 
 #: Words of a sentence that reports an evaluation; a dataset in any other is not evaluated.
 EVALUATION = re.compile(r"achiev|outperform|result|experiment|evaluat|benchmark|score|"
-                        r"surpass|state-of-the-art|sota|accuracy|perform|test|on\b", re.I)
+                        r"surpass|state-of-the-art|sota|accuracy|perform|test|on\b|"
+                        r"\bwe stud(?:y|ied)\b", re.I)
 _SETTING_BEFORE = re.compile(r"\b(?:on|with|for|from|using|of|through|via)\s+(?:the\s+)?$",
                              re.I)
 # Data a model is trained on, not evaluated on: "after pre-training on ImageNet-22K".

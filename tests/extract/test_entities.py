@@ -250,3 +250,11 @@ def test_a_pair_headed_by_a_task_word_that_gets_a_score_is_a_method(extract):
                           "completion (RDC2) remains hard."))
     assert ("RDC", "Method") in found and ("Robust Depth Completion", "Method") in found
     assert ("RDC", "Task") not in found
+
+
+def test_a_known_dataset_with_a_suffix_is_a_dataset_not_a_model(extract):
+    found = extract("The models we study are Phi-3-mini and Qwen2-7B, and the questions "
+                    "are drawn from TriviaQA-Hard and SQuAD-Adversarial.")
+    assert {("TriviaQA-Hard", "Dataset"), ("SQuAD-Adversarial", "Dataset")} <= typed(found)
+    assert ("Phi-3-mini", "evaluatedOn", "TriviaQA-Hard") in {
+        (r.subject, r.predicate, r.object) for r in found.relations}
