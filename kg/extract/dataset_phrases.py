@@ -97,6 +97,10 @@ def dataset_phrases(text: str, abstract_start: int) -> list[tuple[int, int]]:
         # "On Sudoku-Extreme and Maze-Hard, TRM reaches ..."
         found += [(a, b) for a, b in list_items(m, _SEPARATOR)
                   if _SHAPED.search(text, a, b) and text[a:b].split()[0] not in _NOT_FIRST]
+    for m in _NUMBER_ON.finditer(text, abstract_start) if " on " in text else ():
+        # "70.57 / 30.94 on Yoochoose", "an F1 of 0.91 on Reddit-Small"
+        if m["name"].split()[0] not in _NOT_FIRST:
+            found.append((m.start("name"), m.end("name")))
     for m in _EVALUATED_ON.finditer(text, abstract_start) if " on " in text else ():
         # "Experiments on the synthetic graphs BA-Shapes, BA-Community and Tree-Grid show"
         items = list_items(m, _ON_SEPARATOR)
@@ -134,6 +138,10 @@ _ITEM = r"[A-Z](?:[\w&+-]|\.\d)*(?:\s[A-Z0-9](?:[\w&+-]|\.\d)*){0,2}"
 # Between the items of a list of where experiments are run: "A, B and on the real-world C".
 _ON_SEP = r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:on\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}(?=[A-Z]))?"
 _ON_SEPARATOR = re.compile(_ON_SEP)
+# A capitalised name right after a score and "on": where the score was measured.
+_NUMBER_ON = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s?%?\)?(?:\s+[a-zA-Z@-]+){0,2}?\s+on\s+"
+                        r"(?:the\s+)?(?P<name>[A-Z][A-Za-z-]*(?:\s[A-Z][A-Za-z-]*){0,2})"
+                        r"(?![\w-]|\s+[a-z]+s\b)")  # not "on T4 GPUs" (nor "on LLaMA-7B": no digit)
 # Names that experiments are run on, after what they are: "Experiments on the synthetic
 # graphs BA-Shapes, BA-Community and Tree-Grid", "evaluated on Cat-Dog and Maps"; not a
 # model with its size ("experiments on Qwen-7B").

@@ -42,6 +42,15 @@ def test_names_experiments_are_run_on_are_datasets(extract):
             } <= {(r.subject, r.predicate, r.object) for r in found.relations}
 
 
+def test_a_capitalised_name_after_a_score_and_on_is_a_dataset(extract):
+    text = ("Recall@10 is 41.2 on Tmall and 0.83 AUC on Retail Rocket, at 20 ms on Linux "
+            "servers and 3.1 points on LLaMA-7B.")
+    assert phrases(text) == ["Tmall", "Retail Rocket"]
+    found = extract("We present BasketNet. Its HR@20 / NDCG@20 are 61.5 / 30.2 on Tmall.")
+    assert ("BasketNet", "evaluatedOn", "Tmall") in {
+        (r.subject, r.predicate, r.object) for r in found.relations}
+
+
 def test_openers_are_not_part_of_the_name_and_the_title_is_not_read():
     text = "A Hard Reasoning Benchmark\n\nOur Benchmark is new. We also test on Retail Bench."
     assert phrases(text, text.index("Our")) == ["Retail Bench"]
