@@ -56,6 +56,10 @@ wording, each annotated by hand from EXTRACTION.md before the extractors were ru
   Korea University, Sea AI Lab, LINE, Unbabel, Preferred Networks, Imperial, UCLA, UNC,
   CUHK, Nomic AI, Janelia, Illuin, ... by a thirteenth hand; scored once (at 673f415), then
   tuned on by the error kinds its annotator summed up.
+- ``dev14`` (tests/data/dev14/, gold in tests/data/gold/dev14.jsonl, notes in
+  dev14-notes.md): 30 papers from Niantic, Stanford (Christopher Manning), CASIA, DLR,
+  Deezer, Brown, USC, Abacus.AI, fast.ai, NIH, JKU, Adelaide, Koblenz, Bonn, Michigan,
+  Masakhane, ANU, ... by a fourteenth hand; scored once (at 751bf17), then tuned on.
 
 A rule that only helps the seeds does not move these numbers. The floors sit just under
 the levels reached; raise them as scores rise."""
@@ -71,7 +75,7 @@ from kg.pipeline import extraction_rows
 DATA = Path(__file__).resolve().parents[1] / "data"
 PAPERS = {"dev": 29, "dev2": 30, "dev3": 30, "dev4": 30, "dev5": 30, "dev6": 30, "dev7": 30,
           "dev8": 30, "dev9": 30, "dev10": 30, "dev11": 30, "dev12": 30,
-          "dev13": 30}
+          "dev13": 30, "dev14": 30}
 FLOORS = {
     "dev": {"core": 0.94, "extended": 0.88, "Model": 0.93, "Dataset": 0.93,
             "Organization": 0.95, "Repository": 1.0, "relations": 0.79, "results": 0.88},
@@ -96,9 +100,11 @@ FLOORS = {
     "dev11": {"core": 0.84, "extended": 0.66, "Model": 0.81, "Dataset": 0.77,
               "Organization": 0.92, "Repository": 1.0, "relations": 0.62, "results": 0.71},
     "dev12": {"core": 0.87, "extended": 0.67, "Model": 0.80, "Dataset": 0.92,
-              "Organization": 0.88, "Repository": 1.0, "relations": 0.49, "results": 0.55},
+              "Organization": 0.88, "Repository": 1.0, "relations": 0.62, "results": 0.74},
     "dev13": {"core": 0.84, "extended": 0.68, "Model": 0.81, "Dataset": 0.81,
-              "Organization": 0.83, "Repository": 1.0, "relations": 0.40, "results": 0.44},
+              "Organization": 0.83, "Repository": 1.0, "relations": 0.56, "results": 0.62},
+    "dev14": {"core": 0.85, "extended": 0.73, "Model": 0.86, "Dataset": 0.81,
+              "Organization": 0.82, "Repository": 1.0, "relations": 0.49, "results": 0.26},
 }
 
 
