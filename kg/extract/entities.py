@@ -71,7 +71,8 @@ KIND_BEFORE = {**{w: "Method" for w in ("strategy", "algorithm", "technique", "m
                **{w: "Model" for w in ("network", "detector", "backbone", "architecture",
                                          "encoder", "decoder", "classifier")},
                **{w: "Software" for w in ("library", "toolkit", "framework", "compiler")}}
-DATASET_AFTER = {"benchmark", "dataset", "corpus", "leaderboard", "challenge"}
+DATASET_AFTER = {"benchmark", "dataset", "corpus", "leaderboard", "challenge", "treebank",
+                 "treebanks"}
 # What a model name may carry after it: sizes (13B, 8x7B, -L), variants (tiny, large-v2,
 # Instruct, – Chat), and a one-digit version before a size or the end of a phrase (Llama 1).
 _SIZE = r"\d+(?:\.\d+)?[BMKT]\b|\d+x\d+(?:\.\d+)?B\b"

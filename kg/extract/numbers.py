@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
-NUMBER = re.compile(r"(?<![\w.+-])(?<!\d/)(?P<sign>[+±])?(?P<value>\d+(?:\.\d+)?)(?![\w.]*\d)"
+# A number with its unit; not one inside a name ("7-Scenes") nor a threshold's angle ("5cm/5°").
+NUMBER = re.compile(r"(?<![\w.+-])(?<!\d/)(?<!\dcm/)(?<!\dmm/)(?<!\dm/)"
+                    r"(?P<sign>[+±])?(?P<value>\d+(?:\.\d+)?)(?![\w.]*\d)(?!-[A-Za-z])"
                     r"\s?(?P<unit>%|ms|s\b|FPS|fps|points?\b|pts\b|x\b|×|[KMBT]\b)?")
 # "by up to 5%" is a gain; "(up to 85.2% top-1 accuracy)" is a result.
 RELATIVE_BEFORE = re.compile(r"(?:\bby|\bof|\+|absolute|relative|over|nearly|about|"

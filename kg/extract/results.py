@@ -500,7 +500,8 @@ def _score_of(doc: Doc, before: str, start: int) -> Span | None:
 
 
 # Between a number and its metric: a unit, or more numbers of the same list.
-_UNITS_ONLY = re.compile(r"^\s*(?:%|ms|s|fps|FPS)?\s*(?:(?:,|and|,\s*and)\s*\d[\d.]*\s*%?\s*)*$")
+_UNITS_ONLY = re.compile(r"^\s*(?:%|ms|s|fps|FPS)?\s*(?:(?:\d+|zero|one|few)-shot\s+)?"  # "5-shot"
+                         r"(?:(?:,|and|,\s*and)\s*\d[\d.]*\s*%?\s*)*$")
 
 
 def _metric_for(doc: Doc, metrics: list[Span], start: int, end: int,

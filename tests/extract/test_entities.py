@@ -258,3 +258,8 @@ def test_a_known_dataset_with_a_suffix_is_a_dataset_not_a_model(extract):
     assert {("TriviaQA-Hard", "Dataset"), ("SQuAD-Adversarial", "Dataset")} <= typed(found)
     assert ("Phi-3-mini", "evaluatedOn", "TriviaQA-Hard") in {
         (r.subject, r.predicate, r.object) for r in found.relations}
+
+
+def test_a_versioned_name_before_treebanks_is_a_dataset(extract):
+    found = extract("Evaluated on the UD 2.12 treebanks, ParseKit beats UDPipe.")
+    assert ("UD 2.12", "Dataset") in typed(found)

@@ -783,3 +783,10 @@ def test_a_fronted_setting_and_datasets_in_coordinated_phrases(extract):
     assert {("StepPrompt", "SVAMP", "accuracy", 52.6), ("StepPrompt", "AQuA", "accuracy", 30.5)
             } <= res(found)
     assert not any(r[0] == "falcon-7b-chat" for r in res(found))
+
+
+def test_numbers_inside_names_and_thresholds_are_not_values(extract):
+    found = extract("We present PoseNet-X. On 12-Scenes, PoseNet-X reaches a 10cm/10° "
+                    "accuracy of 93.4%, and its parser gets 71.5% 3-shot accuracy.")
+    values = {r[3] for r in res(found)}
+    assert 71.5 in values and not values & {12.0, 10.0, 3.0}, values
