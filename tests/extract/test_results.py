@@ -790,3 +790,13 @@ def test_numbers_inside_names_and_thresholds_are_not_values(extract):
                     "accuracy of 93.4%, and its parser gets 71.5% 3-shot accuracy.")
     values = {r[3] for r in res(found)}
     assert 71.5 in values and not values & {12.0, 10.0, 3.0}, values
+
+
+def test_a_model_that_generated_the_data_is_not_the_reporter(extract):
+    found = extract("We present FakeSpot. On reviews written by the 13B-parameter "
+                    "Vicuna-13B, FakeSpot reaches an AUROC of 0.93.",
+                    title="FakeSpot: Detecting Machine-Written Reviews")
+    assert ("FakeSpot", None, "AUROC", 0.93) in res(found)
+    found = extract("On reviews written by the 13B-parameter Vicuna-13B, detection rises to "
+                    "an AUROC of 0.93.", title="FakeSpot: Detecting Machine-Written Reviews")
+    assert not any(r[0] == "Vicuna-13B" for r in res(found))
