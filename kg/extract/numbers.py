@@ -19,6 +19,9 @@ RELATIVE_BEFORE = re.compile(r"(?:\bby|\bof|\+|absolute|relative|over|nearly|abo
 BASELINE_BEFORE = re.compile(r"(?:\b(?:previous|prior|former|earlier)(?:\s+(?:best|sota|"
                              r"state[- ]of[- ]the[- ]art))?|\bbaseline(?:\s+of)?|"
                              r"\b(?:up|down)(?:\s+from)?)\s*$", re.I)
+# ... or after it: "an AUROC of 0.81 for the strongest zero-shot baseline".
+BASELINE_AFTER = re.compile(r"^\s*(?:for|of|by)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?"
+                            r"(?:baselines?|prior art)\b", re.I)
 RELATIVE_AFTER = re.compile(r"^\s*(?:%\s*)?(?:relative\b|(?:\w+\s+){0,2}(?:improvement|"
                             r"higher|lower|gain|"
                             r"above|below|more accurate|less accurate|G?\s*FLOPs|"

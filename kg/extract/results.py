@@ -43,6 +43,7 @@ from kg.extract.context import (
     title_system,
 )
 from kg.extract.numbers import (
+    BASELINE_AFTER,
     BASELINE_BEFORE,
     BEFORE_LOWER,
     BOUND_BEFORE,
@@ -272,7 +273,8 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
         if DIMENSION.match(text, m.end("value")) or DIMENSION_BEFORE.search(
                 text, max(0, start - 8), start):
             continue  # "768 * 1360 pixels": a size
-        if RELATIVE_AFTER.match(after) or COUNT_AFTER.match(after) or re.match(
+        if RELATIVE_AFTER.match(after) or COUNT_AFTER.match(after) or BASELINE_AFTER.match(
+                after) or re.match(
                 r"^(?:1[89]|20)\d\d$", m["value"]):
             continue
         if _FROM_BEFORE.search(before[-8:]) and _TO_NUMBER.match(after):

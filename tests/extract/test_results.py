@@ -800,3 +800,9 @@ def test_a_model_that_generated_the_data_is_not_the_reporter(extract):
     found = extract("On reviews written by the 13B-parameter Vicuna-13B, detection rises to "
                     "an AUROC of 0.93.", title="FakeSpot: Detecting Machine-Written Reviews")
     assert not any(r[0] == "Vicuna-13B" for r in res(found))
+
+
+def test_a_number_for_an_unnamed_baseline_is_not_a_result(extract):
+    found = extract("We present FakeSpot. Detection improves from an AUROC of 0.77 for the "
+                    "best supervised baseline to 0.93.", title="FakeSpot: Detecting Reviews")
+    assert {r[3] for r in res(found)} == {0.93}
