@@ -9,7 +9,8 @@ never leaves this package.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 import spacy
@@ -104,15 +105,17 @@ def doc_extraction(paper: Paper, doc: Doc) -> Extraction:
     if slashed:
         more, whole = _slash_variant_mentions(paper, text, mentions)
         mentions = (mentions - whole) | more
+    one = _one_name(mentions, aliases)
     relations = set()
     for subject, predicate, obj, start, end, rule in doc.user_data.get("kg_relations", []):
         field, start, end = to_field(paper, start, end)
-        relations.add((clean_name(subject), predicate, clean_name(obj), field, start, end, rule))
+        relations.add((one(clean_name(subject)), predicate, one(clean_name(obj)), field, start,
+                       end, rule))
     found = set()
     for model, dataset, metric, value, unit, start, end, rule in doc.user_data.get(
             "kg_results", []):
         field, start, end = to_field(paper, start, end)
-        found.add((clean_name(model), clean_name(dataset) if dataset else None,
+        found.add((one(clean_name(model)), one(clean_name(dataset)) if dataset else None,
                    singular_metric(clean_name(metric)) if metric else None, value, unit,
                    field, start, end,
                    rule))
@@ -124,6 +127,23 @@ def doc_extraction(paper: Paper, doc: Doc) -> Extraction:
     return Extraction(mentions=tuple(Mention(*m) for m in sorted(mentions)),
                       relations=tuple(Relation(*r) for r in sorted(relations)),
                       results=tuple(kept))
+
+
+def _one_name(mentions: set[tuple], aliases: dict[str, str]) -> Callable[[str], str]:
+    """The name relations and results give a thing with two ("Universal Language Model
+    Fine-tuning" and "ULMFiT"): whichever of the pair the text mentions more often, the
+    shorter on a tie, so that one fact is not stated twice under its two names."""
+    counts = Counter(name_key(m[4]) for m in mentions)
+
+    def one(name: str) -> str:
+        other = aliases.get(name_key(name))
+        if not other or name_key(other) == name_key(name):
+            return name
+        other = clean_name(other)
+        rank = (counts[name_key(other)], -len(other), other)
+        return other if rank > (counts[name_key(name)], -len(name), name) else name
+
+    return one
 
 
 def _slash_variant_mentions(paper: Paper, text: str, mentions: set[tuple]
