@@ -45,7 +45,9 @@ _VERSION = (rf"(?:\s(?:v?\d+(?:\.\d+)*-\d+(?:\.\d+)?[BM]\b(?:-{_VARIANT}\b)?|"
 SHAPED = re.compile(
     r"(?<![\w@/.-])"
     r"(?!(?:Top|Figure|Fig|Table|Section|Sec|Eq|Appendix|Step|Stage|Phase|Level|Type)\b)"
-    r"(?=[A-Za-z0-9.+-]*(?:[a-z][A-Z]|[A-Z]{2}|[A-Za-z]\d|-\d+(?:\.\d+)?[BMK]?\b"
+    r"(?=(?![NX]-(?:Gram|Ray)s?\b|E-(?:Mail|Commerce)\b|T-Shirt|K-Means)"  # words, not names
+    r"[A-Z]-[A-Z][a-z]|"  # a letter and a word: "V-Net", "T-Rex"
+    r"[A-Za-z0-9.+-]*(?:[a-z][A-Z]|[A-Z]{2}|[A-Za-z]\d|-\d+(?:\.\d+)?[BMK]?\b"
     r"|[a-z]-(?:[TSMBLHG]|X{1,2}L?)(?![\w-])))"  # a size variant: "Swin-L", "Mamba-S"
     rf"[A-Za-z][A-Za-z0-9]*(?:[-.]{_PIECE})*\+*"
     r"(?:/\d{1,3}(?![\d.]*\d)(?:@\d+px)?)?"  # a patch size and resolution: "ViT-L/14@336px"

@@ -5,7 +5,7 @@ from tests.extract.conftest import names, typed
 
 @pytest.mark.parametrize("name", ["Qwen2.5-VL-7B", "YOLOv8-S", "DeiT-B", "StarCoder2-15B",
                                   "Falcon 180B", "InternLM2", "SigLIP-So400m", "Gemma 2.0 Pro",
-                                  "Hyena-S", "Conformer-XL", "MaskFill v2"])
+                                  "Hyena-S", "Conformer-XL", "MaskFill v2", "Q-Former", "W-Net"])
 def test_model_shapes(extract, name):
     found = extract(f"We compare against {name} in all settings.")
     assert name in names(found, "Model")
@@ -273,3 +273,11 @@ def test_a_hyphenated_description_is_not_cut_at_its_inner_words(extract):
     found = typed(extract("We introduce CODEXA, a sequence-to-sequence model for programs.",
                           title="Grabble: A Multi-Turn Text-to-SQL Benchmark"))
     assert ("CODEXA", "Model") in found and ("Grabble", "Dataset") in found
+
+
+def test_a_letter_hyphen_word_is_a_name_but_common_compounds_are_not(extract):
+    found = extract("We present W-Net for segmenting X-Rays; unlike N-Gram models, W-Net "
+                    "reaches a Dice of 0.91 on the LiTS challenge dataset.")
+    assert ("W-Net", "LiTS", "Dice", 0.91) in {
+        (r.model, r.dataset, r.metric, r.value) for r in found.results}
+    assert not {"X-Rays", "N-Gram"} & {m.name for m in found.mentions}
