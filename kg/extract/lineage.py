@@ -144,6 +144,7 @@ _OTHERS = re.compile(r"\s*(?:Previous|Prior|Existing|Most|Many|Current|Conventio
                      r"Traditional|Earlier|Popular|Mainstream)\b")
 _AS_BASE = re.compile(r"\s+as\s+(?:its|the|our|their)\s+(?:base|foundation|starting)\s+"
                       r"(?:model|LLM|network|architecture|point)\b")
+_WHICH = re.compile(r",?\s+(?:which|that)\s+(?:also\s+)?$")  # "X, which uses Y": X's
 _TAKES = re.compile(r"\b(?:adopts?|uses?|takes?|employs?|chooses?|selects?)\s+(?:the\s+)?$")
 
 
@@ -448,6 +449,10 @@ class LineageFinder:
         paper's own system for "we use Y" or when the sentence names no other system, the
         sentence's subject for a second verb ("X is built on Y and uses Z")."""
         text = doc_text(doc)
+        if (which := _WHICH.search(text, max(sent.start_char, cue_start - 12), cue_start)) and (
+                owner := next((s for s in spans if s.end_char == which.start()
+                               and s.label_ in SYSTEM_TYPES and named(s)), None)):
+            return owner  # "beats X, which uses Y": X, even as a baseline
         if before is not None and _GOVERNS.match(text[before.end_char: cue_start]):
             return before
         if _WE.search(text[sent.start_char: cue_start]):
@@ -521,7 +526,9 @@ class LineageFinder:
             part = next((s for s in systems if s.start_char >= m.start("part")), None)
             if part is None or part.end_char > m.end("part") or as_modifier(text, part):
                 continue
-            user = _nearest_subject(doc, spans, m.start(), {part.start}, sent.start_char)
+            which = _WHICH.search(text, max(sent.start_char, m.start() - 12), m.start())
+            user = next((s for s in systems if which and s.end_char == which.start()), None) or (
+                _nearest_subject(doc, spans, m.start(), {part.start}, sent.start_char))
             add(user or main, "usesComponent", part, sent, "with-backbone")
         # "X adopts Y as its base model": a base, not a part
         for i, span in enumerate(systems):

@@ -27,8 +27,11 @@ WITH_BACKBONE = re.compile(r"\s*With\s+(?:an?\s+|the\s+)?(?P<part>[^,;()]{2,40}?
                            r"\s+(?:[\w-]+\s+){0,3}?(?:backbone|encoder|decoder|extractor|"
                            r"vocoder|tokenizer|detector|"
                            r"(?:underlying|core|backend) (?:model|LLM)))\b")
-# ... and within a sentence: "a fully convolutional model with a VGG-16 backbone".
-WITH_BACKBONE_MID = re.compile(r"(?<!compared )(?<!comparison )\bwith\s+(?:an?\s+|the\s+)?"
+# ... and within a sentence: "a fully convolutional model with a VGG-16 backbone", "the
+# model has a ResNet18 encoder", "priors drawn from an EfficientNetV2-S encoder".
+WITH_BACKBONE_MID = re.compile(r"(?<!compared )(?<!comparison )\b(?:with|(?:has|have|having|"
+                               r"from|uses?|using|employs?|adopts?)(?=\s+(?:an?|its)\s))\s+"
+                               r"(?:an?\s+|the\s+|its\s+)?"
                                r"(?:pre-?trained\s+|frozen\s+)?(?P<part>[^,;()]{2,40}?)\s+"
                                r"(?:backbones?|(?:image |vision |text |visual )?encoders?|"
                                r"vocoders?)\b")

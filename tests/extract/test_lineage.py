@@ -864,3 +864,11 @@ def test_a_fact_is_stated_under_one_of_a_pairs_two_names(extract):
     compared = {(s, o) for s, p, o in rels(found) if p == "comparedWith"}
     assert compared == {("SWA", "BigBird")}, compared
     assert {s for s, p, _ in rels(found)} == {"SWA"}
+
+
+def test_a_named_encoder_or_backbone_a_system_has_is_its_part(extract):
+    found = extract("We present DepthLite. The resulting model, DepthLite, has a MobileViT-S "
+                    "encoder. DepthLite beats SceneNet-3, which uses a ConvNeXt-T backbone.")
+    assert {("DepthLite", "usesComponent", "MobileViT-S"),
+            ("SceneNet-3", "usesComponent", "ConvNeXt-T")} <= rels(found)
+    assert ("DepthLite", "usesComponent", "ConvNeXt-T") not in rels(found)
