@@ -144,6 +144,8 @@ _OTHERS = re.compile(r"\s*(?:Previous|Prior|Existing|Most|Many|Current|Conventio
                      r"Traditional|Earlier|Popular|Mainstream)\b")
 _AS_BASE = re.compile(r"\s+as\s+(?:its|the|our|their)\s+(?:base|foundation|starting)\s+"
                       r"(?:model|LLM|network|architecture|point)\b")
+_VERB_NEXT = re.compile(r"\s+(?:is|are|was|were|has|have|achieves|reaches|obtains|runs|gets|"
+                        r"outperforms|improves|yields|scores)\b")  # "..., Y is 3x faster"
 _WHICH = re.compile(r",?\s+(?:which|that)\s+(?:also\s+)?$")  # "X, which uses Y": X's
 _TAKES = re.compile(r"\b(?:adopts?|uses?|takes?|employs?|chooses?|selects?)\s+(?:the\s+)?$")
 
@@ -282,10 +284,12 @@ def _respective(doc: Doc, sent: Span, spans: list[Span], subject: Span, cue_end:
     return list(zip(subjects, objects, strict=True))
 
 
-# A part described before its name: "a differentiable iso-surface extraction module, ".
-_PART_DESCRIBED = re.compile(r"\s*(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:module|component|block|"
+# A part described before its name: "a differentiable iso-surface extraction module, ",
+# "seven model-free algorithms, ".
+_PART_DESCRIBED = re.compile(r"\s*(?:an?|the|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+                             r"\s+(?:[\w-]+\s+){0,4}?(?:module|component|block|"
                              r"layer|network|model|encoder|decoder|head|extractor|backbone|"
-                             r"tokenizer|vocoder|renderer|representation|algorithm),\s*")
+                             r"tokenizer|vocoder|renderer|representation|algorithm)s?,\s*")
 # A description after a name: "X, a ...", "X: ...".
 _DESCRIBED = re.compile(r"\s*(?:,\s*(?:an?|the|our)\s|:)")
 
@@ -393,7 +397,10 @@ class LineageFinder:
                     if before is None and objects and fronted and (
                             predicate == "comparedWith" or rule in _FRONTED_BASES):
                         # "Compared with X (fine-tuned with Adam), Y is ...", "Starting
-                        # from X, Y ...": the subject after the comma
+                        # from X, Y ...": the subject after the comma, not in the list
+                        cut = next((i for i, o in enumerate(objects) if i and _VERB_NEXT.match(
+                            text, o.end_char)), len(objects))
+                        objects = objects[:cut]
                         last = objects[-1].end_char
                         comma = text.find(",", last, sent.end_char)
                         subject = next((s for s in spans if s.start_char > max(last, comma)

@@ -34,6 +34,7 @@ CUES = (
      ("Model", "Method")),
     ("usesComponent", re.compile(
         r"\b(?:us(?:e|es|ing)|utiliz(?:e|es|ing)|adopt(?:s|ing)?|employ(?:s|ing)?|"
+        r"implements|"
         r"leverag(?:e|es|ing)|incorporat(?:e|es|ing)|integrat(?:e|es|ing)|equipped with|"
         r"exploit(?:s|ing)?|interleav(?:e|es|ing)(?: (?:blocks|layers) of)?|"
         r"consists? of|composed of|compris(?:e|es|ing)|contain(?:s|ing)?|"
@@ -51,6 +52,7 @@ CUES = (
         r"rival(?:s|ing|ed)?(?: (?:that|those) of)?|comparabl[ey] (?:to|with)|"
         r"(?:performance|quality|accuracy|results) (?:similar|close|equivalent) to|"
         r"exceed\w*|competitive (?:with|to)|on par with|against|ahead of|match(?:es|ed|ing)|"
+        r"relative to|trail(?:s|ed|ing)?|lag(?:s|ged|ging)? behind|"
         r"(?:comes?|came|gets?|getting|coming) close to|"
         r"as (?:good|fast|accurate|strong|effective|efficient|(?:many|few|much|little) [\w-]+)"
         r" as|"

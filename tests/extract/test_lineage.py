@@ -872,3 +872,13 @@ def test_a_named_encoder_or_backbone_a_system_has_is_its_part(extract):
     assert {("DepthLite", "usesComponent", "MobileViT-S"),
             ("SceneNet-3", "usesComponent", "ConvNeXt-T")} <= rels(found)
     assert ("DepthLite", "usesComponent", "ConvNeXt-T") not in rels(found)
+
+
+def test_a_library_implements_a_described_list_and_soft_comparisons(extract):
+    found = extract("We present RLKit-2. It implements five off-policy algorithms, DQN, SAC, "
+                    "TD3, DDPG and QR-DQN, all tested. Relative to DopamineRL, RLKit-2 is 3x "
+                    "faster, and it trails CleanRL only on Atari.")
+    assert {("RLKit-2", "usesComponent", o) for o in ("DQN", "SAC", "TD3", "DDPG", "QR-DQN")
+            } <= rels(found)
+    assert {("RLKit-2", "comparedWith", "DopamineRL"), ("RLKit-2", "comparedWith", "CleanRL")
+            } <= rels(found)
