@@ -29,10 +29,11 @@ from kg.extract.context import (
     span_bounds,
     token_bounds,
 )
-from kg.extract.dataset_phrases import dataset_phrases, list_items, listed_datasets
+from kg.extract.dataset_phrases import dataset_phrases, listed_datasets
 from kg.extract.heads import type_by_convention, type_from_head
 from kg.extract.lexicon import load_lexicon
 from kg.extract.measure_phrases import cutoff_measures, valued_measures
+from kg.extract.model_names import listed_models, repeated_compounds
 from kg.extract.technique_phrases import described_techniques
 
 _PIECE = r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*"
@@ -474,46 +475,16 @@ class NameFinder:
             and not _CAPITALS.fullmatch(text, starts[a], ends[b - 1])]  # "LGM": by the list
         for start, end in listed_models(text, known):  # "such as TripoSR, LGM and CRM"
             add(start, end, "Model", "listed")
+        models = [(a, b) for a, b in [(s[2], s[3]) for s in lexicon if s[4] == "Model"] + [
+            (starts[a], ends[b - 1]) for a, b, label, _ in spans if label == "Model"]
+            if b - a > 3]  # not "AI", "LLM", "NER"
+        for start, end in repeated_compounds(text, models):  # "Deep SORT ... Deep SORT"
+            again(add(start, end, "Model", "shape"), "Model", "shape")
         set_spans(doc, self.name, spans, self.spans)
         return doc
 
 
-# A list of baselines or examples: "such as TripoSR, LGM and CRM", "over AnimateDiff,
-# VideoComposer and DragNUWA"; each item one word with a second capital or a digit.
-_MODEL_ITEM = r"[A-Z](?:[\w+-]|\.\w)*[A-Z0-9](?:[\w+-]|\.\w)*|[A-Z][a-z]+[A-Z](?:[\w+-]|\.\w)*"
-_MODEL_LIST = re.compile(rf"\b(?:such as|including|like|namely|among them|e\.g\.,?|i\.e\.,?|"
-                         rf"over|than|outperforms?|surpass(?:es)?)\s+(?:the\s+)?(?P<items>(?:{_MODEL_ITEM})"
-                         rf"(?:(?:,\s*|\s+and\s+|,\s+and\s+|\s+or\s+)(?:{_MODEL_ITEM}))+)"
-                         r"(?![\w-])")
-_LIST_OPENERS = ("such as", "including", "like", "namely", "among them", "e.g.", "i.e.", "over",
-                 "than", "outperform", "surpass")  # where a _MODEL_LIST match can start
 _CAPITALS = re.compile(r"[A-Z]+s?")
-_MODEL_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+(?:and|or)\s+")
-
-
-# ... or whose items the words before call baselines: "outperforming prior work such as
-# PPLM and FUDGE".
-_BASELINE_KIND = re.compile(r"\b(?:work|works|methods|models|baselines|approaches|systems|"
-                            r"algorithms|competitors|alternatives|LLMs|detectors|networks)\s+$")
-_COMPARING = re.compile(r"\b(?:outperform|surpass|than\b|compar|against\b|beat)", re.I)
-
-
-def listed_models(text: str, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """(start, end) of the other items of a list of baselines or examples one of which is a
-    model in ``known`` ("such as TripoSR, LGM and CRM", TripoSR known), or that a comparison
-    calls baselines ("outperforming prior work such as PPLM and FUDGE")."""
-    found: list[tuple[int, int]] = []
-    starts = (at for word in _LIST_OPENERS for at in find_all(text, word))
-    for m in matches_at(_MODEL_LIST, text, starts):
-        items = list_items(m, _MODEL_SEPARATOR)
-        if any(a < k_end and k_start < b for a, b in items for k_start, k_end in known) or (
-                _BASELINE_KIND.search(text, max(0, m.start() - 40), m.start())
-                and _COMPARING.search(text, max(0, m.start() - 120), m.start())):
-            found += [(a, b) for a, b in items
-                      if not any(a < k_end and k_start < b for k_start, k_end in known)]
-    return found
-
-
 _GLUED = re.compile(r"[\w-]")
 _VALUE_AFTER = re.compile(r"\s\d+(?:\.\d+)?$")  # a measure's value: "FID 1.73"
 _TITLE = re.compile(rf"^(?P<name>[A-Z][\w.+-]*(?:\s(?:v?\d+(?:\.\d+)*|{_VARIANT}))*):\s"

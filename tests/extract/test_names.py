@@ -281,3 +281,12 @@ def test_a_letter_hyphen_word_is_a_name_but_common_compounds_are_not(extract):
     assert ("W-Net", "LiTS", "Dice", 0.91) in {
         (r.model, r.dataset, r.metric, r.value) for r in found.results}
     assert not {"X-Rays", "N-Gram"} & {m.name for m in found.mentions}
+
+
+def test_a_capitalised_word_written_twice_before_a_known_model_makes_a_name(extract):
+    found = extract("We describe the detector Sparse YOLO, which prunes YOLO. On COCO, "
+                    "Sparse YOLO reaches an AP of 41.2. The Document AI community and our "
+                    "Document AI tools are not models.")
+    assert ("Sparse YOLO", "COCO", "AP", 41.2) in {
+        (r.model, r.dataset, r.metric, r.value) for r in found.results}
+    assert "Document AI" not in {m.name for m in found.mentions}

@@ -1,0 +1,80 @@
+"""Model names found beside the names already known (the lexicon's, or a shaped name):
+
+- the other items of a list of baselines or examples one of which is known ("such as
+  TripoSR, LGM and CRM"), or that a comparison calls baselines ("prior work such as PPLM
+  and FUDGE");
+- a capitalised word before a known model name, when the text writes the two together more
+  than once and not only at the start of a sentence ("Deep SORT", "Fast AutoAugment"): a
+  name of its own, not the known one with a word before it.
+
+Read by ``kg_names``; each finding is (start, end) in the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.context import find_all, matches_at
+from kg.extract.dataset_phrases import list_items
+
+# A list of baselines or examples: "such as TripoSR, LGM and CRM", "over AnimateDiff,
+# VideoComposer and DragNUWA"; each item one word with a second capital or a digit.
+_MODEL_ITEM = r"[A-Z](?:[\w+-]|\.\w)*[A-Z0-9](?:[\w+-]|\.\w)*|[A-Z][a-z]+[A-Z](?:[\w+-]|\.\w)*"
+_MODEL_LIST = re.compile(rf"\b(?:such as|including|like|namely|among them|e\.g\.,?|i\.e\.,?|"
+                         rf"over|than|outperforms?|surpass(?:es)?)\s+(?:the\s+)?(?P<items>(?:{_MODEL_ITEM})"
+                         rf"(?:(?:,\s*|\s+and\s+|,\s+and\s+|\s+or\s+)(?:{_MODEL_ITEM}))+)"
+                         r"(?![\w-])")
+_LIST_OPENERS = ("such as", "including", "like", "namely", "among them", "e.g.", "i.e.", "over",
+                 "than", "outperform", "surpass")  # where a _MODEL_LIST match can start
+_MODEL_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+(?:and|or)\s+")
+
+
+# ... or whose items the words before call baselines: "outperforming prior work such as
+# PPLM and FUDGE".
+_BASELINE_KIND = re.compile(r"\b(?:work|works|methods|models|baselines|approaches|systems|"
+                            r"algorithms|competitors|alternatives|LLMs|detectors|networks)\s+$")
+_COMPARING = re.compile(r"\b(?:outperform|surpass|than\b|compar|against\b|beat)", re.I)
+
+
+def listed_models(text: str, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of the other items of a list of baselines or examples one of which is a
+    model in ``known`` ("such as TripoSR, LGM and CRM", TripoSR known), or that a comparison
+    calls baselines ("outperforming prior work such as PPLM and FUDGE")."""
+    found: list[tuple[int, int]] = []
+    starts = (at for word in _LIST_OPENERS for at in find_all(text, word))
+    for m in matches_at(_MODEL_LIST, text, starts):
+        items = list_items(m, _MODEL_SEPARATOR)
+        if any(a < k_end and k_start < b for a, b in items for k_start, k_end in known) or (
+                _BASELINE_KIND.search(text, max(0, m.start() - 40), m.start())
+                and _COMPARING.search(text, max(0, m.start() - 120), m.start())):
+            found += [(a, b) for a, b in items
+                      if not any(a < k_end and k_start < b for k_start, k_end in known)]
+    return found
+
+
+# The capitalised word right before a known name; and what makes a place mid-sentence.
+_WORD_BEFORE = re.compile(r"(?<![\w-])[A-Z][a-z]{2,} $")
+_MID_SENTENCE = re.compile(r"[a-z0-9,;:)] $")
+_OPENERS = {"The", "This", "These", "Our", "Unlike", "Like", "With", "Using", "Compared",
+            "Both", "All", "Each", "Its", "Their", "When", "While", "Although", "Then", "Thus",
+            "Moreover", "However", "Furthermore", "Finally", "For", "From", "In", "On",
+            "Over", "Than", "And", "But", "Only", "Even", "Also", "Original", "Vanilla",
+            "Standard", "Existing", "Previous", "Prior", "Recent", "Modern", "Large", "Small"}
+
+
+def repeated_compounds(text: str, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of a capitalised word and the known model name after it, where the text
+    writes the pair at least twice, once at least after a word of the same sentence."""
+    found: set[tuple[int, int]] = set()
+    for start, end in known:
+        m = _WORD_BEFORE.search(text, max(0, start - 20), start)
+        if m is None or m[0].strip() in _OPENERS:
+            continue
+        pair = text[m.start(): end]
+        places = [at for at in find_all(text, pair)
+                  if not text[at + len(pair): at + len(pair) + 1].isalnum()
+                  and not (at and (text[at - 1].isalnum() or text[at - 1] == "-"))]
+        if len(places) >= 2 and any(_MID_SENTENCE.match(text, max(0, at - 2), at)
+                                    for at in places):
+            found.add((m.start(), end))
+    return sorted(found)
