@@ -160,6 +160,7 @@ _SIZED = re.compile(r"\d(?:\.\d+)?[BM]\b")
 
 _LIST = re.compile(rf"(?:\b(?:on|including|such as|namely|across|among them)\s+(?:the\s+)?|"
                    rf"\b(?:datasets|benchmarks|corpora)\s*[(:]\s*|"  # "four datasets (A, B and C)"
+                   r"\b[Oo]n\s+(?:[\w-]+\s+){1,3}(?:graphs|datasets|benchmarks|corpora),\s+|"
                    r"(?<=\w )\((?=[^()]*\)))"  # "arithmetic (A, B, C)": a bracketed list
                    rf"(?P<items>{_ITEM}(?:(?:,\s*|\s+and\s+|,\s+and\s+){_ITEM})+)")
 _SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")

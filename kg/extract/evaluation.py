@@ -137,14 +137,25 @@ _FRONTED_ON = re.compile(r"\s*(?:On|In|Across)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$"
 def own_benchmark(doc: Doc) -> Span | None:
     """The benchmark a paper that introduces no system is about: the dataset that opens its
     title ("D4RL: Datasets for ..."), else the first one a cue introduces ("we introduce
-    Long Code Arena, a suite of benchmarks")."""
-    return title_dataset(doc) or next((s for s in entities(doc) if s.label_ == "Dataset"
-                                       and s.id_ in ("kg_names:cue", "kg_names:title")), None)
+    Long Code Arena, a suite of benchmarks"), else the first the authors release ("we
+    release the TabZilla Benchmark Suite")."""
+    found = title_dataset(doc) or next((s for s in entities(doc) if s.label_ == "Dataset"
+                                        and s.id_ in ("kg_names:cue", "kg_names:title")), None)
+    if found is None:  # "we release the TabZilla Benchmark Suite, a collection of ..."
+        text = doc_text(doc)
+        found = next((s for s in entities(doc) if s.label_ == "Dataset" and _RELEASE.search(
+            text, max(0, s.start_char - 40), s.start_char)), None)
+    return found
+
+
+_RELEASE = re.compile(r"\b(?:we|this paper|this work)\s+(?:also\s+)?(?:release|introduce|present|"
+                      r"propose|build|construct|curate)s?\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?$",
+                      re.I)
 
 
 # A sentence that evaluates systems, where no dataset is named: "a comprehensive evaluation of
 # existing algorithms", "We evaluate baselines built on GPT-4", "the models we study are".
-_EVALUATES = re.compile(r"\b(?:evaluat\w*|benchmark(?:ed|ing)\b|experiments\b|"
+_EVALUATES = re.compile(r"\b(?:evaluat\w*|benchmark(?:ed|ing)\b|experiments\b|results of\b|"
                         r"(?:models|systems|methods|algorithms) we (?:study|test|evaluate)\b|"
                         r"we (?:test|study|analy[sz]e)\b)", re.I)
 

@@ -431,7 +431,9 @@ class LineageFinder:
                             took[obj.start] = subject
             self._sentence_rules(doc, sent, spans, main, add, held)
             in_background = background and sent.start_char > abstract_at
-            if any(s.label_ == "Dataset" for s in spans) and EVALUATION.search(sent.text):
+            others = [s for s in spans if s.label_ == "Dataset" and (
+                bench is None or name_key(s.text) != name_key(bench.text))]
+            if others and EVALUATION.search(sent.text):
                 own = None if in_background else sentence_main
                 for ds in (s for s in spans if s.label_ == "Dataset"):
                     for subject in evaluation_subjects(doc, spans, ds, own, sent.start_char):

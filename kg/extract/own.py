@@ -47,6 +47,11 @@ def _first_proposed(doc: Doc) -> Span | None:
         we = WE_PROPOSE.search(text, sent.start_char, sent.end_char)
         if we is None:
             continue
+        first = next((s for s in in_sentence(doc, sent, ("Model", "Method", "Dataset"))
+                      if s.start_char >= we.end()), None)
+        if first is not None and first.label_ == "Dataset" and _INTRODUCED.fullmatch(
+                text, we.end(), first.start_char):
+            return None  # "we release the X Benchmark Suite, ...": data, not a system
         after = [s for s in in_sentence(doc, sent, ("Model", "Method"))
                  if s.start_char >= we.end() and named(s)]
         if after and _INTRODUCED.fullmatch(text, we.end(), after[0].start_char) and \

@@ -51,6 +51,12 @@ def test_a_capitalised_name_after_a_score_and_on_is_a_dataset(extract):
         (r.subject, r.predicate, r.object) for r in found.relations}
 
 
+def test_names_listed_after_on_some_graphs_with_a_known_one_are_datasets(extract):
+    found = extract("On four large graphs, PPI, Tmall, Weibo and Ogbn-Mag, GraphMix is "
+                    "faster than FastGCN.", title="GraphMix: Fast Sampling")
+    assert {"Tmall", "Weibo", "PPI"} <= names(found, "Dataset")
+
+
 def test_openers_are_not_part_of_the_name_and_the_title_is_not_read():
     text = "A Hard Reasoning Benchmark\n\nOur Benchmark is new. We also test on Retail Bench."
     assert phrases(text, text.index("Our")) == ["Retail Bench"]

@@ -882,3 +882,11 @@ def test_a_library_implements_a_described_list_and_soft_comparisons(extract):
             } <= rels(found)
     assert {("RLKit-2", "comparedWith", "DopamineRL"), ("RLKit-2", "comparedWith", "CleanRL")
             } <= rels(found)
+
+
+def test_a_released_benchmark_evaluates_the_algorithms_run_on_it(extract):
+    found = extract("We release the TabBench Suite, a set of 40 hard datasets, with the raw "
+                    "results of all methods on it, among them CatBoost, TabNet and SAINT.",
+                    title="Which Tabular Learners Win Where?")
+    evaluated = {s for s, p, o in rels(found) if p == "evaluatedOn" and o == "TabBench Suite"}
+    assert {"CatBoost", "TabNet", "SAINT"} <= evaluated
