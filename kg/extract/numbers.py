@@ -9,7 +9,8 @@ import re
 # A number with its unit; not one inside a name ("7-Scenes") nor a threshold's angle ("5cm/5°").
 NUMBER = re.compile(r"(?<![\w.+-])(?<!\d/)(?<!\dcm/)(?<!\dmm/)(?<!\dm/)"
                     r"(?P<sign>[+±])?(?P<value>\d+(?:\.\d+)?)(?![\w.]*\d)(?!-[A-Za-z])"
-                    r"\s?(?P<unit>%|ms|s\b|FPS|fps|points?\b|pts\b|x\b|×|[KMBT]\b)?")
+                    r"\s?(?P<unit>%|ms|s\b|FPS|fps|dB\b|(?:mm|cm)\b(?!/)|meV\b|points?\b|pts\b|x\b|×|"
+                    r"[KMBT]\b)?")
 # "by up to 5%" is a gain; "(up to 85.2% top-1 accuracy)" is a result.
 RELATIVE_BEFORE = re.compile(r"(?:\bby|\bof|\+|absolute|relative|over|nearly|about|"
                              r"\b(?:improv|boost|increas|reduc|gain)(?:es|ed|ing|s)?|\b(?:by|of|"

@@ -806,3 +806,11 @@ def test_a_number_for_an_unnamed_baseline_is_not_a_result(extract):
     found = extract("We present FakeSpot. Detection improves from an AUROC of 0.77 for the "
                     "best supervised baseline to 0.93.", title="FakeSpot: Detecting Reviews")
     assert {r[3] for r in res(found)} == {0.93}
+
+
+def test_numbers_with_decibels_or_millimetres_and_bracketed_baselines(extract):
+    found = extract("On Mip-360, FastField reaches an average PSNR of 27.4 dB, on par with "
+                    "Zip-NeRF (27.6 dB) and above the original NeRF (23.8 dB); its depth error "
+                    "is 4.2 mm.", title="FastField: Radiance Fields in Seconds")
+    assert {("FastField", "Mip-360", "PSNR", 27.4), ("Zip-NeRF", "Mip-360", "PSNR", 27.6),
+            ("NeRF", "Mip-360", "PSNR", 23.8)} <= res(found)
