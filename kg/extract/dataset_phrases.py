@@ -40,7 +40,7 @@ _NOT_FIRST = {"The", "A", "An", "Our", "This", "These", "That", "Those", "We", "
               "New", "Novel", "In", "On", "For", "With", "From", "To", "Its", "Their", "Both",
               "All", "Any", "Existing", "Popular", "Standard", "Public", "Large", "Several",
               "Many", "Most", "Such", "Using", "Across", "Unlike", "While", "By", "As", "At"}
-_SHAPED = re.compile(r"[-\d]|[a-z][A-Z]")
+_SHAPED = re.compile(r"[-\d→&]|[a-z][A-Z]")  # "Horse→Zebra", "D&D"
 
 
 def _name_before(text: str, at: int, floor: int) -> tuple[int, list[str]] | None:
@@ -125,8 +125,8 @@ def list_items(m: re.Match[str], separator: re.Pattern[str]) -> list[tuple[int, 
 
 # A sentence that opens on where it evaluates: "On Sudoku-Extreme and Maze-Hard, X reaches";
 # each item a name with a hyphen, digit or inner capital, a system named after the comma.
-_ON_ITEM = r"[A-Z][\w-]*(?:\s[A-Z][\w-]*)?"  # not "ImageNet 256x256"
-_FRONTED_ON = re.compile(rf"(?:^|(?<=[.!?]\s))On\s+(?:the\s+)?(?P<items>{_ON_ITEM}"
+_ON_ITEM = r"[A-Z][\w→&-]*(?:\s[A-Z][\w-]*)?"  # not "ImageNet 256x256"
+_FRONTED_ON = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))On\s+(?:the\s+)?(?P<items>{_ON_ITEM}"
                          rf"(?:(?:,\s*|\s+and\s+|,\s+and\s+){_ON_ITEM})*)"
                          r"(?:\s+(?:benchmarks?|datasets?|tasks?|splits?))?,\s+"
                          r"(?=[A-Z][\w.-]*[A-Z0-9])")
@@ -134,13 +134,13 @@ _FRONTED_ON = re.compile(rf"(?:^|(?<=[.!?]\s))On\s+(?:the\s+)?(?P<items>{_ON_ITE
 
 # One item of a list of datasets: one to three capitalised words ("Deep Blending",
 # "Tanks&Temples", "Amazon Beauty").
-_ITEM = r"[A-Z](?:[\w&+-]|\.\d)*(?:\s[A-Z0-9](?:[\w&+-]|\.\d)*){0,2}"
+_ITEM = r"[A-Z](?:[\w&+→-]|\.\d)*(?:\s[A-Z0-9](?:[\w&+-]|\.\d)*){0,2}"
 # Between the items of a list of where experiments are run: "A, B and on the real-world C".
 _ON_SEP = r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:on\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}(?=[A-Z]))?"
 _ON_SEPARATOR = re.compile(_ON_SEP)
 # A capitalised name right after a score and "on": where the score was measured.
 _NUMBER_ON = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s?%?\)?(?:\s+[a-zA-Z@-]+){0,2}?\s+on\s+"
-                        r"(?:the\s+)?(?P<name>[A-Z][A-Za-z-]*(?:\s[A-Z][A-Za-z-]*){0,2})"
+                        r"(?:the\s+)?(?P<name>[A-Z][A-Za-z&→-]*(?:\s[A-Z][A-Za-z-]*){0,2})"
                         r"(?![\w-]|\s+[a-z]+s\b)")  # not "on T4 GPUs" (nor "on LLaMA-7B": no digit)
 # Names that experiments are run on, after what they are: "Experiments on the synthetic
 # graphs BA-Shapes, BA-Community and Tree-Grid", "evaluated on Cat-Dog and Maps"; not a

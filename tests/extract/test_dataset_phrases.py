@@ -57,6 +57,14 @@ def test_names_listed_after_on_some_graphs_with_a_known_one_are_datasets(extract
     assert {"Tmall", "Weibo", "PPI"} <= names(found, "Dataset")
 
 
+def test_names_with_an_arrow_or_an_ampersand_are_datasets(extract):
+    found = extract("On Day→Night, ShiftGAN reaches an FID of 31.5, and it scores 71.2 on "
+                    "M&M and 60.1 on Sim→Real.", title="ShiftGAN: Domain Shift Made Easy")
+    assert {"Day→Night", "M&M", "Sim→Real"} <= names(found, "Dataset")
+    assert ("ShiftGAN", "Day→Night", "FID", 31.5) in {
+        (r.model, r.dataset, r.metric, r.value) for r in found.results}
+
+
 def test_openers_are_not_part_of_the_name_and_the_title_is_not_read():
     text = "A Hard Reasoning Benchmark\n\nOur Benchmark is new. We also test on Retail Bench."
     assert phrases(text, text.index("Our")) == ["Retail Bench"]
