@@ -19,6 +19,7 @@ Tanks&Temples and Deep Blending".
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from kg.extract.context import find_all, matches_at
 
@@ -97,11 +98,12 @@ def dataset_phrases(text: str, abstract_start: int) -> list[tuple[int, int]]:
         # "On Sudoku-Extreme and Maze-Hard, TRM reaches ..."
         found += [(a, b) for a, b in list_items(m, _SEPARATOR)
                   if _SHAPED.search(text, a, b) and text[a:b].split()[0] not in _NOT_FIRST]
-    for m in _NUMBER_ON.finditer(text, abstract_start) if " on " in text else ():
+    ons = [at for at in find_all(text, " on ") if at >= abstract_start]
+    for m in matches_at(_NUMBER_ON, text, _starts_before(text, ons, _NUMBER_BEFORE_ON, 40)):
         # "70.57 / 30.94 on Yoochoose", "an F1 of 0.91 on Reddit-Small"
         if m["name"].split()[0] not in _NOT_FIRST:
             found.append((m.start("name"), m.end("name")))
-    for m in _EVALUATED_ON.finditer(text, abstract_start) if " on " in text else ():
+    for m in matches_at(_EVALUATED_ON, text, _starts_before(text, ons, _EVALUATES_BEFORE_ON, 16)):
         # "Experiments on the synthetic graphs BA-Shapes, BA-Community and Tree-Grid show"
         items = list_items(m, _ON_SEPARATOR)
         if _NOUN_AFTER.match(text, m.end("items")):
@@ -142,6 +144,21 @@ _ON_SEPARATOR = re.compile(_ON_SEP)
 _NUMBER_ON = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s?%?\)?(?:\s+[a-zA-Z@-]+){0,2}?\s+on\s+"
                         r"(?:the\s+)?(?P<name>[A-Z][A-Za-z&→-]*(?:\s[A-Z][A-Za-z-]*){0,2})"
                         r"(?![\w-]|\s+[a-z]+s\b)")  # not "on T4 GPUs" (nor "on LLaMA-7B": no digit)
+# Where the two patterns above can start, found back from each " on ": a number, or a word
+# that says experiments were run (trying them at every character costs more).
+_NUMBER_BEFORE_ON = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s?%?\)?(?:\s+[a-zA-Z@-]+){0,2}?$")
+_EVALUATES_BEFORE_ON = re.compile(r"\b(?:[Ee]xperiments|[Rr]esults|[Ee]valuations?|[Tt]ests|"
+                                  r"evaluated|tested|benchmarked)$")
+
+
+def _starts_before(text: str, ons: list[int], before: re.Pattern[str], reach: int
+                   ) -> Iterator[int]:
+    """Where ``before`` matches right up to one of ``ons`` (each the place of a " on ")."""
+    for at in ons:
+        if m := before.search(text, max(0, at - reach), at):
+            yield m.start()
+
+
 # Names that experiments are run on, after what they are: "Experiments on the synthetic
 # graphs BA-Shapes, BA-Community and Tree-Grid", "evaluated on Cat-Dog and Maps"; not a
 # model with its size ("experiments on Qwen-7B").
