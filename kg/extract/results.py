@@ -268,8 +268,9 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
         if (relative.search(low_before) and not of_metric.search(low_before)
                 or baseline.search(low_before) or loss.search(low_before)):
             continue  # "by 4.1%", "up from 89.4%", "an accuracy loss of 1%"
-        if ENUMERATOR.match(text, start - 1):
-            continue  # "(2) scaling the model size": an item's number
+        if ENUMERATOR.match(text, start - 1) or m["value"] == "1" and text.startswith(
+                "/", end):
+            continue  # "(2) scaling the model size": an item's number; "1/64": a fraction
         if DIMENSION.match(text, m.end("value")) or DIMENSION_BEFORE.search(
                 text, max(0, start - 8), start):
             continue  # "768 * 1360 pixels": a size
@@ -428,7 +429,9 @@ def _slash_list_results(doc: Doc, lists: list[re.Match], metrics: list[Span],
             continue
         if not names:
             continue
-        dataset = _dataset_for(doc, datasets, first, m.start(1), m.end(1)) if first else None
+        dataset = next((d for d in datasets if _LIST_ON.fullmatch(text, m.end(), d.start_char)),
+                       None) or (_dataset_for(doc, datasets, first, m.start(1), m.end(1))
+                                 if first else None)  # "50.73 / 17.59 on Diginetica"
         dataset_name = dataset.text if dataset else last_dataset.get(measures[0])
         if dataset_name:
             last_dataset.update(dict.fromkeys(measures, dataset_name))
@@ -475,7 +478,9 @@ def _measures_before(text: str, metrics: list[Span], start: int) -> list[Span]:
     return listed
 
 
-_OF_GAP = re.compile(r"\.?\s*(?:of|:|=|at)?\s*")  # "acc.: 92.9 / 85.2"
+_LIST_ON = re.compile(r"\s+on\s+(?:the\s+)?")
+_OF_GAP = re.compile(r"\.?\s*(?:of|:|=|at|are|is|were|was)?\s*")  # "acc.: 92.9 / 85.2",
+# "Its P@20 / MRR@20 are 70.57 / 30.94"
 
 
 _SCORE_OF_ANY = re.compile(r"\bscore\s+of\s+\d", re.I)

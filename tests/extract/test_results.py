@@ -814,3 +814,11 @@ def test_numbers_with_decibels_or_millimetres_and_bracketed_baselines(extract):
                     "is 4.2 mm.", title="FastField: Radiance Fields in Seconds")
     assert {("FastField", "Mip-360", "PSNR", 27.4), ("Zip-NeRF", "Mip-360", "PSNR", 27.6),
             ("NeRF", "Mip-360", "PSNR", 23.8)} <= res(found)
+
+
+def test_measures_a_slash_list_of_values_are_given_for_and_each_lists_dataset(extract):
+    found = extract("BasketNet is new. Its HR@10 / NDCG@10 are 61.2 / 33.8 on Tafeng 1/8 "
+                    "and 48.9 / 25.1 on Dunnhumby.", title="BasketNet: Next-Basket Models")
+    assert {("BasketNet", "Tafeng", "HR@10", 61.2), ("BasketNet", "Tafeng", "NDCG@10", 33.8),
+            ("BasketNet", "Dunnhumby", "HR@10", 48.9),
+            ("BasketNet", "Dunnhumby", "NDCG@10", 25.1)} == res(found)
