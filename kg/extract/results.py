@@ -266,8 +266,10 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
         after = text[m.end():sent.end_char]
         low_before = scan[sent.start_char:start]  # ``before``, lower-cased where it can be
         if (relative.search(low_before) and not of_metric.search(low_before)
-                or baseline.search(low_before) or loss.search(low_before)):
-            continue  # "by 4.1%", "up from 89.4%", "an accuracy loss of 1%"
+                or baseline.search(low_before) and not _FOR_NAMED.match(text, m.end())
+                or loss.search(low_before)):
+            continue  # "by 4.1%", "up from 89.4%", "an accuracy loss of 1%"; not "down
+            # from 0.115 for Monodepth2", the named baseline's
         if ENUMERATOR.match(text, start - 1) or m["value"] == "1" and text.startswith(
                 "/", end):
             continue  # "(2) scaling the model size": an item's number; "1/64": a fraction
@@ -478,6 +480,7 @@ def _measures_before(text: str, metrics: list[Span], start: int) -> list[Span]:
     return listed
 
 
+_FOR_NAMED = re.compile(r"\s*for\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}?[A-Z][\w.-]*[A-Z0-9]")
 _LIST_ON = re.compile(r"\s+on\s+(?:the\s+)?")
 _OF_GAP = re.compile(r"\.?\s*(?:of|:|=|at|are|is|were|was)?\s*")  # "acc.: 92.9 / 85.2",
 # "Its P@20 / MRR@20 are 70.57 / 30.94"

@@ -822,3 +822,10 @@ def test_measures_a_slash_list_of_values_are_given_for_and_each_lists_dataset(ex
     assert {("BasketNet", "Tafeng", "HR@10", 61.2), ("BasketNet", "Tafeng", "NDCG@10", 33.8),
             ("BasketNet", "Dunnhumby", "HR@10", 48.9),
             ("BasketNet", "Dunnhumby", "NDCG@10", 25.1)} == res(found)
+
+
+def test_a_number_a_drop_starts_from_is_the_named_baselines(extract):
+    found = extract("On NYUv2, DepthLite reaches an RMSE of 0.31, down from 0.36 for "
+                    "AdaBins-L.", title="DepthLite: Small Depth Networks")
+    assert {("DepthLite", "NYUv2", "RMSE", 0.31), ("AdaBins-L", "NYUv2", "RMSE", 0.36)
+            } <= res(found)
