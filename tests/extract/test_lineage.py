@@ -890,3 +890,11 @@ def test_a_released_benchmark_evaluates_the_algorithms_run_on_it(extract):
                     title="Which Tabular Learners Win Where?")
     evaluated = {s for s, p, o in rels(found) if p == "evaluatedOn" and o == "TabBench Suite"}
     assert {"CatBoost", "TabNet", "SAINT"} <= evaluated
+
+
+def test_the_system_a_we_describe_sentence_names_is_the_papers_own(extract):
+    found = extract("We describe a video denoising system, ClearClip v2, that runs live. We "
+                    "also introduce a new loss, TempoGAN. Experiments on DAVIS show gains "
+                    "over FastDVDnet.", title="Live Video Denoising")
+    assert ("ClearClip v2", "evaluatedOn", "DAVIS") in rels(found)
+    assert ("TempoGAN", "evaluatedOn", "DAVIS") not in rels(found)
