@@ -32,7 +32,7 @@ _MODEL_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+(?:and|or)\s+")
 # ... or whose items the words before call baselines: "outperforming prior work such as
 # PPLM and FUDGE".
 _BASELINE_KIND = re.compile(r"\b(?:work|works|methods|models|baselines|approaches|systems|"
-                            r"algorithms|competitors|alternatives|LLMs|detectors|networks)\s+$")
+                            r"algorithms|competitors|alternatives|LLMs|detectors|networks),?\s+$")
 _COMPARING = re.compile(r"\b(?:outperform|surpass|than\b|compar|against\b|beat)", re.I)
 
 

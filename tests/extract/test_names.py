@@ -290,3 +290,10 @@ def test_a_capitalised_word_written_twice_before_a_known_model_makes_a_name(extr
     assert ("Sparse YOLO", "COCO", "AP", 41.2) in {
         (r.model, r.dataset, r.metric, r.value) for r in found.results}
     assert "Document AI" not in {m.name for m in found.mentions}
+
+
+def test_a_list_after_baselines_and_a_comma_names_models(extract):
+    found = extract("We present TreeGen. TreeGen clearly beats all baselines, among them "
+                    "Watts-Strogatz and Chung-Lu, on every dataset.")
+    assert {"Watts-Strogatz", "Chung-Lu"} <= {m.name for m in found.mentions
+                                              if m.type == "Model"}
