@@ -181,6 +181,28 @@ _LIST = re.compile(rf"(?:\b(?:on|including|such as|namely|across|among them)\s+(
                    r"(?<=\w )\((?=[^()]*\)))"  # "arithmetic (A, B, C)": a bracketed list
                    rf"(?P<items>{_ITEM}(?:(?:,\s*|\s+and\s+|,\s+and\s+){_ITEM})+)")
 _SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+# Where a _LIST match can start: each of its openers' first characters.
+_LIST_OPENERS = ("on", "On", "including", "such as", "namely", "across", "among them",
+                 "datasets", "benchmarks", "corpora", "(")
+
+
+def _matches_in(pattern: re.Pattern[str], text: str, start: int, stop: int,
+                openers: tuple[str, ...]) -> list[re.Match[str]]:
+    """``pattern.finditer(text, start, stop)``, tried only where one of ``openers`` (every
+    way the pattern can start) is written: the same matches, found faster."""
+    found: list[re.Match[str]] = []
+    at = start
+    places = set()
+    for word in openers:
+        i = text.find(word, start, stop)
+        while i >= 0:
+            places.add(i)
+            i = text.find(word, i + 1, stop)
+    for i in sorted(places):
+        if i >= at and (m := pattern.match(text, i, stop)) is not None:
+            found.append(m)
+            at = m.end()
+    return found
 # Names listed before a plural dataset word: "the AGORA and CAPE datasets", "the GSM-Hard,
 # SVAMP and ASDiv benchmarks"; each an acronym, a shaped name or of several words.
 _PLURAL_LIST = re.compile(rf"\bthe\s+(?P<items>{_ITEM}(?:(?:,\s*|\s+and\s+|,\s+and\s+)"
@@ -207,8 +229,8 @@ def listed_datasets(text: str, known: list[tuple[int, int]], abstract_start: int
     for start, end in known:
         if start < abstract_start:
             continue
-        window = max(abstract_start, start - 120)
-        for m in _LIST.finditer(text, window, min(len(text), end + 120)):
+        window, stop = max(abstract_start, start - 120), min(len(text), end + 120)
+        for m in _matches_in(_LIST, text, window, stop, _LIST_OPENERS):
             if not m.start("items") <= start < m.end("items"):
                 continue
             items = list_items(m, _SEPARATOR)
