@@ -140,16 +140,16 @@ class WordFlags:
         return found
 
 
-def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]
-               ) -> Iterator[re.Match[str]]:
-    """What ``pattern.finditer(text)`` finds, trying the pattern only at ``starts``: any
-    positions that include every place a match can start (a cheap scan finds them; trying a
-    pattern that opens with a lookbehind at every character is what costs).
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int],
+               stop: int | None = None) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text, 0, stop)`` finds, trying the pattern only at
+    ``starts``: any positions that include every place a match can start (a cheap scan finds
+    them; trying a pattern that opens with a lookbehind at every character is what costs).
     The pattern must not match the empty string.
     """
-    end = 0
+    end, stop = 0, len(text) if stop is None else stop
     for start in sorted(set(starts)):
-        if start >= end and (m := pattern.match(text, start)) is not None:
+        if start >= end and (m := pattern.match(text, start, stop)) is not None:
             end = m.end()
             yield m
 

@@ -141,14 +141,16 @@ _ITEM = r"[A-Z](?:[\w&+→-]|\.\d)*(?:\s[A-Z0-9](?:[\w&+-]|\.\d)*){0,2}"
 _ON_SEP = r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:on\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}(?=[A-Z]))?"
 _ON_SEPARATOR = re.compile(_ON_SEP)
 # A capitalised name right after a score and "on": where the score was measured.
-_NUMBER_ON = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s?%?\)?(?:\s+[a-zA-Z@-]+){0,2}?\s+on\s+"
+_SCORE = r"(?<![\w.])\d+(?:\.\d+)?\s?%?\)?(?:\s+[a-zA-Z@-]+){0,2}?"  # "0.83 AUC", "61.2%)"
+_EXPERIMENTS = (r"\b(?:[Ee]xperiments|[Rr]esults|[Ee]valuations?|[Tt]ests|evaluated|tested|"
+                r"benchmarked)")
+_NUMBER_ON = re.compile(_SCORE + r"\s+on\s+"
                         r"(?:the\s+)?(?P<name>[A-Z][A-Za-z&→-]*(?:\s[A-Z][A-Za-z-]*){0,2})"
                         r"(?![\w-]|\s+[a-z]+s\b)")  # not "on T4 GPUs" (nor "on LLaMA-7B": no digit)
 # Where the two patterns above can start, found back from each " on ": a number, or a word
 # that says experiments were run (trying them at every character costs more).
-_NUMBER_BEFORE_ON = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s?%?\)?(?:\s+[a-zA-Z@-]+){0,2}?$")
-_EVALUATES_BEFORE_ON = re.compile(r"\b(?:[Ee]xperiments|[Rr]esults|[Ee]valuations?|[Tt]ests|"
-                                  r"evaluated|tested|benchmarked)$")
+_NUMBER_BEFORE_ON = re.compile(_SCORE + "$")
+_EVALUATES_BEFORE_ON = re.compile(_EXPERIMENTS + "$")
 
 
 def _starts_before(text: str, ons: list[int], before: re.Pattern[str], reach: int
@@ -163,8 +165,7 @@ def _starts_before(text: str, ons: list[int], before: re.Pattern[str], reach: in
 # graphs BA-Shapes, BA-Community and Tree-Grid", "evaluated on Cat-Dog and Maps"; not a
 # model with its size ("experiments on Qwen-7B").
 _EVALUATED_ON = re.compile(
-    r"\b(?:[Ee]xperiments|[Rr]esults|[Ee]valuations?|[Tt]ests|evaluated|tested|benchmarked)"
-    r"\s+on\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?"
+    _EXPERIMENTS + r"\s+on\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?"
     rf"(?P<items>{_ITEM}(?:{_ON_SEP}{_ITEM})*)(?![\w-])")
 # A lower-case word after the last name that makes it a modifier: any but a verb, a
 # preposition or conjunction, or a dataset word.
@@ -186,23 +187,16 @@ _LIST_OPENERS = ("on", "On", "including", "such as", "namely", "across", "among 
                  "datasets", "benchmarks", "corpora", "(")
 
 
-def _matches_in(pattern: re.Pattern[str], text: str, start: int, stop: int,
-                openers: tuple[str, ...]) -> list[re.Match[str]]:
-    """``pattern.finditer(text, start, stop)``, tried only where one of ``openers`` (every
-    way the pattern can start) is written: the same matches, found faster."""
-    found: list[re.Match[str]] = []
-    at = start
-    places = set()
-    for word in openers:
+
+def _places(text: str, words: tuple[str, ...], start: int, stop: int) -> Iterator[int]:
+    """Every position of each of ``words`` in ``text[start:stop]``."""
+    for word in words:
         i = text.find(word, start, stop)
         while i >= 0:
-            places.add(i)
+            yield i
             i = text.find(word, i + 1, stop)
-    for i in sorted(places):
-        if i >= at and (m := pattern.match(text, i, stop)) is not None:
-            found.append(m)
-            at = m.end()
-    return found
+
+
 # Names listed before a plural dataset word: "the AGORA and CAPE datasets", "the GSM-Hard,
 # SVAMP and ASDiv benchmarks"; each an acronym, a shaped name or of several words.
 _PLURAL_LIST = re.compile(rf"\bthe\s+(?P<items>{_ITEM}(?:(?:,\s*|\s+and\s+|,\s+and\s+)"
@@ -216,7 +210,7 @@ _KIND_AFTER_SHAPED = re.compile(
 _LISTED_NAME = re.compile(r"[A-Z]{2}|[-\d\s]|[a-z][A-Z]")
 # A verb after the last item makes it the subject of a new clause: "... on CORD, and
 # LayoutLMv3-Base obtains ...".
-_VERB_AFTER = re.compile(r"\s+(?:also\s+|[a-z]+ly\s+)?(?:achiev|reach|obtain|outperform|"
+VERB_AFTER = re.compile(r"\s+(?:also\s+|[a-z]+ly\s+)?(?:achiev|reach|obtain|outperform|"
                          r"surpass|scores?\b|attain|gets?\b|yields?\b|sets?\b|match|exceed|"
                          r"beat|is\b|are\b|was\b|were\b|has\b|have\b)")
 
@@ -230,11 +224,11 @@ def listed_datasets(text: str, known: list[tuple[int, int]], abstract_start: int
         if start < abstract_start:
             continue
         window, stop = max(abstract_start, start - 120), min(len(text), end + 120)
-        for m in _matches_in(_LIST, text, window, stop, _LIST_OPENERS):
+        for m in matches_at(_LIST, text, _places(text, _LIST_OPENERS, window, stop), stop):
             if not m.start("items") <= start < m.end("items"):
                 continue
             items = list_items(m, _SEPARATOR)
-            if _VERB_AFTER.match(text, m.end("items")):
+            if VERB_AFTER.match(text, m.end("items")):
                 items.pop()
             found += [(a, b) for a, b in items  # a name the lexicon found stays its own
                       if not any(a < k_end and k_start < b for k_start, k_end in known)]

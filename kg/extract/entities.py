@@ -132,8 +132,7 @@ def _stem_text(name: str) -> str:
 def _stem(name: str) -> str:
     """The key of a name without its last "-" or " " part: sizes and variants of one model
     share it."""
-    cut = max(name.rfind("-"), name.rfind(" "))
-    return name_key(name[:cut]) if cut > 0 else ""
+    return name_key(_stem_text(name))
 
 
 def context_type(doc: Doc, span: TextSpan, flags: WordFlags = _FLAGS,

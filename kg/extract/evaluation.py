@@ -133,7 +133,6 @@ _LIKE_BEFORE = re.compile(r"\b(?:similar|comparable|close|equivalent)\s+to\s+(?:
 _FRONTED_ON = re.compile(r"\s*(?:On|In|Across)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 
 
-
 def own_benchmark(doc: Doc) -> Span | None:
     """The benchmark a paper that introduces no system is about: the dataset that opens its
     title ("D4RL: Datasets for ..."), else the first one a cue introduces ("we introduce

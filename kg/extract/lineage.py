@@ -47,6 +47,7 @@ from kg.extract.context import (
     title_system,
     token_bounds,
 )
+from kg.extract.dataset_phrases import VERB_AFTER
 from kg.extract.derivation import derivations
 from kg.extract.evaluation import (
     EVALUATION,
@@ -144,8 +145,6 @@ _OTHERS = re.compile(r"\s*(?:Previous|Prior|Existing|Most|Many|Current|Conventio
                      r"Traditional|Earlier|Popular|Mainstream)\b")
 _AS_BASE = re.compile(r"\s+as\s+(?:its|the|our|their)\s+(?:base|foundation|starting)\s+"
                       r"(?:model|LLM|network|architecture|point)\b")
-_VERB_NEXT = re.compile(r"\s+(?:is|are|was|were|has|have|achieves|reaches|obtains|runs|gets|"
-                        r"outperforms|improves|yields|scores)\b")  # "..., Y is 3x faster"
 _WHICH = re.compile(r",?\s+(?:which|that)\s+(?:also\s+)?$")  # "X, which uses Y": X's
 _TAKES = re.compile(r"\b(?:adopts?|uses?|takes?|employs?|chooses?|selects?)\s+(?:the\s+)?$")
 
@@ -209,6 +208,14 @@ def _introduces_item(gap: str, types: tuple[str, ...], text: str, span: Span) ->
             and "." not in gap.rstrip()[:-4]) or (
         types == COMPONENT_TYPES and _PART_DESCRIBED.fullmatch(gap) is not None
         and text.startswith(",", span.end_char))
+
+
+def _which_owner(text: str, spans: list[Span], floor: int, at: int) -> Span | None:
+    """The named system right before the ", which" that ends at ``at``: "X, which uses Y"
+    gives Y to X."""
+    which = _WHICH.search(text, max(floor, at - 12), at)
+    return next((s for s in spans if which and s.end_char == which.start()
+                 and s.label_ in SYSTEM_TYPES and named(s)), None)
 
 
 def _submodule(span: Span, text: str) -> bool:
@@ -398,7 +405,7 @@ class LineageFinder:
                             predicate == "comparedWith" or rule in _FRONTED_BASES):
                         # "Compared with X (fine-tuned with Adam), Y is ...", "Starting
                         # from X, Y ...": the subject after the comma, not in the list
-                        cut = next((i for i, o in enumerate(objects) if i and _VERB_NEXT.match(
+                        cut = next((i for i, o in enumerate(objects) if i and VERB_AFTER.match(
                             text, o.end_char)), len(objects))
                         objects = objects[:cut]
                         last = objects[-1].end_char
@@ -458,9 +465,7 @@ class LineageFinder:
         paper's own system for "we use Y" or when the sentence names no other system, the
         sentence's subject for a second verb ("X is built on Y and uses Z")."""
         text = doc_text(doc)
-        if (which := _WHICH.search(text, max(sent.start_char, cue_start - 12), cue_start)) and (
-                owner := next((s for s in spans if s.end_char == which.start()
-                               and s.label_ in SYSTEM_TYPES and named(s)), None)):
+        if (owner := _which_owner(text, spans, sent.start_char, cue_start)) is not None:
             return owner  # "beats X, which uses Y": X, even as a baseline
         if before is not None and _GOVERNS.match(text[before.end_char: cue_start]):
             return before
@@ -535,8 +540,7 @@ class LineageFinder:
             part = next((s for s in systems if s.start_char >= m.start("part")), None)
             if part is None or part.end_char > m.end("part") or as_modifier(text, part):
                 continue
-            which = _WHICH.search(text, max(sent.start_char, m.start() - 12), m.start())
-            user = next((s for s in systems if which and s.end_char == which.start()), None) or (
+            user = _which_owner(text, systems, sent.start_char, m.start()) or (
                 _nearest_subject(doc, spans, m.start(), {part.start}, sent.start_char))
             add(user or main, "usesComponent", part, sent, "with-backbone")
         # "X adopts Y as its base model": a base, not a part

@@ -470,14 +470,17 @@ class NameFinder:
             if m.start() not in measures or not _VALUE_AFTER.search(m[0]):
                 add(m.start(), m.end(), "Model", "versioned")
         starts, ends = token_bounds(doc)
-        known = [(s[2], s[3]) for s in lexicon if s[4] == "Model"] + [
-            (starts[a], ends[b - 1]) for a, b, label, _ in spans if label == "Model"
-            and not _CAPITALS.fullmatch(text, starts[a], ends[b - 1])]  # "LGM": by the list
+        lexicon_models = [(s[2], s[3]) for s in lexicon if s[4] == "Model"]
+
+        def found_models() -> list[tuple[int, int]]:  # (start, end) of each found so far
+            return [(starts[a], ends[b - 1]) for a, b, label, _ in spans if label == "Model"]
+
+        known = lexicon_models + [(a, b) for a, b in found_models()
+                                  if not _CAPITALS.fullmatch(text, a, b)]  # "LGM": by the list
         for start, end in listed_models(text, known):  # "such as TripoSR, LGM and CRM"
             add(start, end, "Model", "listed")
-        models = [(a, b) for a, b in [(s[2], s[3]) for s in lexicon if s[4] == "Model"] + [
-            (starts[a], ends[b - 1]) for a, b, label, _ in spans if label == "Model"]
-            if b - a > 3]  # not "AI", "LLM", "NER"
+        models = [(a, b) for a, b in lexicon_models + found_models()
+                  if b - a > 3]  # not "AI", "LLM", "NER"
         for start, end in repeated_compounds(text, models):  # "Deep SORT ... Deep SORT"
             again(add(start, end, "Model", "shape"), "Model", "shape")
         set_spans(doc, self.name, spans, self.spans)

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import re
 
-# A number with its unit; not one inside a name ("7-Scenes") nor a threshold's angle ("5cm/5°").
-NUMBER = re.compile(r"(?<![\w.+-])(?<!\d/)(?<!\dcm/)(?<!\dmm/)(?<!\dm/)"
+# A fraction, not values: "Yoochoose 1/64".
+FRACTION = r"1/\d+\b(?!/)"
+# A number with its unit; not one inside a name ("7-Scenes"), a fraction, nor a threshold's
+# angle ("5cm/5°").
+NUMBER = re.compile(rf"(?<![\w.+-])(?<!\d/)(?<!\dcm/)(?<!\dmm/)(?<!\dm/)(?!{FRACTION})"
                     r"(?P<sign>[+±])?(?P<value>\d+(?:\.\d+)?)(?![\w.]*\d)(?!-[A-Za-z])"
                     r"\s?(?P<unit>%|ms|s\b|FPS|fps|dB\b|(?:mm|cm)\b(?!/)|meV\b|points?\b|pts\b|x\b|×|"
                     r"[KMBT]\b)?")

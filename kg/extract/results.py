@@ -270,9 +270,8 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
                 or loss.search(low_before)):
             continue  # "by 4.1%", "up from 89.4%", "an accuracy loss of 1%"; not "down
             # from 0.115 for Monodepth2", the named baseline's
-        if ENUMERATOR.match(text, start - 1) or m["value"] == "1" and text.startswith(
-                "/", end):
-            continue  # "(2) scaling the model size": an item's number; "1/64": a fraction
+        if ENUMERATOR.match(text, start - 1):
+            continue  # "(2) scaling the model size": an item's number
         if DIMENSION.match(text, m.end("value")) or DIMENSION_BEFORE.search(
                 text, max(0, start - 8), start):
             continue  # "768 * 1360 pixels": a size

@@ -13,12 +13,13 @@ import re
 from spacy.tokens import Span
 
 from kg.extract.baselines import labelled_by_model
+from kg.extract.numbers import FRACTION
 
 # "EffDet-s/m/l", "DAMO-YOLO-Tiny/Small/Medium": a name, a hyphen, then variants.
 SLASH_MODELS = re.compile(r"(?<![\w-])([A-Za-z][\w.-]*-)([A-Za-z0-9]{1,6}(?:/[A-Za-z0-9]{1,6})+)\b")
 # "43.0/46.8/50.0", "2.1%/4.3%", "0.18 / 0.06": two or more values; not part of a date or
 # a longer token.
-SLASH_VALUES = re.compile(r"(?<![\w./])(?!1/\d+\b(?!/))"  # not a fraction: "Yoochoose 1/64"
+SLASH_VALUES = re.compile(rf"(?<![\w./])(?!{FRACTION})"  # not a fraction: "Yoochoose 1/64"
                           r"(\d+(?:\.\d+)?%?(?: ?/ ?\d+(?:\.\d+)?%?)+)(?![\w/]|\.\d)"
                           r"(?:\s?(?P<unit>ms|s|FPS|fps)\b)?")
 _VALUE = re.compile(r"\d+(?:\.\d+)?")
