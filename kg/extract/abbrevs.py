@@ -35,6 +35,12 @@ _AS_TECHNIQUE = re.compile(r"\b(?:components?|techniques?|modules?|strateg(?:y|i
 # The paper's own models may be named in lower case: "we propose consistency models (CMs)".
 _PROPOSED = re.compile(r"\b(?:propose|present|introduce|develop)[sd]?\s+(?:an?\s+)?"
                        r"(?:new\s+|novel\s+)?$", re.I)
+# "We develop a deep generative model for ..., the conditional variational auto-encoder
+# (CVAE)": the name the authors give what they bring in, after a comma.
+_APPOSITION = re.compile(r",\s+(?:the|an?|our)\s+$")
+_PROPOSING_BEFORE = re.compile(r"\b[Ww]e\s+(?:also\s+|first\s+)?(?:propose|present|introduce|"
+                               r"develop|design|build)\b[^.;]*$")
+
 _PREP = re.compile(r"\s+(?:with|for|via|of|on|from|under|through|in|using)\s+.*$", re.I)
 
 
@@ -73,6 +79,13 @@ def long_form(short: str, before: str) -> str | None:
     if found.split()[0].lower() in _NOT_FIRST:
         return None  # "proposed a practical ... OCR system (PP-OCR)"
     return found
+
+
+def _proposed_apposition(text: str, start: int) -> bool:
+    """Whether the long form at ``start`` names, after a comma, what the authors bring in
+    earlier in the sentence."""
+    return bool(_APPOSITION.search(text, max(0, start - 8), start) and _PROPOSING_BEFORE.search(
+        text, max(0, start - 250), start))
 
 
 def _tail_offset(before: str, n_words: int) -> int:
@@ -128,7 +141,7 @@ class AbbreviationFinder:
                     text, max(0, start - 60), start):
                 label = "Method"  # "two components including Learnable Weight Clipping (LWC)"
             if label == "Model" and found.islower() and not _PROPOSED.search(
-                    text, max(0, start - 40), start):
+                    text, max(0, start - 40), start) and not _proposed_apposition(text, start):
                 continue  # "wide area networks (WANs)": a common noun, not a model's name
             span = doc.char_span(start, end, alignment_mode="expand")
             if label and span is not None:

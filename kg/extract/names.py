@@ -223,6 +223,22 @@ _METHOD_BEFORE_NAMING = re.compile(
     r"(?:which\s+)?$")
 
 
+# "We propose LDS, which ...": a bare acronym the authors bring in, then the clause ends;
+# not "we present SOTA results" (a noun phrase goes on).
+_PROPOSING = re.compile(r"[Ww]e (?:first |further |then |also )?(?:propose|present|introduce"
+                        r"|develop|design|build)d?\s")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9-]*[A-Z0-9]")
+_CLAUSE_ENDS = re.compile(r"\s*(?:[,;]|\.(?:\s|$)|\s(?:which|that|to|for|with|by)\b)")
+
+
+def _proposed_acronym(text: str, cue: re.Match[str]) -> str | None:
+    """"Model" for a bare acronym a "we propose" cue names before its clause ends."""
+    if (cue["after"] is None and _PROPOSING.match(cue[0])
+            and _ACRONYM.fullmatch(cue["name"]) and _CLAUSE_ENDS.match(text, cue.end("name"))):
+        return "Model"
+    return None
+
+
 def _named_after_kind(text: str, cue_start: int) -> str | None:
     """"Dataset" or "Model" where the word before a "called"/"named" says the name is of
     data or a model, "Method" where it is a kind of procedure (another method there is left
@@ -399,7 +415,7 @@ class NameFinder:
             again(add(*title), title[2], "title")  # the title's name in the abstract
         for m in matches_at(CUE, text, _cue_starts(text)):
             described = described_type(m["after"]) or _named_after_kind(text, m.start()) or (
-                _OUR_KINDS.get(m["kind"]))
+                _OUR_KINDS.get(m["kind"])) or _proposed_acronym(text, m)
             rule = "cue" if described else "cue-untyped"
             end = m.end("name")
             if (m["after"] is None and m[0].startswith(_NAMING)

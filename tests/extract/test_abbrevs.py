@@ -25,6 +25,14 @@ def test_pair_types_both_forms(extract):
     assert ("Massive Text Embedding Benchmark", "Dataset") in found
 
 
+def test_a_lower_case_long_form_naming_what_the_authors_bring_in(extract):
+    found = typed(extract("We design a retrieval model for long documents that scores passages "
+                          "jointly, the hierarchical passage encoder (HPE). Sensors connect over "
+                          "wide area networks (WANs)."))
+    assert ("hierarchical passage encoder", "Model") in found and ("HPE", "Model") in found
+    assert "WANs" not in {name for name, _ in found}
+
+
 def test_parenthetical_that_is_no_abbreviation(extract):
     found = extract("Training is stable (see Table 2) and cheap (about 3 GPU days).")
     assert not [m for m in found.mentions if m.rule == "kg_abbrevs"]

@@ -41,6 +41,13 @@ def test_bare_acronym_needs_a_type(extract):
     assert "XQZ" not in names(extract("The XQZ pipeline is fast."))
 
 
+def test_a_bare_acronym_the_authors_propose_before_the_clause_ends(extract):
+    found = typed(extract("We present HRQ, which quantises every layer to four bits. HRQ is "
+                          "fast. We also present SOTA numbers on two corpora."))
+    assert ("HRQ", "Model") in found
+    assert "SOTA" not in {name for name, _ in found}
+
+
 def test_a_numbered_title_name_is_a_model_whatever_the_subtitle(extract):
     found = typed(extract("We scale up pre-training.", title="Falcon 2.5 Pro: Scaling "
                                                               "Knowledge-Aware Pre-training"))
