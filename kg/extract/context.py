@@ -326,7 +326,9 @@ def entities(doc: Doc) -> list[TextSpan]:
 
 
 # A name the authors call theirs: "Kimi k1.5, our latest multi-modal LLM".
-_OURS_AFTER = re.compile(r",\s+(?:which is\s+|i\.e\.,?\s+)?our\s")
+# (not "X, our earlier method": the authors' prior work)
+_OURS_AFTER = re.compile(r",\s+(?:which is\s+|i\.e\.,?\s+)?our\s(?!(?:earlier|previous|prior|"
+                         r"former|older|own earlier)\b)")
 
 
 def main_subject(doc: Doc) -> TextSpan | None:

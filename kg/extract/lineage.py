@@ -38,7 +38,6 @@ from kg.extract.context import (
     doc_lower,
     doc_text,
     entities_per_sentence,
-    in_sentence,
     is_name,
     main_subject,
     named,
@@ -47,6 +46,7 @@ from kg.extract.context import (
     title_system,
     token_bounds,
 )
+from kg.extract.cue_objects import objects_after
 from kg.extract.dataset_phrases import VERB_AFTER
 from kg.extract.derivation import derivations
 from kg.extract.evaluation import (
@@ -56,7 +56,7 @@ from kg.extract.evaluation import (
     own_benchmark,
 )
 from kg.extract.lineage_cues import ANY_START as _ANY_START
-from kg.extract.lineage_cues import COMPONENT_TYPES, CUES
+from kg.extract.lineage_cues import CUES
 from kg.extract.lineage_cues import CUES_LOWER as _CUES_LOWER
 from kg.extract.lineage_cues import CUES_NARROW as _CUES_NARROW
 from kg.extract.own import AUTHORS_SPEAK, WE_PROPOSE, own_system, proposed
@@ -66,11 +66,6 @@ from kg.extract.successors import next_versions, tuned_variants
 from kg.normalize import name_key
 
 _LINEAGE_TYPES = frozenset((*SYSTEM_TYPES, "Dataset"))  # the entities a sentence rule reads
-_STOP_LIST = re.compile(r"\b(?:on|in terms of|by|while|which|with|when|at|for|under)\b", re.I)
-# Before a component: no clause break ("by combining refinements, we boost X"), no "as"
-# ("uses the same compute budget as Gopher") and no relative clause ("introduce a framework
-# that abstracts reinforcement learning").
-_COMPONENT_STOP = re.compile(r",|\b(?:as|that|which)\b", re.I)
 TRAIN_FROM = re.compile(r"\b(?:train(?:ed)?|deriv(?:e|es|ed|ing)|distill(?:s|ed|ing)?|"
                         r"prun(?:e|es|ed|ing))\s*$", re.I)
 # A name that says what the next noun is a variant of: "LED, a Longformer variant of BART".
@@ -79,16 +74,6 @@ _VARIANT_OF = re.compile(r"\s+(?:variant|version|derivative)s?\b")
 _KINDS_BASED = re.compile(r"(?:^|\s)[a-z][\w-]*\s+(?:algorithms|methods|models|approaches|"
                           r"works|systems|techniques|solutions|frameworks|detectors)\s+$")
 _ALSO = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
-_PARENTHETICAL = re.compile(r"\([^()]*\)")
-# A verb between two names ends a list: "use A to design a new network, B".
-_NEW_VERB = re.compile(r"\b(?:and|but)\s+(?:also\s+)?(?:employ|use|adopt|add|appl|introduc|"
-                       r"incorporat|replac|combin|achiev|outperform|reach|leverag)\w*\b", re.I)
-_CLAUSE_GAP = re.compile(r"\bto\s+\w+|\b(?:is|are|was|were|has|have)\b", re.I)
-_ENUMERATOR = re.compile(r"\((?:\d{1,2}|[ivx]{1,4}|[a-h])\)")
-_EXAMPLES = re.compile(r"(?:\(|\b)(?:e\.g\.|i\.e\.|such as|including|like|namely|among them)"
-                       r"[,:]?\s*$|\b(?:that|which)\s+includes?\b[^.;()]{0,80}:\s*$", re.I)
-_COLON_LIST = re.compile(r"^[^.;]{0,60}:\s*(?:(?:\d{1,2}|[ivx]{1,4}|[a-h])\)\s*|\((?:\d{1,2}|"
-                         r"[ivx]{1,4}|[a-h])\)\s*)?(?:the\s+)?$", re.I)
 # Between a name and the verb it governs: "X which uses", "X, an LLM serving system that uses".
 _GOVERNS = re.compile(r"^\s*(?:,\s*(?:an?|the)\s+(?:[^,;()]|\([^()]{0,20}\)){0,70}?\s+"
                       r"(?=that|which))?(?:,\s*)?(?:(?:presents?|offers?|provides?|includes?|"
@@ -104,8 +89,6 @@ _PASSIVE_USE = re.compile(r"^\s*(?:is|are)\s+(?:also\s+|further\s+)?(?:employed|
 # Verbs that join two parts ("connects A with B", "integrates A with B", "pairs A with B"):
 # what follows "with" is a part too.
 _JOINS = re.compile(r"(?:connect|integrat|combin|pair|bridg)", re.I)
-_JOINED_WITH = re.compile(r"\s*(?:[\w-]+\s+){0,5}?with\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?",
-                          re.I)
 # A second verb of the sentence's subject: "X is built on Y and uses Z".
 _AND_VERB = re.compile(r",?\s*\band\s+(?:(?:also|is|are|was|were|then)\s+)*$")
 # A subject and its verb: "X is built", "X, ..., uses", "X builds".
@@ -130,6 +113,8 @@ _FROM = re.compile(r"\s+from\s")
 _SCORED = re.compile(r"(?:'s)?\s+(?:performance|results?|accuracy|scores?|baselines?)\b",
                      re.I)
 _USED_A = re.compile(r"\b(?:with|using|via|through)\s+(?:(?:an?|the)\s+)?$", re.I)
+_A_KIND_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:framework|model|approach|system|architecture|"
+                         r"pipeline|paradigm|scheme)s?\b")
 _OURS = re.compile(r"\b(?:we|our)\b", re.I)
 _POINTS_BACK = re.compile(r"\s+(?:this|these|those|that|it|them|such)\b", re.I)
 # What a name may add to another's and still name the same thing: "Aya Model" and "Aya".
@@ -147,67 +132,6 @@ _AS_BASE = re.compile(r"\s+as\s+(?:its|the|our|their)\s+(?:base|foundation|start
                       r"(?:model|LLM|network|architecture|point)\b")
 _WHICH = re.compile(r",?\s+(?:which|that)\s+(?:also\s+)?$")  # "X, which uses Y": X's
 _TAKES = re.compile(r"\b(?:adopts?|uses?|takes?|employs?|chooses?|selects?)\s+(?:the\s+)?$")
-
-
-def _objects_after(doc: Doc, sent: Span, cue_end: int, types: tuple[str, ...],
-                   many: bool, joins: bool = False) -> list[Span]:
-    """Entities right after a cue: the first, or for ``many`` a list joined by commas and
-    "and" up to a word that ends the list. An enumerated list after a colon ("three parts:
-    (1) A for ..., (2) B ...") and examples ("existing detectors (i.e., A, B)") count;
-    names inside a parenthesis after an object ("A (implemented with Jax) and B") do not."""
-    found: list[Span] = []
-    text = doc_text(doc)
-    enumerated = closed = False
-    for span in in_sentence(doc, sent, ("Model", "Method", "Software", "Dataset", "Metric",
-                                        "Task", "Hardware", "Organization")):
-        if span.start_char < cue_end:
-            continue
-        gap = text[cue_end: span.start_char]
-        if found and gap.count("(") > gap.count(")"):
-            continue  # inside a parenthesis that follows an object
-        flat = _PARENTHETICAL.sub(" ", gap)
-        if not found:
-            if _COLON_LIST.match(gap) or (text[cue_end - 1] == ":"
-                                          and _COLON_LIST.match(":" + gap)):
-                enumerated = bool(_ENUMERATOR.search(gap)) or many
-            elif _introduces_item(gap, types, text, span):
-                pass
-            elif (_STOP_LIST.search(gap) or len(gap) > 60 or _NEW_VERB.search(gap)
-                  or (types == COMPONENT_TYPES and _COMPONENT_STOP.search(gap))):
-                break  # "is based on an encoder-decoder architecture and employs X": X is
-                # what the next verb governs
-            if span.label_ == "Task" and not enumerated:
-                continue  # "lightweight text recognition network SVTR LCNet"
-        elif enumerated and _ENUMERATOR.search(gap) and len(gap) <= 80:
-            pass
-        elif enumerated and (span.label_ not in types or _STOP_LIST.search(gap)):
-            continue  # "(2) B for speculative decoding, (3) C": a description, not an item
-        elif joins and _JOINED_WITH.fullmatch(flat):
-            pass  # "connects the vision encoder of A with the B LLM"
-        elif (closed or _STOP_LIST.search(flat) or len(flat) > 40 or _DESCRIBED.match(flat)
-              or _CLAUSE_GAP.search(flat)):
-            break  # "A, B and C" ends after C; "A, a B-based ..." describes A
-        if span.label_ not in types:
-            if enumerated or not found and span.label_ == "Organization" and _OWNER_AFTER.match(
-                    text, span.end_char):
-                continue  # "uses OpenAI's CLIP ViT-L/14", "the OpenAI code-cushman-001 model"
-            break
-        found.append(span)
-        closed = bool(found[1:]) and bool(re.search(r"\b(?:and|or)\b", flat))
-        cue_end = span.end_char
-        if not many:
-            break
-    return found
-
-
-def _introduces_item(gap: str, types: tuple[str, ...], text: str, span: Span) -> bool:
-    """Whether the words between a cue and its first object introduce it: examples
-    ("existing detectors (i.e., A"), or a part described before its name ("integrate a
-    differentiable iso-surface extraction module, FlexiCubes, into")."""
-    return (_EXAMPLES.search(gap) is not None and len(gap) <= 100
-            and "." not in gap.rstrip()[:-4]) or (
-        types == COMPONENT_TYPES and _PART_DESCRIBED.fullmatch(gap) is not None
-        and text.startswith(",", span.end_char))
 
 
 def _which_owner(text: str, spans: list[Span], floor: int, at: int) -> Span | None:
@@ -274,8 +198,6 @@ def _listed_before(doc: Doc, spans: list[Span], subject: Span) -> list[Span]:
     return found
 
 
-# After an organisation, the name it owns: "OpenAI's CLIP", "the Google T5 model".
-_OWNER_AFTER = re.compile(r"(?:'s|’s)\s|\s(?=[\w-]*[A-Z0-9])")
 def _respective(doc: Doc, sent: Span, spans: list[Span], subject: Span, cue_end: int,
                 types: tuple[str, ...]) -> list[tuple[Span, Span]]:
     """Subjects listed before a cue paired in turn with as many objects listed after it
@@ -285,20 +207,10 @@ def _respective(doc: Doc, sent: Span, spans: list[Span], subject: Span, cue_end:
     if text.find("respectively", cue_end, sent.end_char) < 0:
         return []
     subjects = _listed_before(doc, spans, subject)
-    objects = _objects_after(doc, sent, cue_end, types, True)
+    objects = objects_after(doc, sent, cue_end, types, True)
     if len(subjects) < 2 or len(subjects) != len(objects):
         return []
     return list(zip(subjects, objects, strict=True))
-
-
-# A part described before its name: "a differentiable iso-surface extraction module, ",
-# "seven model-free algorithms, ".
-_PART_DESCRIBED = re.compile(r"\s*(?:an?|the|two|three|four|five|six|seven|eight|nine|ten|\d+)"
-                             r"\s+(?:[\w-]+\s+){0,4}?(?:module|component|block|"
-                             r"layer|network|model|encoder|decoder|head|extractor|backbone|"
-                             r"tokenizer|vocoder|renderer|representation|algorithm)s?,\s*")
-# A description after a name: "X, a ...", "X: ...".
-_DESCRIBED = re.compile(r"\s*(?:,\s*(?:an?|the|our)\s|:)")
 
 
 class LineageFinder:
@@ -397,7 +309,7 @@ class LineageFinder:
                             add(subj, predicate, obj, sent, rule)  # respectively"
                         continue
                     many = predicate in ("comparedWith", "usesComponent")
-                    objects = _objects_after(doc, sent, end, types, many,
+                    objects = objects_after(doc, sent, end, types, many,
                                              joins=predicate == "usesComponent"
                                              and _JOINS.match(m[0]) is not None)
                     fronted = not text[sent.start_char: start].strip(" \n\"'(")
@@ -422,6 +334,13 @@ class LineageFinder:
                                                and (_submodule(obj, text)
                                                     or as_modifier(text, obj))):
                             continue
+                        if rule.startswith("propos") and (
+                                obj is not objects[0] or obj.label_ != "Method" or main is None
+                                or name_key(subject.text) != name_key(main.text)
+                                or _A_KIND_AFTER.match(text, obj.end_char)):
+                            continue  # "we propose momentum distillation": a technique of
+                            # the paper's own system, not the system ("we propose X, an RL
+                            # framework") or a kind of it ("a 3D MRL framework")
                         if predicate == "comparedWith":
                             compared.add(obj.start)
                             if subject is before and before is not None:
@@ -500,7 +419,7 @@ class LineageFinder:
                         text, news[-1].end_char, systems[i + len(news)].start_char):
                     news.append(systems[i + len(news)])
                 rest = _FROM.match(text, news[-1].end_char, sent.end_char)
-                for obj in _objects_after(doc, sent, news[-1].end_char + len(rest[0]),
+                for obj in objects_after(doc, sent, news[-1].end_char + len(rest[0]),
                                           SYSTEM_TYPES, False) if rest else ():
                     for new in news:
                         add(new, "basedOn", obj, sent, "train-from")
@@ -555,7 +474,7 @@ class LineageFinder:
         # "We compare X with A and B", "we compare our proposed architecture with A"
         for subject, end in compared_pairs(text, sent, systems, main) if (
                 held & WORD_BIT["compare"]) else ():
-            for obj in _objects_after(doc, sent, end, ("Model", "Software", "Method"), True):
+            for obj in objects_after(doc, sent, end, ("Model", "Software", "Method"), True):
                 add(subject, "comparedWith", obj, sent, "compare")
         # "In order to further improve X, we propose Y"
         for m in _PURPOSE.finditer(sent.text) if held & WORD_BIT["purpose"] else ():

@@ -898,3 +898,21 @@ def test_the_system_a_we_describe_sentence_names_is_the_papers_own(extract):
                     "over FastDVDnet.", title="Live Video Denoising")
     assert ("ClearClip v2", "evaluatedOn", "DAVIS") in rels(found)
     assert ("TempoGAN", "evaluatedOn", "DAVIS") not in rels(found)
+
+
+def test_a_technique_the_authors_propose_is_a_part_of_their_system(extract):
+    found = extract("Speech vocoders are slow on phones. We propose layer-wise token pruning, "
+                    "which drops silent frames early. We propose a light RL framework for "
+                    "tuning it.",
+                    title="Wavelo: Fast Speech Synthesis on Phones")
+    assert ("Wavelo", "usesComponent", "layer-wise token pruning") in rels(found)
+    assert not {r for r in rels(found) if r[1] == "usesComponent" and r[2] == "RL"}
+
+
+def test_the_authors_earlier_method_is_not_their_system(extract):
+    found = extract("We propose Libra (Light Boosted Ensembles of Trees for Tabular Data), a "
+                    "new approach for tabular data. Libra extends FastTree, our earlier method "
+                    "for single trees. We propose leaf-wise pruning, which keeps ensembles "
+                    "small.")
+    assert ("Libra", "usesComponent", "leaf-wise pruning") in rels(found)
+    assert not {r for r in rels(found) if r[0] == "FastTree"}
