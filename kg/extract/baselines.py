@@ -50,7 +50,7 @@ _AT_AFTER_NAME = re.compile(r"\s+at\s+")
 # A comparison that gives other models' numbers after the paper's: "compared with 54.8 for
 # LLaMA 2 13B", "against 86.4 and 92.0 for GPT-4".
 COMPARED_NUMBERS = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|while|"
-                               r"whereas)\s+(?:[^;()]{0,50}?(?:,|\band))?\s*$|"
+                               r"whereas)\s+(?:(?:[^;()]|\([^()]{0,20}\)){0,60}?(?:,|\band))?\s*$|"
                                r"\b(?:close\s+to|above|below|behind|ahead\s+of)\s+the\s+$", re.I)
 
 

@@ -266,10 +266,12 @@ _REV_WORDS = re.compile(r"\s([\w-]+)(?:\s([\w-]+))?(?:\s([\w-]+))?")  # up to 3 
 
 
 # A name a number is given for, after a comparison: "compared with 56.2 for TAPIR and 42.0
-# for PIPs", "against 7.7 and 0.337 for YourTTS": an acronym or a name in mixed case.
+# for PIPs", "against 7.7 and 0.337 for YourTTS": an acronym or a name in mixed case, or
+# up to three capitalised words ("against 9.6 for Mubert", "26.05 for Neural Volumes").
 _FOR_NAME = re.compile(r"\d(?:\s?%)?\s+(?:[a-z]+\s+)?for\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?"
-                       r"(?P<name>[A-Z][A-Za-z]*[A-Z][\w.-]*|[A-Z][a-z]+[A-Z][\w.-]*)"
-                       r"(?=\s*(?:[,;.)]|and\b|or\b|$))")
+                       r"(?P<name>[A-Z][A-Za-z]*[A-Z][\w.-]*\+*|[A-Z][a-z]+[A-Z][\w.-]*\+*"
+                       r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,3})"
+                       r"(?=\s*(?:[,;.)]|and\b|or\b|$)|\s+\()")
 _COMPARED_FIRST = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|whereas|while)\s",
                              re.I)
 

@@ -281,7 +281,7 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
             continue
         if _FROM_BEFORE.search(before[-8:]) and _TO_NUMBER.match(after):
             continue  # "from 70.72 to 79.27": the unnamed baseline's number
-        if numbers and (COMPARED_NUMBERS.search(before[-60:]) or (
+        if numbers and (COMPARED_NUMBERS.search(before[-80:]) or (
                 LABELLED.search(before[-40:]) or ALONE_AFTER_NAME.search(before[-60:])
                 and BRACKET_CLOSES.match(text, m.end()))
                 and not _metric_for(doc, metrics, start, end)) and not \

@@ -829,3 +829,11 @@ def test_a_number_a_drop_starts_from_is_the_named_baselines(extract):
                     "AdaBins-L.", title="DepthLite: Small Depth Networks")
     assert {("DepthLite", "NYUv2", "RMSE", 0.31), ("AdaBins-L", "NYUv2", "RMSE", 0.36)
             } <= res(found)
+
+
+def test_a_baseline_named_in_capitalised_words_after_a_number_for_it(extract):
+    found = extract("On VCTK, EchoVoc-2 reaches a MOS of 4.31, compared with 3.92 for Parallel "
+                    "Wave Synth (PWS) and 3.70 for Harmonia, and 3.10 for German speakers.")
+    assert {("Parallel Wave Synth", "VCTK", "MOS", 3.92),
+            ("Harmonia", "VCTK", "MOS", 3.70)} <= res(found)
+    assert "German" not in {name for name, _ in typed(found)}
