@@ -70,6 +70,7 @@ from kg.extract.reporters import (
     sentence_reporters,
     subject_again,
 )
+from kg.extract.respectively import distinct, respective_datasets, respective_metrics
 from kg.extract.slash_lists import (
     model_free_value_lists,
     slash_chain,
@@ -133,12 +134,13 @@ class ResultFinder:
             if not metrics and not datasets and not _score_or_from_to(sent.text):
                 continue
             if not metrics and datasets:
-                previous_datasets = _distinct(datasets)
+                previous_datasets = distinct(datasets)
             first = len(found)
             numbers = _numbers(doc, sent, inside, metrics, datasets,
                                [m.span(1) for m in lists])
-            respective = _respective_datasets(sent, numbers, datasets, previous_datasets)
-            previous_datasets = _distinct(datasets) or previous_datasets
+            numbers = respective_metrics(doc_text(doc), sent, numbers, metrics)
+            respective = respective_datasets(sent, numbers, datasets, previous_datasets)
+            previous_datasets = distinct(datasets) or previous_datasets
             own: list[tuple] = []  # this sentence's results so far, not given to a baseline
             for m, metric, on in numbers:
                 baseline = baseline_of(doc, models, m, software)
@@ -168,7 +170,8 @@ class ResultFinder:
                         compared.append((like[0], model.text, sent))
                     continue
                 if metric is None:  # "69% on MMLU"
-                    found.append((model.text, on.text, None, float(m["value"]),
+                    found.append((model.text, respective.get(id(m), on.text), None,
+                                  float(m["value"]),
                                   m["unit"] or None, m.start("value"), m.end("value"),
                                   f"{self.name}:on-dataset"))
                     if baseline is None:
@@ -204,7 +207,7 @@ class ResultFinder:
                                   f"{self.name}:improved-from"))
                     if base is not None:
                         compared.append((model.text, base.text, sent))
-            if len(names := _distinct(datasets)) == 1:
+            if len(names := distinct(datasets)) == 1:
                 # "On ImageNet, X reaches over 80% top-1 accuracy": no result (a bound), but
                 # a later "Y reaches 76.5% top-1 accuracy" is on ImageNet too
                 for metric in metrics:
@@ -324,25 +327,6 @@ _PRAISED_SCORE = re.compile(r"(?:record(?:-high)?|highest|best|top|new|strong|hi
                             r"state-of-the-art)[\s-]+score", re.I)
 
 
-def _distinct(spans: list[Span]) -> list[str]:
-    """The names of ``spans``, each once, in order."""
-    return list(dict.fromkeys(s.text for s in spans))
-
-
-def _respective_datasets(sent: Span, numbers: list, datasets: list[Span],
-                         previous: list[str]) -> dict[int, str]:
-    """"On A, B and C, X reaches 86.9, 83.6 and 83.5, respectively" (or the datasets named
-    by the sentence before): the n-th number under one metric is on the n-th dataset. Only
-    what comes before "respectively" pairs up: "..., respectively, and 12.5 on ImageNet"."""
-    at = sent.text.find("respectively")
-    if at < 0:
-        return {}
-    at += sent.start_char
-    scored = [n for n in numbers if n[1] is not None and n[0].start() < at]
-    names = _distinct([d for d in datasets if d.start_char < at]) or previous
-    if len(scored) < 2 or len({n[1].text for n in scored}) != 1 or len(names) != len(scored):
-        return {}
-    return {id(n[0]): name for n, name in zip(scored, names, strict=True)}
 
 
 # "(from 70.72 to 79.27)": the second number is the paper's result, with no metric named.

@@ -837,3 +837,14 @@ def test_a_baseline_named_in_capitalised_words_after_a_number_for_it(extract):
     assert {("Parallel Wave Synth", "VCTK", "MOS", 3.92),
             ("Harmonia", "VCTK", "MOS", 3.70)} <= res(found)
     assert "German" not in {name for name, _ in typed(found)}
+
+
+def test_respectively_pairs_measures_and_datasets_with_their_numbers(extract):
+    found = extract("We present ShieldNet-2. On the UNSW-NB15 dataset, the precision, recall "
+                    "and F1 of ShieldNet-2 are 0.91, 0.88 and 0.89, respectively. ShieldNet-2 "
+                    "scores 71% and 64% on APPS and DS-1000, respectively.")
+    assert {("ShieldNet-2", "UNSW-NB15", "precision", 0.91),
+            ("ShieldNet-2", "UNSW-NB15", "recall", 0.88),
+            ("ShieldNet-2", "UNSW-NB15", "F1", 0.89)} <= res(found)
+    assert {("ShieldNet-2", "APPS", None, 71.0), ("ShieldNet-2", "DS-1000", None, 64.0)} <= res(
+        found)
