@@ -63,7 +63,10 @@ wording, each annotated by hand from EXTRACTION.md before the extractors were ru
 - ``dev15`` (tests/data/dev15/, gold in tests/data/gold/dev15.jsonl, notes in
   dev15-notes.md): 30 papers from NEC Labs, TU Berlin (Klaus-Robert Müller), Mobvoi, UC
   Davis, AstraZeneca, Wayve, UPF, ASAPP, Helsinki, Harvard, ... by a fifteenth hand; scored
-  once (at f69d2cc) and not tuned on: a measure only.
+  once (at f69d2cc), then tuned on by the error kinds its annotator summed up.
+- ``dev16`` (tests/data/dev16/, gold in tests/data/gold/dev16.jsonl, notes in
+  dev16-notes.md): 30 papers from the Bosch Center for AI, Michigan State (Jiliang Tang),
+  ... by a sixteenth hand; scored once (at c42eaf1) and not tuned on: a measure only.
 
 A rule that only helps the seeds does not move these numbers. The floors sit just under
 the levels reached; raise them as scores rise."""
@@ -79,7 +82,7 @@ from kg.pipeline import extraction_rows
 DATA = Path(__file__).resolve().parents[1] / "data"
 PAPERS = {"dev": 29, "dev2": 30, "dev3": 30, "dev4": 30, "dev5": 30, "dev6": 30, "dev7": 30,
           "dev8": 30, "dev9": 30, "dev10": 30, "dev11": 30, "dev12": 30,
-          "dev13": 30, "dev14": 30, "dev15": 30}
+          "dev13": 30, "dev14": 30, "dev15": 30, "dev16": 30}
 FLOORS = {
     "dev": {"core": 0.94, "extended": 0.88, "Model": 0.93, "Dataset": 0.93,
             "Organization": 0.95, "Repository": 1.0, "relations": 0.79, "results": 0.88},
@@ -110,7 +113,9 @@ FLOORS = {
     "dev14": {"core": 0.87, "extended": 0.74, "Model": 0.86, "Dataset": 0.81,
               "Organization": 0.82, "Repository": 1.0, "relations": 0.61, "results": 0.47},
     "dev15": {"core": 0.79, "extended": 0.64, "Model": 0.75, "Dataset": 0.75,
-              "Organization": 0.90, "Repository": 1.0, "relations": 0.35, "results": 0.28},
+              "Organization": 0.90, "Repository": 1.0, "relations": 0.38, "results": 0.33},
+    "dev16": {"core": 0.79, "extended": 0.58, "Model": 0.72, "Dataset": 0.86,
+              "Organization": 0.89, "Repository": 1.0, "relations": 0.33, "results": 0.05},
 }
 
 
