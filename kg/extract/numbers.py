@@ -27,7 +27,7 @@ BASELINE_BEFORE = re.compile(r"(?:\b(?:previous|prior|former|earlier)(?:\s+(?:be
 BASELINE_AFTER = re.compile(r"^\s*(?:for|of|by)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?"
                             r"(?:baselines?|prior art)\b", re.I)
 RELATIVE_AFTER = re.compile(r"^\s*(?:%\s*)?(?:relative\b|(?:\w+\s+){0,2}(?:improvement|"
-                            r"higher|lower|gain|"
+                            r"(?-i:points?)\b|higher|lower|gain|"
                             r"above|below|more accurate|less accurate|G?\s*FLOPs|"
                             r"faster|slower|better|fewer|more|less|reduction|increase|"
                             r"reduced|increased|improved|lower|higher|"

@@ -255,6 +255,7 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
         else (low, *BEFORE_LOWER))
     taken = [(s.start_char, s.end_char) for s in inside if s.label_ in _TAKEN_TYPES]
     numbers: list[tuple[re.Match, Span | None, Span | None]] = []
+    skipped = -1  # the end of the last number left out as relative or a baseline's
     for m in NUMBER.finditer(text, sent.start_char, sent.end_char):
         start, end = m.start("value"), m.end("value")
         if any(a <= start < b for a, b in taken) or m["sign"] or any(
@@ -270,9 +271,12 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
         low_before = scan[sent.start_char:start]  # ``before``, lower-cased where it can be
         if (relative.search(low_before) and not of_metric.search(low_before)
                 or baseline.search(low_before) and not _FOR_NAMED.match(text, m.end())
-                or loss.search(low_before)):
-            continue  # "by 4.1%", "up from 89.4%", "an accuracy loss of 1%"; not "down
-            # from 0.115 for Monodepth2", the named baseline's
+                or loss.search(low_before) or skipped >= 0 and _LISTED_ON.fullmatch(
+                    text, skipped, start)):
+            skipped = m.end()
+            continue  # "by 4.1%", "up from 89.4%", "an accuracy loss of 1%" (and the
+            # numbers listed after it: "by 3.1% on A and 2.5% on B"); not "down from 0.115
+            # for Monodepth2", the named baseline's
         if ENUMERATOR.match(text, start - 1):
             continue  # "(2) scaling the model size": an item's number
         if DIMENSION.match(text, m.end("value")) or DIMENSION_BEFORE.search(
@@ -321,6 +325,9 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
     return numbers
 
 
+# From a number left out to the next one in its list: "by 3.1% on A, 2.5% on B and 1.2% on C".
+_LISTED_ON = re.compile(r"\s*%?\s*(?:(?:on|in|for)\s+(?:the\s+)?[^,;()\d]{1,40}?\s*)?"
+                        r"(?:,\s*(?:and\s+)?|\s+and\s+)")
 _AVERAGING = re.compile(r"\b(?:averag(?:es|ing|ed)|scor(?:es|ing|ed))\s+(?:an?\s+)?$", re.I)
 # A score that only praises: "a record-high score", "the highest score", "a new best score".
 _PRAISED_SCORE = re.compile(r"(?:record(?:-high)?|highest|best|top|new|strong|high|leading|"

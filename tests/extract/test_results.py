@@ -848,3 +848,12 @@ def test_respectively_pairs_measures_and_datasets_with_their_numbers(extract):
             ("ShieldNet-2", "UNSW-NB15", "F1", 0.89)} <= res(found)
     assert {("ShieldNet-2", "APPS", None, 71.0), ("ShieldNet-2", "DS-1000", None, 64.0)} <= res(
         found)
+
+
+def test_numbers_listed_after_a_gain_are_gains_too(extract):
+    found = extract("CondG keeps the test accuracy of the full graphs by 95.3% on Reddit, 99.8% "
+                    "on Flickr and 99.0% on Citeseer. On average CondG improves over SPADE by "
+                    "6 FID and 5 mIoU points on ADE20K. CondG reaches 81.2% test accuracy on "
+                    "Reddit, against 80.4 for Point Transformer.")
+    assert res(found) == {("CondG", "Reddit", "test accuracy", 81.2),
+                          ("Point Transformer", "Reddit", "test accuracy", 80.4)}
