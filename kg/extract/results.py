@@ -157,7 +157,8 @@ class ResultFinder:
                                        if s.end_char <= m.start()), None) or (
                     main if main is not None and WE_OUR.search(
                         doc_text(doc), sent.start_char, m.start()) else before)
-                if model is None:
+                if model is None or (baseline is None and _by_people(doc_text(doc), sent,
+                                                                      model, m.start())):
                     continue
                 if baseline is not None and own and own[-1][0] != baseline.text:
                     # "0.649, ahead of PatchTST (0.684)": the paper's model was compared
@@ -323,6 +324,19 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
         elif _AVERAGING.search(before) and len({d.text for d in datasets}) == 1:
             numbers.append((m, None, datasets[0]))  # "(on LongBench) ..., averaging 44.7"
     return numbers
+
+
+# People, not a model: "human listeners reach 81.3%", "the human performance of 78.2%".
+_PEOPLE = re.compile(r"\b(?:[Hh]umans|[Hh]uman\s+(?:listeners|annotators|experts|players|"
+                     r"subjects|performance|baseline)(?!-)|(?:[Ee]xpert|[Cc]rowd|[Ll]ay)\s+"
+                     r"(?:annotators|workers))\b")
+
+
+def _by_people(text: str, sent: Span, model: Span, at: int) -> bool:
+    """Whether the number at ``at`` is people's: they are named after the model (or the
+    model is from an earlier sentence) and before the number."""
+    floor = model.end_char if sent.start_char <= model.start_char < at else sent.start_char
+    return _PEOPLE.search(text, floor, at) is not None
 
 
 # From a number left out to the next one in its list: "by 3.1% on A, 2.5% on B and 1.2% on C".

@@ -857,3 +857,11 @@ def test_numbers_listed_after_a_gain_are_gains_too(extract):
                     "Reddit, against 80.4 for Point Transformer.")
     assert res(found) == {("CondG", "Reddit", "test accuracy", 81.2),
                           ("Point Transformer", "Reddit", "test accuracy", 80.4)}
+
+
+def test_numbers_people_reach_are_no_models_results(extract):
+    found = extract("We release TableQuest, a benchmark of 4,000 table questions. TableQuest "
+                    "is hard for GPT-4. Humans reach an accuracy of 91.4% on it, while GPT-4 "
+                    "reaches 61.0% accuracy on TableQuest.")
+    assert not {r for r in res(found) if r[3] == 91.4}
+    assert ("GPT-4", "TableQuest", "accuracy", 61.0) in res(found)
