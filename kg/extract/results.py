@@ -42,6 +42,7 @@ from kg.extract.context import (
     title_dataset,
     title_system,
 )
+from kg.extract.number_context import dataset_for, metric_after, metric_for, score_of
 from kg.extract.numbers import (
     BASELINE_AFTER,
     BASELINE_BEFORE,
@@ -178,7 +179,7 @@ class ResultFinder:
                     if baseline is None:
                         own.append(found[-1])
                     continue
-                dataset = _dataset_for(doc, datasets, metric, m.start(), m.end())
+                dataset = dataset_for(doc, datasets, metric, m.start(), m.end())
                 if id(m) in respective:
                     dataset_name = respective[id(m)]
                 elif dataset is None and metric.text in last_dataset:
@@ -292,15 +293,15 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
         if numbers and (COMPARED_NUMBERS.search(before[-80:]) or (
                 LABELLED.search(before[-40:]) or ALONE_AFTER_NAME.search(before[-60:])
                 and BRACKET_CLOSES.match(text, m.end()))
-                and not _metric_for(doc, metrics, start, end)) and not \
-                _metric_for(doc, metrics, start, end, after_only=True):
+                and not metric_for(doc, metrics, start, end)) and not \
+                metric_for(doc, metrics, start, end, after_only=True):
             numbers.append((m, None, None))  # the metric of the number it is compared with
             continue
         if RANK_BEFORE.search(text, max(0, start - 12), start):
             continue  # "ranking No. 1 on MTEB": a rank, not a score
-        metric = (_metric_for(doc, metrics, start, end)
-                  or _score_of(doc, before, start)
-                  or _metric_after(doc, metrics, end))
+        metric = (metric_for(doc, metrics, start, end)
+                  or score_of(doc, before, start)
+                  or metric_after(doc, metrics, end))
         praised = metric is not None and _PRAISED_SCORE.fullmatch(metric.text)
         if praised:  # "a record-high score of 69.32 ... on MTEB": no measure is named
             metric = None
@@ -420,8 +421,8 @@ def _slash_list_results(doc: Doc, lists: list[re.Match], metrics: list[Span],
         paired = written if len(written) > 1 else []
         metric = None if paired else (
             written[0] if written else
-            _metric_for(doc, metrics, m.start(1), m.end(1), after_only=True)
-            or _metric_after(doc, metrics, m.end(1))
+            metric_for(doc, metrics, m.start(1), m.end(1), after_only=True)
+            or metric_after(doc, metrics, m.end(1))
             or _measure_of_chain(text, metrics, datasets, m.start(1)))
         if paired and len(paired) == len(values):
             measures = tuple(p.text for p in paired)
@@ -436,7 +437,7 @@ def _slash_list_results(doc: Doc, lists: list[re.Match], metrics: list[Span],
         if not names:
             continue
         dataset = next((d for d in datasets if _LIST_ON.fullmatch(text, m.end(), d.start_char)),
-                       None) or (_dataset_for(doc, datasets, first, m.start(1), m.end(1))
+                       None) or (dataset_for(doc, datasets, first, m.start(1), m.end(1))
                                  if first else None)  # "50.73 / 17.59 on Diginetica"
         dataset_name = dataset.text if dataset else last_dataset.get(measures[0])
         if dataset_name:
@@ -500,97 +501,10 @@ def _score_or_from_to(text: str) -> bool:
         ("rom" in text or "ROM" in text) and _FROM_TO_ANY.search(text) is not None)
 
 
-_SCORE_OF = re.compile(r"\b(?:an?|the)\s+(?:new\s+)?(?:state-of-the-art\s+|best\s+|record\s+)?"
-                       r"((?:[a-z]+(?:-[a-z]+)?[\s-]+)?score)\s+of\s*$", re.I)
-
-
-def _score_of(doc: Doc, before: str, start: int) -> Span | None:
-    """"a score of 6.84", "an average score of 88.9": the score as the metric."""
-    m = _SCORE_OF.search(before)
-    if m is None:
-        return None
-    end = start - (len(before) - m.end(1))
-    return doc.char_span(end - len(m[1]), end, alignment_mode="expand")
-
-
-# Between a number and its metric: a unit, or more numbers of the same list.
-_UNITS_ONLY = re.compile(r"^\s*(?:%|ms|s|fps|FPS)?\s*(?:(?:\d+|zero|one|few)-shot\s+)?"  # "5-shot"
-                         r"(?:(?:,|and|,\s*and)\s*\d[\d.]*\s*%?\s*)*$")
-
-
-def _metric_for(doc: Doc, metrics: list[Span], start: int, end: int,
-                after_only: bool = False) -> Span | None:
-    """The metric written next to the number: right after it ("72.0% mIoU", "13.4 ms"
-    excluded), or (unless ``after_only``) shortly before it ("mAP of 45.9", "inference
-    time of 13.4")."""
-    after = [s for s in metrics if 0 <= s.start_char - end <= 12 and _UNITS_ONLY.match(
-        doc_text(doc)[end: s.start_char])]
-    if after or after_only:
-        return after[0] if after else None
-    before = [s for s in metrics if 0 <= start - s.end_char <= 30]
-    if before and _LABEL_AFTER_NUMBER.search(doc_text(doc), before[-1].end_char, start):
-        return None  # "a CLIP score of 0.2652 (ControlNet: 17.43": the first number's
-    return before[-1] if before else None
-
-
-_LABEL_AFTER_NUMBER = re.compile(r"\d[^()]*\([^()]*:")
-
-
-def _metric_after(doc: Doc, metrics: list[Span], end: int) -> Span | None:
-    """A metric a little after the number, in the same clause and with no other number
-    between ("88.5 on the GLUE leaderboard and 89.4 F1": F1 is the second number's)."""
-    text = doc_text(doc)
-    later = [s for s in metrics if 0 <= s.start_char - end <= 40
-             and not _CLAUSE_OR_NUMBER.search(text, end, s.start_char)]
-    return later[0] if later else None
-
-
-_CLAUSE_OR_NUMBER = re.compile(r"[,;]|\d")
-
-
-# "on" a dataset after a number, with no other number between: "74.4% on GSM8K", not the
-# first number of "0.021 and 0.37 MAE on ZINC" (a dataset named before it may be its own).
-# "74.4% on GSM8K"; not "78.7% and on GSM8K from 10.4%", where "on" opens the next number's
-_ON_AFTER = re.compile(r"^(?:(?!\s\d|\sand\s)[^,;()]){0,30}?\b(?:on|in)\s+(?:the\s+)?"
-                       r"(?:[\w-]+\s+){0,2}?$", re.I)
-
-
-def _dataset_for(doc: Doc, datasets: list[Span], metric: Span, start: int,
-                 end: int) -> Span | None:
-    """The dataset of a number: the one named right before its metric ("MultiNLI accuracy
-    to 86.7%") or right before it in brackets ("CIFAR-100 (91.7%)"), else the one "on"
-    introduces right after it ("74.4% on GSM8K", "on the 19-task VTAB suite"), else the
-    nearest in the sentence, in its clause if one is there."""
-    if not datasets:
-        return None
-    text = doc_text(doc)
-    for ds in datasets:
-        if metric.start_char < start and 0 <= metric.start_char - ds.end_char <= 2:
-            return ds
-        if re.fullmatch(r"\s*\(\s*", text[ds.end_char:start]):  # "CIFAR-100 (91.7%)"
-            return ds
-    for ds in datasets:
-        if ds.start_char >= end and _ON_AFTER.match(text[end: ds.start_char]):
-            return ds
-    before = [ds for ds in datasets if ds.end_char <= start]
-    if before and _FRAME.search(text, max(0, before[-1].start_char - 16), before[-1].start_char):
-        return before[-1]  # "On QM9, X reaches an MAE of 0.02 and 0.37 MAE on ZINC"
-    near = [ds for ds in datasets if not _CLAUSE_BREAK.search(
-        text, min(ds.end_char, end), max(ds.start_char, start)) and not (
-        ds.start_char >= end and _AND_ON.match(text, end, ds.start_char))] or datasets
-    return min(near, key=lambda s: abs(s.start_char - start))
-
-
 # A number given on a split of the benchmark named before: "reaching 3.5 WER on test-other".
 _ON_SPLIT = re.compile(r"(?:[^,;.]|\.\d){0,30}?\bon\s+(?:the\s+)?"
                        r"(?:test|dev|val|validation|held-out)"
                        r"(?:[-\s](?:clean|other|std|dev|set|split))?\b", re.I)
-# A dataset after a number that opens the next one's phrase: "78.7% and on GSM8K from ...".
-_AND_ON = re.compile(r"[^,;()\d]{0,12}\band\s+(?:on|in)\s+(?:the\s+)?$")
-# A dataset that sets the scene at the start of a sentence: "On QM9, ...".
-_FRAME = re.compile(r"(?:^|[.!?]\s+|\n)(?:On|Across|For)\s+(?:the\s+)?$")
-# Where one clause ends and another starts: "reaching 65.0% accuracy, and it obtains ...".
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
 
 
 @Language.factory("kg_results", requires=["doc.spans"])
