@@ -61,6 +61,7 @@ from kg.extract.numbers import (
     RELATIVE_BEFORE,
 )
 from kg.extract.own import proposed
+from kg.extract.prose_tables import table_results
 from kg.extract.reporters import (
     IT_AGAIN,
     OUR,
@@ -137,8 +138,11 @@ class ResultFinder:
             if not metrics and datasets:
                 previous_datasets = distinct(datasets)
             first = len(found)
+            table = table_results(doc_text(doc), sent, models, datasets, metrics,
+                                  reporters[0] if reporters else before)
+            found += [(*r, f"{self.name}:table") for r in table]
             numbers = _numbers(doc, sent, inside, metrics, datasets,
-                               [m.span(1) for m in lists])
+                               [m.span(1) for m in lists] + [r[5:7] for r in table])
             numbers = respective_metrics(doc_text(doc), sent, numbers, metrics)
             respective = respective_datasets(sent, numbers, datasets, previous_datasets)
             previous_datasets = distinct(datasets) or previous_datasets

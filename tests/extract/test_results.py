@@ -865,3 +865,12 @@ def test_numbers_people_reach_are_no_models_results(extract):
                     "reaches 61.0% accuracy on TableQuest.")
     assert not {r for r in res(found) if r[3] == 91.4}
     assert ("GPT-4", "TableQuest", "accuracy", 61.0) in res(found)
+
+
+def test_a_table_in_prose_gives_each_dataset_its_number(extract):
+    found = extract("We propose GRAIL, which learns node orderings. Macro-F1 of GRAIL on the "
+                    "full graphs - PubMed: 71.3%, Cora: 64.0%. We report AUC for SGC vs GCN - "
+                    "PPI: 0.81 vs 0.79; MUTAG: 0.93 vs 0.91.")
+    assert {("GRAIL", "PubMed", "Macro-F1", 71.3), ("GRAIL", "Cora", "Macro-F1", 64.0),
+            ("SGC", "PPI", "AUC", 0.81), ("GCN", "PPI", "AUC", 0.79),
+            ("SGC", "MUTAG", "AUC", 0.93), ("GCN", "MUTAG", "AUC", 0.91)} <= res(found)
