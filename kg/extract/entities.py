@@ -91,7 +91,8 @@ DATASET_TAIL = re.compile(r"\s(?:(?:test|dev|val|train)-(?:dev|std|clean|other|c
 RESULT_WORDS = re.compile(r"achiev|outperform|result|experiment|accuracy|state-of-the-art|"
                           r"sota|evaluat|benchmark|score|surpass|perform|obtain|reach", re.I)
 # A measure given a value: "obtains an FID-vid of 11.09", "a validation MAE of 0.12".
-_METRIC_OF = re.compile(r"\s+(?:of|=|:)\s*\d")
+# "an MAE of 0.12", "an MAE / RMSE of 0.74 / 0.98"
+_METRIC_OF = re.compile(r"(?:\s*/\s*[\w@.-]+){0,3}\s+(?:of|=|:)\s*\d")
 _VALUE_BEFORE = re.compile(r"\b(?:an?|the|its|our|lower|higher|best)\s+(?:[\w-]+\s+)?$",
                            re.I)
 NEXT_HEAD = {"Dataset", "Method", "Software", "Model", "Metric"}
@@ -239,9 +240,11 @@ _MEASURE_MODIFIER = re.compile(r"(?<![\w-])(?:(?:macro|micro|weighted)(?:-averag
                                r"average|overall|balanced|[A-Z]{2,5})[\s-]$")
 
 
-# A detection measure and what it is measured on: "box AP", "mask AP", "3D AP", "joint mAP".
+# A detection measure and what it is measured on: "box AP", "mask AP", "3D AP", "joint mAP",
+# "class IoU", "category mIoU".
 _DETECTION_MEASURE = re.compile(r"m?AP(?:50|75|@[\d.]+)?|AR|m?IoU")
-_DETECTION_MODIFIER = re.compile(r"(?<![\w-])(?:box|mask|3D|2D|BEV|joint|marginal)\s$")
+_DETECTION_MODIFIER = re.compile(r"(?<![\w-])(?:box|mask|3D|2D|BEV|joint|marginal|class|"
+                                 r"category|instance)\s$")
 
 
 def _extended(doc: Doc, spans: list[Chosen]) -> list[Chosen]:

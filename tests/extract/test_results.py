@@ -874,3 +874,11 @@ def test_a_table_in_prose_gives_each_dataset_its_number(extract):
     assert {("GRAIL", "PubMed", "Macro-F1", 71.3), ("GRAIL", "Cora", "Macro-F1", 64.0),
             ("SGC", "PPI", "AUC", 0.81), ("GCN", "PPI", "AUC", 0.79),
             ("SGC", "MUTAG", "AUC", 0.93), ("GCN", "MUTAG", "AUC", 0.91)} <= res(found)
+
+
+def test_a_slash_list_of_measures_names_no_model(extract):
+    found = extract("We propose TrustRec for social recommendation. It reaches an MAE / RMSE "
+                    "of 0.74 / 0.98 on Ciao. On the Cityscapes test set, TrustRec-Seg reaches a "
+                    "class IoU of 69.7%.")
+    assert {("TrustRec", "Ciao", "MAE", 0.74), ("TrustRec", "Ciao", "RMSE", 0.98),
+            ("TrustRec-Seg", "Cityscapes", "class IoU", 69.7)} <= res(found)
