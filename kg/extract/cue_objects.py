@@ -36,6 +36,13 @@ _PART_DESCRIBED = re.compile(r"\s*(?:an?|the|two|three|four|five|six|seven|eight
                              r"\s+(?:[\w-]+\s+){0,4}?(?:module|component|block|"
                              r"layer|network|model|encoder|decoder|head|extractor|backbone|"
                              r"tokenizer|vocoder|renderer|representation|algorithm)s?,\s*")
+# Systems of a kind, their names in brackets: "matrix factorization models (", "neural
+# ones (".
+_KIND_BRACKET = re.compile(r"(?:^|\s)(?:[\w-]+\s+){0,3}?(?:models|methods|baselines|approaches|"
+                           r"networks|algorithms|systems|ones|architectures|detectors|"
+                           r"techniques)\s*\(\s*$")
+# Between the bracket that closes one list and the kind that opens the next.
+_BRACKET_JOIN = re.compile(r"\s*\)?\s*,?\s*(?:and|or|as well as|and also)\s*")
 # A description after a name: "X, a ...", "X: ...".
 _DESCRIBED = re.compile(r"\s*(?:,\s*(?:an?|the|our)\s|:)")
 
@@ -54,6 +61,13 @@ def objects_after(doc: Doc, sent: Span, cue_end: int, types: tuple[str, ...],
         if span.start_char < cue_end:
             continue
         gap = text[cue_end: span.start_char]
+        if many and (kind := _KIND_BRACKET.search(gap)) and (
+                not found or not kind.start() or _BRACKET_JOIN.fullmatch(gap, 0, kind.start())):
+            if found and not kind.start() and found[-1].end_char == cue_end:
+                found.pop()  # "matrix factorization models (A, B)": a kind, then its names
+            found.append(span)  # "... as well as neural ones (C, D)"
+            closed, cue_end = False, span.end_char
+            continue
         if found and gap.count("(") > gap.count(")"):
             continue  # inside a parenthesis that follows an object
         flat = _PARENTHETICAL.sub(" ", gap)

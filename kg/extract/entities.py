@@ -35,6 +35,7 @@ from kg.extract.context import (
 from kg.extract.heads import type_by_convention, type_from_head
 from kg.extract.lexicon import load_lexicon
 from kg.extract.lexicon_matcher import STOP_KEY
+from kg.extract.listed import listed_type
 from kg.normalize import name_key
 
 TRUST = {"kg_lexicon": 3, "kg_abbrevs": 2, "cue": 3, "title": 2, "metric-phrase": 2,
@@ -461,7 +462,9 @@ class EntityMerger:
                 view = TextSpan(doc, start, end, start_char, end_char, label)
                 found = context_type(doc, view, self.flags, models)
                 if found is None and BARE_ACRONYM.match(view.text):
-                    continue
+                    found = listed_type(text, start_char, end_char, typed)
+                    if found is None:
+                        continue
                 label = found or label
             if label == "Model" and (start, end) in measures and _valued(text, start_char,
                                                                        end_char):

@@ -916,3 +916,13 @@ def test_the_authors_earlier_method_is_not_their_system(extract):
                     "small.")
     assert ("Libra", "usesComponent", "leaf-wise pruning") in rels(found)
     assert not {r for r in rels(found) if r[0] == "FastTree"}
+
+
+def test_names_in_brackets_after_a_kind_of_system_are_compared(extract):
+    found = extract("We propose TrafficGNN. TrafficGNN beats statistical models (HA, ARIMA-X, "
+                    "VARMax) as well as deep ones (DCRNN, GraphWaveNet), and it outperforms "
+                    "classic smoothing methods, namely kriging, a Kalman filter and EWMA.")
+    assert {("TrafficGNN", "comparedWith", name) for name in (
+        "HA", "ARIMA-X", "VARMax", "DCRNN", "GraphWaveNet")} <= rels(found)
+    assert ("EWMA", "Method") in typed(found) or ("EWMA", "Model") in typed(found)
+    assert "statistical models" not in {r[2] for r in rels(found)}

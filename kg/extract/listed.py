@@ -1,0 +1,53 @@
+"""The type a bare acronym takes from the list it is written in: "namely PCA, a Gaussian
+mixture model, k-means and ICA", "matrix factorization models (PMF, SoRec, SocialMF)". An
+acronym alone says nothing of what it names (kg_entities drops it without a type); the items
+beside it in a list of systems do. Used by ``kg_entities``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from kg.normalize import name_key
+
+_ITEM = r"[\w.+-]+(?:\s[\w.+-]+){0,3}"
+# The item before: "k-means and ", "Gaussian mixture model (GMM), "
+_BEFORE = re.compile(rf"(?P<item>{_ITEM})(?:\s*\([^()]{{1,12}}\))?\s*(?:,\s*(?:and\s+|or\s+)?"
+                     r"|\s(?:and|or)\s+)(?:an?\s+|the\s+)?$")
+_AFTER = re.compile(rf"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)(?:an?\s+|the\s+)?"
+                    rf"(?P<item>{_ITEM})")
+# A list in brackets after systems of a kind: "matrix factorization models (PMF, ..."
+_KIND_OPENS = re.compile(r"\b(?:models|methods|baselines|approaches|networks|algorithms|"
+                         r"systems|ones|architectures|detectors|techniques)\s*\($")
+_NAME_SHAPE = re.compile(r"[A-Z][\w.+-]*")
+_SYSTEMS = ("Model", "Method")
+_ITEM_ENDS = re.compile(r"\s*(?:[,;:.)]|and\b|or\b|$)")
+
+
+def listed_type(text: str, start: int, end: int, typed: Mapping[str, tuple[int, str]]
+                ) -> str | None:
+    """Model or Method for the acronym at ``start:end`` where the list item beside it is a
+    name of that type (``typed``: name key -> (trust, type)), or where the list is in
+    brackets after systems of a kind and the item beside it is capitalised."""
+    if not _ITEM_ENDS.match(text, end):
+        return None  # "IO-aware": part of a word, not an item of a list
+    window = text[max(0, start - 80): start]
+    items = []
+    if m := _BEFORE.search(window):
+        items.append(m["item"])
+    if m := _AFTER.match(text, end, min(len(text), end + 80)):
+        items.append(m["item"])
+    for item in items:
+        words = item.split()
+        for k in range(len(words)):  # the item's last words before, first words after
+            for part in (" ".join(words[k:]), " ".join(words[:len(words) - k])):
+                known = typed.get(name_key(part))
+                if known is not None and known[1] in _SYSTEMS:
+                    return known[1]
+    opened = _KIND_OPENS.search(text, max(0, start - 40), start) or (
+        (m := _BEFORE.search(window)) and _KIND_OPENS.search(
+            text, max(0, start - len(window) + m.start() - 40), start - len(window) + m.start()))
+    if opened and any(_NAME_SHAPE.fullmatch(item.split()[0]) or _NAME_SHAPE.fullmatch(
+            item.split()[-1]) for item in items):
+        return "Model"
+    return None
