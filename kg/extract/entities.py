@@ -150,7 +150,9 @@ def context_type(doc: Doc, span: TextSpan, flags: WordFlags = _FLAGS,
     starts, ends = token_bounds(doc)
     sent = sentence_of(doc, span.start)
     last = None  # the nouns right after the name: "U-DML knowledge distillation algorithm"
-    for i in range(span.end, min(span.end + 3, sent.end)):
+    # (not a verb and its object: "X achieves better accuracy")
+    for i in range(span.end, min(span.end + 3, sent.end) if not _SUBJECT_OF.match(
+            text, span.end_char) else span.end):
         word = text[starts[i]:ends[i]]
         if not flags(doc, word) & WordFlags.COMPOUND:
             break

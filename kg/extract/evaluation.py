@@ -77,6 +77,10 @@ def _baseline_or_setting_lower(window: str) -> bool:
                 or BASELINE_BEFORE_LOWER.search(window))
 
 
+_SHOW_THAT = re.compile(r"\b(?:show|shows|showed|demonstrate|demonstrates|confirm|confirms|"
+                        r"indicate|indicates|reveal|reveals)\s+that\s+(?:the\s+|our\s+)?$")
+
+
 def evaluation_subjects(doc: Doc, spans: list[Span], dataset: Span,
                          main: Span | None, sent_start: int) -> list[Span]:
     """The systems a sentence evaluates on ``dataset``: the nearest named system before it
@@ -102,6 +106,10 @@ def evaluation_subjects(doc: Doc, spans: list[Span], dataset: Span,
     kept = [s for s in candidates if s.start not in skipped]
     if not kept and _FRONTED_ON.match(text, sent_start, dataset.start_char):
         kept = _after_fronted(text, spans, dataset)
+    if not kept and main is None:  # "Experiments on A and B show that X achieves ..."
+        kept = [s for s in spans if s.label_ in ("Model", "Method") and named(s)
+                and s.start_char > at and _SHOW_THAT.search(text, at, s.start_char)
+                and "," not in text[at: s.start_char].rsplit(" that ", 1)[-1]][:1]
     if not kept:
         return [main] if main is not None else []
     found = [kept[-1]]

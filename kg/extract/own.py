@@ -23,7 +23,10 @@ from kg.extract.context import (
 # The authors introduce something: "we propose", "this paper presents".
 WE_PROPOSE = re.compile(r"\b(?:we|(?:this|our) (?:paper|work|report))\s+"
                         r"(?:[\w-]+\s+){0,4}?(?:propose|present|introduce|train|develop|"
-                        r"design|build|release|describe)\w*\b", re.I)
+                        r"design|build|release|describe)\w*\b"
+                        # "we explore the properties ... and propose Pro-GNN"
+                        r"|\bwe\s[^.;]{0,120}?\band\s+(?:then\s+)?(?:propose|present|"
+                        r"introduce)\w*\b", re.I)
 _INTRODUCED = re.compile(r"\s*(?:the\s+)?")  # between the verb and the name
 # A description after the name, past its abbreviation or a family word: "X (SAC), an ...",
 # "the X series, a ..."

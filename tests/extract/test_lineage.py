@@ -926,3 +926,21 @@ def test_names_in_brackets_after_a_kind_of_system_are_compared(extract):
         "HA", "ARIMA-X", "VARMax", "DCRNN", "GraphWaveNet")} <= rels(found)
     assert ("EWMA", "Method") in typed(found) or ("EWMA", "Model") in typed(found)
     assert "statistical models" not in {r[2] for r in rels(found)}
+
+
+def test_the_system_a_long_we_sentence_goes_on_to_propose_is_the_papers(extract):
+    found = extract("We study why point clouds fool detectors in the rain and propose "
+                    "RainNet, a general framework that denoises them. Its default backbone is "
+                    "a PointNet. Extensive tests on KITTI and nuScenes under heavy rain show "
+                    "that it detects more cars than state-of-the-art detectors.",
+                    title="Robust 3D Detection in Bad Weather")
+    assert {("RainNet", "evaluatedOn", "KITTI"), ("RainNet", "evaluatedOn", "nuScenes")} <= rels(
+        found)
+
+
+def test_experiments_on_datasets_show_that_a_system_achieves(extract):
+    found = extract("Graph learning is hard. Experiments on Cora and Citeseer show that "
+                    "GraphZ-2 achieves better accuracy than GCN.")
+    assert ("GraphZ-2", "Model") in typed(found)
+    assert {("GraphZ-2", "evaluatedOn", "Cora"), ("GraphZ-2", "evaluatedOn", "Citeseer"),
+            ("GraphZ-2", "comparedWith", "GCN")} <= rels(found)
