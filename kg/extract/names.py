@@ -74,7 +74,7 @@ CUE = re.compile(
     r"architecture|network|algorithm|policy|benchmark|dataset|pipeline|robot),)\s+"
     r"(?:a |an |the )?(?:novel |new |simple |efficient |large-scale )?"
     # "We present Video LDM, a latent diffusion model": words of a name, then what it is
-    rf"(?P<name>{_NAME}(?:(?: {_NAME}){{1,2}}(?=,? (?:a|an|the|which is a)\s))?)"
+    rf"(?P<name>{_NAME}(?:(?: {_NAME}){{1,2}}(?=,? (?:a|an|the|which is a)\s|,\s+[a-z]))?)"
     r"(?P<after>,? (?:a|an|the|which is a)\s[^.;:()]{0,120})?"
 )
 # After a verb of naming, the capitalised words that follow are all the name, up to a word
