@@ -66,7 +66,8 @@ CUE = re.compile(
     r"by (?:introduc|present|propos)ing|"
     # "We call the resulting planner Diffuser"
     r"[Ww]e (?:then )?call (?:the|this|our) (?:[\w-]+ ){0,2}?(?:model|planner|method|system|"
-    r"framework|approach|architecture|network|algorithm|policy|agent|assistant|detector)|"
+    r"framework|approach|architecture|network|algorithm|policy|agent|assistant|detector|"
+    r"representation|embedding|library|toolkit|package|benchmark|dataset|suite|corpus)|"
     # "our model, DECA (...)", "our agent, GT Sophy": the authors' own thing, named
     # (not "our largest model, T5-11B": one size of it)
     r"[Oo]ur (?:(?![\w-]*est\b|reference\b|base\b|final\b|best-)[\w-]+ ){0,2}?"
@@ -80,7 +81,7 @@ CUE = re.compile(
 # After a verb of naming, the capitalised words that follow are all the name, up to a word
 # in lower case or a mark: "an algorithm called Fast AutoAugment that ...".
 _NAMING = ("named", "called", "dubbed", "termed")
-_NAMED_WORDS = re.compile(rf"(?: {_NAME}){{1,3}}(?=[,;:.()]?(?:\s+[a-z]|\s*$)|\s*\()")
+_NAMED_WORDS = re.compile(rf"(?: {_NAME}){{1,3}}(?=[,;:.()]?(?:\s+[a-z]|\s*$)|\s*\(|[.;]\s)")
 # "We call the resulting planner Diffuser": the kind is said, so one word is the name.
 _CALLED_KIND = re.compile(r"[Ww]e (?:then )?call (?:the|this|our) ")
 _CUT = re.compile(r"(?<![\w-])(?:for|with|that|which|to|of|on|in|from|by|via|using|designed"
@@ -420,7 +421,7 @@ class NameFinder:
                 _OUR_KINDS.get(m["kind"])) or _proposed_acronym(text, m)
             rule = "cue" if described else "cue-untyped"
             end = m.end("name")
-            if (m["after"] is None and m[0].startswith(_NAMING)
+            if (m["after"] is None and (m[0].startswith(_NAMING) or _CALLED_KIND.match(m[0]))
                     and (more := _NAMED_WORDS.match(text, end))):
                 end = more.end()  # "an algorithm called Fast AutoAugment that ..."
             again(add(m.start("name"), end, described or "Model", rule,

@@ -311,3 +311,10 @@ def test_every_word_of_the_name_our_model_is_given_before_a_verb(extract):
                           "swaps its motion model. Mamba Track reaches 64.1 HOTA on DanceTrack."))
     assert ("Mamba Track", "Model") in found
     assert "Mamba" not in {name for name, _ in found}
+
+
+def test_all_the_capitalised_words_we_call_a_representation(extract):
+    found = typed(extract("A stack of sparse encoders summarises each customer's history; we "
+                          "call the resulting representation Client Vector. Client Vector "
+                          "beats RFM features on churn prediction."))
+    assert ("Client Vector", "Model") in found
