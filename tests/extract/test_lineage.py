@@ -944,3 +944,12 @@ def test_experiments_on_datasets_show_that_a_system_achieves(extract):
     assert ("GraphZ-2", "Model") in typed(found)
     assert {("GraphZ-2", "evaluatedOn", "Cora"), ("GraphZ-2", "evaluatedOn", "Citeseer"),
             ("GraphZ-2", "comparedWith", "GCN")} <= rels(found)
+
+
+def test_what_a_library_ships_are_its_parts(extract):
+    found = extract("TorchShield is a Python library for robust training. It ships attacks "
+                    "such as FGSM and DeepFool. It provides a 3x speed-up over PyTorch.",
+                    title="TorchShield: A Library for Robust Training")
+    assert {("TorchShield", "usesComponent", "FGSM"),
+            ("TorchShield", "usesComponent", "DeepFool")} <= rels(found)
+    assert ("TorchShield", "usesComponent", "PyTorch") not in rels(found)
