@@ -357,7 +357,8 @@ def _reported(span: TextSpan, flags: WordFlags = _FLAGS) -> bool:
     sent = sentence_of(doc, span.start)
     return any(flags(doc, text[starts[i]:ends[i]]) & WordFlags.NUMBER
                for i in range(max(sent.start, span.start - 8), min(sent.end, span.end + 8))
-               ) or _TABLE_AHEAD.match(text, span.end_char) is not None
+               ) or (text.find(":", span.end_char, span.end_char + 90) >= 0
+                     and _TABLE_AHEAD.match(text, span.end_char) is not None)
 
 
 # A prose table later in the sentence: "Test accuracy of X - Cora: 84.1%, Citeseer: 75.0%".

@@ -10,12 +10,10 @@ from collections.abc import Mapping
 
 from kg.normalize import name_key
 
-_ITEM = r"[\w.+-]+(?:\s[\w.+-]+){0,3}"
-# The item before: "k-means and ", "Gaussian mixture model (GMM), "
-_BEFORE = re.compile(rf"(?P<item>{_ITEM})(?:\s*\([^()]{{1,12}}\))?\s*(?:,\s*(?:and\s+|or\s+)?"
-                     r"|\s(?:and|or)\s+)(?:an?\s+|the\s+)?$")
-_AFTER = re.compile(rf"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)(?:an?\s+|the\s+)?"
-                    rf"(?P<item>{_ITEM})")
+# The separator before the acronym, and after it: "k-means and ", "(GMM), ", ", and "
+_SEP_BEFORE = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)(?:an?\s+|the\s+)?$")
+_SEP_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)(?:an?\s+|the\s+)?")
+_BRACKETED = re.compile(r"\s*\([^()]{1,12}\)$")  # "Gaussian mixture model (GMM)"
 # A list in brackets after systems of a kind: "matrix factorization models (PMF, ..."
 _KIND_OPENS = re.compile(r"\b(?:models|methods|baselines|approaches|networks|algorithms|"
                          r"systems|ones|architectures|detectors|techniques)\s*\($")
@@ -31,12 +29,17 @@ def listed_type(text: str, start: int, end: int, typed: Mapping[str, tuple[int, 
     brackets after systems of a kind and the item beside it is capitalised."""
     if not _ITEM_ENDS.match(text, end):
         return None  # "IO-aware": part of a word, not an item of a list
-    window = text[max(0, start - 80): start]
     items = []
-    if m := _BEFORE.search(window):
-        items.append(m["item"])
-    if m := _AFTER.match(text, end, min(len(text), end + 80)):
-        items.append(m["item"])
+    before = text[max(0, start - 80): start]
+    sep = _SEP_BEFORE.search(before, max(0, len(before) - 14))
+    if sep is not None:
+        head = re.split(r"[,;(]", _BRACKETED.sub("", before[:sep.start()]))[-1]
+        if words := head.split()[-4:]:
+            items.append(" ".join(words))
+    if m := _SEP_AFTER.match(text, end, min(len(text), end + 20)):
+        words = re.split(r"[,;()]", text[m.end(): m.end() + 60], maxsplit=1)[0].split()[:4]
+        if words:
+            items.append(" ".join(words))
     for item in items:
         words = item.split()
         for k in range(len(words)):  # the item's last words before, first words after
@@ -44,9 +47,9 @@ def listed_type(text: str, start: int, end: int, typed: Mapping[str, tuple[int, 
                 known = typed.get(name_key(part))
                 if known is not None and known[1] in _SYSTEMS:
                     return known[1]
-    opened = _KIND_OPENS.search(text, max(0, start - 40), start) or (
-        (m := _BEFORE.search(window)) and _KIND_OPENS.search(
-            text, max(0, start - len(window) + m.start() - 40), start - len(window) + m.start()))
+    bracket = text.rfind("(", max(0, start - 100), start)  # the list is inside it
+    opened = bracket >= 0 and text.find(")", bracket, start) < 0 and _KIND_OPENS.search(
+        text, max(0, bracket - 40), bracket + 1) is not None
     if opened and any(_NAME_SHAPE.fullmatch(item.split()[0]) or _NAME_SHAPE.fullmatch(
             item.split()[-1]) for item in items):
         return "Model"
