@@ -125,6 +125,9 @@ def dataset_forms() -> frozenset[str]:
     return frozenset(form for entry in load_lexicon("datasets") for form, _ in entry.forms)
 
 
+_YEAR_OR_SIZE = re.compile(r"(?P<base>[A-Za-z][\w-]{2,}?)(?:\d{2}|\d{4}|\d+x\d+)")
+
+
 def _stem_text(name: str) -> str:
     """A name without its last "-" or " " part, as written."""
     return name[:max(name.rfind("-"), name.rfind(" "), 0)]
@@ -446,9 +449,12 @@ class EntityMerger:
                     and typed.get(key, (0, ""))[1] in ("Model", "Method", "")):
                 typed[key] = (5, "Dataset")
         for _, _, start_char, end_char, _, _, rule, key in candidates:
-            if rule == "kg_names:shape" and key not in typed and _stem_text(
-                    text[start_char:end_char]) in dataset_forms():
-                typed[key] = (1, "Dataset")  # "NaturalQuestions-Open": a form of a dataset
+            if rule == "kg_names:shape" and key not in typed and (_stem_text(
+                    text[start_char:end_char]) in dataset_forms() or (
+                    (glued := _YEAR_OR_SIZE.fullmatch(text, start_char, end_char))
+                    and glued["base"] in dataset_forms())):
+                typed[key] = (1, "Dataset")  # "NaturalQuestions-Open": a form of a dataset;
+                # "ImageNet64x64", "MSCOCO2014": one with its size or year glued on
         models = {k for k, (_, t) in typed.items() if t == "Model"}  # name keys
         # a lexicon name that is both a model and a measure ("MAE"): a measure where a value
         # goes with it ("a validation MAE of 0.12", "0.31 MAE")

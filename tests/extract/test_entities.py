@@ -263,3 +263,10 @@ def test_a_known_dataset_with_a_suffix_is_a_dataset_not_a_model(extract):
 def test_a_versioned_name_before_treebanks_is_a_dataset(extract):
     found = extract("Evaluated on the UD 2.12 treebanks, ParseKit beats UDPipe.")
     assert ("UD 2.12", "Dataset") in typed(found)
+
+
+def test_a_known_dataset_with_its_size_or_year_glued_on_is_a_dataset(extract):
+    found = typed(extract("Our models beat MobileNet V2 on ImageNet32x32, and match Grad-CAM "
+                          "on COCO2017 and CelebA64."))
+    assert {("ImageNet32x32", "Dataset"), ("COCO2017", "Dataset"),
+            ("CelebA64", "Dataset")} <= found
