@@ -33,6 +33,7 @@ def compared_with(numbers: list, own: list[tuple], m: re.Match) -> tuple | None:
     return own[-len(group):][group.index(m)]
 
 
+_ENDS_NAME = re.compile(r"\s*(?:[,;.)]|and\b|or\b|$)")
 # A number alone in brackets: "DeiT training (81.8%)", "(up to 85.2%)".
 IN_BRACKETS = re.compile(r"\(\s*(?:up\s+to\s+)?$")
 BRACKET_CLOSES = re.compile(r"\s*%?\s*\)")
@@ -81,7 +82,9 @@ def baseline_of(doc: Doc, models: list[Span], m: re.Match,
                 and _SET_AGAINST.search(text, max(0, s.start_char - 12), s.start_char):
             return s
     after = sorted((s for s in (*models, *software) if 0 < s.start_char - m.end() <= 60
-                    and named(s)), key=lambda s: s.start_char)
+                    and (named(s) or s.id_ == "kg_lexicon"  # "0.661 for k-means", not
+                         and _ENDS_NAME.match(text, s.end_char))),  # "for the X method Y"
+                   key=lambda s: s.start_char)
     if after and (_FOR_MODEL.fullmatch(text, m.end(), after[0].start_char) or (
             _OF_MODEL.fullmatch(text, m.end(), after[0].start_char)
             and _THE_BEFORE.search(text, max(0, start - 6), start))):

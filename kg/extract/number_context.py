@@ -26,6 +26,7 @@ def score_of(doc: Doc, before: str, start: int) -> Span | None:
 
 # Between a number and its metric: a unit, or more numbers of the same list.
 _UNITS_ONLY = re.compile(r"^\s*(?:%|ms|s|fps|FPS)?\s*(?:(?:\d+|zero|one|few)-shot\s+)?"  # "5-shot"
+                         r"(?:[A-Z]{2,5}\s+)?"  # the task it is measured on: "94.7 NER F1"
                          r"(?:(?:,|and|,\s*and)\s*\d[\d.]*\s*%?\s*)*$")
 
 

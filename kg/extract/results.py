@@ -337,11 +337,19 @@ _PEOPLE = re.compile(r"\b(?:[Hh]umans|[Hh]uman\s+(?:listeners|annotators|experts
                      r"(?:annotators|workers))\b")
 
 
+# A clause of its own with a subject that names no model: "while raw features reach 0.659".
+_OTHER_SUBJECT = re.compile(r"\b(?:while|whereas|but)\s+(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)"
+                            r"{0,2}?\s+(?:reach|obtain|get|score|achieve|stay|remain)(?:e?s)?"
+                            r"\s+(?:at\s+|only\s+)?$")
+
+
 def _by_people(text: str, sent: Span, model: Span, at: int) -> bool:
-    """Whether the number at ``at`` is people's: they are named after the model (or the
-    model is from an earlier sentence) and before the number."""
+    """Whether the number at ``at`` is people's (they are named after the model, or the
+    model is from an earlier sentence, and before the number), or the subject of a clause
+    of its own that names no model."""
     floor = model.end_char if sent.start_char <= model.start_char < at else sent.start_char
-    return _PEOPLE.search(text, floor, at) is not None
+    return _PEOPLE.search(text, floor, at) is not None or _OTHER_SUBJECT.search(
+        text, max(floor, at - 60), at) is not None
 
 
 # From a number left out to the next one in its list: "by 3.1% on A, 2.5% on B and 1.2% on C".
