@@ -29,7 +29,8 @@ HEADS: dict[str, tuple[str, ...]] = {
     "Model": ("network", "networks", "net", "model", "models", "transformer", "transformers",
               "encoder", "decoder", "detector", "autoencoder", "auto-encoder", "machine", "gan",
               "llm", "backbone", "architecture", "graph", "recognizer", "segmenter",
-              "classifier", "generator", "module", "codec", "vocoder", "tokenizer"),
+              "classifier", "generator", "module", "codec", "vocoder", "tokenizer",
+              "teacher", "student", "retriever", "reranker", "discriminator", "agent"),
     "Software": ("library", "toolkit", "toolbox", "engine", "compiler", "platform", "runtime",
                  "system"),
 }

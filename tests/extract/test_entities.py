@@ -270,3 +270,9 @@ def test_a_known_dataset_with_its_size_or_year_glued_on_is_a_dataset(extract):
                           "on COCO2017 and CelebA64."))
     assert {("ImageNet32x32", "Dataset"), ("COCO2017", "Dataset"),
             ("CelebA64", "Dataset")} <= found
+
+
+def test_an_acronym_before_a_word_for_a_model_role_is_a_model(extract):
+    found = typed(extract("We distill the student from a pre-trained HQD teacher and rerank "
+                          "with an MVR retriever."))
+    assert {("HQD", "Model"), ("MVR", "Model")} <= found
