@@ -78,3 +78,22 @@ def repeated_compounds(text: str, known: list[tuple[int, int]]) -> list[tuple[in
                                     for at in places):
             found.add((m.start(), end))
     return sorted(found)
+
+
+# A model a lineage cue names by a title-case phrase: "a variant of Neural Radiance Fields",
+# "built upon Vision Transformers"; two to four capitalised words, not at a sentence start.
+_BASE_PHRASE = re.compile(r"\b(?:variant|extension|version|adaptation|generali[sz]ation) of|"
+                          r"\bbased (?:up)?on|\bbuilt (?:up)?on(?: top of)?|\bextends|"
+                          r"\binitiali[sz]ed (?:from|with)|\bfine-?tuned from")
+_TITLE_WORDS = re.compile(r"\s+(?:the\s+)?(?P<name>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){1,3})"
+                          r"(?=\s*(?:[,;.)(]|and\b|or\b|that\b|which\b|to\b|with\b|$))")
+
+
+def titled_bases(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the title-case names lineage cues introduce."""
+    found = []
+    for cue in _BASE_PHRASE.finditer(text) if " of " in text or "on" in text or "ext" in text \
+            or "initiali" in text or "tuned" in text else ():
+        if m := _TITLE_WORDS.match(text, cue.end()):
+            found.append((m.start("name"), m.end("name")))
+    return found

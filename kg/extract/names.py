@@ -33,7 +33,7 @@ from kg.extract.dataset_phrases import dataset_phrases, listed_datasets
 from kg.extract.heads import type_by_convention, type_from_head
 from kg.extract.lexicon import load_lexicon
 from kg.extract.measure_phrases import cutoff_measures, valued_measures
-from kg.extract.model_names import listed_models, repeated_compounds
+from kg.extract.model_names import listed_models, repeated_compounds, titled_bases
 from kg.extract.technique_phrases import described_techniques
 
 _PIECE = r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*"
@@ -467,6 +467,8 @@ class NameFinder:
                     spans.append((*bounds, "Method", "technique"))
         for start, end in baseline_names(text):  # "compared with 56.2 for TAPIR"
             add(start, end, "Model", "baseline")
+        for start, end in titled_bases(text):  # "a variant of Neural Radiance Fields"
+            add(start, end, type_from_head(text[start:end]) or "Model", "baseline")
         for m in matches_at(METRIC_PHRASE, text, _metric_phrase_starts(text, rev)):
             add(m.start(), m.end(), "Metric", "metric-phrase")
         blank = text.find("\n\n")  # the title before it is in title case

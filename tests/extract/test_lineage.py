@@ -953,3 +953,10 @@ def test_what_a_library_ships_are_its_parts(extract):
     assert {("TorchShield", "usesComponent", "FGSM"),
             ("TorchShield", "usesComponent", "DeepFool")} <= rels(found)
     assert ("TorchShield", "usesComponent", "PyTorch") not in rels(found)
+
+
+def test_a_base_named_in_title_case_after_a_lineage_cue(extract):
+    found = extract("We present City-GS, a variant of Gaussian Splatting Fields that scales to "
+                    "whole cities. Its loss is based on Maximum Mean Discrepancy.")
+    assert ("City-GS", "basedOn", "Gaussian Splatting Fields") in rels(found)
+    assert ("City-GS", "basedOn", "Maximum Mean Discrepancy") not in rels(found)
