@@ -40,7 +40,7 @@ _PIECE = r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*"
 _VARIANT = (r"(?:Titan|Turbo|Base|Large|Small|Tiny|Mini|Pro|Max|Plus|Ultra|Lite|Flash|Nano"
             r"|Instruct|Chat|Vision|VL|XL|XXL)")
 _VERSION = (rf"(?:\s(?:v?\d+(?:\.\d+)*-\d+(?:\.\d+)?[BM]\b(?:-{_VARIANT}\b)?|"
-            rf"v?\d+(?:\.\d+)+|[Vv]\d+|\d+(?:\.\d+)?[BM]\b(?:-{_VARIANT}\b)?)"
+            rf"v?\d+(?:\.\d+)+(?!\s?%)|[Vv]\d{{1,2}}\b|\d+(?:\.\d+)?[BM]\b(?:-{_VARIANT}\b)?)"
             rf"(?:\s{_VARIANT}\b)?)")  # "ERNIE 3.0 Titan", "SOLAR 10.7B-Instruct",
 # "Baichuan 2-13B-Base", "LLaMA 2-13B"
 SHAPED = re.compile(
@@ -160,7 +160,8 @@ _NOT_A_MODEL_END = {"bit", "bits", "shot", "shots", "way", "stage", "stages", "l
                     "layers", "step", "steps", "fold", "gram", "grams", "order", "class",
                     "classes", "head", "heads", "hop", "hops", "dim", "d", "x", "k", "point",
                     "points", "level", "levels", "scale", "digit", "digits", "token", "tokens"}
-PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")  # LLMs, CNNs: kinds of things, not names
+# LLMs, CNNs, SoTAs, LiDARs: kinds of things, not names
+PLURAL_ACRONYM = re.compile(r"^(?:[A-Z]{2,}|[A-Z][A-Za-z]*[a-z][A-Z]{1,3})s$")
 # Not names: unicode escapes (x2013), number formats (FP16, BFloat16), device mixes (CPU-GPU).
 NOT_A_NAME = re.compile(r"^(?:x[0-9A-Fa-f]{4}|(?:FP|BF|INT|UINT|TF|[Bb][Ff]loat|[Ff]loat)\d+"
                         r"|(?:(?:CPU|GPU|TPU|NPU|single|multi|dual)-?)+"
