@@ -168,7 +168,10 @@ NOT_A_NAME = re.compile(r"^(?:x[0-9A-Fa-f]{4}|(?:FP|BF|INT|UINT|TF|[Bb][Ff]loat|
                         r"|(?:Kilo|Mega|Giga|Tera|Peta|Exa|[KMGTPE])?FLOP[Ss]?"  # units
                         r"|dB[mi]?|[kMG]Hz|[KMGT]iB|[KMGT]B"
                         # licences: "Apache 2.0", "GPL-3"
-                        r"|(?:Apache|GPL|LGPL|AGPL|MPL|CC-BY(?:-\w+)*)(?:[- ]v?\d[\d.]*)?)$")
+                        r"|(?:Apache|GPL|LGPL|AGPL|MPL|CC-BY(?:-\w+)*)(?:[- ]v?\d[\d.]*)?"
+                        # "camera-to-LiDAR", "NL-to-code": what maps to what (not the
+                        # "Key-to-Door" task); "LLM-as-a-judge": a use of a model; "NaN"
+                        r"|[a-z][\w.]*-to-[\w.-]+|[A-Z]{2,}-to-[a-z][\w.-]*|[\w.]+-as-[\w.-]+|NaNs?)$")
 GLUED_WORD = re.compile(r"^[a-z]{3,}(?=[A-Z][a-z])")  # "methodTextSmoothing" -> TextSmoothing
 
 

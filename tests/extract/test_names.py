@@ -326,3 +326,11 @@ def test_a_percentage_or_a_gpu_is_no_version_and_a_plural_no_name(extract):
                           "ahead of NeWCRFs and ViTs."))
     assert not {n for n in found if n.startswith(("AGNEWS ", "YELPX ", "FPS "))}
     assert "SoTAs" not in found and "ViTs" not in found and "NeWCRFs" in found
+
+
+def test_mappings_uses_of_a_model_and_nan_are_no_names(extract):
+    found = names(extract("The radar-to-BEV projection and SQL-to-text models of RadarNet use "
+                          "LLM-as-a-critic scoring and avoid NaN losses on the Key-to-Door and "
+                          "Lava-Crossing tasks."))
+    assert not {"radar-to-BEV", "SQL-to-text", "LLM-as-a-critic", "NaN"} & found
+    assert "RadarNet" in found
