@@ -196,7 +196,8 @@ def context_type(doc: Doc, span: TextSpan, flags: WordFlags = _FLAGS,
 Candidate = tuple[int, int, int, int, str, int, str, str]
 #: A chosen entity: (start, end, start_char, end_char, label, rule).
 Chosen = tuple[int, int, int, int, str, str]
-_LIST_GAP = re.compile(r"^\s*(?:,|and|or|, and|, or)\s*$")
+# (a number may follow each item: "Stanford Online Products 67.7, Car-196 71.1")
+_LIST_GAP = re.compile(r"^\s*(?:\d+(?:\.\d+)?\s*%?\s*)?(?:,|and|or|, and|, or)\s*$")
 
 
 # A verb after a name makes it the subject of a clause, not an item of a list.

@@ -363,6 +363,8 @@ def _trimmed(name: str, cue: bool) -> tuple[int, int] | None:
         end = m.start()
     if m := GLUED_WORD.match(name[:end]):
         start = m.end()
+    if (value := _VALUE_AFTER_NUMBERED.search(name, start, end)) is not None:
+        end = value.start()  # "Car-196 71.1": a value after a numbered name, no version
     name = name[start:end]
     if PLURAL_ACRONYM.match(name) or NOT_A_NAME.match(name) or (
             name[:1].islower() and not _CAMEL.search(name)
@@ -374,6 +376,7 @@ def _trimmed(name: str, cue: bool) -> tuple[int, int] | None:
 
 
 _CAMEL = re.compile(r"[a-z][A-Z]")
+_VALUE_AFTER_NUMBERED = re.compile(r"(?<=\d) \d+\.\d+$")
 _CAPITALISED = re.compile(r"[A-Z][a-z]+")
 
 

@@ -276,3 +276,10 @@ def test_an_acronym_before_a_word_for_a_model_role_is_a_model(extract):
     found = typed(extract("We distill the student from a pre-trained HQD teacher and rerank "
                           "with an MVR retriever."))
     assert {("HQD", "Model"), ("MVR", "Model")} <= found
+
+
+def test_a_value_after_a_numbered_name_is_no_version_of_it(extract):
+    found = typed(extract("Recall@1 reads: Stanford Online Products 67.7, Cars-196 71.1, "
+                          "SOP-200-2020 51.0."))
+    assert ("Cars-196", "Dataset") in found
+    assert not {name for name, _ in found if name.endswith(("71.1", "51.0"))}
