@@ -66,7 +66,10 @@ wording, each annotated by hand from EXTRACTION.md before the extractors were ru
   once (at f69d2cc), then tuned on by the error kinds its annotator summed up.
 - ``dev16`` (tests/data/dev16/, gold in tests/data/gold/dev16.jsonl, notes in
   dev16-notes.md): 30 papers from the Bosch Center for AI, Michigan State (Jiliang Tang),
-  ... by a sixteenth hand; scored once (at c42eaf1) and not tuned on: a measure only.
+  ... by a sixteenth hand; scored once (at c42eaf1), then tuned on.
+- ``dev17`` (tests/data/dev17/, gold in tests/data/gold/dev17.jsonl, notes in
+  dev17-notes.md): 30 papers from Idiap, Bar-Ilan (Yoav Goldberg), ... by a seventeenth
+  hand; scored by the engineer without reading its errors (at 82a7ea0), then tuned on.
 
 A rule that only helps the seeds does not move these numbers. The floors sit just under
 the levels reached; raise them as scores rise."""
@@ -82,7 +85,8 @@ from kg.pipeline import extraction_rows
 DATA = Path(__file__).resolve().parents[1] / "data"
 PAPERS = {"dev": 29, "dev2": 30, "dev3": 30, "dev4": 30, "dev5": 30, "dev6": 30, "dev7": 30,
           "dev8": 30, "dev9": 30, "dev10": 30, "dev11": 30, "dev12": 30,
-          "dev13": 30, "dev14": 30, "dev15": 30, "dev16": 30}
+          "dev13": 30, "dev14": 30, "dev15": 30, "dev16": 30,
+          "dev17": 30}
 FLOORS = {
     "dev": {"core": 0.94, "extended": 0.88, "Model": 0.93, "Dataset": 0.93,
             "Organization": 0.95, "Repository": 1.0, "relations": 0.79, "results": 0.88},
@@ -114,8 +118,10 @@ FLOORS = {
               "Organization": 0.82, "Repository": 1.0, "relations": 0.61, "results": 0.47},
     "dev15": {"core": 0.79, "extended": 0.64, "Model": 0.75, "Dataset": 0.75,
               "Organization": 0.90, "Repository": 1.0, "relations": 0.38, "results": 0.33},
-    "dev16": {"core": 0.79, "extended": 0.58, "Model": 0.72, "Dataset": 0.86,
-              "Organization": 0.89, "Repository": 1.0, "relations": 0.33, "results": 0.05},
+    "dev16": {"core": 0.81, "extended": 0.57, "Model": 0.72, "Dataset": 0.86,
+              "Organization": 0.89, "Repository": 1.0, "relations": 0.47, "results": 0.45},
+    "dev17": {"core": 0.71, "extended": 0.54, "Model": 0.73, "Dataset": 0.68,
+              "Organization": 0.69, "Repository": 1.0, "relations": 0.25, "results": 0.38},
 }
 
 
