@@ -60,11 +60,11 @@ _DATA_AFTER = re.compile(
     r"questions|dialogues|conversations|masks|utterances|tokens|instructions|problems|"
     r"tasks|graphs|scenes)\b", re.I)
 # "real datasets such as RealSR, DRealSR and OST300": the names a list of datasets gives.
-_DATASETS_SUCH_AS = re.compile(r"\b(?:data\s*sets|benchmarks|corpora)\s+(?:such\s+as|"
-                               r"including|like|e\.g\.,?)\s*(?:[^.;()]{0,30}?,\s*|[^.;()]"
+_DATASETS_SUCH_AS = re.compile(r"\b(?:data\s*sets|benchmarks|corpora|databases)\s*,?\s+"
+                               r"(?:such\s+as|including|like|e\.g\.,?)\s*(?:[^.;()]{0,30}?,\s*|[^.;()]"
                                r"{0,30}?\s+and\s+)?$", re.I)
 DATASET_BEFORE = {"dataset", "datasets", "benchmark", "benchmarks", "corpus", "set", "sets",
-                  "leaderboard", "suite", "challenge"}
+                  "leaderboard", "suite", "challenge", "database", "databases"}
 NOT_DATASET_ON = {"based", "built", "relies", "rely", "depends", "focus", "focuses", "works",
                   "work", "run", "runs", "running", "deployed", "implemented", "trained"}
 KIND_BEFORE = {**{w: "Method" for w in ("strategy", "algorithm", "technique", "method",
@@ -73,7 +73,7 @@ KIND_BEFORE = {**{w: "Method" for w in ("strategy", "algorithm", "technique", "m
                                          "encoder", "decoder", "classifier")},
                **{w: "Software" for w in ("library", "toolkit", "framework", "compiler")}}
 DATASET_AFTER = {"benchmark", "dataset", "corpus", "leaderboard", "challenge", "treebank",
-                 "treebanks"}
+                 "treebanks", "database"}
 # What a model name may carry after it: sizes (13B, 8x7B, -L), variants (tiny, large-v2,
 # Instruct, – Chat), and a one-digit version before a size or the end of a phrase (Llama 1).
 _SIZE = r"\d+(?:\.\d+)?[BMKT]\b|\d+x\d+(?:\.\d+)?B\b"

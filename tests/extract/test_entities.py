@@ -283,3 +283,10 @@ def test_a_value_after_a_numbered_name_is_no_version_of_it(extract):
                           "SOP-200-2020 51.0."))
     assert ("Cars-196", "Dataset") in found
     assert not {name for name, _ in found if name.endswith(("71.1", "51.0"))}
+
+
+def test_a_database_is_data(extract):
+    found = typed(extract("We introduce SPOOF-X, a new face spoofing database of 900 clips. "
+                          "Protocols for speaker databases, such as VOXA, TIMITX and SWBX, are "
+                          "included."))
+    assert {("SPOOF-X", "Dataset"), ("VOXA", "Dataset"), ("SWBX", "Dataset")} <= found
