@@ -77,6 +77,8 @@ def _baseline_or_setting_lower(window: str) -> bool:
                 or BASELINE_BEFORE_LOWER.search(window))
 
 
+_OUR_NEW = re.compile(r"\bour\s+(?:new|own)\s+(?:[\w-]+\s+){0,4}(?:\(\s*)?$", re.I)
+_TRAIN_VERB = re.compile(r"\b(?:we\s+)?(?:pre-?)?train\b", re.I)
 _SHOW_THAT = re.compile(r"\b(?:show|shows|showed|demonstrate|demonstrates|confirm|confirms|"
                         r"indicate|indicates|reveal|reveals)\s+that\s+(?:the\s+|our\s+)?$")
 
@@ -95,8 +97,10 @@ def evaluation_subjects(doc: Doc, spans: list[Span], dataset: Span,
             or may_hold(low, _COLLECT_WORDS, max(sent_start, at - 100), at) and _COLLECTED.search(
             text[max(sent_start, at - 100): at]) \
             or may_hold(low, _TRAIN_WORDS, max(sent_start, at - 90), at) and _trained_on_clause(
-            text[max(sent_start, at - 90): at]):
-        return []
+            text[max(sent_start, at - 90): at]) \
+            or _OUR_NEW.search(text, max(sent_start, at - 70), at) and _TRAIN_VERB.search(
+            text, at, min(len(text), at + 120)):
+        return []  # "with our new C4, we train T5": the data it is trained on
     candidates = [s for s in spans if s.label_ in ("Model", "Method")
                   and s.end_char <= dataset.start_char and named(s)
                   and not as_modifier(text, s) and not _BASELINES_AFTER.match(text, s.end_char)]

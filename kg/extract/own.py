@@ -28,6 +28,9 @@ WE_PROPOSE = re.compile(r"\b(?:we|(?:this|our) (?:paper|work|report))\s+"
                         r"|\bwe\s[^.;]{0,120}?\band\s+(?:then\s+)?(?:propose|present|"
                         r"introduce)\w*\b", re.I)
 _INTRODUCED = re.compile(r"\s*(?:the\s+)?")  # between the verb and the name
+# Its long form between the verb and the name in brackets: "the fast segmentation
+# convolutional neural network ("
+_LONG_FORM_BEFORE = re.compile(r"\s*(?:the\s+|an?\s+)?[^.;,()]{3,80}\(\s*")
 # A description after the name, past its abbreviation or a family word: "X (SAC), an ...",
 # "the X series, a ..."
 _DESCRIBED_NAME = re.compile(r"\s*(?:series|family|models?)?\s*(?:\([^()]{1,30}\)\s*)?"
@@ -57,9 +60,13 @@ def _first_proposed(doc: Doc) -> Span | None:
             return None  # "we release the X Benchmark Suite, ...": data, not a system
         after = [s for s in in_sentence(doc, sent, ("Model", "Method"))
                  if s.start_char >= we.end() and named(s)]
-        if after and _INTRODUCED.fullmatch(text, we.end(), after[0].start_char) and \
-                _DESCRIBED_NAME.match(text, after[0].end_char):
-            return after[0]  # "we introduce Mixtral 8x7B, a sparse ...": even a known name
+        if after and (_INTRODUCED.fullmatch(text, we.end(), after[0].start_char) and
+                      _DESCRIBED_NAME.match(text, after[0].end_char)
+                      or _LONG_FORM_BEFORE.fullmatch(text, we.end(), after[0].start_char)
+                      and text.startswith(")", after[0].end_char)):
+            # "we introduce Mixtral 8x7B, a sparse ...", "we introduce the fast segmentation
+            # convolutional neural network (Fast-SCNN)": even a known name
+            return after[0]
         return next((s for s in after if s.id_ != "kg_lexicon"), None)
     return None
 

@@ -138,7 +138,10 @@ _NEW_SUBJECT = re.compile(r"\b(?:it|they|we|our)\b|[:;]")
 
 # A sentence about the paper's own work: "we show that a pure Transformer attains 93.8%";
 # "our system achieves".
-WE_OUR = re.compile(r"\b(?:[Ww]e|[Oo]ur)\b")
+# The authors, or their system by a kind word: "we", "our", "the network reaches ...".
+WE_OUR = re.compile(r"\b(?:[Ww]e|[Oo]ur)\b|\b[Tt]he\s+(?:proposed\s+)?(?:network|model|method|"
+                    r"approach|system|framework|detector|architecture)\s+(?:reach|achiev|"
+                    r"obtain|attain|get|score|run)")
 OUR = re.compile(r"\b[Oo]ur\b")
 # "it" that opens a clause after the subject: "..., and it obtains", "; it reaches", ": on X
 # it reaches", ": its zero-shot FID is".

@@ -960,3 +960,12 @@ def test_a_base_named_in_title_case_after_a_lineage_cue(extract):
                     "whole cities. Its loss is based on Maximum Mean Discrepancy.")
     assert ("City-GS", "basedOn", "Gaussian Splatting Fields") in rels(found)
     assert ("City-GS", "basedOn", "Maximum Mean Discrepancy") not in rels(found)
+
+
+def test_a_known_name_in_brackets_after_its_long_form_is_the_papers(extract):
+    found = extract("Real-time parsing matters. We introduce the lightweight bidirectional "
+                    "encoder network (BiSeNet), a segmentation model for embedded devices. "
+                    "With 2 million parameters, the network reaches 68.4% mIoU on Cityscapes. "
+                    "Combining this with our new StreetScenes-10K corpus, we train it further.")
+    assert ("BiSeNet", "evaluatedOn", "Cityscapes") in rels(found)
+    assert ("BiSeNet", "evaluatedOn", "StreetScenes-10K") not in rels(found)
