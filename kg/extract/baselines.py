@@ -39,7 +39,7 @@ IN_BRACKETS = re.compile(r"\(\s*(?:up\s+to\s+)?$")
 BRACKET_CLOSES = re.compile(r"\s*%?\s*\)")
 _FOR_MODEL = re.compile(r"\s*(?:%\s*)?(?:(?!\d)[\w@.-]+\s+)??(?:(?:,|and|,\s*and)\s*\d[\d.]*\s*%?"
                         r"\s*(?:(?!\d)[\w@.-]+\s+)??)*"
-                        r"(?:(?!\d)[\w@.-]+\s+){0,2}?for\s+(?:the\s+)?(?:[\w'’.-]+,?\s+){0,4}?$")
+                        r"(?:(?!\d)[\w@.-]+\s+){0,2}?for\s+(?:the\s+)?(?:(?!\d[\d.]*[%,\s])[\w'’.-]+,?\s+){0,4}?$")
 # "the 0.84 of NeuS": the number is the named model's
 _THE_BEFORE = re.compile(r"\bthe\s+$")
 _OF_MODEL = re.compile(r"(?:\s*(?:%|[A-Za-z]{1,4}\s))?\s*\bof\s+(?:the\s+)?")

@@ -892,3 +892,11 @@ def test_baselines_named_in_lower_case_and_clauses_of_other_subjects(extract):
             ("TF-IDF", "eICU", "AUC-ROC", 0.77),
             ("ClinNet-L", "CoNLL-2003", "F1", 91.2)} <= res(found)
     assert not {r for r in res(found) if r[3] == 0.70}
+
+
+def test_a_number_for_an_unnamed_baseline_goes_to_no_later_name(extract):
+    found = extract("On GLUE, LoRAX reaches an average score of 80.1, against 81.3 for full "
+                    "fine-tuning, 79.9 for Adapters and 80.6 for the 1.2B-parameter PromptNet.")
+    assert {("LoRAX", "GLUE", "average score", 80.1), ("Adapters", "GLUE", "average score", 79.9),
+            ("PromptNet", "GLUE", "average score", 80.6)} <= res(found)
+    assert not {r for r in res(found) if r[3] == 81.3}
