@@ -900,3 +900,12 @@ def test_a_number_for_an_unnamed_baseline_goes_to_no_later_name(extract):
     assert {("LoRAX", "GLUE", "average score", 80.1), ("Adapters", "GLUE", "average score", 79.9),
             ("PromptNet", "GLUE", "average score", 80.6)} <= res(found)
     assert not {r for r in res(found) if r[3] == 81.3}
+
+
+def test_plural_model_names_a_text_defines_and_speech_measures(extract):
+    found = extract("Click models often use Gradient Boosted Machines (GBMs). On the Criteo "
+                    "test set, the logloss is 0.441 for GBMs. DenoiseNet obtains PESQ / CSIG / "
+                    "COVL of 2.61 / 3.87 / 3.24 on VoiceBank-DEMAND.")
+    assert ("GBMs", "Criteo", "logloss", 0.441) in res(found)
+    assert {("DenoiseNet", "VoiceBank-DEMAND", "CSIG", 3.87),
+            ("DenoiseNet", "VoiceBank-DEMAND", "COVL", 3.24)} <= res(found)
