@@ -60,7 +60,7 @@ VERSIONED = re.compile(rf"(?<![\w-])[A-Z][A-Za-z]+{_VERSION}(?![\w-])")
 _NAME = rf"[A-ZΑ-Ωα-ω][\w.+-]*[\w+]{_VERSION}?"  # "π0": a Greek letter opens a name too
 CUE = re.compile(
     r"\b(?:[Ww]e (?:first |further |then |also )?(?:propose|present|introduce|release|develop"
-    r"|design|build|construct|curate|collect|call)d?|named|called|dubbed|termed|namely|"
+    r"|design|build|construct|curate|collect|call|create)d?|named|called|dubbed|termed|namely|"
     # "This paper introduces X, a ...", "by introducing X, an ..."
     r"[Tt]his (?:paper|work|report) (?:introduce|present|propose)s|"
     r"by (?:introduc|present|propos)ing|"

@@ -973,3 +973,12 @@ def test_a_known_name_in_brackets_after_its_long_form_is_the_papers(extract):
     assert ("ERFNet", "Cityscapes", "mIoU", 68.4) in {
         (r.model, r.dataset, r.metric, r.value) for r in found.results}
     assert ("ERFNet", "evaluatedOn", "StreetScenes-10K") not in rels(found)
+
+
+def test_a_resource_the_authors_create_is_their_benchmark(extract):
+    found = extract("Are language models consistent? To answer this, we create ProbeSet, a "
+                    "high-quality resource of 300 paraphrased cloze queries. Using ProbeSet, we "
+                    "evaluate BERT and RoBERTa and find them inconsistent.")
+    assert ("ProbeSet", "Dataset") in typed(found)
+    assert {("BERT", "evaluatedOn", "ProbeSet"), ("RoBERTa", "evaluatedOn", "ProbeSet")} <= rels(
+        found)
