@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.context import doc_text, plain_spans
 from kg.extract.heads import type_from_head
-from kg.extract.names import described_type
+from kg.extract.names import BRINGS_IN, described_type
 
 PAREN = re.compile(r"\(([^()]{1,120})\)")
 SHORT = re.compile(r"^[A-Za-z][A-Za-z0-9&+./-]{0,11}$")
@@ -38,8 +38,7 @@ _PROPOSED = re.compile(r"\b(?:propose|present|introduce|develop)[sd]?\s+(?:an?\s
 # "We develop a deep generative model for ..., the conditional variational auto-encoder
 # (CVAE)": the name the authors give what they bring in, after a comma.
 _APPOSITION = re.compile(r",\s+(?:the|an?|our)\s+$")
-_PROPOSING_BEFORE = re.compile(r"\b[Ww]e\s+(?:also\s+|first\s+)?(?:propose|present|introduce|"
-                               r"develop|design|build)\b[^.;]*$")
+_PROPOSING_BEFORE = re.compile(rf"\b[Ww]e\s+(?:also\s+|first\s+)?{BRINGS_IN}\b[^.;]*$")
 
 _PREP = re.compile(r"\s+(?:with|for|via|of|on|from|under|through|in|using)\s+.*$", re.I)
 

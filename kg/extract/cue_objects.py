@@ -37,10 +37,10 @@ _PART_DESCRIBED = re.compile(r"\s*(?:an?|the|two|three|four|five|six|seven|eight
                              r"layer|network|model|encoder|decoder|head|extractor|backbone|"
                              r"tokenizer|vocoder|renderer|representation|algorithm)s?,\s*")
 # Systems of a kind, their names in brackets: "matrix factorization models (", "neural
-# ones (".
-_KIND_BRACKET = re.compile(r"(?:^|\s)(?:[\w-]+\s+){0,3}?(?:models|methods|baselines|approaches|"
-                           r"networks|algorithms|systems|ones|architectures|detectors|"
-                           r"techniques)\s*\(\s*$")
+# ones (" (``listed`` reads the same lists for the type of an acronym in them).
+SYSTEM_KINDS = (r"(?:models|methods|baselines|approaches|networks|algorithms|systems|ones|"
+                r"architectures|detectors|techniques)")
+_KIND_BRACKET = re.compile(rf"(?:^|\s)(?:[\w-]+\s+){{0,3}}?{SYSTEM_KINDS}\s*\(\s*$")
 # Between the bracket that closes one list and the kind that opens the next.
 _BRACKET_JOIN = re.compile(r"\s*\)?\s*,?\s*(?:and|or|as well as|and also)\s*")
 # A description after a name: "X, a ...", "X: ...".

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from kg.extract.cue_objects import SYSTEM_KINDS
 from kg.normalize import name_key
 
 # The separator before the acronym, and after it: "k-means and ", "(GMM), ", ", and "
@@ -15,8 +16,7 @@ _SEP_BEFORE = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)(?:an?\s+|th
 _SEP_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)(?:an?\s+|the\s+)?")
 _BRACKETED = re.compile(r"\s*\([^()]{1,12}\)$")  # "Gaussian mixture model (GMM)"
 # A list in brackets after systems of a kind: "matrix factorization models (PMF, ..."
-_KIND_OPENS = re.compile(r"\b(?:models|methods|baselines|approaches|networks|algorithms|"
-                         r"systems|ones|architectures|detectors|techniques)\s*\($")
+_KIND_OPENS = re.compile(rf"\b{SYSTEM_KINDS}\s*\($")
 _NAME_SHAPE = re.compile(r"[A-Z][\w.+-]*")
 _SYSTEMS = ("Model", "Method")
 _ITEM_ENDS = re.compile(r"\s*(?:[,;:.)]|and\b|or\b|$)")

@@ -89,11 +89,12 @@ _TITLE_WORDS = re.compile(r"\s+(?:the\s+)?(?P<name>[A-Z][a-z]+(?:[\s-][A-Z][a-z]
                           r"(?=\s*(?:[,;.)(]|and\b|or\b|that\b|which\b|to\b|with\b|$))")
 
 
+_BASE_WORDS = ("variant", "extension", "version", "adaptation", "generali", "based", "built",
+               "extends", "initiali", "fine")  # where a _BASE_PHRASE match can start
+
+
 def titled_bases(text: str) -> list[tuple[int, int]]:
     """(start, end) of the title-case names lineage cues introduce."""
-    found = []
-    for cue in _BASE_PHRASE.finditer(text) if " of " in text or "on" in text or "ext" in text \
-            or "initiali" in text or "tuned" in text else ():
-        if m := _TITLE_WORDS.match(text, cue.end()):
-            found.append((m.start("name"), m.end("name")))
-    return found
+    starts = [at for word in _BASE_WORDS for at in find_all(text, word)]
+    return [(m.start("name"), m.end("name")) for cue in matches_at(_BASE_PHRASE, text, starts)
+            if (m := _TITLE_WORDS.match(text, cue.end()))]

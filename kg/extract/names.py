@@ -230,8 +230,8 @@ _METHOD_BEFORE_NAMING = re.compile(
 
 # "We propose LDS, which ...": a bare acronym the authors bring in, then the clause ends;
 # not "we present SOTA results" (a noun phrase goes on).
-_PROPOSING = re.compile(r"[Ww]e (?:first |further |then |also )?(?:propose|present|introduce"
-                        r"|develop|design|build)d?\s")
+BRINGS_IN = r"(?:propose|present|introduce|develop|design|build)"  # what the authors do
+_PROPOSING = re.compile(rf"[Ww]e (?:first |further |then |also )?{BRINGS_IN}d?\s")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9-]*[A-Z0-9]")
 _CLAUSE_ENDS = re.compile(r"\s*(?:[,;]|\.(?:\s|$)|\s(?:which|that|to|for|with|by)\b)")
 

@@ -162,7 +162,7 @@ class ResultFinder:
                                        if s.end_char <= m.start()), None) or (
                     main if main is not None and WE_OUR.search(
                         doc_text(doc), sent.start_char, m.start()) else before)
-                if model is None or (baseline is None and _by_people(doc_text(doc), sent,
+                if model is None or (baseline is None and _not_a_models(doc_text(doc), sent,
                                                                       model, m.start())):
                     continue
                 if baseline is not None and own and own[-1][0] != baseline.text:
@@ -343,7 +343,7 @@ _OTHER_SUBJECT = re.compile(r"\b(?:while|whereas|but)\s+(?:the\s+)?[a-z][\w-]*(?
                             r"\s+(?:at\s+|only\s+)?$")
 
 
-def _by_people(text: str, sent: Span, model: Span, at: int) -> bool:
+def _not_a_models(text: str, sent: Span, model: Span, at: int) -> bool:
     """Whether the number at ``at`` is people's (they are named after the model, or the
     model is from an earlier sentence, and before the number), or the subject of a clause
     of its own that names no model."""
