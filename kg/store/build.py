@@ -34,10 +34,9 @@ from rdflib.term import Identifier
 
 from kg.config import Settings
 from kg.errors import ValidationError
-from kg.graph.build import Names, add_organization, add_paper, add_profile, choose_names, new_graph
-from kg.graph.io import ntriples_bytes
+from kg.graph.build import Names, add_organization, add_paper, add_profile, choose_names
 from kg.graph.iris import paper_iri
-from kg.graph.vocab import ENTITY_CLASSES, KG
+from kg.graph.vocab import ENTITY_CLASSES, KG, RDFS
 from kg.normalize import name_key
 from kg.pipeline import BuildReport, read_papers
 from kg.records import RELATIONS, Extraction, Paper, ProfileStats
@@ -69,19 +68,31 @@ CHUNK_TRIPLES = 250_000
 
 
 class TripleLines:
-    """A write-only triple sink for the graph stage's ``add_*`` functions: each batch's
-    triples become N-Triples lines in ``out``, deduplicated per batch (in no particular
-    order: the file is scratch, and the bulk loader does not care). Each term is written
-    out once per batch: a predicate, class or entity recurs in thousands of triples, a
-    mention's IRI in a dozen."""
+    """A write-only triple sink for the graph stage's ``add_*`` functions: the triples become
+    N-Triples lines in ``out``, deduplicated per flush (in no particular order: the file
+    is scratch, and the bulk loader does not care). Each term is written out once per
+    flush: a predicate, class or entity recurs in thousands of triples, a mention's IRI in
+    a dozen. The lines are flushed every ``flush_lines`` lines, and by :meth:`flush`.
 
-    def __init__(self, out: IO[bytes]) -> None:
+    The triples of the ``held`` predicates are held back until :meth:`close`, so that
+    :meth:`value` and :meth:`set` can read and replace them, as ``add_entity`` does with an
+    organisation's label and key (a tiny part of rdflib's ``Graph`` API: enough for the
+    cross-paper triples, without the memory of a graph of them)."""
+
+    def __init__(self, out: IO[bytes], held: Iterable[URIRef] = (),
+                 flush_lines: int = 200_000) -> None:
         self.out = out
         self.lines: set[str] = set()
         self.terms: dict[Identifier, str] = {}
         self.count = 0
+        self.held_predicates = frozenset(held)
+        self.held: dict[tuple[Identifier, Identifier], set[Identifier]] = {}
+        self.flush_lines = flush_lines
 
     def add(self, triple: tuple[Identifier, Identifier, Identifier]) -> TripleLines:
+        if triple[1] in self.held_predicates:
+            self.held.setdefault((triple[0], triple[1]), set()).add(triple[2])
+            return self
         terms = self.terms
         try:
             self.lines.add(f"{terms[triple[0]]} {terms[triple[1]]} {terms[triple[2]]} .\n")
@@ -90,14 +101,39 @@ class TripleLines:
                 if term not in terms:
                     terms[term] = _quoteLiteral(term) if isinstance(term, Literal) else term.n3()
             return self.add(triple)
+        if len(self.lines) >= self.flush_lines:
+            self.flush()
+        return self
+
+    def value(self, subject: Identifier, predicate: Identifier) -> Identifier | None:
+        """The object of a held ``(subject, predicate)`` (the least, if several)."""
+        if predicate not in self.held_predicates:
+            raise ValueError(f"{predicate} is not held: its triples cannot be read back")
+        objects = self.held.get((subject, predicate))
+        return min(objects) if objects else None
+
+    def set(self, triple: tuple[Identifier, Identifier, Identifier]) -> TripleLines:
+        """Replace the objects of a held ``(subject, predicate)`` with this one."""
+        if triple[1] not in self.held_predicates:
+            raise ValueError(f"{triple[1]} is not held: its triples cannot be replaced")
+        self.held[triple[0], triple[1]] = {triple[2]}
         return self
 
     def flush(self) -> None:
-        """Write the batch's lines and forget them."""
+        """Write the lines so far and forget them (not the held triples)."""
         self.out.write("".join(self.lines).encode("utf-8"))
         self.count += len(self.lines)
         self.lines = set()
         self.terms = {}
+
+    def close(self) -> None:
+        """Write the held triples and every line left, and close ``out``."""
+        held, self.held, self.held_predicates = self.held, {}, frozenset()
+        for (subject, predicate), objects in held.items():
+            for obj in objects:
+                self.add((subject, predicate, obj))
+        self.flush()
+        self.out.close()
 
 
 class ChunkLoader:
@@ -166,8 +202,10 @@ def build_store(paths: Sequence[str | Path], out: Path, settings: Settings,
     started = time.monotonic()
     lap = _Laps(timings)
     papers, read = read_papers(paths, settings, progress)
+    errors, profiles = read.errors, read.profiles
+    del read  # its records: the merged papers are what the build keeps
     if not papers:
-        return BuildReport(0, 0, 0, 0, read.errors, written=False)
+        return BuildReport(0, 0, 0, 0, errors, written=False)
     lap("read")
     pipeline = nlp or build_pipeline()  # for its version; workers build the same one
 
@@ -179,18 +217,26 @@ def build_store(paths: Sequence[str | Path], out: Path, settings: Settings,
     warnings: list[str] = []
     cache = load_cache(out, version, warnings.append) if reuse else {}
     extractions, kept = extract_with_cache(papers, cache, extract)
+    n_papers = len(papers)
     reused = sum(1 for p in papers if paper_key(p) in cache)
+    del cache
     lap("extract")
     resolution = resolve_entities(extractions)
-    names = choose_names(papers, read.profiles)
+    names = choose_names(papers, profiles)
     lap("resolve")
     counts: dict[str, int] = {}
 
     def fill(store: ox.Store, work: Path) -> dict:
+        nonlocal kept, resolution, names
+        # work.parent is the new store directory: the cache moves into place with it. It is
+        # written first, so that the records can go as their triples are written.
+        digest = write_cache(work.parent / CACHE_NAME, version, kept)
+        kept = None
         loader = ChunkLoader(store)
         try:  # "triples": writing them, while the loader loads; "load": what it has left
             _write_triples(work, loader, papers, extractions, resolution, names,
-                           read.profiles, batch_size, chunk_triples)
+                           profiles, batch_size, chunk_triples)
+            resolution = names = None  # the analysis and validation need the store only
             lap("triples")
         finally:
             loader.close()
@@ -210,61 +256,67 @@ def build_store(paths: Sequence[str | Path], out: Path, settings: Settings,
                         work.parent / VIEWS_DIR)
             lap("view")
         counts["triples"] = len(store)
-        # work.parent is the new store directory: the cache moves into place with it
-        digest = write_cache(work.parent / CACHE_NAME, version, kept)
-        return {"papers": len(papers), **counts,
+        return {"papers": n_papers, **counts,
                 "seconds": round(time.monotonic() - started, 1),
                 "inputs": input_records(paths), "capture_year": settings.capture_year,
                 "extractions": {"extractor": version, "sha256": digest, "file": CACHE_NAME,
-                                "extracted": len(papers) - reused, "reused": reused}}
+                                "extracted": n_papers - reused, "reused": reused}}
 
     write_store(out, fill)
     lap("write")
-    return BuildReport(len(papers), counts.pop("people"), counts.pop("triples"), 0,
-                       read.errors, written=True, **counts, reused=reused,
+    return BuildReport(n_papers, counts.pop("people"), counts.pop("triples"), 0,
+                       errors, written=True, **counts, reused=reused,
                        warnings=tuple(warnings))
 
 
-def _write_triples(work: Path, loader: ChunkLoader, papers: Sequence[Paper],
-                   extractions: Sequence[Extraction], resolution: Resolution, names: Names,
+def _write_triples(work: Path, loader: ChunkLoader, papers: list[Paper],
+                   extractions: list[Extraction], resolution: Resolution, names: Names,
                    profiles: Sequence[ProfileStats], batch_size: int,
                    chunk_triples: int = CHUNK_TRIPLES) -> None:
     """The triples of the build (what ``paper_graph`` and ``add_extractions`` give), as
-    N-Triples files in ``work`` handed to ``loader`` as each fills up: the papers' own
-    batch by batch, then the cross-paper ones."""
+    N-Triples files in ``work`` handed to ``loader`` as each fills up: the cross-paper ones
+    first, then the papers' own batch by batch. It empties ``papers`` and ``extractions``
+    as it goes (each batch is dropped once written), so that the records' memory goes
+    while the store's grows."""
     from kg.graph.extractions import add_entities, add_paper_extraction, add_successors
 
-    files = (work / f"triples-{i:05d}.nt" for i in itertools.count())
-    path = next(files)
-    sink = TripleLines(path.open("wb"))
-    handed = 0  # the triples written to the files handed over
     listed: dict[str, set[URIRef]] = defaultdict(set)
     organizations: set[str] = set()
+    for paper in papers:
+        for span in paper.sources:
+            if span.layout == "profile":
+                listed[span.path].add(paper_iri(paper))
+        if paper.organization and name_key(paper.organization):
+            organizations.add(paper.organization)
+    files = (work / f"triples-{i:05d}.nt" for i in itertools.count())
+    path = next(files)
+    # a listed affiliation's node keeps its label as an entity (add_entity reads it back)
+    shared = TripleLines(path.open("wb"), held=(RDFS.label, KG.normalizedKey))
     try:
-        for start in range(0, len(papers), batch_size):
-            for paper, extraction in zip(papers[start:start + batch_size],
-                                         extractions[start:start + batch_size], strict=True):
-                add_paper(sink, paper, names)
-                add_paper_extraction(sink, paper, extraction, resolution)
-                for span in paper.sources:
-                    if span.layout == "profile":
-                        listed[span.path].add(paper_iri(paper))
-                if paper.organization and name_key(paper.organization):
-                    organizations.add(paper.organization)
-            sink.flush()
-            if sink.count - handed >= chunk_triples:
-                sink.out.close()
-                loader.load(path)
-                handed, path = sink.count, next(files)
-                sink.out = path.open("wb")
-        shared = new_graph()  # a listed affiliation's node keeps its label as an entity
         for organization in sorted(organizations):
             add_organization(shared, organization, names)
         add_entities(shared, extractions, resolution)
         add_successors(shared, resolution)
         for stats in profiles:
             add_profile(shared, stats, listed.get(stats.source.path, ()), names)
-        sink.out.write(ntriples_bytes(shared))
+    finally:
+        shared.close()
+    del listed
+    sink = TripleLines(path.open("ab"))
+    sink.count = handed = shared.count  # handed: the triples in the files handed over
+    try:
+        while papers:
+            for paper, extraction in zip(papers[:batch_size], extractions[:batch_size],
+                                         strict=True):
+                add_paper(sink, paper, names)
+                add_paper_extraction(sink, paper, extraction, resolution)
+            del papers[:batch_size], extractions[:batch_size]
+            sink.flush()
+            if sink.count - handed >= chunk_triples:
+                sink.out.close()
+                loader.load(path)
+                handed, path = sink.count, next(files)
+                sink.out = path.open("wb")
     finally:
         sink.out.close()
     loader.load(path)

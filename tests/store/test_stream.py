@@ -110,3 +110,54 @@ def test_the_loader_loads_files_in_turn_and_raises_its_error_in_the_caller(tmp_p
         loader.close()
     assert len(store) == 1
     assert not good.exists() and not bad.exists()  # scratch files are removed either way
+
+
+def test_an_organisation_both_listed_and_extracted_is_the_in_memory_graph(tmp_path: Path):
+    from rdflib import RDFS, Graph
+
+    from kg.graph.iris import organization_iri
+    from kg.store.terms import store_form
+
+    listing = tmp_path / "in.jsonl"
+    # the listing writes the name in capitals: its label stays, the text's form is an alias
+    rows = [{"title": "Qux", "authors": ["Di Wu"], "organization": "GOOGLE RESEARCH",
+             "abstract": "We propose Qux, built at Google Research on top of BERT, and "
+                         "evaluate it on GLUE."},
+            {"title": "Quux", "authors": ["Ed Yu"],
+             "abstract": "Google Research and DeepMind release Quux, trained on C4."}]
+    listing.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    build([listing], tmp_path / "files", Settings(), views=False)
+    expected = Graph()
+    for s, p, o in Graph().parse(tmp_path / "files" / "graph.nt", format="nt"):
+        expected.add((s, p, store_form(o)))
+    build_store([listing], tmp_path / "store", Settings(), batch_size=1, views=False)
+    got = store_graph(tmp_path / "store")
+    assert isomorphic(got, expected)
+    organizations = set(got.subjects(RDF.type, KG.Organization))
+    org = organization_iri("Google Research")
+    assert str(got.value(org, RDFS.label)) == "GOOGLE RESEARCH"
+    assert str(got.value(org, KG.alias)) == "Google Research"
+    assert organizations and all(len(set(got.objects(o, RDFS.label))) == 1
+                                 and len(set(got.objects(o, KG.normalizedKey))) == 1
+                                 for o in organizations)
+
+
+def test_triple_lines_hold_back_what_can_be_read_and_replaced(tmp_path: Path):
+    from rdflib import RDFS, Literal, URIRef
+
+    from kg.store.build import TripleLines
+
+    a, b = URIRef("http://x/a"), URIRef("http://x/b")
+    path = tmp_path / "out.nt"
+    lines = TripleLines(path.open("wb"), held=(RDFS.label,), flush_lines=2)
+    lines.add((a, RDFS.label, Literal("A"))).add((a, RDF.type, b)).add((b, RDF.type, a))
+    lines.add((a, RDF.type, b))  # flushed after two lines: written again, loaded once
+    assert lines.value(a, RDFS.label) == Literal("A") and lines.value(b, RDFS.label) is None
+    lines.set((a, RDFS.label, Literal("A2")))
+    with pytest.raises(ValueError, match="not held"):
+        lines.value(a, RDF.type)
+    lines.close()
+    text = path.read_text(encoding="utf-8")
+    assert '"A2"' in text and '"A"' not in text
+    assert lines.count == 4 and len(text.splitlines()) == 4
+    assert len({line for line in text.splitlines()}) == 3
