@@ -10,14 +10,14 @@ calls on the same input then give the same numbers, bit for bit, and the same
 communities (tests/analyse/test_indexed.py compares them with the networkx path).
 
 >>> G = coauthorship_indexed([("p1", "ann"), ("p1", "bo"), ("p2", "bo"), ("p2", "ann")])
->>> G.nodes, G.edges, G.weights
-(['ann', 'bo'], [(0, 1)], [2])
+>>> G.nodes, G.edges.tolist(), G.weights
+(['ann', 'bo'], [[0, 1]], [2])
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -37,12 +37,14 @@ __all__ = ["IndexedGraph", "coauthorship_indexed", "comention_indexed", "compari
 @dataclass(slots=True)
 class IndexedGraph:
     """A projection: ``nodes`` (sorted IRIs), ``edges`` (vertex index pairs, in networkx's
-    order), ``weights`` (the ``weight`` of each edge: papers in common, at least 1; None
-    for an unweighted graph), ``directed``; ``papers``: per edge, the papers on it, where
-    a measure needs them (the comparison graph)."""
+    order: a list of tuples, or an (m, 2) array where there can be millions, as in the
+    co-mention graph, since a tuple of two ints takes about 150 bytes), ``weights`` (the
+    ``weight`` of each edge: papers in common, at least 1; None for an unweighted graph),
+    ``directed``; ``papers``: per edge, the papers on it, where a measure needs them (the
+    comparison graph)."""
 
     nodes: list[str]
-    edges: list[tuple[int, int]]
+    edges: list[tuple[int, int]] | np.ndarray
     weights: list[int] | None
     directed: bool
     papers: list[frozenset[str]] | None = None
@@ -57,8 +59,12 @@ class IndexedGraph:
         h = self._cache.get("graph")
         if h is None:
             ig = library("igraph")
-            h = self._cache["graph"] = ig.Graph(n=len(self.nodes), edges=self.edges,
-                                                directed=self.directed)
+            h = self._cache["graph"] = ig.Graph(n=len(self.nodes), directed=self.directed)
+            if isinstance(self.edges, np.ndarray):  # as tuples a slice at a time
+                for start in range(0, len(self.edges), _EDGE_SLICE):
+                    h.add_edges(self.edges[start:start + _EDGE_SLICE].tolist())
+            else:
+                h.add_edges(self.edges)
         if weight is not None:
             if self.weights is None:
                 raise ValueError("an unweighted graph has no edge weights")
@@ -156,7 +162,7 @@ class IndexedGraph:
         (igraph's Leiden, modularity at resolution 1, iterated until stable)."""
         parameters = {"seed": seed, "weight": weight, "resolution": 1.0, "n_iterations": -1,
                       "implementation": "igraph"}
-        if not self.edges:
+        if len(self.edges) == 0:
             return Partition("leiden", _canonical([node] for node in self.nodes), 0.0,
                              parameters)
         if self.directed:
@@ -165,42 +171,50 @@ class IndexedGraph:
                              parameters=parameters)
 
 
+#: Edges given to igraph at a time from an array (each call of ``add_edges`` costs time in
+#: proportion to the edges already there, so not too few).
+_EDGE_SLICE = 1_000_000
+
+
 def _index(values: Iterable[str]) -> tuple[list[str], dict[str, int]]:
     nodes = sorted(set(values))
     return nodes, {node: i for i, node in enumerate(nodes)}
 
 
 def _pair_counts(groups: np.ndarray, members: np.ndarray, n: int
-                 ) -> tuple[list[tuple[int, int]], list[int]]:
-    """The pairs ``i < j`` of members that share a group, sorted, and how many groups each
-    pair shares; ``groups`` and ``members`` are parallel arrays, sorted by (group,
-    member), without repeats."""
+                 ) -> tuple[np.ndarray, list[int]]:
+    """The pairs ``i < j`` of members that share a group, sorted, as an (m, 2) array, and
+    how many groups each pair shares; ``groups`` and ``members`` are parallel arrays,
+    sorted by (group, member), without repeats."""
     if len(members) < 2:
-        return [], []
+        return np.zeros((0, 2), np.int64), []
     starts = np.flatnonzero(np.r_[True, groups[1:] != groups[:-1]])
     ends = np.r_[starts[1:], len(groups)]
     end = np.repeat(ends, ends - starts)  # the end of each member's group
     reps = end - np.arange(len(members)) - 1  # the members after it in its group
     total = int(reps.sum())
     if total == 0:
-        return [], []
+        return np.zeros((0, 2), np.int64), []
     left = np.repeat(np.arange(len(members)), reps)
     offsets = np.arange(total) - np.repeat(np.cumsum(reps) - reps, reps)
     right = left + 1 + offsets
     codes = members[left].astype(np.int64) * n + members[right]
     unique, counts = np.unique(codes, return_counts=True)
-    return list(zip((unique // n).tolist(), (unique % n).tolist(), strict=True)), counts.tolist()
+    return np.stack([unique // n, unique % n], axis=1), counts.tolist()
 
 
-def _grouped(rows: Iterable[tuple[str, str]], index: Mapping[str, int]
+def _grouped(rows: Sequence[tuple[str, str]], index: Mapping[str, int]
              ) -> tuple[np.ndarray, np.ndarray]:
-    """(group, member index) arrays of ``rows`` (group, member), sorted, without repeats."""
-    groups_of: dict[str, int] = {}
-    pairs = {(groups_of.setdefault(g, len(groups_of)), index[m]) for g, m in rows}
-    if not pairs:
+    """(group, member index) arrays of ``rows`` (group, member), sorted, without repeats
+    (groups numbered in the order they first come)."""
+    if not rows:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    array = np.array(sorted(pairs), dtype=np.int64)
-    return array[:, 0], array[:, 1]
+    groups_of: dict[str, int] = {}
+    groups = np.fromiter((groups_of.setdefault(g, len(groups_of)) for g, _ in rows),
+                         np.int64, len(rows))
+    members = np.fromiter((index[m] for _, m in rows), np.int64, len(rows))
+    codes = np.unique(groups * max(len(index), 1) + members)
+    return codes // max(len(index), 1), codes % max(len(index), 1)
 
 
 def coauthorship_indexed(authors: Iterable[tuple[str, str]]) -> IndexedGraph:

@@ -56,6 +56,9 @@ from kg.store.terms import from_ox, to_ox
 __all__ = ["PROJECTION_PREDICATES", "StoreView", "analyse_store", "clear_store_analysis",
            "store_analysis", "write_graph_to_store"]
 
+#: Quads made (about) before they go into a store the analysis streams to (analyse_store).
+STREAM_CHUNK = 100_000
+
 #: Every predicate the projections read (rdf:type only for :data:`PROJECTION_CLASSES`).
 PROJECTION_PREDICATES = (
     KG.authorship, KG.agent, KG.authorPosition, SDO.author, KG.authorListTruncated,
@@ -169,8 +172,15 @@ def analyse_store(target: str | Path | ox.Store, *, seed: int = 0, backend: str 
     bulk load, which is not transactional."""
     in_place = isinstance(target, str | Path)
     store = open_store(target, read_only=False) if in_place else target
+    # The build's own store (new: no earlier analysis) takes the quads as they are made, a
+    # projection at a time, so that they are never all in memory; its earlier analysis
+    # goes first (the tables are read from the rest of the graph).
+    streamed = not in_place and backend == "igraph" and communities == "leiden"
+    removed = clear_store_analysis(store) if streamed else 0
+    out = AnalysisQuads(sink=store.bulk_extend if streamed else None, chunk=STREAM_CHUNK)
     if backend == "igraph" and communities == "leiden":
-        quads, summaries = store_analysis(store, seed=seed, betweenness_k=betweenness_k)
+        quads, summaries = store_analysis(store, seed=seed, betweenness_k=betweenness_k,
+                                          out=out)
     else:
         added, summaries = analysis_graph(StoreView(store), seed=seed, backend=backend,
                                           communities=communities,
@@ -178,13 +188,15 @@ def analyse_store(target: str | Path | ox.Store, *, seed: int = 0, backend: str 
         quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.DefaultGraph())
                  for s, p, o in added]
     distinct = set(quads)
-    removed = clear_store_analysis(store)
+    if not streamed:
+        removed = clear_store_analysis(store)
     if in_place:
         store.extend(distinct)  # one transaction
     else:
         store.bulk_extend(distinct)  # new files written whole: far faster than extend
     store.flush()
-    return AnalysisReport(summaries, removed, len(distinct), seed, backend, communities)
+    return AnalysisReport(summaries, removed, len(distinct) + out.handed, seed, backend,
+                          communities)
 
 
 def _summary(projection: str, G: IndexedGraph, partition: Partition | None
@@ -194,13 +206,17 @@ def _summary(projection: str, G: IndexedGraph, partition: Partition | None
                              None if partition is None else partition.modularity)
 
 
-def store_analysis(store: ox.Store, *, seed: int = 0, betweenness_k: int | None = None
+def store_analysis(store: ox.Store, *, seed: int = 0, betweenness_k: int | None = None,
+                   out: AnalysisQuads | None = None
                    ) -> tuple[list[ox.Quad], tuple[ProjectionSummary, ...]]:
     """The quads :func:`kg.analyse.writeback.analysis_graph` adds (igraph backend, Leiden
     communities) for the graph in ``store``, from :func:`kg.store.tables.analysis_tables`
-    and :mod:`kg.analyse.indexed`; and a summary per projection. The store is only read."""
+    and :mod:`kg.analyse.indexed`; and a summary per projection. The store is only read,
+    but by ``out``'s sink, if it has one: then the quads returned are those not yet handed
+    to it (:class:`~kg.store.quads.AnalysisQuads`), after each projection."""
     tables = analysis_tables(store)
-    out, summaries, backend, fast = AnalysisQuads(), [], "igraph", ("igraph",)
+    out = AnalysisQuads() if out is None else out
+    summaries, backend, fast = [], "igraph", ("igraph",)
 
     def write(projection: str, G: IndexedGraph, runs: list,
               partition: Partition | None) -> None:
@@ -211,6 +227,7 @@ def store_analysis(store: ox.Store, *, seed: int = 0, betweenness_k: int | None 
         if partition is not None:
             out.partition(projection, partition, fast)
         summaries.append(_summary(projection, G, partition))
+        out.spill()
 
     co = coauthorship_indexed(tables.authors)
     k = sources_for(co, betweenness_k)

@@ -12,7 +12,12 @@ import numpy as np
 import pytest
 
 from kg.analyse.communities import leiden_communities
-from kg.analyse.indexed import IndexedGraph, _pair_counts, coauthorship_indexed
+from kg.analyse.indexed import (
+    IndexedGraph,
+    _pair_counts,
+    coauthorship_indexed,
+    comention_indexed,
+)
 from kg.analyse.lineage import descendant_counts, influence_scores
 from kg.analyse.measures import (
     baseline_counts,
@@ -108,13 +113,29 @@ def test_pair_counts_are_the_groups_each_pair_shares():
     expected = Counter(pair for members in groups for pair in combinations(members, 2))
     pairs, counts = _pair_counts(np.array([g for g, _ in rows]),
                                  np.array([m for _, m in rows]), 30)
-    assert pairs == sorted(expected)
-    assert counts == [expected[pair] for pair in pairs]
-    assert _pair_counts(np.array([0, 1]), np.array([3, 4]), 30) == ([], [])
+    assert [tuple(pair) for pair in pairs.tolist()] == sorted(expected)
+    assert counts == [expected[pair] for pair in sorted(expected)]
+    none, no_counts = _pair_counts(np.array([0, 1]), np.array([3, 4]), 30)
+    assert none.shape == (0, 2) and no_counts == []
 
 
 def test_coauthorship_counts_each_paper_once_and_keeps_solo_authors():
     G = coauthorship_indexed([("p1", "ann"), ("p1", "bo"), ("p1", "ann"), ("p2", "bo"),
                               ("p2", "ann"), ("p3", "cy")])
     assert G.nodes == ["ann", "bo", "cy"]
-    assert (G.edges, G.weights) == ([(0, 1)], [2])
+    assert (G.edges.tolist(), G.weights) == ([[0, 1]], [2])
+
+
+def test_an_array_of_edges_makes_the_igraph_graph_a_list_makes(monkeypatch):
+    import kg.analyse.indexed
+
+    rng = random.Random(9)
+    mentions = [(f"p{rng.randint(0, 40)}", f"e{rng.randint(0, 25)}") for _ in range(300)]
+    G = comention_indexed(mentions)
+    assert isinstance(G.edges, np.ndarray) and len(G.edges) > 50
+    listed = IndexedGraph(G.nodes, [tuple(e) for e in G.edges.tolist()], G.weights, False)
+    monkeypatch.setattr(kg.analyse.indexed, "_EDGE_SLICE", 7)  # many slices
+    assert G.igraph().get_edgelist() == listed.igraph().get_edgelist()
+    assert (G.pagerank_scores(weight="weight") == listed.pagerank_scores(weight="weight"))
+    assert (G.leiden_communities(weight="weight", seed=2)
+            == listed.leiden_communities(weight="weight", seed=2))
