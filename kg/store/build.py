@@ -51,6 +51,7 @@ from kg.store.incremental import (
     paper_key,
     write_cache,
 )
+from kg.store.memory import release_free_memory
 from kg.store.validate import validate_store
 
 if TYPE_CHECKING:
@@ -240,9 +241,11 @@ def build_store(paths: Sequence[str | Path], out: Path, settings: Settings,
             lap("triples")
         finally:
             loader.close()
+        release_free_memory()
         counts.update(store_counts(store))
         lap("load")
         analyse_store(store, seed=0)
+        release_free_memory()
         lap("analyse")
         outcome = validate_store(store)
         if not outcome.conforms:

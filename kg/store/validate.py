@@ -47,6 +47,7 @@ from rdflib.term import Identifier
 from kg.graph.validate import ValidationOutcome, _parsed
 from kg.graph.vocab import RDF, RDFS, XSD, bind_prefixes
 from kg.store.disk import open_store
+from kg.store.memory import release_free_memory
 from kg.store.terms import INTEGER_TYPES, from_ox
 
 __all__ = ["Violation", "store_violations", "validate_store"]
@@ -400,6 +401,14 @@ def _violations(store: ox.Store, query: _Query) -> Iterator[Violation]:
         yield Violation(from_ox(row["this"]), path, component, value, found)
 
 
+def _released_violations(store: ox.Store, query: _Query) -> list[Violation]:
+    """The violations of a SPARQL-based constraint; then the memory of its hash joins (the
+    largest of the validation) goes back to the system (:mod:`kg.store.memory`)."""
+    found = list(_violations(store, query))
+    release_free_memory()
+    return found
+
+
 def _shape_violations(store: ox.Store, plan: _Plan) -> list[Violation]:
     """The violations of ``plan``'s shape other than SPARQL-based ones: its suspects checks
     (:meth:`_Compiler.suspects`) read the store; only when they find suspects are the
@@ -429,7 +438,7 @@ def store_violations(store: ox.Store, *, jobs: int = 1) -> list[Violation]:
 
     plans = _plans()
     with ThreadPoolExecutor(max(1, jobs)) as pool:
-        sparql = [pool.submit(lambda q: list(_violations(store, q)), query)
+        sparql = [pool.submit(_released_violations, store, query)
                   for plan in plans for query in plan.sparql]
         todo = uncertified(store, pool)
         exact = [pool.submit(_shape_violations, store, plan)

@@ -1,0 +1,38 @@
+"""Handing the memory a stage has freed back to the operating system.
+
+glibc's allocator keeps memory that was freed in its heaps for reuse instead of returning
+it, so the resident size of a process only grows: after Oxigraph's hash joins in one
+validation query, or the Python objects of the triples stage, the next stage's peak sits
+on top of memory nobody uses (at 20,000 papers, 561 MiB still resident after the largest
+validation query, 241 MiB after trimming). :func:`release_free_memory` asks glibc to give
+it back (``malloc_trim``), as Dask's workers do; the large store build calls it between
+its stages and after each SPARQL-based validation query.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+from collections.abc import Callable
+from functools import cache
+
+__all__ = ["release_free_memory"]
+
+
+@cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    name = ctypes.util.find_library("c")
+    try:
+        return ctypes.CDLL(name).malloc_trim if name else None
+    except (OSError, AttributeError):  # not glibc: no malloc_trim
+        return None
+
+
+def release_free_memory() -> bool:
+    """Return the free memory of the C library's heaps to the system; False where the C
+    library cannot (not glibc), which changes nothing else."""
+    trim = _malloc_trim()
+    if trim is None:
+        return False
+    trim(0)
+    return True
