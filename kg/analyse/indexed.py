@@ -213,8 +213,9 @@ def _grouped(rows: Sequence[tuple[str, str]], index: Mapping[str, int]
     groups = np.fromiter((groups_of.setdefault(g, len(groups_of)) for g, _ in rows),
                          np.int64, len(rows))
     members = np.fromiter((index[m] for _, m in rows), np.int64, len(rows))
-    codes = np.unique(groups * max(len(index), 1) + members)
-    return codes // max(len(index), 1), codes % max(len(index), 1)
+    n = max(len(index), 1)
+    codes = np.unique(groups * n + members)
+    return codes // n, codes % n
 
 
 def coauthorship_indexed(authors: Iterable[tuple[str, str]]) -> IndexedGraph:

@@ -127,13 +127,17 @@ class TripleLines:
         self.lines = set()
         self.terms = {}
 
-    def close(self) -> None:
-        """Write the held triples and every line left, and close ``out``."""
+    def release(self) -> None:
+        """Write the held triples and every line left; from now on nothing is held."""
         held, self.held, self.held_predicates = self.held, {}, frozenset()
         for (subject, predicate), objects in held.items():
             for obj in objects:
                 self.add((subject, predicate, obj))
         self.flush()
+
+    def close(self) -> None:
+        """:meth:`release`, and close ``out``."""
+        self.release()
         self.out.close()
 
 
@@ -294,20 +298,17 @@ def _write_triples(work: Path, loader: ChunkLoader, papers: list[Paper],
     files = (work / f"triples-{i:05d}.nt" for i in itertools.count())
     path = next(files)
     # a listed affiliation's node keeps its label as an entity (add_entity reads it back)
-    shared = TripleLines(path.open("wb"), held=(RDFS.label, KG.normalizedKey))
+    sink = TripleLines(path.open("wb"), held=(RDFS.label, KG.normalizedKey))
+    handed = 0  # the triples in the files handed over
     try:
         for organization in sorted(organizations):
-            add_organization(shared, organization, names)
-        add_entities(shared, extractions, resolution)
-        add_successors(shared, resolution)
+            add_organization(sink, organization, names)
+        add_entities(sink, extractions, resolution)
+        add_successors(sink, resolution)
         for stats in profiles:
-            add_profile(shared, stats, listed.get(stats.source.path, ()), names)
-    finally:
-        shared.close()
-    del listed
-    sink = TripleLines(path.open("ab"))
-    sink.count = handed = shared.count  # handed: the triples in the files handed over
-    try:
+            add_profile(sink, stats, listed.get(stats.source.path, ()), names)
+        sink.release()
+        del listed
         while papers:
             for paper, extraction in zip(papers[:batch_size], extractions[:batch_size],
                                          strict=True):
