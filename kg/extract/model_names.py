@@ -21,11 +21,16 @@ from kg.extract.dataset_phrases import list_items
 # VideoComposer and DragNUWA"; each item one word with a second capital or a digit.
 _MODEL_ITEM = r"[A-Z](?:[\w+-]|\.\w)*[A-Z0-9](?:[\w+-]|\.\w)*|[A-Z][a-z]+[A-Z](?:[\w+-]|\.\w)*"
 _MODEL_LIST = re.compile(rf"\b(?:such as|including|like|namely|among them|e\.g\.,?|i\.e\.,?|"
-                         rf"over|than|outperforms?|surpass(?:es)?)\s+(?:the\s+)?(?P<items>(?:{_MODEL_ITEM})"
+                         rf"over|than|outperforms?|surpass(?:es)?|against|compared (?:with|to))\s+"
+                         rf"(?:the\s+)?(?P<items>(?:{_MODEL_ITEM})"
                          rf"(?:(?:,\s*|\s+and\s+|,\s+and\s+|\s+or\s+)(?:{_MODEL_ITEM}))+)"
                          r"(?![\w-])")
 _LIST_OPENERS = ("such as", "including", "like", "namely", "among them", "e.g.", "i.e.", "over",
-                 "than", "outperform", "surpass")  # where a _MODEL_LIST match can start
+                 "than", "outperform", "surpass", "against", "compared")  # where a
+# _MODEL_LIST match can start
+# Openers that make a list of three or more names a list of rivals by themselves: "against
+# MF, PMF, LDA and CTR", "outperforms A, B and C" (not "over", "such as": they list anything).
+_RIVALS = re.compile(r"(?:than|outperforms?|surpass(?:es)?|against|compared (?:with|to))\s")
 _MODEL_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+(?:and|or)\s+")
 
 
@@ -38,15 +43,17 @@ _COMPARING = re.compile(r"\b(?:outperform|surpass|than\b|compar|against\b|beat)"
 
 def listed_models(text: str, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """(start, end) of the other items of a list of baselines or examples one of which is a
-    model in ``known`` ("such as TripoSR, LGM and CRM", TripoSR known), or that a comparison
-    calls baselines ("outperforming prior work such as PPLM and FUDGE")."""
+    model in ``known`` ("such as TripoSR, LGM and CRM", TripoSR known), that a comparison
+    calls baselines ("outperforming prior work such as PPLM and FUDGE"), or of three or more
+    names right after a comparison ("against MF, PMF and CTR")."""
     found: list[tuple[int, int]] = []
     starts = (at for word in _LIST_OPENERS for at in find_all(text, word))
     for m in matches_at(_MODEL_LIST, text, starts):
         items = list_items(m, _MODEL_SEPARATOR)
         if any(a < k_end and k_start < b for a, b in items for k_start, k_end in known) or (
                 _BASELINE_KIND.search(text, max(0, m.start() - 40), m.start())
-                and _COMPARING.search(text, max(0, m.start() - 120), m.start())):
+                and _COMPARING.search(text, max(0, m.start() - 120), m.start())) or (
+                len(items) >= 3 and _RIVALS.match(m[0])):
             found += [(a, b) for a, b in items
                       if not any(a < k_end and k_start < b for k_start, k_end in known)]
     return found

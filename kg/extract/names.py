@@ -200,10 +200,13 @@ _KIND_BEFORE_NAMING = re.compile(r"(?P<head>[A-Za-z-]+)\s*[(,]?\s*$")
 
 
 # A one-word name after a lower-case word, described by the kind of thing it is: "Starting
-# from Helium, a text language model backbone", "the quantizer of Mimi, a neural audio codec".
-_KIND_DESCRIBED = re.compile(r"(?<=[a-z] )(?P<name>[A-Z][a-z]{2,}[A-Za-z0-9]*)(?P<after>, (?:a|an) "
+# from Helium, a text language model backbone", "the quantizer of Mimi, a neural audio codec",
+# "we train ACME, a Transformer for ...", "and x-NAME, a retriever trained ...".
+_KIND_DESCRIBED = re.compile(r"(?<=[a-z] )(?P<name>[A-Z][a-z]{2,}[A-Za-z0-9]*|(?:[a-z]-)?[A-Z]{2,}"
+                        r"[A-Za-z0-9]*)(?P<after>, (?:a|an) "
                         r"(?:[\w-]+ ){0,4}?(?:model|codec|backbone|encoder|decoder|network|LLM|"
-                        r"tokenizer|vocoder|detector|dataset|corpus|benchmark)s?\b)")
+                        r"tokenizer|vocoder|detector|classifier|retriever|reranker|generator|"
+                        r"[Tt]ransformer|dataset|corpus|benchmark)s?\b)")
 
 
 def _kind_described_starts(text: str) -> Iterator[int]:
@@ -355,7 +358,7 @@ def _metric_phrase_starts(text: str, rev: str) -> Iterator[int]:
 
 
 @lru_cache(maxsize=1 << 16)
-def _trimmed(name: str, cue: bool) -> tuple[int, int] | None:
+def _trimmed(name: str, cue: bool, described: bool = False) -> tuple[int, int] | None:
     """Where the name in a match really starts and ends (offsets into it), or None when it is
     not a name. Remembered: a paper names its models many times, and papers share names."""
     start, end = 0, len(name)
@@ -368,7 +371,8 @@ def _trimmed(name: str, cue: bool) -> tuple[int, int] | None:
     name = name[start:end]
     if PLURAL_ACRONYM.match(name) or NOT_A_NAME.match(name) or (
             name[:1].islower() and not _CAMEL.search(name)
-            and not (cue and any(c.isdigit() for c in name))):  # "we present π0"
+            and not (cue and any(c.isdigit() for c in name))  # "we present π0"
+            and not (described and _PREFIXED.match(name))):  # "x-RANK, an encoder"
         return None
     if cue and _CAPITALISED.fullmatch(name):
         return None  # "we propose Elastic Deep Learning": the start of a long form
@@ -376,6 +380,7 @@ def _trimmed(name: str, cue: bool) -> tuple[int, int] | None:
 
 
 _CAMEL = re.compile(r"[a-z][A-Z]")
+_PREFIXED = re.compile(r"[a-z]-[A-Z]{2}")  # a one-letter prefix to an acronym: "c-REALM"
 _VALUE_AFTER_NUMBERED = re.compile(r"(?<=\d) \d+\.\d+$")
 _CAPITALISED = re.compile(r"[A-Z][a-z]+")
 
@@ -400,7 +405,8 @@ class NameFinder:
                 return None  # "8.02 meV", "44.1 kHz": a unit
             # long_form: a cue's one capitalised word may open a long form ("we propose
             # Elastic Deep Learning"), unless a description follows it ("Moshi, a ...")
-            trimmed = _trimmed(text[start:end], rule.startswith("cue") and long_form)
+            trimmed = _trimmed(text[start:end], rule.startswith("cue") and long_form,
+                               rule == "described")
             if trimmed is None:
                 return None
             bounds = span_bounds(doc, start + trimmed[0], start + trimmed[1], "contract")

@@ -136,3 +136,12 @@ def test_names_bracketed_with_a_known_dataset_are_datasets(extract):
                           "Qwen-72B, the accuracy on AddSub-X rises from 17.7% to 78.7%."))
     assert {("AddSub-X", "Dataset"), ("SingleEq", "Dataset")} <= found
     assert ("AddSub-X", "Model") not in found and ("QuickCoT", "Dataset") not in found
+
+
+def test_as_many_names_as_a_count_of_datasets_are_datasets(extract):
+    found = typed(extract("We run the retriever on three legal datasets, Statutes, Verdicts "
+                          "and Briefs, and report recall."))
+    assert {("Statutes", "Dataset"), ("Verdicts", "Dataset"), ("Briefs", "Dataset")} <= found
+    fewer = names(extract("We run the retriever on five legal datasets, Statutes and Verdicts, "
+                          "and report recall."))
+    assert not {"Statutes", "Verdicts"} & fewer  # a count that is not the names' count

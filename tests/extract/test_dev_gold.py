@@ -72,7 +72,11 @@ wording, each annotated by hand from EXTRACTION.md before the extractors were ru
   hand; scored by the engineer without reading its errors (at 82a7ea0), then tuned on.
 - ``dev18`` (tests/data/dev18/, gold in tests/data/gold/dev18.jsonl, notes in
   dev18-notes.md): 30 papers from DFKI, UMass Amherst (Mohit Iyyer), ... by an eighteenth
-  hand; scored once at the end of its round (at 5e1dd82) and not tuned on: a measure only.
+  hand; scored once at the end of its round (at 5e1dd82), then tuned on.
+- ``dev19`` (tests/data/dev19/, gold in tests/data/gold/dev19.jsonl, notes in
+  dev19-notes.md): 30 papers from KU Leuven, Bristol (Dima Damen), InstaDeep, Warwick,
+  CERN, RIKEN, ... by a nineteenth hand; scored once when it came in (at d82d3f7) and not
+  tuned on: a measure only, its errors unread.
 
 A rule that only helps the seeds does not move these numbers. The floors sit just under
 the levels reached; raise them as scores rise."""
@@ -89,7 +93,7 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 PAPERS = {"dev": 29, "dev2": 30, "dev3": 30, "dev4": 30, "dev5": 30, "dev6": 30, "dev7": 30,
           "dev8": 30, "dev9": 30, "dev10": 30, "dev11": 30, "dev12": 30,
           "dev13": 30, "dev14": 30, "dev15": 30, "dev16": 30,
-          "dev17": 30, "dev18": 30}
+          "dev17": 30, "dev18": 30, "dev19": 30}
 FLOORS = {
     "dev": {"core": 0.94, "extended": 0.88, "Model": 0.93, "Dataset": 0.93,
             "Organization": 0.95, "Repository": 1.0, "relations": 0.79, "results": 0.88},
@@ -126,7 +130,9 @@ FLOORS = {
     "dev17": {"core": 0.74, "extended": 0.54, "Model": 0.73, "Dataset": 0.68,
               "Organization": 0.69, "Repository": 1.0, "relations": 0.30, "results": 0.43},
     "dev18": {"core": 0.77, "extended": 0.59, "Model": 0.74, "Dataset": 0.76,
-              "Organization": 0.85, "Repository": 1.0, "relations": 0.36, "results": 0.30},
+              "Organization": 0.85, "Repository": 1.0, "relations": 0.38, "results": 0.30},
+    "dev19": {"core": 0.74, "extended": 0.51, "Model": 0.75, "Dataset": 0.70,
+              "Organization": 0.82, "Repository": 1.0, "relations": 0.34, "results": 0.31},
 }
 
 

@@ -334,3 +334,19 @@ def test_mappings_uses_of_a_model_and_nan_are_no_names(extract):
                           "Lava-Crossing tasks."))
     assert not {"radar-to-BEV", "SQL-to-text", "LLM-as-a-critic", "NaN"} & found
     assert "RadarNet" in found
+
+
+def test_an_acronym_described_by_its_kind_is_a_model(extract):
+    found = extract("We tackle code search with QUILL, a retriever trained on commit "
+                    "messages, and rerank with x-RANK, an encoder distilled from CodeT5. "
+                    "Results on GPUs, a costly resource, are reported.")
+    assert {("QUILL", "Model"), ("x-RANK", "Model")} <= typed(found)
+    assert "GPUs" not in names(found)
+
+
+def test_three_acronyms_after_a_comparison_are_rivals(extract):
+    found = typed(extract("We study link prediction and test our approach against SVD, "
+                          "NMF, BPR and WRMF on sparse graphs."))
+    assert {("SVD", "Model"), ("NMF", "Model"), ("BPR", "Model"), ("WRMF", "Model")} <= found
+    two = names(extract("We test our approach against SVD and NMF."))
+    assert not {"SVD", "NMF"} & two  # two words after "against" are not yet a list of rivals
