@@ -98,13 +98,6 @@ def dataset_phrases(text: str, abstract_start: int) -> list[tuple[int, int]]:
         # "On Sudoku-Extreme and Maze-Hard, TRM reaches ..."
         found += [(a, b) for a, b in list_items(m, _SEPARATOR)
                   if _SHAPED.search(text, a, b) and text[a:b].split()[0] not in _NOT_FIRST]
-    for m in _COUNTED.finditer(text, abstract_start) if (
-            " datasets" in text or " benchmarks" in text or " corpora" in text) else ():
-        # "three review datasets, Yelp, Amazon and Beer": as many names as the count
-        items = list_items(m, _SEPARATOR)
-        if len(items) == _COUNT[m["n"].lower()] and not any(
-                text[a:b].split()[0] in _NOT_FIRST for a, b in items):
-            found += items
     ons = [at for at in find_all(text, " on ") if at >= abstract_start]
     for m in matches_at(_NUMBER_ON, text, _starts_before(text, ons, _NUMBER_BEFORE_ON, 40)):
         # "70.57 / 30.94 on Yoochoose", "an F1 of 0.91 on Reddit-Small"
@@ -119,6 +112,20 @@ def dataset_phrases(text: str, abstract_start: int) -> list[tuple[int, int]]:
                   if _LISTED_NAME.search(text, a, b) and not _SIZED.search(text, a, b)
                   and text[a:b].split()[0] not in _NOT_FIRST]
     return sorted(set(found))
+
+
+def counted_datasets(text: str, abstract_start: int) -> list[tuple[int, int]]:
+    """The names right after a count of datasets, when there are as many as it says:
+    "three review datasets, Yelp, Amazon and Beer", "nine graph datasets - Cora, ...". The
+    count makes them datasets whatever else their names may be (Amazon, a company)."""
+    found = []
+    for m in _COUNTED.finditer(text, abstract_start) if (
+            " datasets" in text or " benchmarks" in text or " corpora" in text) else ():
+        items = list_items(m, _SEPARATOR)
+        if len(items) == _COUNT[m["n"].lower()] and not any(
+                text[a:b].split()[0] in _NOT_FIRST for a, b in items):
+            found += items
+    return found
 
 
 def list_items(m: re.Match[str], separator: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -190,12 +197,13 @@ _LIST = re.compile(rf"(?:\b(?:on|including|such as|namely|across|among them)\s+(
                    rf"(?P<items>{_ITEM}(?:(?:,\s*|\s+and\s+|,\s+and\s+){_ITEM})+)")
 _SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 # A count of datasets and the names right after it: "three review datasets, Yelp, Amazon and
-# Beer", "four datasets: A, B, C and D"; a name is a dataset when the count is that of the names.
+# Beer", "four datasets: A, B, C and D", "two datasets - A and B"; when the count is that of
+# the names.
 _COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10, **{str(n): n for n in range(2, 11)}}
 _COUNTED = re.compile(rf"(?<![\w-])(?P<n>(?i:two|three|four|five|six|seven|eight|nine|ten)|"
                       rf"[2-9]|10)\s+(?:[\w-]+\s+){{0,3}}?(?:datasets|benchmarks|corpora)"
-                      rf"\s*[,:(]\s*(?:namely\s+|i\.e\.,?\s+)?"
+                      rf"\s*(?:[,:(]|\s[-–—])\s*(?:namely\s+|i\.e\.,?\s+)?"
                       rf"(?P<items>{_ITEM}(?:(?:,\s*|\s+and\s+|,\s+and\s+){_ITEM})+)(?![\w-])")
 # Where a _LIST match can start: each of its openers' first characters.
 _LIST_OPENERS = ("on", "On", "including", "such as", "namely", "across", "among them",

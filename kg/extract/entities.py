@@ -41,7 +41,7 @@ from kg.normalize import name_key
 TRUST = {"kg_lexicon": 3, "kg_abbrevs": 2, "cue": 3, "title": 2, "metric-phrase": 2,
          "dataset-phrase": 2, "technique": 2, "described": 3,
          "cue-untyped": 1, "shape": 1, "versioned": 1, "baseline": 1,
-         "listed": 1}
+         "listed": 1, "counted": 4}  # "three datasets, A, B and C": whatever else A is
 UNTYPED_RULES = ("shape", "versioned", "cue-untyped")
 _SYSTEMS = ("Model", "Method", "Software")
 _RESOURCES = ("Dataset", "Metric", "Task", "Hardware", "Organization")

@@ -29,7 +29,7 @@ from kg.extract.context import (
     span_bounds,
     token_bounds,
 )
-from kg.extract.dataset_phrases import dataset_phrases, listed_datasets
+from kg.extract.dataset_phrases import counted_datasets, dataset_phrases, listed_datasets
 from kg.extract.heads import type_by_convention, type_from_head
 from kg.extract.lexicon import load_lexicon
 from kg.extract.measure_phrases import cutoff_measures, valued_measures
@@ -186,7 +186,19 @@ def described_type(description: str | None) -> str | None:
     if m := _GROUP_OF.match(description):  # "a suite of models": models
         return type_from_head(m[1])
     head = _CUT.split(description.strip(" ,"), maxsplit=1)[0]
+    if m := _TASK_SYSTEM.search(head.rstrip()):  # "an end-to-end OCR system": a model
+        return "Software" if m[1].lower() in _INFRASTRUCTURE else "Model"
     return type_from_head(head)
+
+
+# "a ... system" with a word before it: a model for a task ("an end-to-end system", "a
+# text-to-audio system"), or software by the words of computing infrastructure ("an LLM
+# serving system", "a new ML system"); a bare "a system for ..." stays software.
+_TASK_SYSTEM = re.compile(r"(?:an?|the)\s+(?:[\w-]+\s+)*?([\w-]+)\s+system$")
+_INFRASTRUCTURE = {"serving", "ml", "inference", "distributed", "training", "database",
+                   "storage", "operating", "runtime", "computing", "execution", "software",
+                   "compiler", "scheduling", "caching", "memory", "file", "deep-learning",
+                   "learning", "dataflow", "streaming", "cluster", "parallel"}
 
 
 # A description that names a group of things: the kind is what the group holds.
@@ -487,6 +499,8 @@ class NameFinder:
         blank = text.find("\n\n")  # the title before it is in title case
         for start, end in dataset_phrases(text, blank + 2 if blank >= 0 else 0):
             again(add(start, end, "Dataset", "dataset-phrase"), "Dataset", "dataset-phrase")
+        for start, end in counted_datasets(text, blank + 2 if blank >= 0 else 0):
+            again(add(start, end, "Dataset", "counted"), "Dataset", "counted")
         lexicon = plain_spans(doc, "kg_lexicon")
         known = [(s[2], s[3]) for s in lexicon if s[4] == "Dataset"]
         for start, end in listed_datasets(text, known, blank + 2 if blank >= 0 else 0):

@@ -57,10 +57,20 @@ def sentence_reporters(doc: Doc, models: list[Span], sent: Span,
         text, models, sent.start_char, _COMPARED_BEFORE_LOWER.search, modifiers, low)
     if main is not None:
         skipped |= {s.start for s in models if applied_to(text, s, sent, main, models)}
+    for m in _MADE_FROM.finditer(text, sent.start_char, sent.end_char):
+        if any(s.end_char == m.start() for s in models):  # "X, obtained from Y, has 22%"
+            skipped |= {s.start for s in models if m.start() < s.start_char < m.end()}
     if text.startswith(("With ", "Using "), sent.start_char) and (
             fronted := _FRONTED_SETTING.match(text, sent.start_char, sent.end_char)):
         skipped |= {s.start for s in models if s.end_char <= fronted.end()}
     return [s for s in models if s.start not in skipped and named(s)]
+
+
+# A clause after a name that says what the model was made from: "Res2Net-50, obtained by
+# putting the block into ResNet-50, has ...": the models inside it report nothing.
+_MADE_FROM = re.compile(r",\s+(?:(?:which|that)\s+is\s+)?(?:obtained|built|derived|constructed|"
+                        r"formed|made|created|initiali[sz]ed|fine-?tuned|distilled|adapted|"
+                        r"converted|pruned|quantized|quantised)\s[^,;()]{0,80},")
 
 
 # A setting that opens the sentence, up to the comma before its clause: "With the large

@@ -145,3 +145,10 @@ def test_as_many_names_as_a_count_of_datasets_are_datasets(extract):
     fewer = names(extract("We run the retriever on five legal datasets, Statutes and Verdicts, "
                           "and report recall."))
     assert not {"Statutes", "Verdicts"} & fewer  # a count that is not the names' count
+
+
+def test_a_count_of_datasets_outweighs_a_company_and_takes_dashes(extract):
+    found = typed(extract("We test on four product datasets - Alibaba, Walmart, Etsy and "
+                          "Zalando - and report the hit rate of our ranker."))
+    assert {("Alibaba", "Dataset"), ("Walmart", "Dataset"), ("Etsy", "Dataset"),
+            ("Zalando", "Dataset")} <= found

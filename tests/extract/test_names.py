@@ -350,3 +350,9 @@ def test_three_acronyms_after_a_comparison_are_rivals(extract):
     assert {("SVD", "Model"), ("NMF", "Model"), ("BPR", "Model"), ("WRMF", "Model")} <= found
     two = names(extract("We test our approach against SVD and NMF."))
     assert not {"SVD", "NMF"} & two  # two words after "against" are not yet a list of rivals
+
+
+def test_a_system_for_a_task_is_a_model_and_infrastructure_is_software(extract):
+    found = typed(extract("We present TabSniff, an end-to-end system for reading invoices, and "
+                          "serve it with FlowServe, a distributed inference system for GPUs."))
+    assert ("TabSniff", "Model") in found and ("FlowServe", "Software") in found

@@ -909,3 +909,11 @@ def test_plural_model_names_a_text_defines_and_speech_measures(extract):
     assert ("GBMs", "Criteo", "logloss", 0.441) in res(found)
     assert {("DenoiseNet", "VoiceBank-DEMAND", "CSIG", 3.87),
             ("DenoiseNet", "VoiceBank-DEMAND", "COVL", 3.24)} <= res(found)
+
+
+def test_a_model_a_clause_says_it_was_made_from_reports_nothing(extract):
+    found = extract("We propose GridBlock, a unit for CNNs. GridNet-34, built by stacking the "
+                    "unit on VGG-16, reaches an accuracy of 81.3% on CIFAR-100, against 77.9% "
+                    "for VGG-16.")
+    results = {(r.model, r.value) for r in found.results}
+    assert ("GridNet-34", 81.3) in results and ("VGG-16", 81.3) not in results
