@@ -34,7 +34,9 @@ CUES = (
      ("Model", "Method")),
     ("usesComponent", re.compile(
         r"\b(?:us(?:e|es|ing)|utiliz(?:e|es|ing)|adopt(?:s|ing)?|employ(?:s|ing)?|"
-        r"implements|"
+        r"implements|implement(?:s|ed)?\s[^.;:()]{0,60}?(?:including|such as|namely|like)|"
+        r"reference implementations? of|"
+        r"rest(?:s|ed|ing)? on|(?:carried out|performed|handled|done) by|"
         r"leverag(?:e|es|ing)|incorporat(?:e|es|ing)|integrat(?:e|es|ing)|equipped with|"
         r"exploit(?:s|ing)?|interleav(?:e|es|ing)(?: (?:blocks|layers) of)?|"
         r"consists? of|composed of|compris(?:e|es|ing)|contain(?:s|ing)?|"

@@ -27,7 +27,7 @@ CUE_WORDS = {
                       "supports", "component", "module", "part", "backbone", "reli",
                       "rely", "connect", "combin", "pair", "bridg", "innovation", "technique",
                       "ingredient", "solution", "tool", "system", "exploit", "interleav",
-                      "implements"),
+                      "implement", "rest", "carried out", "performed", "handled", "done by"),
     "comparedWith": ("outperform", "surpass", "compar", "compet", "than", "superior", "beat",
                      "above", "ahead", "relative", "trail", "behind",
                      "exceed", "on par", "against", "over", "rival", "similar", "close",

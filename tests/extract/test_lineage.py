@@ -982,3 +982,17 @@ def test_a_resource_the_authors_create_is_their_benchmark(extract):
     assert ("ProbeSet", "Dataset") in typed(found)
     assert {("BERT", "evaluatedOn", "ProbeSet"), ("RoBERTa", "evaluatedOn", "ProbeSet")} <= rels(
         found)
+
+
+def test_rests_on_and_implementations_of_name_parts(extract):
+    found = rels(extract("We present InvoiceNet, a model for reading receipts. Field detection "
+                         "rests on the YOLOv5 detector, and InvoiceNet is trained on SROIE."))
+    assert ("InvoiceNet", "usesComponent", "YOLOv5") in found
+    kit = rels(extract("We release GymKit, a toolkit for robot learning. It comes with "
+                       "reference implementations of PPO and SAC."))
+    assert {("GymKit", "usesComponent", "PPO"), ("GymKit", "usesComponent", "SAC")} <= kit
+    listed = rels(extract("We release GymKit, a toolkit for robot learning. We implement "
+                          "several classic algorithms for control, including PPO and SAC."))
+    assert ("GymKit", "usesComponent", "PPO") in listed
+    assert not {r for r in rels(extract("We also provide a Caffe implementation of SegFormer "
+                                        "and a demo.")) if r[1] == "usesComponent"}
