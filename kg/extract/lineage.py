@@ -101,6 +101,10 @@ _PURPOSE = re.compile(r"\b(?:in order )?to\s+(?:further\s+)?(?P<verb>improve|upg
                       r"boost|extend|strengthen|advance|scale up|explore)\b", re.I)
 _PURPOSE_VERB = re.compile(r"\b(?:improve|upgrade|enhance|boost|extend|strengthen|advance|"
                            r"scal(?:e|ing) up)\b", re.I)
+# A name's description up to the relative pronoun of the verb that follows: "X, a
+# Transformer for relation extraction that (extends)".
+_DESCRIBED_THAT = re.compile(r"(?:\s*\([^()]{1,60}\))?,\s*(?:an?|the)\s+"
+                             r"(?:[^,;()]|\([^()]{0,20}\)){0,70}?\s+(?:that|which)\s+(?:also\s+|further\s+)?$")
 _APPOSITIVE = re.compile(r"^\s*,?\s*(?:(?:(?:which|that)\s+)?is\s+)?an?\s+(?:[\w-]+\s+){0,6}$",
                          re.I)
 _KIND_AFTER = re.compile(r"^(?:-based\b|\s*-?\s*(?:architecture|variant|version|derivative)\b)",
@@ -180,6 +184,10 @@ def _nearest_subject(doc: Doc, spans: list[Span], char: int, skip: set[int],
                and not _VARIANT_OF.match(text, s.end_char)]  # "LED, a Longformer variant"
     if not systems:
         return None
+    if (described := _DESCRIBED_THAT.search(text, sent_start, char)) is not None and (
+            owner := next((s for s in systems if s.end_char == described.start()
+                           and named(s)), None)) is not None:
+        return owner  # "with TRE, a model that extends GPT": TRE, even after "with"
     skipped = skipped_names(text, systems, sent_start, BASELINE_BEFORE.search, skip)
     return next((s for s in reversed(systems) if s.start not in skipped and named(s)), None)
 

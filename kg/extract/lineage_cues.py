@@ -16,6 +16,7 @@ CUES = (
         r"\b(?:based (?:up)?on|built (?:up)?on(?: top of)?|on top of|upgraded (?:from|version of)|"
         r"upgrade (?:from|over|of)|(?:extended|evolv(?:es|ed|ing)) from|"
         r"by (?:further )?fine-?tuning|we (?:then |further |also )?fine-?tune|"
+        r"(?:that|which) (?:further )?fine-?tunes|"
         r"(?:grounded|grounding|founded|builds?) (?:up)?on|on the basis of|"
         r"fine-?tuned (?:from|on top of)|distill(?:ed)? from|initiali[sz]ed (?:from|with)|"
         r"derived from|extends|an extension of|improves? (?:up)?on|trained from|"

@@ -996,3 +996,12 @@ def test_rests_on_and_implementations_of_name_parts(extract):
     assert ("GymKit", "usesComponent", "PPO") in listed
     assert not {r for r in rels(extract("We also provide a Caffe implementation of SegFormer "
                                         "and a demo.")) if r[1] == "usesComponent"}
+
+
+def test_a_described_name_governs_the_verb_after_that(extract):
+    found = rels(extract("We handle long receipts with DOCRA, a Transformer for scanned forms that "
+                         "extends the Microsoft LayoutLMv3 model."))
+    assert ("DOCRA", "basedOn", "LayoutLMv3") in found
+    tuned = rels(extract("We introduce PARA (Paraphrase Adapter), a light method that "
+                         "fine-tunes Llama-2-7B on synthetic pairs."))
+    assert ("PARA", "basedOn", "Llama-2-7B") in tuned
