@@ -34,6 +34,13 @@ CASES = [
      "Jetson TX1 and over InfiniBand, with COLMAP poses.",
      {("minADE", "Metric"), ("end-point error", "Metric"), ("Virtual KITTI 2", "Dataset"),
       ("Jetson TX1", "Hardware"), ("InfiniBand", "Hardware"), ("COLMAP", "Software")}),
+    ("Outliers are scored with the local outlier factor and a one-class SVM, hyperparameters "
+     "set by random search, and the topics by latent semantic analysis and Isomap; texts "
+     "decoded with typical sampling or contrastive search feed factorization machines.",
+     {("local outlier factor", "Method"), ("one-class SVM", "Method"),
+      ("random search", "Method"), ("latent semantic analysis", "Method"),
+      ("Isomap", "Method"), ("typical sampling", "Method"), ("contrastive search", "Method"),
+      ("factorization machines", "Method")}),
 ]
 
 
