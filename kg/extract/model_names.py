@@ -59,6 +59,34 @@ def listed_models(text: str, known: list[tuple[int, int]]) -> list[tuple[int, in
     return found
 
 
+# A count of systems and their names right after it: "the nine compared approaches - MLP,
+# FCN, ..., TWIESN", "three baselines: A, B and C" (as many names as the count).
+_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10, **{str(n): n for n in range(2, 16)}}
+_COUNTED_ITEM = r"[A-Za-z][\w.+-]*[A-Z0-9][\w.+-]*|[A-Z][a-z]+(?:-[A-Za-z0-9]+)*"
+_COUNTED_SYSTEMS = re.compile(
+    rf"(?<![\w-])(?P<n>(?i:two|three|four|five|six|seven|eight|nine|ten)|1[0-5]|[2-9])\s+"
+    r"(?:[\w-]+\s+){0,3}?(?P<kind>models|approaches|architectures|networks|baselines|systems|"
+    r"methods|algorithms|detectors|classifiers|LLMs)\s*(?:[,:(]|\s[-–—])\s*"
+    r"(?:namely\s+|i\.e\.,?\s+)?"
+    rf"(?P<items>(?:{_COUNTED_ITEM})(?:(?:,\s*|\s+and\s+|,\s+and\s+)(?:{_COUNTED_ITEM}))+)"
+    r"(?![\w-])")
+
+
+def counted_models(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, type) of the names right after a count of systems, when there are as
+    many as it says: "the nine compared approaches - MLP, FCN, ... and TWIESN" (Model);
+    "seven algorithms, A2C, PPO, ... and HER" (Method)."""
+    found: list[tuple[int, int, str]] = []
+    for m in _COUNTED_SYSTEMS.finditer(text) if " - " in text or ":" in text or (
+            "," in text) else ():
+        items = list_items(m, _MODEL_SEPARATOR)
+        if len(items) == _COUNT[m["n"].lower()]:
+            kind = "Method" if m["kind"] in ("methods", "algorithms") else "Model"
+            found += [(a, b, kind) for a, b in items]
+    return found
+
+
 # The capitalised word right before a known name; and what makes a place mid-sentence.
 _WORD_BEFORE = re.compile(r"(?<![\w-])[A-Z][a-z]{2,} $")
 _MID_SENTENCE = re.compile(r"[a-z0-9,;:)] $")

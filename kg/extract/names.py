@@ -33,7 +33,12 @@ from kg.extract.dataset_phrases import counted_datasets, dataset_phrases, listed
 from kg.extract.heads import type_by_convention, type_from_head
 from kg.extract.lexicon import load_lexicon
 from kg.extract.measure_phrases import cutoff_measures, valued_measures
-from kg.extract.model_names import listed_models, repeated_compounds, titled_bases
+from kg.extract.model_names import (
+    counted_models,
+    listed_models,
+    repeated_compounds,
+    titled_bases,
+)
 from kg.extract.technique_phrases import described_techniques
 
 _PIECE = r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*"
@@ -527,6 +532,8 @@ class NameFinder:
                                   if not _CAPITALS.fullmatch(text, a, b)]  # "LGM": by the list
         for start, end in listed_models(text, known):  # "such as TripoSR, LGM and CRM"
             add(start, end, "Model", "listed")
+        for start, end, kind in counted_models(text):  # "the nine compared approaches - A,"
+            add(start, end, kind, "listed")
         models = [(a, b) for a, b in lexicon_models + found_models()
                   if b - a > 3]  # not "AI", "LLM", "NER"
         for start, end in repeated_compounds(text, models):  # "Deep SORT ... Deep SORT"

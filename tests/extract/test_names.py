@@ -356,3 +356,13 @@ def test_a_system_for_a_task_is_a_model_and_infrastructure_is_software(extract):
     found = typed(extract("We present TabSniff, an end-to-end system for reading invoices, and "
                           "serve it with FlowServe, a distributed inference system for GPUs."))
     assert ("TabSniff", "Model") in found and ("FlowServe", "Software") in found
+
+
+def test_as_many_names_as_a_count_of_systems_take_its_kind(extract):
+    found = typed(extract("We re-run the four compared approaches - Zorro, Kestrel-2, Umbra "
+                          "and PixGen - and three algorithms: Ralph, Tumble and Swoop."))
+    assert {("Zorro", "Model"), ("Kestrel-2", "Model"), ("Umbra", "Model"),
+            ("PixGen", "Model"), ("Ralph", "Method"), ("Tumble", "Method"),
+            ("Swoop", "Method")} <= found
+    fewer = names(extract("We re-run the five compared approaches - Zorro and Umbra - first."))
+    assert not {"Zorro", "Umbra"} & fewer
