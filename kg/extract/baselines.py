@@ -45,6 +45,10 @@ _THE_BEFORE = re.compile(r"\bthe\s+$")
 _OF_MODEL = re.compile(r"(?:\s*(?:%|[A-Za-z]{1,4}\s))?\s*\bof\s+(?:the\s+)?")
 _VERB_TO_NUMBER = re.compile(r"\s+(?:is|stays|remains|gets|scores|obtains|reaches|reports)"
                              r"(?:\s+at|\s+only)?\s+(?:an?\s+[\w-]+\s+of\s+)?")
+# A relative clause that gives a named model its own number: "X, which scores 66.4".
+_WHICH_SCORES = re.compile(r"\s*,\s*(?:which|that)\s+(?:only\s+|also\s+)?(?:scores?|reach(?:es)?|"
+                           r"obtains?|achieves?|gets?|attains?|has)\s+(?:only\s+)?"
+                           r"(?:an?\s+[\w-]+(?:\s+[\w-]+)?\s+of\s+)?")
 _SET_AGAINST = re.compile(r"\b(?:where|whereas|while|but)\s+$")
 # A number right after a baseline's name and "at": "for Mip-NeRF360 at 0.06 fps".
 _AT_AFTER_NAME = re.compile(r"\s+at\s+")
@@ -77,6 +81,10 @@ def baseline_of(doc: Doc, models: list[Span], m: re.Match,
          and _FOR_BEFORE.search(text, max(0, s.start_char - 9), s.start_char)), None)
     if labelled is not None:
         return labelled
+    which = next((s for s in models if 0 < start - s.end_char <= 60 and named(s)
+                  and _WHICH_SCORES.fullmatch(text, s.end_char, start)), None)
+    if which is not None:  # "ahead of X, which scores 66.4 on Y": X's number
+        return which
     for s in software:  # "whereas XGBoost is at 0.433": a library's number set against ours
         if 0 < start - s.end_char <= 30 and _VERB_TO_NUMBER.fullmatch(text, s.end_char, start) \
                 and _SET_AGAINST.search(text, max(0, s.start_char - 12), s.start_char):

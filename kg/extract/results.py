@@ -411,6 +411,11 @@ REACHES = re.compile(r"\b(?:to|reach(?:es|ing)?|achiev(?:es|ing)?|obtain(?:s|ing
                      r"degrades?|rises?) to)\s*$", re.I)
 
 
+# A model and the verb that gives it the list after: "whereas REA reaches 93.9% / 71.8%".
+_REACHES = re.compile(r"\s+(?:only\s+|also\s+)?(?:reach(?:es)?|achieves?|obtains?|scores?|gets?|"
+                      r"attains?|yields?)\s+(?:only\s+)?(?:an?\s+[\w-]+(?:\s+[\w-]+)?\s+of\s+)?")
+
+
 def _slash_list_results(doc: Doc, lists: list[re.Match], metrics: list[Span],
                         datasets: list[Span], variants: list[str], models: list[Span],
                         model: Span | None, carried: tuple[str, ...],
@@ -426,7 +431,9 @@ def _slash_list_results(doc: Doc, lists: list[re.Match], metrics: list[Span],
     chained: list[str] = []  # the datasets the last list was paired with
     for m in lists:
         values = values_of(m)
-        owner = slash_baseline(text, models, m.end()) or model
+        owner = slash_baseline(text, models, m.end()) or next(
+            (s for s in models if 0 < m.start(1) - s.end_char <= 40 and named(s)
+             and _REACHES.fullmatch(text, s.end_char, m.start(1))), None) or model
         names = variants if len(variants) == len(values) and owner is model else (
             [owner.text] * len(values) if owner is not None else [])
         written = _measures_before(text, metrics, m.start(1))

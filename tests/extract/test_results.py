@@ -917,3 +917,20 @@ def test_a_model_a_clause_says_it_was_made_from_reports_nothing(extract):
                     "for VGG-16.")
     results = {(r.model, r.value) for r in found.results}
     assert ("GridNet-34", 81.3) in results and ("VGG-16", 81.3) not in results
+
+
+def test_a_baseline_that_scores_its_own_number(extract):
+    found = extract("We present ZetaRE, a model for relation extraction. ZetaRE reaches a "
+                    "test F1 of 71.2 on TACRED, ahead of earlier systems such as C-GCN, "
+                    "which scores 66.4 on TACRED, and PA-LSTM.")
+    results = {(r.model, r.value) for r in found.results}
+    assert ("C-GCN", 66.4) in results and ("ZetaRE", 66.4) not in results
+
+
+def test_a_slash_list_after_another_model_and_its_verb_is_that_models(extract):
+    found = extract("We present Tessel-2, a network for recognition. Tessel-2 gets a top-1 "
+                    "accuracy of 81.2% / 65.3% on CIFAR-10 / CIFAR-100, whereas ResNet-50 "
+                    "reaches 78.4% / 60.1%.")
+    results = {(r.model, r.value) for r in found.results}
+    assert {("Tessel-2", 81.2), ("ResNet-50", 78.4), ("ResNet-50", 60.1)} <= results
+    assert ("Tessel-2", 78.4) not in results
