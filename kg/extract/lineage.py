@@ -78,7 +78,8 @@ _ALSO = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 _GOVERNS = re.compile(r"^\s*(?:,\s*(?:an?|the)\s+(?:[^,;()]|\([^()]{0,20}\)){0,70}?\s+"
                       r"(?=that|which))?(?:,\s*)?(?:(?:presents?|offers?|provides?|includes?|"
                       r"has|have|features?)\s+(?:[\w-]+\s+){0,3})?"
-                      r"(?:(?:which|that)\s+)?(?:also\s+|further\s+)?$", re.I)
+                      r"(?:(?:which|that)\s+)?(?:is\s+|are\s+|was\s+|were\s+)?"
+                      r"(?:also\s+|further\s+)?$", re.I)
 # "distill it into a series of smaller models (A, B and C)", "we fine-tune X into Y"
 _DISTILL_INTO = re.compile(r"\b(?:distill|fine-?tun|finetun)(?:s|ed|ing|e|es)?\s+"
                            r"(?:it|them|(?P<x>\S.{0,40}?))\s+into\b", re.I)

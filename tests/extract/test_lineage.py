@@ -1005,3 +1005,10 @@ def test_a_described_name_governs_the_verb_after_that(extract):
     tuned = rels(extract("We introduce PARA (Paraphrase Adapter), a light method that "
                          "fine-tunes Llama-2-7B on synthetic pairs."))
     assert ("PARA", "basedOn", "Llama-2-7B") in tuned
+
+
+def test_a_passive_part_verb_after_its_subject(extract):
+    found = rels(extract("Many trackers exist. OrbitTrack is built around YOLOv8, and "
+                         "SkyTrack is composed of DINOv2 and SAM."))
+    assert {("OrbitTrack", "usesComponent", "YOLOv8"), ("SkyTrack", "usesComponent", "DINOv2"),
+            ("SkyTrack", "usesComponent", "SAM")} <= found
