@@ -157,7 +157,7 @@ _ON_SEPARATOR = re.compile(_ON_SEP)
 # A capitalised name right after a score and "on": where the score was measured.
 _SCORE = r"(?<![\w.])\d+(?:\.\d+)?\s?%?\)?(?:\s+[a-zA-Z@-]+){0,2}?"  # "0.83 AUC", "61.2%)"
 _EXPERIMENTS = (r"\b(?:[Ee]xperiments|[Rr]esults|[Ee]valuations?|[Tt]ests|evaluated|tested|"
-                r"benchmarked)")
+                r"benchmarked|[Ww]e\s+(?:also\s+)?(?:evaluate|test|benchmark))")
 _NUMBER_ON = re.compile(_SCORE + r"\s+on\s+"
                         r"(?:the\s+)?(?P<name>[A-Z][A-Za-z&→-]*(?:\s[A-Z][A-Za-z-]*){0,2})"
                         r"(?![\w-]|\s+[a-z]+s\b)")  # not "on T4 GPUs" (nor "on LLaMA-7B": no digit)
@@ -180,6 +180,7 @@ def _starts_before(text: str, ons: list[int], before: re.Pattern[str], reach: in
 # model with its size ("experiments on Qwen-7B").
 _EVALUATED_ON = re.compile(
     _EXPERIMENTS + r"\s+on\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?"
+    r"(?:(?<=[a-z] )(?:with|using)\s+(?:the\s+)?)?"  # "evaluate on text classification with A"
     rf"(?P<items>{_ITEM}(?:{_ON_SEP}{_ITEM})*)(?![\w-])")
 # A lower-case word after the last name that makes it a modifier: any but a verb, a
 # preposition or conjunction, or a dataset word.

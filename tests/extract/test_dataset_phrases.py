@@ -152,3 +152,11 @@ def test_a_count_of_datasets_outweighs_a_company_and_takes_dashes(extract):
                           "Zalando - and report the hit rate of our ranker."))
     assert {("Alibaba", "Dataset"), ("Walmart", "Dataset"), ("Etsy", "Dataset"),
             ("Zalando", "Dataset")} <= found
+
+
+def test_names_we_evaluate_on_a_task_with_are_datasets(extract):
+    found = extract("We release CLIN-BERT, a model for clinical notes. We evaluate on "
+                    "document classification with MIMIC-NOTES and CASEREP-2, and report F1.")
+    assert {("MIMIC-NOTES", "Dataset"), ("CASEREP-2", "Dataset")} <= typed(found)
+    assert ("CLIN-BERT", "evaluatedOn", "MIMIC-NOTES") in {
+        (r.subject, r.predicate, r.object) for r in found.relations}
