@@ -83,6 +83,10 @@ _SHOW_THAT = re.compile(r"\b(?:show|shows|showed|demonstrate|demonstrates|confir
                         r"indicate|indicates|reveal|reveals)\s+that\s+(?:the\s+|our\s+)?$")
 
 
+# Between two names of one list: "A, B and C", "A, B and a combined C".
+_LISTED = re.compile(r"\s*(?:,|and|, and)\s*(?:(?:an?|the)\s+(?:[a-z][\w-]*\s+)?)?")
+
+
 def evaluation_subjects(doc: Doc, spans: list[Span], dataset: Span,
                          main: Span | None, sent_start: int) -> list[Span]:
     """The systems a sentence evaluates on ``dataset``: the nearest named system before it
@@ -118,7 +122,7 @@ def evaluation_subjects(doc: Doc, spans: list[Span], dataset: Span,
         return [main] if main is not None else []
     found = [kept[-1]]
     for prev in reversed(kept[:-1]):  # "A and B achieve ..."
-        if re.fullmatch(r"\s*(?:,|and|, and)\s*", text[prev.end_char: found[0].start_char]):
+        if _LISTED.fullmatch(text, prev.end_char, found[0].start_char):
             found.insert(0, prev)
         else:
             break

@@ -1012,3 +1012,11 @@ def test_a_passive_part_verb_after_its_subject(extract):
                          "SkyTrack is composed of DINOv2 and SAM."))
     assert {("OrbitTrack", "usesComponent", "YOLOv8"), ("SkyTrack", "usesComponent", "DINOv2"),
             ("SkyTrack", "usesComponent", "SAM")} <= found
+
+
+def test_every_name_of_a_list_with_an_article_is_evaluated(extract):
+    found = rels(extract("We present DrugMix, a model for binding affinity. We test three "
+                         "encoders, GIN, GAT and a combined GIN-GAT, on the BindingDB "
+                         "benchmark."))
+    assert {("GIN", "evaluatedOn", "BindingDB"), ("GAT", "evaluatedOn", "BindingDB"),
+            ("GIN-GAT", "evaluatedOn", "BindingDB")} <= found
