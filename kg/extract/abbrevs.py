@@ -33,7 +33,7 @@ _KIND_BEFORE = re.compile(r"\b(?:an?|the|our)\s+(?:[\w-]+\s+){0,4}?([a-z]+),\s*$
 _AS_TECHNIQUE = re.compile(r"\b(?:components?|techniques?|modules?|strateg(?:y|ies)|"
                            r"mechanisms?|propose[sd]?|introduce[sd]?)\b[^.;]*$", re.I)
 # The paper's own models may be named in lower case: "we propose consistency models (CMs)".
-_PROPOSED = re.compile(r"\b(?:propose|present|introduce|develop)[sd]?\s+(?:an?\s+)?"
+_PROPOSED = re.compile(r"\b(?:propose|present|introduce|develop)[sd]?\s+(?:an?\s+|the\s+)?"
                        r"(?:new\s+|novel\s+)?$", re.I)
 # "We develop a deep generative model for ..., the conditional variational auto-encoder
 # (CVAE)": the name the authors give what they bring in, after a comma.

@@ -100,6 +100,7 @@ class ResultFinder:
         evaluated: list[tuple[str, str, Span]] = []  # (model, dataset, sentence)
         compared: list[tuple[str, str, Span]] = []  # (model, baseline, sentence)
         previous_datasets: list[str] = []  # the datasets the last sentence naming any named
+        evaluated_just_before: str | None = None  # the dataset the sentence before evaluates on
         variants: list[str] = []  # the last slash list of variants ("A-s/m/l")
         last_slash: tuple[str, ...] = ()  # the measures of the last slash list of values
         for sent in sentences(doc):
@@ -127,12 +128,14 @@ class ResultFinder:
                     reporters[0] if reporters else before)
                 slashed, last_slash = _slash_list_results(
                     doc, lists, metrics, datasets, variants, models, own_model, last_slash,
-                    last_dataset)
+                    last_dataset, None if datasets else evaluated_just_before)
                 found += [(*r, f"{self.name}:slash-list") for r in slashed]
                 compared += [(own_model.text, r[0], sent) for r in slashed
                              if own_model is not None and r[0] != own_model.text
                              and r[0] not in variants]  # "against 2.40/0.146 for X"
                 evaluated += [(r[0], r[1], sent) for r in slashed if r[1]]
+            evaluated_just_before = (  # for the slash lists of the next sentence
+                distinct(datasets)[0] if datasets and _EVALUATES_ON.search(sent.text) else None)
             if not metrics and not datasets and not _score_or_from_to(sent.text):
                 continue
             if not metrics and datasets:
@@ -411,6 +414,10 @@ REACHES = re.compile(r"\b(?:to|reach(?:es|ing)?|achiev(?:es|ing)?|obtain(?:s|ing
                      r"degrades?|rises?) to)\s*$", re.I)
 
 
+# A sentence that says where the evaluation is: "We evaluate it on the X corpus".
+_EVALUATES_ON = re.compile(r"\b(?:[Ww]e\s+(?:\w+\s+)?(?:evaluate|test|benchmark)|[Ee]xperiments|"
+                           r"[Ee]valuat(?:ed|ions?))\b[^.;]*?\bon\b")
+_FOR_OTHER = re.compile(r"\s*for\s+(?:the\s+)?[a-z]")  # given for something unnamed
 # A model and the verb that gives it the list after: "whereas REA reaches 93.9% / 71.8%".
 _REACHES = re.compile(r"\s+(?:only\s+|also\s+)?(?:reach(?:es)?|achieves?|obtains?|scores?|gets?|"
                       r"attains?|yields?)\s+(?:only\s+)?(?:an?\s+[\w-]+(?:\s+[\w-]+)?\s+of\s+)?")
@@ -419,7 +426,8 @@ _REACHES = re.compile(r"\s+(?:only\s+|also\s+)?(?:reach(?:es)?|achieves?|obtains
 def _slash_list_results(doc: Doc, lists: list[re.Match], metrics: list[Span],
                         datasets: list[Span], variants: list[str], models: list[Span],
                         model: Span | None, carried: tuple[str, ...],
-                        last_dataset: dict[str, str]) -> tuple[list[tuple], tuple[str, ...]]:
+                        last_dataset: dict[str, str], evaluated: str | None = None
+                        ) -> tuple[list[tuple], tuple[str, ...]]:
     """Results of slash lists of values (``kg.extract.slash_lists``), and the measures of
     the last list. "A-s/m/l reach 69.8/55.1/48.3 FPS" gives the n-th variant the n-th value;
     any other list is ``model``'s, or the baseline's it is given for ("2.40/0.146 for X").
@@ -434,6 +442,8 @@ def _slash_list_results(doc: Doc, lists: list[re.Match], metrics: list[Span],
         owner = slash_baseline(text, models, m.end()) or next(
             (s for s in models if 0 < m.start(1) - s.end_char <= 40 and named(s)
              and _REACHES.fullmatch(text, s.end_char, m.start(1))), None) or model
+        if owner is model and _FOR_OTHER.match(text, m.end()):
+            continue  # "1.97 / 3.35 for the unprocessed signal": no model's
         names = variants if len(variants) == len(values) and owner is model else (
             [owner.text] * len(values) if owner is not None else [])
         written = _measures_before(text, metrics, m.start(1))
@@ -458,7 +468,7 @@ def _slash_list_results(doc: Doc, lists: list[re.Match], metrics: list[Span],
         dataset = next((d for d in datasets if _LIST_ON.fullmatch(text, m.end(), d.start_char)),
                        None) or (dataset_for(doc, datasets, first, m.start(1), m.end(1))
                                  if first else None)  # "50.73 / 17.59 on Diginetica"
-        dataset_name = dataset.text if dataset else last_dataset.get(measures[0])
+        dataset_name = dataset.text if dataset else last_dataset.get(measures[0]) or evaluated
         if dataset_name:
             last_dataset.update(dict.fromkeys(measures, dataset_name))
         # "on A / B / C is x / y / z", "x / y / z on A / B / C", then "vs. ... for Y"

@@ -101,3 +101,11 @@ def test_a_lower_case_pair_the_paper_proposes_is_its_model(extract):
                           "Messages cross metropolitan area networks (MANs) in time."))
     assert ("SMT", "Model") in found
     assert not any(name in ("MANs", "metropolitan area networks") for name, _ in found)
+
+
+def test_the_proposed_lower_case_long_form_of_a_model(extract):
+    found = typed(extract("In this work we propose the music source separation adversarial "
+                          "network (MSSAN), which runs on raw audio. MSSAN is fast."))
+    assert ("MSSAN", "Model") in found
+    plain = typed(extract("Traffic crosses wide area networks (WANs) every day."))
+    assert ("WANs", "Model") not in plain

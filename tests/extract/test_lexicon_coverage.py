@@ -41,6 +41,12 @@ CASES = [
       ("random search", "Method"), ("latent semantic analysis", "Method"),
       ("Isomap", "Method"), ("typical sampling", "Method"), ("contrastive search", "Method"),
       ("factorization machines", "Method")}),
+    ("Clips are described by MFCCs and the zero-crossing rate, faces by local binary patterns; "
+     "a Gaussian naive Bayes model and kernel ridge regression are tuned with the "
+     "Tree-structured Parzen Estimator, and explained with Guided Backpropagation.",
+     {("MFCCs", "Method"), ("zero-crossing rate", "Method"), ("local binary patterns", "Method"),
+      ("Gaussian naive Bayes", "Method"), ("kernel ridge regression", "Method"),
+      ("Tree-structured Parzen Estimator", "Method"), ("Guided Backpropagation", "Method")}),
 ]
 
 

@@ -934,3 +934,20 @@ def test_a_slash_list_after_another_model_and_its_verb_is_that_models(extract):
     results = {(r.model, r.value) for r in found.results}
     assert {("Tessel-2", 81.2), ("ResNet-50", 78.4), ("ResNet-50", 60.1)} <= results
     assert ("Tessel-2", 78.4) not in results
+
+
+def test_a_slash_list_given_for_something_unnamed_is_no_ones(extract):
+    found = extract("We propose DenoiseNet, a network for speech enhancement. On VCTK, "
+                    "DenoiseNet obtains PESQ / STOI of 2.91 / 0.93, against 2.40 / 0.90 for "
+                    "Demucs and 1.97 / 0.92 for the noisy input.")
+    results = {(r.model, r.value) for r in found.results}
+    assert {("DenoiseNet", 2.91), ("Demucs", 2.40)} <= results
+    assert not {(m, v) for m, v in results if v in (1.97, 0.92)}
+
+
+def test_a_slash_list_takes_the_dataset_the_sentence_before_evaluates_on(extract):
+    found = extract("We propose DenoiseNet, a network for speech enhancement. We evaluate it "
+                    "on the VCTK corpus with unseen speakers. DenoiseNet obtains PESQ / STOI "
+                    "of 2.91 / 0.93, against 2.40 / 0.90 for Demucs.")
+    results = {(r.model, r.dataset, r.value) for r in found.results}
+    assert {("DenoiseNet", "VCTK", 2.91), ("Demucs", "VCTK", 2.40)} <= results
