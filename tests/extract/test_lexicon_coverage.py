@@ -47,6 +47,12 @@ CASES = [
      {("MFCCs", "Method"), ("zero-crossing rate", "Method"), ("local binary patterns", "Method"),
       ("Gaussian naive Bayes", "Method"), ("kernel ridge regression", "Method"),
       ("Tree-structured Parzen Estimator", "Method"), ("Guided Backpropagation", "Method")}),
+    ("Searches run on NAS-Bench-201 and tabular models on the UCI Machine Learning Repository, "
+     "link prediction on ICEWS14 and YAGO15k, similarity on WordSim-353 and SimLex-999, and "
+     "solubility on ESOL.",
+     {("NAS-Bench-201", "Dataset"), ("UCI Machine Learning Repository", "Dataset"),
+      ("ICEWS14", "Dataset"), ("YAGO15k", "Dataset"), ("WordSim-353", "Dataset"),
+      ("SimLex-999", "Dataset"), ("ESOL", "Dataset")}),
 ]
 
 
