@@ -64,11 +64,13 @@ def listed_models(text: str, known: list[tuple[int, int]]) -> list[tuple[int, in
 _COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10, **{str(n): n for n in range(2, 16)}}
 _COUNTED_ITEM = r"[A-Za-z][\w.+-]*[A-Z0-9][\w.+-]*|[A-Z][a-z]+(?:-[A-Za-z0-9]+)*"
-_COUNTED_SYSTEMS = re.compile(
-    rf"(?<![\w-])(?P<n>(?i:two|three|four|five|six|seven|eight|nine|ten)|1[0-5]|[2-9])\s+"
-    r"(?:[\w-]+\s+){0,3}?(?P<kind>models|approaches|architectures|networks|baselines|systems|"
-    r"methods|algorithms|detectors|classifiers|LLMs)\s*(?:[,:(]|\s[-–—])\s*"
-    r"(?:namely\s+|i\.e\.,?\s+)?"
+# Found from the kind word (a fast scan), then the count before it and the names after it.
+_COUNTED_KIND = re.compile(r"\b(?P<kind>models|approaches|architectures|networks|baselines|"
+                           r"systems|methods|algorithms|detectors|classifiers|LLMs)\s*"
+                           r"(?:[,:(]|\s[-–—])\s*(?:namely\s+|i\.e\.,?\s+)?")
+_COUNT_BEFORE = re.compile(r"(?<![\w-])(?P<n>(?i:two|three|four|five|six|seven|eight|nine|ten)|"
+                           r"1[0-5]|[2-9])\s+(?:[\w-]+\s+){0,3}?$")
+_COUNTED_NAMES = re.compile(
     rf"(?P<items>(?:{_COUNTED_ITEM})(?:(?:,\s*|\s+and\s+|,\s+and\s+)(?:{_COUNTED_ITEM}))+)"
     r"(?![\w-])")
 
@@ -78,12 +80,15 @@ def counted_models(text: str) -> list[tuple[int, int, str]]:
     many as it says: "the nine compared approaches - MLP, FCN, ... and TWIESN" (Model);
     "seven algorithms, A2C, PPO, ... and HER" (Method)."""
     found: list[tuple[int, int, str]] = []
-    for m in _COUNTED_SYSTEMS.finditer(text) if " - " in text or ":" in text or (
-            "," in text) else ():
+    for kind in _COUNTED_KIND.finditer(text):
+        count = _COUNT_BEFORE.search(text, max(0, kind.start() - 60), kind.start())
+        m = _COUNTED_NAMES.match(text, kind.end()) if count else None
+        if m is None:
+            continue
         items = list_items(m, _MODEL_SEPARATOR)
-        if len(items) == _COUNT[m["n"].lower()]:
-            kind = "Method" if m["kind"] in ("methods", "algorithms") else "Model"
-            found += [(a, b, kind) for a, b in items]
+        if len(items) == _COUNT[count["n"].lower()]:
+            label = "Method" if kind["kind"] in ("methods", "algorithms") else "Model"
+            found += [(a, b, label) for a, b in items]
     return found
 
 
