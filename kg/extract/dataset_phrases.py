@@ -122,7 +122,7 @@ def counted_datasets(text: str, abstract_start: int) -> list[tuple[int, int]]:
     for m in _COUNTED.finditer(text, abstract_start) if (
             " datasets" in text or " benchmarks" in text or " corpora" in text) else ():
         items = list_items(m, _SEPARATOR)
-        if len(items) == _COUNT[m["n"].lower()] and not any(
+        if len(items) == COUNTS[m["n"].lower()] and not any(
                 text[a:b].split()[0] in _NOT_FIRST for a, b in items):
             found += items
     return found
@@ -200,8 +200,8 @@ _SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 # A count of datasets and the names right after it: "three review datasets, Yelp, Amazon and
 # Beer", "four datasets: A, B, C and D", "two datasets - A and B"; when the count is that of
 # the names.
-_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-          "nine": 9, "ten": 10, **{str(n): n for n in range(2, 11)}}
+COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10, **{str(n): n for n in range(2, 16)}}  # the counts written
 _COUNTED = re.compile(rf"(?<![\w-])(?P<n>(?i:two|three|four|five|six|seven|eight|nine|ten)|"
                       rf"[2-9]|10)\s+(?:[\w-]+\s+){{0,3}}?(?:datasets|benchmarks|corpora)"
                       rf"\s*(?:[,:(]|\s[-–—])\s*(?:namely\s+|i\.e\.,?\s+)?"

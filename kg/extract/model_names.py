@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import find_all, matches_at
-from kg.extract.dataset_phrases import list_items
+from kg.extract.dataset_phrases import COUNTS, list_items
 
 # A list of baselines or examples: "such as TripoSR, LGM and CRM", "over AnimateDiff,
 # VideoComposer and DragNUWA"; each item one word with a second capital or a digit.
@@ -61,8 +61,6 @@ def listed_models(text: str, known: list[tuple[int, int]]) -> list[tuple[int, in
 
 # A count of systems and their names right after it: "the nine compared approaches - MLP,
 # FCN, ..., TWIESN", "three baselines: A, B and C" (as many names as the count).
-_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-          "nine": 9, "ten": 10, **{str(n): n for n in range(2, 16)}}
 _COUNTED_ITEM = r"[A-Za-z][\w.+-]*[A-Z0-9][\w.+-]*|[A-Z][a-z]+(?:-[A-Za-z0-9]+)*"
 # Found from the kind word (a fast scan), then the count before it and the names after it.
 _COUNTED_KIND = re.compile(r"\b(?P<kind>models|approaches|architectures|networks|baselines|"
@@ -86,7 +84,7 @@ def counted_models(text: str) -> list[tuple[int, int, str]]:
         if m is None:
             continue
         items = list_items(m, _MODEL_SEPARATOR)
-        if len(items) == _COUNT[count["n"].lower()]:
+        if len(items) == COUNTS[count["n"].lower()]:
             label = "Method" if kind["kind"] in ("methods", "algorithms") else "Model"
             found += [(a, b, label) for a, b in items]
     return found
