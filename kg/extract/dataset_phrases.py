@@ -88,6 +88,13 @@ def dataset_phrases(text: str, abstract_start: int) -> list[tuple[int, int]]:
                  if text[a:b].split()[0] not in _NOT_FIRST]
         if any(_LISTED_NAME.search(text, a, b) for a, b in items):
             found += items  # "the Synapse and ACDC datasets": one shaped name is enough
+    for m in _KIND_EXAMPLES.finditer(text, abstract_start) if (
+            " such as " in text or " including " in text or " namely " in text) else ():
+        # "several biometric databases, such as BANCA, MOBIO and XM2VTS"
+        items = list_items(m, _SEPARATOR)
+        if VERB_AFTER.match(text, m.end("items")):
+            items.pop()
+        found += [(a, b) for a, b in items if text[a:b].split()[0] not in _NOT_FIRST]
     for m in _KIND_AFTER_SHAPED.finditer(text, abstract_start) if (
             " environment" in text or " domain" in text or " datasets" in text) else ():
         # "the Maze2D and AntMaze navigation domains", "the large Maze2D environment"
@@ -225,6 +232,11 @@ def _places(text: str, words: tuple[str, ...], start: int, stop: int) -> Iterato
 # SVAMP and ASDiv benchmarks"; each an acronym, a shaped name or of several words.
 _PLURAL_LIST = re.compile(rf"\bthe\s+(?P<items>{_ITEM}(?:(?:,\s*|\s+and\s+|,\s+and\s+)"
                           rf"{_ITEM})+)\s+(?:datasets|benchmarks)\b")
+# Names given as examples of datasets: "biometric databases, such as BANCA, MOBIO and XM2VTS".
+_KIND_EXAMPLES = re.compile(rf"\b(?:datasets|benchmarks|corpora|databases|data sets),?\s+"
+                            rf"(?:such as|including|namely)\s+(?:the\s+)?"
+                            rf"(?P<items>{_ITEM}(?:(?:,\s*|\s+and\s+|,\s+and\s+){_ITEM})+)"
+                            r"(?![\w-])")
 # Shaped names before a word for where an agent or model is tested: "the Maze2D and AntMaze
 # navigation domains", "its six AntMaze datasets", "the large Maze2D environment".
 _SHAPED_ITEM = r"[A-Z][\w-]*(?:[A-Z0-9][\w-]*|-[A-Z][\w-]*)"

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 HEADS: dict[str, tuple[str, ...]] = {
     "Dataset": ("dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "arena",
-                "database", "databases", "resource",
+                "database", "databases", "resource", "subset", "split",
                 "bench", "suite", "leaderboard", "testbed", "collection", "challenge"),
     "Metric": ("score", "rate", "error", "accuracy", "distance", "divergence", "precision",
                "recall", "ratio", "index", "latency", "throughput", "speedup", "fid",

@@ -220,10 +220,10 @@ _KIND_BEFORE_NAMING = re.compile(r"(?P<head>[A-Za-z-]+)\s*[(,]?\s*$")
 # from Helium, a text language model backbone", "the quantizer of Mimi, a neural audio codec",
 # "we train ACME, a Transformer for ...", "and x-NAME, a retriever trained ...".
 _KIND_DESCRIBED = re.compile(r"(?<=[a-z] )(?P<name>[A-Z][a-z]{2,}[A-Za-z0-9]*|(?:[a-z]-)?[A-Z]{2,}"
-                        r"[A-Za-z0-9]*)(?P<after>, (?:a|an) "
+                        r"[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?P<after>, (?:a|an) "
                         r"(?:[\w-]+ ){0,4}?(?:model|codec|backbone|encoder|decoder|network|LLM|"
                         r"tokenizer|vocoder|detector|classifier|retriever|reranker|generator|"
-                        r"[Tt]ransformer|dataset|corpus|benchmark)s?\b)")
+                        r"[Tt]ransformer|dataset|corpus|benchmark|database|subset|split)s?\b)")
 
 
 def _kind_described_starts(text: str) -> Iterator[int]:

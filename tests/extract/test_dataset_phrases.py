@@ -160,3 +160,10 @@ def test_names_we_evaluate_on_a_task_with_are_datasets(extract):
     assert {("MIMIC-NOTES", "Dataset"), ("CASEREP-2", "Dataset")} <= typed(found)
     assert ("CLIN-BERT", "evaluatedOn", "MIMIC-NOTES") in {
         (r.subject, r.predicate, r.object) for r in found.relations}
+
+
+def test_names_given_as_examples_of_datasets_and_a_described_subset(extract):
+    found = typed(extract("The toolkit ships loaders for speech corpora, such as VoxPop, "
+                          "TIMIT-X and Sermons, and for CLIPS-5, a smaller 5-class subset."))
+    assert {("VoxPop", "Dataset"), ("TIMIT-X", "Dataset"), ("Sermons", "Dataset"),
+            ("CLIPS-5", "Dataset")} <= found
