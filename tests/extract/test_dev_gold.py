@@ -76,7 +76,7 @@ wording, each annotated by hand from EXTRACTION.md before the extractors were ru
 - ``dev19`` (tests/data/dev19/, gold in tests/data/gold/dev19.jsonl, notes in
   dev19-notes.md): 30 papers from KU Leuven, Bristol (Dima Damen), InstaDeep, Warwick,
   CERN, RIKEN, ... by a nineteenth hand; scored once when it came in (at d82d3f7) and not
-  tuned on: a measure only, its errors unread.
+  tuned on: a measure only, its errors unread (its floors follow its scores, as a guard).
 
 A rule that only helps the seeds does not move these numbers. The floors sit just under
 the levels reached; raise them as scores rise."""
@@ -131,8 +131,8 @@ FLOORS = {
               "Organization": 0.70, "Repository": 1.0, "relations": 0.36, "results": 0.60},
     "dev18": {"core": 0.83, "extended": 0.72, "Model": 0.83, "Dataset": 0.82,
               "Organization": 0.88, "Repository": 1.0, "relations": 0.46, "results": 0.49},
-    "dev19": {"core": 0.74, "extended": 0.51, "Model": 0.75, "Dataset": 0.70,
-              "Organization": 0.82, "Repository": 1.0, "relations": 0.34, "results": 0.31},
+    "dev19": {"core": 0.76, "extended": 0.53, "Model": 0.76, "Dataset": 0.74,
+              "Organization": 0.84, "Repository": 1.0, "relations": 0.37, "results": 0.36},
 }
 
 
