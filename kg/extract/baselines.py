@@ -45,10 +45,11 @@ _THE_BEFORE = re.compile(r"\bthe\s+$")
 _OF_MODEL = re.compile(r"(?:\s*(?:%|[A-Za-z]{1,4}\s))?\s*\bof\s+(?:the\s+)?")
 _VERB_TO_NUMBER = re.compile(r"\s+(?:is|stays|remains|gets|scores|obtains|reaches|reports)"
                              r"(?:\s+at|\s+only)?\s+(?:an?\s+[\w-]+\s+of\s+)?")
+# A verb that gives its subject the number after it: "reaches", "scores only", "has an F1 of".
+GIVES_NUMBER = (r"(?:only\s+|also\s+)?(?:scores?|reach(?:es)?|obtains?|achieves?|gets?|attains?|"
+                r"yields?|has)\s+(?:only\s+)?(?:an?\s+[\w-]+(?:\s+[\w-]+)?\s+of\s+)?")
 # A relative clause that gives a named model its own number: "X, which scores 66.4".
-_WHICH_SCORES = re.compile(r"\s*,\s*(?:which|that)\s+(?:only\s+|also\s+)?(?:scores?|reach(?:es)?|"
-                           r"obtains?|achieves?|gets?|attains?|has)\s+(?:only\s+)?"
-                           r"(?:an?\s+[\w-]+(?:\s+[\w-]+)?\s+of\s+)?")
+_WHICH_SCORES = re.compile(rf"\s*,\s*(?:which|that)\s+{GIVES_NUMBER}")
 _SET_AGAINST = re.compile(r"\b(?:where|whereas|while|but)\s+$")
 # A number right after a baseline's name and "at": "for Mip-NeRF360 at 0.06 fps".
 _AT_AFTER_NAME = re.compile(r"\s+at\s+")

@@ -125,14 +125,28 @@ def counted_datasets(text: str, abstract_start: int) -> list[tuple[int, int]]:
     """The names right after a count of datasets, when there are as many as it says:
     "three review datasets, Yelp, Amazon and Beer", "nine graph datasets - Cora, ...". The
     count makes them datasets whatever else their names may be (Amazon, a company)."""
-    found = []
-    for m in _COUNTED.finditer(text, abstract_start) if (
-            " datasets" in text or " benchmarks" in text or " corpora" in text) else ():
-        items = list_items(m, _SEPARATOR)
-        if len(items) == COUNTS[m["n"].lower()] and not any(
-                text[a:b].split()[0] in _NOT_FIRST for a, b in items):
+    found: list[tuple[int, int]] = []
+    if " datasets" not in text and " benchmarks" not in text and " corpora" not in text:
+        return found  # the cheap test first
+    for _, items in counted_lists(text, _DATA_KIND, _DATA_NAMES, _SEPARATOR, abstract_start):
+        if not any(text[a:b].split()[0] in _NOT_FIRST for a, b in items):
             found += items
     return found
+
+
+def counted_lists(text: str, kinds: re.Pattern[str], names: re.Pattern[str],
+                  separator: re.Pattern[str], start: int = 0
+                  ) -> Iterator[tuple[str, list[tuple[int, int]]]]:
+    """(kind, items) of each list of ``names`` right after a count of things of a kind
+    (``kinds``, its group ``kind``) that holds as many names as the count says: "three
+    review datasets, Yelp, Amazon and Beer", "the nine compared approaches - MLP, ...".
+    Found from the kind word (a fast scan), then the count before it."""
+    for kind in kinds.finditer(text, start):
+        count = _COUNT_BEFORE.search(text, max(start, kind.start() - 60), kind.start())
+        m = names.match(text, kind.end()) if count else None
+        if m is not None and len(items := list_items(m, separator)) == COUNTS[
+                count["n"].lower()]:
+            yield kind["kind"], items
 
 
 def list_items(m: re.Match[str], separator: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -204,19 +218,19 @@ _LIST = re.compile(rf"(?:\b(?:on|including|such as|namely|across|among them)\s+(
                    r"(?<=\w )\((?=[^()]*\)))"  # "arithmetic (A, B, C)": a bracketed list
                    rf"(?P<items>{_ITEM}(?:(?:,\s*|\s+and\s+|,\s+and\s+){_ITEM})+)")
 _SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
-# A count of datasets and the names right after it: "three review datasets, Yelp, Amazon and
-# Beer", "four datasets: A, B, C and D", "two datasets - A and B"; when the count is that of
-# the names.
 COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10, **{str(n): n for n in range(2, 16)}}  # the counts written
-_COUNTED = re.compile(rf"(?<![\w-])(?P<n>(?i:two|three|four|five|six|seven|eight|nine|ten)|"
-                      rf"[2-9]|10)\s+(?:[\w-]+\s+){{0,3}}?(?:datasets|benchmarks|corpora)"
-                      rf"\s*(?:[,:(]|\s[-–—])\s*(?:namely\s+|i\.e\.,?\s+)?"
-                      rf"(?P<items>{_ITEM}(?:(?:,\s*|\s+and\s+|,\s+and\s+){_ITEM})+)(?![\w-])")
+# A count, up to three words before the kind of thing it counts: "the nine compared (approaches)".
+_COUNT_BEFORE = re.compile(r"(?<![\w-])(?P<n>(?i:two|three|four|five|six|seven|eight|nine|ten)|"
+                           r"1[0-5]|[2-9])\s+(?:[\w-]+\s+){0,3}?$")
+# A kind of data and the names right after it: "datasets, A, B and C", "datasets: A, B",
+# "datasets - A and B".
+_DATA_KIND = re.compile(r"\b(?P<kind>datasets|benchmarks|corpora)\s*(?:[,:(]|\s[-–—])\s*"
+                        r"(?:namely\s+|i\.e\.,?\s+)?")
+_DATA_NAMES = re.compile(rf"(?P<items>{_ITEM}(?:(?:,\s*|\s+and\s+|,\s+and\s+){_ITEM})+)(?![\w-])")
 # Where a _LIST match can start: each of its openers' first characters.
 _LIST_OPENERS = ("on", "On", "including", "such as", "namely", "across", "among them",
                  "datasets", "benchmarks", "corpora", "(")
-
 
 
 def _places(text: str, words: tuple[str, ...], start: int, stop: int) -> Iterator[int]:

@@ -75,7 +75,10 @@ _KINDS_BASED = re.compile(r"(?:^|\s)[a-z][\w-]*\s+(?:algorithms|methods|models|a
                           r"works|systems|techniques|solutions|frameworks|detectors)\s+$")
 _ALSO = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 # Between a name and the verb it governs: "X which uses", "X, an LLM serving system that uses".
-_GOVERNS = re.compile(r"^\s*(?:,\s*(?:an?|the)\s+(?:[^,;()]|\([^()]{0,20}\)){0,70}?\s+"
+# A name's description, up to the relative pronoun of the verb that follows: ", a Transformer
+# for relation extraction (that)", ", an LLM serving system (which)".
+_DESCRIPTION = r",\s*(?:an?|the)\s+(?:[^,;()]|\([^()]{0,20}\)){0,70}?\s+"
+_GOVERNS = re.compile(rf"^\s*(?:{_DESCRIPTION}"
                       r"(?=that|which))?(?:,\s*)?(?:(?:presents?|offers?|provides?|includes?|"
                       r"has|have|features?)\s+(?:[\w-]+\s+){0,3})?"
                       r"(?:(?:which|that)\s+)?(?:is\s+|are\s+|was\s+|were\s+)?"
@@ -102,10 +105,9 @@ _PURPOSE = re.compile(r"\b(?:in order )?to\s+(?:further\s+)?(?P<verb>improve|upg
                       r"boost|extend|strengthen|advance|scale up|explore)\b", re.I)
 _PURPOSE_VERB = re.compile(r"\b(?:improve|upgrade|enhance|boost|extend|strengthen|advance|"
                            r"scal(?:e|ing) up)\b", re.I)
-# A name's description up to the relative pronoun of the verb that follows: "X, a
-# Transformer for relation extraction that (extends)".
-_DESCRIBED_THAT = re.compile(r"(?:\s*\([^()]{1,60}\))?,\s*(?:an?|the)\s+"
-                             r"(?:[^,;()]|\([^()]{0,20}\)){0,70}?\s+(?:that|which)\s+(?:also\s+|further\s+)?$")
+# ... and the whole of it before a cue: "X (...), a Transformer for ... that (extends)".
+_DESCRIBED_THAT = re.compile(rf"(?:\s*\([^()]{{1,60}}\))?{_DESCRIPTION}(?:that|which)\s+"
+                             r"(?:also\s+|further\s+)?$")
 _APPOSITIVE = re.compile(r"^\s*,?\s*(?:(?:(?:which|that)\s+)?is\s+)?an?\s+(?:[\w-]+\s+){0,6}$",
                          re.I)
 _KIND_AFTER = re.compile(r"^(?:-based\b|\s*-?\s*(?:architecture|variant|version|derivative)\b)",

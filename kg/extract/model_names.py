@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import find_all, matches_at
-from kg.extract.dataset_phrases import COUNTS, list_items
+from kg.extract.dataset_phrases import counted_lists, list_items
 
 # A list of baselines or examples: "such as TripoSR, LGM and CRM", "over AnimateDiff,
 # VideoComposer and DragNUWA"; each item one word with a second capital or a digit.
@@ -28,9 +28,6 @@ _MODEL_LIST = re.compile(rf"\b(?:such as|including|like|namely|among them|e\.g\.
 _LIST_OPENERS = ("such as", "including", "like", "namely", "among them", "e.g.", "i.e.", "over",
                  "than", "outperform", "surpass", "against", "compared")  # where a
 # _MODEL_LIST match can start
-# Openers that make a list of three or more names a list of rivals by themselves: "against
-# MF, PMF, LDA and CTR", "outperforms A, B and C" (not "over", "such as": they list anything).
-_RIVALS = re.compile(r"(?:than|outperforms?|surpass(?:es)?|against|compared (?:with|to))\s")
 _MODEL_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+(?:and|or)\s+")
 
 
@@ -53,7 +50,8 @@ def listed_models(text: str, known: list[tuple[int, int]]) -> list[tuple[int, in
         if any(a < k_end and k_start < b for a, b in items for k_start, k_end in known) or (
                 _BASELINE_KIND.search(text, max(0, m.start() - 40), m.start())
                 and _COMPARING.search(text, max(0, m.start() - 120), m.start())) or (
-                len(items) >= 3 and _RIVALS.match(m[0])):
+                len(items) >= 3 and _COMPARING.match(m[0])):  # opened by a comparison
+            # ("against MF, PMF, LDA and CTR"; not "over", "such as": they list anything)
             found += [(a, b) for a, b in items
                       if not any(a < k_end and k_start < b for k_start, k_end in known)]
     return found
@@ -62,12 +60,9 @@ def listed_models(text: str, known: list[tuple[int, int]]) -> list[tuple[int, in
 # A count of systems and their names right after it: "the nine compared approaches - MLP,
 # FCN, ..., TWIESN", "three baselines: A, B and C" (as many names as the count).
 _COUNTED_ITEM = r"[A-Za-z][\w.+-]*[A-Z0-9][\w.+-]*|[A-Z][a-z]+(?:-[A-Za-z0-9]+)*"
-# Found from the kind word (a fast scan), then the count before it and the names after it.
 _COUNTED_KIND = re.compile(r"\b(?P<kind>models|approaches|architectures|networks|baselines|"
                            r"systems|methods|algorithms|detectors|classifiers|LLMs)\s*"
                            r"(?:[,:(]|\s[-–—])\s*(?:namely\s+|i\.e\.,?\s+)?")
-_COUNT_BEFORE = re.compile(r"(?<![\w-])(?P<n>(?i:two|three|four|five|six|seven|eight|nine|ten)|"
-                           r"1[0-5]|[2-9])\s+(?:[\w-]+\s+){0,3}?$")
 _COUNTED_NAMES = re.compile(
     rf"(?P<items>(?:{_COUNTED_ITEM})(?:(?:,\s*|\s+and\s+|,\s+and\s+)(?:{_COUNTED_ITEM}))+)"
     r"(?![\w-])")
@@ -77,17 +72,10 @@ def counted_models(text: str) -> list[tuple[int, int, str]]:
     """(start, end, type) of the names right after a count of systems, when there are as
     many as it says: "the nine compared approaches - MLP, FCN, ... and TWIESN" (Model);
     "seven algorithms, A2C, PPO, ... and HER" (Method)."""
-    found: list[tuple[int, int, str]] = []
-    for kind in _COUNTED_KIND.finditer(text):
-        count = _COUNT_BEFORE.search(text, max(0, kind.start() - 60), kind.start())
-        m = _COUNTED_NAMES.match(text, kind.end()) if count else None
-        if m is None:
-            continue
-        items = list_items(m, _MODEL_SEPARATOR)
-        if len(items) == COUNTS[count["n"].lower()]:
-            label = "Method" if kind["kind"] in ("methods", "algorithms") else "Model"
-            found += [(a, b, label) for a, b in items]
-    return found
+    return [(a, b, "Method" if kind in ("methods", "algorithms") else "Model")
+            for kind, items in counted_lists(text, _COUNTED_KIND, _COUNTED_NAMES,
+                                             _MODEL_SEPARATOR)
+            for a, b in items]
 
 
 # The capitalised word right before a known name; and what makes a place mid-sentence.

@@ -23,6 +23,7 @@ from kg.extract.baselines import (
     ALONE_AFTER_NAME,
     BRACKET_CLOSES,
     COMPARED_NUMBERS,
+    GIVES_NUMBER,
     IN_BRACKETS,
     LABELLED,
     baseline_of,
@@ -419,8 +420,7 @@ _EVALUATES_ON = re.compile(r"\b(?:[Ww]e\s+(?:\w+\s+)?(?:evaluate|test|benchmark)
                            r"[Ee]valuat(?:ed|ions?))\b[^.;]*?\bon\b")
 _FOR_OTHER = re.compile(r"\s*for\s+(?:the\s+)?[a-z]")  # given for something unnamed
 # A model and the verb that gives it the list after: "whereas REA reaches 93.9% / 71.8%".
-_REACHES = re.compile(r"\s+(?:only\s+|also\s+)?(?:reach(?:es)?|achieves?|obtains?|scores?|gets?|"
-                      r"attains?|yields?)\s+(?:only\s+)?(?:an?\s+[\w-]+(?:\s+[\w-]+)?\s+of\s+)?")
+_REACHES = re.compile(rf"\s+{GIVES_NUMBER}")
 
 
 def _slash_list_results(doc: Doc, lists: list[re.Match], metrics: list[Span],
