@@ -46,6 +46,11 @@ REFERS_BACK = re.compile(
     r"(?:[Ii]ts?|[Tt]his model|[Tt]hese models|[Tt]hey"
     r"|(?:[Oo]ur|[Tt]he(?: proposed)?) (?:model|method|approach|system|framework|network"
     r"|detector))\b")
+# ... and of those, the ones that name the paper's own: "Our model", "The proposed model",
+# "The method" (not "It", "This model", "The model": the name just before, which may be a
+# second system of the authors').
+OWN_REFERENCE = re.compile(r"\b(?:[Oo]ur|[Tt]he proposed)\s|\b[Tt]he (?:method|approach|framework"
+                           r"|system)\b")
 
 
 class TextSpan:

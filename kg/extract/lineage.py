@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span
 from kg.extract.comparisons import compared_pairs
 from kg.extract.context import (
     BASELINE_BEFORE,
+    OWN_REFERENCE,
     REFERS_BACK,
     SYSTEM_TYPES,
     as_modifier,
@@ -108,7 +109,8 @@ _PURPOSE_VERB = re.compile(r"\b(?:improve|upgrade|enhance|boost|extend|strengthe
 # ... and the whole of it before a cue: "X (...), a Transformer for ... that (extends)".
 _DESCRIBED_THAT = re.compile(rf"(?:\s*\([^()]{{1,60}}\))?{_DESCRIPTION}(?:that|which)\s+"
                              r"(?:also\s+|further\s+)?$")
-_APPOSITIVE = re.compile(r"^\s*,?\s*(?:(?:(?:which|that)\s+)?is\s+)?an?\s+(?:[\w-]+\s+){0,6}$",
+# ... or a title's subtitle: "RobBERT: a Dutch RoBERTa-based Language Model"
+_APPOSITIVE = re.compile(r"^\s*[,:]?\s*(?:(?:(?:which|that)\s+)?is\s+)?an?\s+(?:[\w-]+\s+){0,6}$",
                          re.I)
 _KIND_AFTER = re.compile(r"^(?:-based\b|\s*-?\s*(?:architecture|variant|version|derivative)\b)",
                          re.I)
@@ -268,8 +270,11 @@ class LineageFinder:
                                       strict=True):
             spans = [s for s in inside if s.label_ in _LINEAGE_TYPES]
             systems = [s for s in spans if s.label_ in SYSTEM_TYPES and named(s)]
-            sentence_main = previous if (previous is not None
-                                         and REFERS_BACK.match(sent.text)) else main
+            # "It ...": the system named before; "The method ...": the paper's own
+            back = REFERS_BACK.match(sent.text)
+            own_reference = bool(back and main is not None and OWN_REFERENCE.search(back[0]))
+            sentence_main = previous if back and previous is not None and not (
+                own_reference) else main
             previous = systems[0] if systems else previous
             # the abstract's sentences before its authors speak or name their system are
             # background: the paper's own system is not what they evaluate ("pretraining
@@ -299,7 +304,8 @@ class LineageFinder:
                         before = took[before.start]  # "X is built on A and is better than B"
                     subject = before or (
                         sentence_main if predicate != "basedOn" or sentence_main is not main
-                        or _OURS.search(text, sent.start_char, start) else named_main)
+                        or own_reference or _OURS.search(text, sent.start_char, start)
+                        else named_main)
                     if predicate == "usesComponent":
                         subject = self._user(doc, sent, before, sentence_main, start, spans)
                     if predicate == "basedOn" and (

@@ -152,7 +152,6 @@ _NEW_SUBJECT = re.compile(r"\b(?:it|they|we|our)\b|[:;]")
 WE_OUR = re.compile(r"\b(?:[Ww]e|[Oo]ur)\b|\b[Tt]he\s+(?:proposed\s+)?(?:network|model|method|"
                     r"approach|system|framework|detector|architecture)\s+(?:reach|achiev|"
                     r"obtain|attain|get|score|run)")
-OUR = re.compile(r"\b[Oo]ur\b")
 # "it" that opens a clause after the subject: "..., and it obtains", "; it reaches", ": on X
 # it reaches", ": its zero-shot FID is".
 IT_AGAIN = re.compile(r"(?:[,;:]\s*(?:and|while|but)?\s*|\band\s+)"

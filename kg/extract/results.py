@@ -32,6 +32,7 @@ from kg.extract.baselines import (
     slash_baseline,
 )
 from kg.extract.context import (
+    OWN_REFERENCE,
     REFERS_BACK,
     doc_lower,
     doc_text,
@@ -65,7 +66,6 @@ from kg.extract.own import proposed
 from kg.extract.prose_tables import table_results
 from kg.extract.reporters import (
     IT_AGAIN,
-    OUR,
     WE_OUR,
     applied_to,
     contrasted,
@@ -113,7 +113,8 @@ class ResultFinder:
             if (back := REFERS_BACK.match(sent.text)) and last_subject is not None:
                 # "It reaches 123 FPS": the model named before, first of the reporters;
                 # "Notably, our system achieves ...": the paper's own
-                subject = main if main is not None and OUR.search(back[0]) else last_subject
+                subject = (main if main is not None and OWN_REFERENCE.search(back[0])
+                           else last_subject)
                 reporters = [subject, *(r for r in reporters if r.text != subject.text)]
             elif reporters:
                 last_subject = reporters[0]

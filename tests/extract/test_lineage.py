@@ -1020,3 +1020,17 @@ def test_every_name_of_a_list_with_an_article_is_evaluated(extract):
                          "benchmark."))
     assert {("GIN", "evaluatedOn", "BindingDB"), ("GAT", "evaluatedOn", "BindingDB"),
             ("GIN-GAT", "evaluatedOn", "BindingDB")} <= found
+
+
+def test_title_subtitle_names_the_base(extract):
+    found = extract("We adapt the recipe to Finnish.",
+                    title="FinLlama: a Finnish Llama-2-based Chat Model")
+    assert ("FinLlama", "basedOn", "Llama-2") in rels(found)
+
+
+def test_the_method_sentence_is_the_papers_own_not_the_last_name(extract):
+    found = extract("Our detector, GullNet, has a light backbone. A small helper network, "
+                    "P-Net, predicts the anchors. The approach is initialised from "
+                    "MobileNetV3 and trained end to end.")
+    assert ("GullNet", "basedOn", "MobileNetV3") in rels(found)
+    assert ("P-Net", "basedOn", "MobileNetV3") not in rels(found)
