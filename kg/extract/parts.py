@@ -29,25 +29,30 @@ WITH_BACKBONE = re.compile(r"\s*With\s+(?:an?\s+|the\s+)?(?P<part>[^,;()]{2,40}?
                            r"(?:underlying|core|backend) (?:model|LLM)))\b")
 # ... and within a sentence: "a fully convolutional model with a VGG-16 backbone", "the
 # model has a ResNet18 encoder", "priors drawn from an EfficientNetV2-S encoder".
+# "each processed by a BN-Inception stream", "has one I3D stream for RGB", "On a
+# Preact-ResNet50 encoder, one branch predicts".
 WITH_BACKBONE_MID = re.compile(r"(?<!compared )(?<!comparison )\b(?:with|(?:has|have|having|"
-                               r"from|uses?|using|employs?|adopts?)(?=\s+(?:an?|its)\s))\s+"
-                               r"(?:an?\s+|the\s+|its\s+)?"
+                               r"from|uses?|using|employs?|adopts?|by|[Oo]n)"
+                               r"(?=\s+(?:an?|its|one|two)\s))\s+"
+                               r"(?:an?\s+|the\s+|its\s+|one\s+|two\s+)?"
                                r"(?:pre-?trained\s+|frozen\s+)?(?P<part>[^,;()]{2,40}?)\s+"
                                r"(?:backbones?|(?:image |vision |text |visual )?encoders?|"
-                               r"vocoders?)\b")
+                               r"vocoders?|streams?|branch(?:es)?)\b")
 
 _PARTICIPLE = re.compile(
     r"\b(?:extracted|encoded|computed|generated|optimi[sz]ed?|rasteri[sz]ed|rendered|"
     r"parameteri[sz]ed|embedded|tokeni[sz]ed|segmented|detected|produced|predicted|"
-    r"synthesi[sz]ed|decoded|vectori[sz]ed|transcribed|labell?ed|annotated|scored)"
-    r"\s+(?:\w+\s+){0,2}?(?:with|by|using|via)\s+(?:an?\s+|the\s+)?"
+    r"synthesi[sz]ed|decoded|vectori[sz]ed|transcribed|labell?ed|annotated|scored|"
+    # "the features are placed on a plane with t-SNE", "which we implement with a U-Net"
+    r"placed|projected|processed|clustered|fused|implement(?:ed)?)"
+    r"\s+(?:\w+\s+){0,3}?(?:with|by|using|via)\s+(?:an?\s+|the\s+|a\s+standard\s+)?"
     r"(?:pre-?trained\s+|off-the-shelf\s+|frozen\s+)?$", re.I)
 _FEATURES_FROM = re.compile(
     r"\b(?:features|representations|embeddings|tokens|taken|extracted)\s+(?:\w+\s+){0,3}?"
     r"from\s+(?:an?\s+|the\s+)?(?:pre-?trained\s+|frozen\s+|off-the-shelf\s+)?$", re.I)
 _PART = (r"(?:backbone|encoder|decoder|denoiser|(?:denoising\s+)?network|language\s+model|"
          r"LLM|LM|GNN|CNN|tokenizer|vocoder|generator|discriminator|aggregator|retriever|"
-         r"planner)")
+         r"planner|block|layer|module)")
 _PART_IS = re.compile(
     r"(?:\b(?P<its>its|whose)\s+|(?P<owned>'s)\s+|\bthe\s+)(?:[\w-]+\s+){0,2}?" + _PART +
     r"s?(?:\s+of\s+(?P<of>[^\s,;][^,;]{0,40}?))?\s+(?:is|are|was)\s+(?:an?\s+|the\s+)?"
@@ -79,8 +84,9 @@ def part_relations(text: str, sent: Span, systems: list[Span], main: Span | None
         window = max(sent.start_char, span.start_char - 90)
         near = text[max(window, span.start_char - 40): span.start_char]  # cheap tests first
         user = None
-        if _WITH_BY.search(near) and _PARTICIPLE.search(text, window, span.start_char):
-            rule, user = "with-participle", main
+        if _WITH_BY.search(near) and (m := _PARTICIPLE.search(text, window, span.start_char)
+                                      ) and not (span.label_ == "Software" and "mplement" in m[0]):
+            rule, user = "with-participle", main  # (not "implemented with PaddlePaddle")
         elif " from " in near and _FEATURES_FROM.search(text, window, span.start_char):
             rule, user = "features-from", main
         elif _IS_ARE.search(near) and (m := _PART_IS.search(text, window, span.start_char)):
@@ -94,7 +100,10 @@ def part_relations(text: str, sent: Span, systems: list[Span], main: Span | None
             elif m["its"] and m["its"].lower() == "whose":
                 user = before[-1] if before else None
             else:
-                user = before[-1] if before and m["its"] else main
+                # "its" is the paper's own system where the sentence names it before, else
+                # the name nearest before it
+                user = (main if main is not None and any(s.text == main.text for s in before)
+                        else before[-1]) if before and m["its"] else main
         if user is not None and user.text != span.text:
             found.append((user, span, rule))
     return found

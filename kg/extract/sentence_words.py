@@ -49,7 +49,7 @@ RULE_WORD_LISTS = {
                 "incorporated", "integrated"),  # lineage._PASSIVE_USE
     "purpose": ("improve", "upgrade", "enhance", "boost", "extend", "strengthen", "advance",
                 "scale up", "explore"),  # lineage._PURPOSE
-    "backbone": ("backbone", "encoder", "vocoder"),  # parts.WITH_BACKBONE_MID
+    "backbone": ("backbone", "encoder", "vocoder", "stream", "branch"),  # parts.WITH_BACKBONE_MID
     "derive": ("replac", "continu", "tun", "further"),  # derivation.derivations
     "compare": ("compare",),  # comparisons.compared_pairs
 }

@@ -1034,3 +1034,26 @@ def test_the_method_sentence_is_the_papers_own_not_the_last_name(extract):
                     "MobileNetV3 and trained end to end.")
     assert ("GullNet", "basedOn", "MobileNetV3") in rels(found)
     assert ("P-Net", "basedOn", "MobileNetV3") not in rels(found)
+
+
+def test_parts_named_as_streams_branches_and_encoders(extract):
+    found = rels(extract("We present DuoNet for sign language recognition. Hands and face are "
+                         "each processed by a SlowFast stream. The fusion model has one "
+                         "X3D branch for depth. The gloss decoder sits on a Swin-T "
+                         "encoder."))
+    assert {("DuoNet", "usesComponent", "SlowFast"), ("DuoNet", "usesComponent", "X3D"),
+            ("DuoNet", "usesComponent", "Swin-T")} <= found
+
+
+def test_part_placed_with_a_method_and_blocks_of_the_papers_own(extract):
+    found = rels(extract("We propose TabImg, a network adapted from EfficientNet-B0: its "
+                         "layers are MBConv operations. The columns are projected onto a grid "
+                         "with UMAP before training."))
+    assert {("TabImg", "usesComponent", "MBConv"), ("TabImg", "usesComponent", "UMAP")} <= found
+    assert ("EfficientNet-B0", "usesComponent", "MBConv") not in found
+
+
+def test_a_framework_implemented_with_is_not_a_part(extract):
+    found = rels(extract("We propose TabImg, implemented with TensorFlow and trained on "
+                         "CIFAR-10."))
+    assert ("TabImg", "usesComponent", "TensorFlow") not in found
