@@ -63,6 +63,11 @@ def long_form(short: str, before: str) -> str | None:
     if len(letters) < 2 or not any(c.isupper() for c in short):
         return None
     words = before.split()
+    initials = words[-len(letters):]
+    if len(initials) == len(letters) and all(  # one word per letter: "Invariant Information
+            w[0].lower() == c for w, c in zip(initials, letters, strict=True)  # Clustering"
+    ) and initials[0].lower() not in _NOT_FIRST:  # (not "Information Clustering")
+        return " ".join(initials)
     text = " ".join(words[-min(len(letters) + 5, 2 * len(letters)):])
     s = len(text) - 1
     for li in range(len(letters) - 1, -1, -1):

@@ -18,7 +18,7 @@ from functools import lru_cache
 from kg.extract.context import find_all, matches_at
 from kg.extract.lexicon import load_lexicon
 
-_HEADS = ("error", "rate", "speed", "distance", "ratio")
+_HEADS = ("error", "rate", "speed", "distance", "ratio", "cross-entropy")
 # The value right after the head: "of 1.26", "is 1.09", "of a mere 1.96", "= 0.3".
 _VALUE_AFTER = re.compile(r"\s+(?:of|is|was|=|:)\s+(?:(?:a|an|only|just|mere|about|around|"
                           r"roughly|approximately|nearly|merely)\s+)*[-+]?\d")

@@ -11,6 +11,9 @@ from tests.extract.conftest import typed
     ("VQA", "strong results in visual question answering", "visual question answering"),
     ("MAE", "pre-trained with a Masked Autoencoder", "Masked Autoencoder"),
     ("XYZ", "with nothing matching here", None),
+    # one word per letter, though an inner letter of the second word would do for the first
+    ("IIC", "we compare against Implicit Information Coding", "Implicit Information Coding"),
+    ("RGR", "and the Random Graph Reasoning", "Random Graph Reasoning"),
 ])
 def test_long_form(short, before, expected):
     assert long_form(short, before) == expected

@@ -959,3 +959,11 @@ def test_the_method_reports_for_the_papers_own_system(extract):
                             "30 fps and reaches a MOTA of 71.3 on MOT17."))
     assert ("OwlTrack", "MOT17", "MOTA", 71.3) in found
     assert not any(model == "S-Net" for model, *_ in found)
+
+
+def test_a_cross_entropy_with_its_value_is_a_measure(extract):
+    found = _tuples(extract("We propose FrameFlow for video prediction. On KTH it reaches a "
+                            "per-pixel cross-entropy of 212.4, compared with 251.9 for "
+                            "PredRNN."))
+    assert {("FrameFlow", "KTH", "per-pixel cross-entropy", 212.4),
+            ("PredRNN", "KTH", "per-pixel cross-entropy", 251.9)} <= found
