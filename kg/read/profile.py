@@ -32,8 +32,12 @@ from kg.read.common import (
 )
 from kg.records import Paper, ProfileStats, SourceSpan
 
+# A category: the site's short code ("CV", "AI") or an arXiv one ("cs.LG", "stat.ML",
+# "physics.comp-ph", "cond-mat.stat-mech", "quant-ph").
+CATEGORY_RE = (r"(?:(?:[a-z-]+\.)?[A-Z]{2,3}|[a-z]+(?:-[a-z]+)?\.[a-z]+(?:-[a-z]+)?"
+               r"|(?:quant|hep|nucl|astro|math|gr)-(?:ph|th|ex|lat|qc))")
 ENTRY = re.compile(
-    rf"^(?P<score>\d{{1,3}}(?:\.\d+)?)?(?P<cat>(?:[a-z-]+\.)?[A-Z]{{2,3}}?)"
+    rf"^(?P<score>\d{{1,3}}(?:\.\d+)?)?(?P<cat>{CATEGORY_RE})"
     rf"(?P<date>{MONTH_RE}\.? \d{{1,2}}(?:, \d{{4}})?)(?P<code>Code)?$"
 )
 _NUM = r"(\d[\d,]*(?:\.\d+)?)"
@@ -45,7 +49,7 @@ STATS = {
     "ai_score": re.compile(rf"^AI Score\s*{_NUM}$", re.I),
     "listed": re.compile(rf"^{_NUM} Papers$"),
 }
-_CATEGORY = re.compile(r"^(?:[a-z-]+\.)?[A-Z]{2,3}$")
+_CATEGORY = re.compile(rf"^{CATEGORY_RE}$")
 _INTS = {"h_index", "papers", "citations", "listed"}
 
 

@@ -143,3 +143,21 @@ def test_a_long_author_line_with_initials_is_not_taken_for_the_abstract(tmp_path
     assert paper.authors[:2] == ("Junnan Li", "Ramprasaath R. Selvaraju")
     assert paper.authors_truncated
     assert paper.organization == "salesforce" and paper.abstract.startswith("We present")
+
+
+@pytest.mark.parametrize("category", ["cs.LG", "stat.ML", "physics.comp-ph",
+                                      "cond-mat.stat-mech", "q-bio.BM", "quant-ph"])
+def test_arxiv_categories_open_an_entry(tmp_path, category):
+    listing = tmp_path / "listing.txt"
+    listing.write_text(
+        "12papers\n\n"
+        "LGMar 3, 2021\nA First Paper on Kernels\n\nAda Lovelace, Alan Turing\n\n"
+        "We study kernels for graphs and show that they separate more graphs than before.\n\n"
+        f"{category}Jun 9, 2020Code\nA Second Paper on Molecules\n\nGrace Hopper · acme\n\n"
+        "We learn force fields for molecules from few samples and release the code.\n",
+        encoding="utf-8")
+    parsed = read_file(listing, Settings())
+    second = by_title(parsed, "A Second Paper")
+    assert (second.category, second.date, second.has_code) == (category, dt.date(2020, 6, 9),
+                                                              True)
+    assert by_title(parsed, "A First Paper").abstract.endswith("than before.")
