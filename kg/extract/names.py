@@ -76,9 +76,9 @@ CUE = re.compile(
     # "our model, DECA (...)", "our agent, GT Sophy": the authors' own thing, named
     # (not "our largest model, T5-11B": one size of it)
     r"[Oo]ur (?:(?![\w-]*est\b|reference\b|base\b|final\b|best-)[\w-]+ ){0,2}?"
-    r"(?P<kind>model|agent|method|system|framework|approach|"
-    r"architecture|network|algorithm|policy|benchmark|dataset|pipeline|robot|detector|"
-    r"tracker|classifier|parser|planner|retriever),)\s+"
+    r"(?P<kind>model|agent|method|system|framework|approach|architecture|network|algorithm|"
+    r"policy|benchmark|dataset|pipeline|robot|detector|tracker|classifier|parser|planner|"
+    r"retriever),)\s+"
     r"(?:a |an |the )?(?:novel |new |simple |efficient |large-scale )?"
     # "We present Video LDM, a latent diffusion model": words of a name, then what it is
     rf"(?P<name>{_NAME}(?:(?: {_NAME}){{1,2}}(?=,? (?:a|an|the|which is a)\s|,\s+[a-z]))?)"
@@ -233,12 +233,10 @@ def _kind_described_starts(text: str) -> Iterator[int]:
         yield text.rfind(" ", 0, at) + 1
 
 
-# The type "our <kind>, NAME" gives the name; other kinds (method, framework, system) are
-# left to the name and its words.
-_OUR_KINDS = {"model": "Model", "agent": "Model", "architecture": "Model", "network": "Model",
-              "robot": "Model", "policy": "Model", "benchmark": "Dataset", "dataset": "Dataset",
-              **dict.fromkeys(("detector", "tracker", "classifier", "parser", "planner",
-                               "retriever"), "Model")}
+# The type "our <kind>, NAME" gives; other kinds (method, framework...) leave it to the name.
+_OUR_KINDS = {**dict.fromkeys(("model", "agent", "architecture", "network", "robot", "policy",
+                              "detector", "tracker", "classifier", "parser", "planner",
+                              "retriever"), "Model"), "benchmark": "Dataset", "dataset": "Dataset"}
 
 
 # A kind of procedure right before the name it is called: "a new algorithm called X", "a
