@@ -50,6 +50,9 @@ STATS = {
     "listed": re.compile(rf"^{_NUM} Papers$"),
 }
 _CATEGORY = re.compile(rf"^{CATEGORY_RE}$")
+# A line that ends like an entry line, whatever comes before the date: an entry whose
+# category kg does not know, which would otherwise run into the abstract before it.
+_DATED = re.compile(rf"^(?P<cat>\S+?)(?:{MONTH_RE})\.? \d{{1,2}}(?:, \d{{4}})?(?:Code)?$")
 _INTS = {"h_index", "papers", "citations", "listed"}
 
 
@@ -115,6 +118,11 @@ def _entry(lines: list[str], start: int, end: int, path: str, settings: Settings
     authors = None
     if rest and not looks_like_abstract(rest[0][1]) and looks_like_author_line(rest[0][1]):
         authors, rest = parse_author_line(rest[0][1]), rest[1:]
+    for i, line in rest:
+        if (dated := _DATED.match(line)) is not None:
+            raise InputError(path, i + 1, f"{line[:60]!r} reads like a paper's category and "
+                             f"date line, but {dated['cat']!r} is not a category kg knows "
+                             "(a short code such as 'CV' or an arXiv one such as 'cs.LG')")
     if not rest:
         after = "author line" if authors else "title"
         raise InputError(path, title_at + 1, f"paper {title[:60]!r} has no abstract "

@@ -161,3 +161,15 @@ def test_arxiv_categories_open_an_entry(tmp_path, category):
     assert (second.category, second.date, second.has_code) == (category, dt.date(2020, 6, 9),
                                                               True)
     assert by_title(parsed, "A First Paper").abstract.endswith("than before.")
+
+
+def test_an_entry_line_with_an_unknown_category_is_an_error_not_part_of_an_abstract(tmp_path):
+    f = tmp_path / "listing.txt"
+    f.write_text("12papers\n\nLGMar 3, 2021\nA First Paper\n\nAda Lovelace, Alan Turing\n\n"
+                 "We study kernels for graphs.\n\nweird/catJun 9, 2020Code\nA Second Paper\n\n"
+                 "Grace Hopper\n\nWe learn force fields.\n\nCVJan 2, 2020\nA Third Paper\n\n"
+                 "Ada Lovelace\n\nWe segment cells in images.\n")
+    parsed = read_file(f, Settings())
+    assert [p.title for p in parsed.papers] == ["A Third Paper"]  # no abstract runs on
+    (error,) = parsed.errors
+    assert error.line == 10 and "'weird/cat' is not a category kg knows" in str(error)
