@@ -74,6 +74,11 @@ KIND_BEFORE = {**{w: "Method" for w in ("strategy", "algorithm", "technique", "m
                **{w: "Software" for w in ("library", "toolkit", "framework", "compiler")}}
 DATASET_AFTER = {"benchmark", "dataset", "corpus", "leaderboard", "challenge", "treebank",
                  "treebanks", "database"}
+# The kind of procedure or software a name is said to be, right after it or in an apposition:
+# "the TernGrad method", "AdamP, an optimizer", "the RLCard toolkit".
+_KIND_AFTER = re.compile(r"(?:\s*,\s*an?\s+(?:[\w-]+\s+){0,3}?|\s+)(?P<kind>method|algorithm|"
+                         r"loss|optimi[sz]er|technique|scheme|procedure|operator|regulari[sz]er|"
+                         r"(?P<software>library|toolkit|toolbox|package))\b")
 # What a model name may carry after it: sizes (13B, 8x7B, -L), variants (tiny, large-v2,
 # Instruct, – Chat), and a one-digit version before a size or the end of a phrase (Llama 1).
 _SIZE = r"\d+(?:\.\d+)?[BMKT]\b|\d+x\d+(?:\.\d+)?B\b"
@@ -449,6 +454,10 @@ class EntityMerger:
             if (end < len(doc) and text[starts[end]:ends[end]].lower() in DATASET_AFTER
                     and typed.get(key, (0, ""))[1] in ("Model", "Method", "")):
                 typed[key] = (5, "Dataset")
+        for _, _, _, end_char, _, _, _, key in candidates:  # "the TernGrad method"
+            if typed.get(key, (0, ""))[0] < 3 and typed.get(key, (0, ""))[1] in ("Model", "") \
+                    and (kind := _KIND_AFTER.match(text, end_char)):
+                typed[key] = (3, "Software" if kind["software"] else "Method")
         for _, _, start_char, end_char, _, _, rule, key in candidates:
             if rule == "kg_names:shape" and key not in typed and (_stem_text(
                     text[start_char:end_char]) in dataset_forms() or (

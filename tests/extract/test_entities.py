@@ -290,3 +290,10 @@ def test_a_database_is_data(extract):
                           "Protocols for speaker databases, such as VOXA, TIMITX and SWBX, are "
                           "included."))
     assert {("SPOOF-X", "Dataset"), ("VOXA", "Dataset"), ("SWBX", "Dataset")} <= found
+
+
+def test_the_kind_said_after_a_new_name_types_it(extract):
+    found = typed(extract("We propose QuantaGrad. The QuantaGrad method sends two bits per "
+                          "gradient. Training uses LionX, an optimizer with sign updates, and "
+                          "the TorchKit-2 toolkit."))
+    assert {("QuantaGrad", "Method"), ("LionX", "Method"), ("TorchKit-2", "Software")} <= found
