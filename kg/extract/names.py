@@ -95,7 +95,7 @@ _CUT = re.compile(r"(?<![\w-])(?:for|with|that|which|to|of|on|in|from|by|via|usi
 ATTACHED = re.compile(r"-(?:based|style|like|sized|level|scale|specific|only|free|aware|"
                       r"guided|driven|tuned|trained|aligned|precision|oriented|centric|enhanced|"
                       r"inspired|powered|agnostic|augmented|conditioned|dependent|invariant|"
-                      r"compatible|friendly)$")
+                      r"compatible|friendly|generated|written|labell?ed|annotated|supervised)$")
 # A capitalised name of a measure: "Speedup Score", "Error-aware Speedup Score".
 METRIC_PHRASE = re.compile(r"(?<![\w-])(?:[A-Z][\w-]*\s){1,3}(?:Score|Rate|Index|Error|Accuracy"
                            r"|Distance|Ratio)\b")

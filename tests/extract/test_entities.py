@@ -297,3 +297,9 @@ def test_the_kind_said_after_a_new_name_types_it(extract):
                           "gradient. Training uses LionX, an optimizer with sign updates, and "
                           "the TorchKit-2 toolkit."))
     assert {("QuantaGrad", "Method"), ("LionX", "Method"), ("TorchKit-2", "Software")} <= found
+
+
+def test_made_by_words_licences_and_processor_counts_are_not_names(extract):
+    found = extract("We detect LLM-written essays and AI-generated answers with DetectNet-2 "
+                    "on 16 vCPUs; the code is under the GPL-3.0 license.")
+    assert typed(found) == {("DetectNet-2", "Model")}
