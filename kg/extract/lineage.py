@@ -117,6 +117,7 @@ _KIND_AFTER = re.compile(r"^(?:-based\b|\s*-?\s*(?:architecture|variant|version|
 #: A part of an architecture rather than a model or method in its own right.
 _SUBMODULE = re.compile(r"(?:module|head|block|layer|neck)s?$", re.I)
 _FROM = re.compile(r"\s+from\s")
+_EQUIPPED = re.compile(r"\s*(?:Equipped|Furnished|Armed)\s+with\s+[^;:]{2,160}?,\s+(?=[A-Z])")
 #: A cue's object given by a pronoun, not by the next name: "based on this framework".
 #: After a model "improved upon": its score, so a comparison, not a base.
 _SCORED = re.compile(r"(?:'s)?\s+(?:performance|results?|accuracy|scores?|baselines?)\b",
@@ -470,6 +471,12 @@ class LineageFinder:
             user = next((s for s in systems if comma >= 0 and s.start_char > comma), None)
             if part is not None and part.end_char <= m.end("part") and user is not None:
                 add(user, "usesComponent", part, sent, "with-backbone")
+        # "Equipped with a ResNet-101 backbone and a feature pyramid network (FPN), YOLACT
+        # obtains ...": every system before the comma is a part of the first one after it
+        if systems and (m := _EQUIPPED.match(text, sent.start_char, sent.end_char)):
+            user = next((s for s in systems if s.start_char >= m.end()), None)
+            for part in (s for s in systems if s.end_char < m.end()) if user else ():
+                add(user, "usesComponent", part, sent, "equipped")
         # "..., a fully convolutional model with a VGG-16 backbone, is trained ..."
         for m in (WITH_BACKBONE_MID.finditer(text, sent.start_char + 1, sent.end_char)
                   if systems and held & WORD_BIT["backbone"] else ()):

@@ -56,7 +56,8 @@ _PART = (r"(?:backbone|encoder|decoder|denoiser|(?:denoising\s+)?network|languag
 _PART_IS = re.compile(
     r"(?:\b(?P<its>its|whose)\s+|(?P<owned>'s)\s+|\bthe\s+)(?:[\w-]+\s+){0,2}?" + _PART +
     r"s?(?:\s+of\s+(?P<of>[^\s,;][^,;]{0,40}?))?\s+(?:is|are|was)\s+(?:an?\s+|the\s+)?"
-    r"(?:pre-?trained\s+|frozen\s+)?$", re.I)
+    # "Its default GNN is a two-layer GCN"
+    r"(?:pre-?trained\s+|frozen\s+|(?:two|three|four|\d+)-layers?\s+)?$", re.I)
 
 
 # The part first: "MiDaS serves as the backbone of ZoeDepth", "X also serves as the final

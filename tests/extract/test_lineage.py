@@ -1059,3 +1059,11 @@ def test_a_framework_implemented_with_is_not_a_part(extract):
     found = rels(extract("We propose TabImg, implemented with TensorFlow and trained on "
                          "CIFAR-10."))
     assert ("TabImg", "usesComponent", "TensorFlow") not in found
+
+
+def test_parts_a_system_is_equipped_with_and_a_layered_default(extract):
+    found = rels(extract("We propose SwiftSeg. Equipped with a ConvNeXt-T backbone and a "
+                         "BiFPN neck, SwiftSeg reaches 41.2 mIoU on ADE20K. Its default "
+                         "decoder is a two-layer MLP-Mixer."))
+    assert {("SwiftSeg", "usesComponent", "ConvNeXt-T"), ("SwiftSeg", "usesComponent", "BiFPN"),
+            ("SwiftSeg", "usesComponent", "MLP-Mixer")} <= found
