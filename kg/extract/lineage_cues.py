@@ -11,6 +11,9 @@ COMPARATIVE = (r"(?:(?!rather\b|other\b|whether\b|either\b|neither\b|later\b|aft
                r"under\b|over\b|never\b|ever\b|per\b)\w{2,}er|more|less)"
                r"(?:\s+[\w%.\-]+){0,4}?\s+than(?:\s+(?:that|those)\s+of)?")
 COMPONENT_TYPES = ("Method", "Model")  # what usesComponent may point to
+# Others' systems, after "improves on": "earlier methods", "the existing detectors".
+_EARLIER = (r"\s+(?:the\s+|all\s+|several\s+|many\s+)?(?:[\w-]+\s+)?(?:earlier|previous|"
+            r"prior|existing|other|competing|current|recent|baseline)\b")
 CUES = (
     ("basedOn", re.compile(
         r"\b(?:based (?:up)?on|built (?:up)?on(?: top of)?|on top of|upgraded (?:from|version of)|"
@@ -19,7 +22,8 @@ CUES = (
         r"(?:that|which) (?:further )?fine-?tunes|"
         r"(?:grounded|grounding|founded|builds?) (?:up)?on|on the basis of|"
         r"fine-?tuned (?:from|on top of)|distill(?:ed)? from|initiali[sz]ed (?:from|with)|"
-        r"derived from|extends|an extension of|improves? (?:up)?on|trained from|"
+        r"derived from|extends|an extension of|improves? (?:up)?on(?!" + _EARLIER + r")|"
+        r"trained from|"
         r"starting (?:from|with)|start(?:s|ed)? from|warm-?start(?:s|ed)? from|"
         r"continue[sd]? (?:pre-?)?training (?:of|from)|continu(?:e|es|ed|ing) from|inherit\w* from|"
         r"replac(?:e|es|ed|ing)(?: [^,.;()]{1,40}?)? (?:with|by|to)|"
@@ -66,6 +70,8 @@ CUES = (
         r" as|"
         r"(?:improvements?|gains?|advantages?|speedups?|reductions?|savings?) over|"
         r"improv(?:es|ed|ing) (?:\w+ )?over|go(?:es|ing)? (?:well |far )?beyond|"
+        # "improves clearly on earlier methods, among them A and B": a comparison
+        r"improv(?:es|ed|ing)? (?:\w+ )?(?:up)?on(?=" + _EARLIER + r")|"
         r"superiority (?:of [^,;()]{1,40}? )?over|"
         r"(?:well|far|significantly|clearly|points?|ap|map|accuracy|bleu|f1|m?iou|psnr|"
         r"top-1) above)\b", re.I),

@@ -33,7 +33,8 @@ CUE_WORDS = {
                      "above", "ahead", "relative", "trail", "behind",
                      "exceed", "on par", "against", "over", "rival", "similar", "close",
                      "equivalent", "match", "good", "fast", "accurate", "strong", "effective",
-                     "efficient", "many", "few", "much", "little", "superiority", "beyond"),
+                     "efficient", "many", "few", "much", "little", "superiority", "beyond",
+                     "improv"),
 }
 CUE_WORD_RE = {p: re.compile("|".join(map(re.escape, words))) for p, words in CUE_WORDS.items()}
 # Letters that a case-blind pattern matches without being lower-cased to what it matches

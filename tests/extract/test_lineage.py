@@ -1067,3 +1067,14 @@ def test_parts_a_system_is_equipped_with_and_a_layered_default(extract):
                          "decoder is a two-layer MLP-Mixer."))
     assert {("SwiftSeg", "usesComponent", "ConvNeXt-T"), ("SwiftSeg", "usesComponent", "BiFPN"),
             ("SwiftSeg", "usesComponent", "MLP-Mixer")} <= found
+
+
+def test_improving_on_earlier_systems_is_a_comparison_not_a_base(extract):
+    found = rels(extract("We propose HeronDet. HeronDet improves clearly on earlier "
+                         "detectors, among them the anchor-based RetinaNet and the "
+                         "anchor-free FCOS."))
+    assert {("HeronDet", "comparedWith", "RetinaNet"),
+            ("HeronDet", "comparedWith", "FCOS")} <= found
+    assert not any(p == "basedOn" for _, p, _ in found)
+    assert ("HeronDet", "basedOn", "RetinaNet") in rels(extract(
+        "We propose HeronDet, which improves on RetinaNet by adding a quality head."))
