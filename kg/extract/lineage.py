@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from itertools import product
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -117,6 +118,14 @@ _KIND_AFTER = re.compile(r"^(?:-based\b|\s*-?\s*(?:architecture|variant|version|
 #: A part of an architecture rather than a model or method in its own right.
 _SUBMODULE = re.compile(r"(?:module|head|block|layer|neck)s?$", re.I)
 _FROM = re.compile(r"\s+from\s")
+# The systems of the sentence before, evaluated: "we evaluate them on", "We examine their
+# strengths on", "these methods are tested on".
+_THEM_ON = re.compile(r"\b(?:evaluat|examin|test|compar|benchmark|assess|run)\w*\s+(?:them|"
+                      r"their\s+[\w-]+(?:\s+and\s+[\w-]+)?|these\s+(?:methods|models|"
+                      r"approaches|algorithms|systems|baselines))\s+(?:[^.;]{0,40}?\s)?"
+                      r"(?:on|across|over)\s|\b(?:these|the)\s+(?:methods|models|approaches|"
+                      r"algorithms|systems|baselines)\s+(?:are|were)\s+(?:evaluated|tested|"
+                      r"compared|benchmarked)\s+on\s", re.I)
 _EQUIPPED = re.compile(r"\s*(?:Equipped|Furnished|Armed)\s+with\s+[^;:]{2,160}?,\s+(?=[A-Z])")
 #: A cue's object given by a pronoun, not by the next name: "based on this framework".
 #: After a model "improved upon": its score, so a comparison, not a base.
@@ -261,6 +270,7 @@ class LineageFinder:
         previous: Span | None = None  # the first system the last sentence named
         abstract_at = text.find("\n\n")  # the title ends there (-1: no title)
         background, main_key = True, name_key(main.text) if main is not None else None
+        listed: list[Span] = []
         bench = own_benchmark(doc) if main is None else None
         sents = sentences(doc)
         # per sentence, the word lists (sentence_words.WORD_BIT) it holds a word of: a
@@ -276,6 +286,7 @@ class LineageFinder:
             own_reference = bool(back and main is not None and OWN_REFERENCE.search(back[0]))
             sentence_main = previous if back and previous is not None and not (
                 own_reference) else main
+            listed_before, listed = listed, systems  # the systems of the sentence before
             previous = systems[0] if systems else previous
             # the abstract's sentences before its authors speak or name their system are
             # background: the paper's own system is not what they evaluate ("pretraining
@@ -377,7 +388,14 @@ class LineageFinder:
             in_background = background and sent.start_char > abstract_at
             others = [s for s in spans if s.label_ == "Dataset" and (
                 bench is None or name_key(s.text) != name_key(bench.text))]
-            if others and EVALUATION.search(sent.text):
+            if (others and len(listed_before) > 1
+                    and not any(s.start_char < others[0].start_char for s in systems)
+                    and _THEM_ON.search(text, sent.start_char, others[0].start_char)):
+                # "The compared methods include iCaRL, GEM and LwF. We examine their
+                # strengths on three benchmarks, A, B and C": each of them on each
+                for subject, ds in product(listed_before, others):
+                    add(subject, "evaluatedOn", ds, sent, "them-on")
+            elif others and EVALUATION.search(sent.text):
                 own = None if in_background else sentence_main
                 for ds in (s for s in spans if s.label_ == "Dataset"):
                     for subject in evaluation_subjects(doc, spans, ds, own, sent.start_char):

@@ -1078,3 +1078,11 @@ def test_improving_on_earlier_systems_is_a_comparison_not_a_base(extract):
     assert not any(p == "basedOn" for _, p, _ in found)
     assert ("HeronDet", "basedOn", "RetinaNet") in rels(extract(
         "We propose HeronDet, which improves on RetinaNet by adding a quality head."))
+
+
+def test_them_on_datasets_evaluates_the_systems_of_the_sentence_before(extract):
+    found = rels(extract("This survey compares graph kernels. The compared kernels include "
+                         "DeepWalk, node2vec and LINE. We evaluate them on two benchmarks, "
+                         "Cora and PubMed."))
+    assert {(a, "evaluatedOn", b) for a in ("DeepWalk", "node2vec", "LINE")
+            for b in ("Cora", "PubMed")} <= found
