@@ -313,7 +313,11 @@ _TASK_DOMAIN_WORDS = {
     "cross-lingual", "multimodal", "multi-modal", "temporal", "spatial", "monocular",
     "stereo", "handwritten", "mathematical", "abstractive", "extractive", "3d", "2d",
     "open-set", "open-vocabulary", "open-world", "retrieval-augmented",
-    "long-form", "open-domain", "multi-object", "multi-view", "multi-label", "multi-hop"}
+    "long-form", "open-domain", "multi-object", "multi-view", "multi-label", "multi-hop",
+    # the learning setting or the kind of data: "unsupervised image classification",
+    # "egocentric action recognition" (not "zero-shot": a way to evaluate, not the task)
+    "unsupervised", "semi-supervised", "self-supervised", "weakly-supervised", "online",
+    "incremental", "egocentric", "audio", "video"}
 _DOMAIN_ENDS = tuple(sorted(_TASK_DOMAIN_WORDS))
 _WORD_BEFORE = re.compile(r"(?<![\w-])([a-z0-9][a-z0-9-]*[a-z])\s+$", re.I)
 # ... and compounds that set a task's scope: "multi-document question answering",

@@ -303,3 +303,11 @@ def test_made_by_words_licences_and_processor_counts_are_not_names(extract):
     found = extract("We detect LLM-written essays and AI-generated answers with DetectNet-2 "
                     "on 16 vCPUs; the code is under the GPL-3.0 license.")
     assert typed(found) == {("DetectNet-2", "Model")}
+
+
+def test_a_task_keeps_the_setting_or_kind_of_data_before_it(extract):
+    found = typed(extract("We study unsupervised semantic segmentation and egocentric action "
+                          "recognition with WalkNet."))
+    assert {("unsupervised semantic segmentation", "Task"),
+            ("egocentric action recognition", "Task")} <= found
+    assert ("semantic segmentation", "Task") not in found
