@@ -967,3 +967,10 @@ def test_a_cross_entropy_with_its_value_is_a_measure(extract):
                             "PredRNN."))
     assert {("FrameFlow", "KTH", "per-pixel cross-entropy", 212.4),
             ("PredRNN", "KTH", "per-pixel cross-entropy", 251.9)} <= found
+
+
+def test_a_qualified_accuracy_given_a_value_is_the_measure(extract):
+    found = _tuples(extract("We propose GazeNet. On Ego4D it reaches a top-1 verb accuracy of "
+                            "41.5% and a frame-level AUC of 0.87."))
+    assert {("GazeNet", "Ego4D", "top-1 verb accuracy", 41.5),
+            ("GazeNet", "Ego4D", "frame-level AUC", 0.87)} <= found
