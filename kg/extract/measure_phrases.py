@@ -46,19 +46,25 @@ def valued_measures(text: str) -> list[tuple[int, int]]:
             if (at and (text[at - 1].isalnum() or text[at - 1] == "-")) or (
                     end < len(text) and (text[end].isalnum() or text[end] == "-")):
                 continue  # part of a longer word: "generate", "errors"
-            if not _VALUE_AFTER.match(text, end):
-                continue
+            after = _VALUE_AFTER.match(text, end) is not None
+            if not after and not text[max(0, at - 30): at].rstrip().endswith(_LOWER_TAIL):
+                continue  # neither "of 0.9" after it nor "86.1 part-averaged" before it
             start = at
             for _ in range(3):
                 m = _WORD_BEFORE.search(text, max(0, start - 40), start)
                 if m is None or m[1].lower() in _NOT_PART or m[1][0].isupper() and not (
                         any(c.isdigit() for c in m[1])) or m[1].endswith("ing") and (
-                        "-" not in m[1]):
-                    break  # "Our", "PA-MPJPE", "reporting" are not qualifiers here
+                        "-" not in m[1]) or not any(c.isalpha() for c in m[1]):
+                    break  # "Our", "PA-MPJPE", "reporting", "14" are not qualifiers here
                 start = m.start(1)
-            if start < at:
+            if start < at and (after or _NUMBER_BEFORE.search(text, max(0, start - 20), start)):
                 found.append((start, end))
     return found
+
+
+# A value right before the qualifying words: "with 86.14 part-averaged IoU".
+_NUMBER_BEFORE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s?%?\s+$")
+_LOWER_TAIL = tuple("abcdefghijklmnopqrstuvwxyz0123456789-")
 
 
 # A measure's name glued to its cut-off: "NDCG@100", "AUC@5°", "pass^1".

@@ -974,3 +974,9 @@ def test_a_qualified_accuracy_given_a_value_is_the_measure(extract):
                             "41.5% and a frame-level AUC of 0.87."))
     assert {("GazeNet", "Ego4D", "top-1 verb accuracy", 41.5),
             ("GazeNet", "Ego4D", "frame-level AUC", 0.87)} <= found
+
+
+def test_a_value_before_a_qualified_measure(extract):
+    found = _tuples(extract("We propose MeshSeg. On PartNet it obtains 61.3 instance-averaged "
+                            "IoU."))
+    assert ("MeshSeg", "PartNet", "instance-averaged IoU", 61.3) in found
