@@ -556,11 +556,10 @@ _TITLE_CUT = re.compile(r"(?<![\w-])(?:for|with|via|through|to|towards|on|in|fro
 # "Chinese CLIP: ...", not "Beyond Self-Supervision: ..." or "Phi-3 Technical Report: ...".
 _TITLE_WORDS = re.compile(r"^(?P<name>[A-Z][\w.+-]*(?:\s[A-Z0-9][\w.+-]*){1,2}?)"
                           r"(?:\s(?:Model|Models))?:\s(?P<rest>[^\n]+)\n")
-_NOT_TITLE_FIRST = {"Beyond", "Towards", "Toward", "Rethinking", "Revisiting", "Learning",
-                    "Improving", "Scaling", "Understanding", "Exploring", "On", "A", "An", "The",
-                    "Deep", "Training", "Making", "Unleashing", "Unlocking", "Boosting",
-                    "Efficient", "Large", "Self", "When", "What", "Why", "How", "Are", "Is",
-                    "Do", "Can", "Does", "From", "Into", "Through", "Bridging", "Mastering"}
+# (and words of more than five letters in "-ing": "Rethinking", "Scaling", "Rescaling")
+_NOT_TITLE_FIRST = {"Beyond", "Towards", "Toward", "On", "A", "An", "The", "Deep", "Efficient",
+                    "Large", "Self", "When", "What", "Why", "How", "Are", "Is", "Do", "Can",
+                    "Does", "From", "Into", "Through"}
 _NOT_TITLE_LAST = {"Report", "Survey", "Review", "Overview", "Study", "Paper", "Analysis",
                    "Perspective", "Tutorial", "Challenges", "Lessons", "Matters"}
 
@@ -571,7 +570,8 @@ def _title_name(text: str) -> tuple[int, int, str, str] | None:
     if not m:
         m = _TITLE_WORDS.match(text)
         words = m["name"].split() if m else []
-        if not m or words[0] in _NOT_TITLE_FIRST or words[-1] in _NOT_TITLE_LAST:
+        if not m or words[0] in _NOT_TITLE_FIRST or words[-1] in _NOT_TITLE_LAST or (
+                len(words[0]) > 5 and words[0].endswith("ing") and words[0][1:].islower()):
             return None
         # words say what they name ("Decision Transformer"), or an acronym or a number
         # ends them ("Chinese CLIP"), or the rest of the title names a kind of thing;

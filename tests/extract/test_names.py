@@ -366,3 +366,12 @@ def test_as_many_names_as_a_count_of_systems_take_its_kind(extract):
             ("Swoop", "Method")} <= found
     fewer = names(extract("We re-run the five compared approaches - Zorro and Umbra - first."))
     assert not {"Zorro", "Umbra"} & fewer
+
+
+def test_a_title_that_opens_on_a_verb_names_nothing(extract):
+    found = typed(extract("We describe how the corpus was grown and which tasks it serves.",
+                          title="Widening Aerial Tracking: Collection and Challenges"))
+    assert not any(name.startswith("Widening") for name, _ in found)
+    found = typed(extract("We describe how the suite was built.",
+                          title="Reweighting Noisy Labels: A Benchmark Suite"))
+    assert not any(name.startswith("Reweighting") for name, _ in found)
