@@ -157,7 +157,7 @@ WE_OUR = re.compile(r"\b(?:[Ww]e|[Oo]ur)\b|\b[Tt]he\s+(?:proposed\s+)?(?:network
 IT_AGAIN = re.compile(r"(?:[,;:]\s*(?:and|while|but)?\s*|\band\s+)"
                       r"(?:(?:on|in|for|at)\s+[^,;]{1,40}?\s+)?(?:(?:it|they)\s+(?:\w+\s+)?"
                       r"(?:achiev|obtain|reach|attain|scor|get|yield|set)\w*\b|"
-                      r"its\s+(?:[\w-]+\s+){1,3}?(?:is|was|reaches|of)\b)")
+                      r"its\s+(?:[\w-]+\s+){1,3}?(?:\([^()]{1,15}\)\s+)?(?:is|was|reaches|of)\b)")
 
 
 # Between two models' numbers under one measure, a word that sets them against each other:

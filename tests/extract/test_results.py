@@ -980,3 +980,14 @@ def test_a_value_before_a_qualified_measure(extract):
     found = _tuples(extract("We propose MeshSeg. On PartNet it obtains 61.3 instance-averaged "
                             "IoU."))
     assert ("MeshSeg", "PartNet", "instance-averaged IoU", 61.3) in found
+
+
+def test_a_second_value_of_the_same_measure_and_its_after_an_abbreviation(extract):
+    found = _tuples(extract("We propose RotaKG. With the DistMult decoder it obtains a mean "
+                            "reciprocal rank (MRR) of 0.421 on FB15k-237 and of 0.372 on "
+                            "WN18RR."))
+    assert {("RotaKG", "FB15k-237", "MRR", 0.421), ("RotaKG", "WN18RR", "MRR", 0.372)} <= found
+    found = _tuples(extract("We propose FalconTrack. FalconTrack is 5 times faster than "
+                            "SiamRPN, the winner of the VOT2018 challenge, and its expected "
+                            "average overlap (EAO) of 0.412 is the best reported so far."))
+    assert ("FalconTrack", "VOT2018", "EAO", 0.412) in found
