@@ -112,3 +112,9 @@ def test_the_proposed_lower_case_long_form_of_a_model(extract):
     assert ("MSSAN", "Model") in found
     plain = typed(extract("Traffic crosses wide area networks (WANs) every day."))
     assert ("WANs", "Model") not in plain
+
+
+def test_a_long_form_headed_by_clustering_or_pooling_is_a_method(extract):
+    found = typed(extract("We compare with Deep Embedded Clustering (DEC) and use Generalized "
+                          "Mean Pooling (GeM) in the head."))
+    assert {("Deep Embedded Clustering", "Method"), ("Generalized Mean Pooling", "Method")} <= found
