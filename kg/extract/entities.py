@@ -463,8 +463,10 @@ class EntityMerger:
                     and (kind := _KIND_AFTER.match(text, end_char)):
                 typed[key] = (3, "Software" if kind["software"] else "Method")
         for _, _, start_char, end_char, _, _, rule, key in candidates:
+            name = text[start_char:end_char]
             if rule == "kg_names:shape" and key not in typed and (_stem_text(
-                    text[start_char:end_char]) in dataset_forms() or (
+                    name) in dataset_forms() and type_from_head(  # not "HoVer-Net": a model
+                    name[len(_stem_text(name)) + 1:]) != "Model" or (
                     (glued := _YEAR_OR_SIZE.fullmatch(text, start_char, end_char))
                     and glued["base"] in dataset_forms())):
                 typed[key] = (1, "Dataset")  # "NaturalQuestions-Open": a form of a dataset;

@@ -52,7 +52,7 @@ SHAPED = re.compile(
     r"(?<![\w@/.-])"
     r"(?!(?:Top|Figure|Fig|Table|Section|Sec|Eq|Appendix|Step|Stage|Phase|Level|Type)\b)"
     r"(?=(?![NX]-(?:Gram|Ray)s?\b|E-(?:Mail|Commerce)\b|T-Shirt|K-Means)"  # words, not names
-    r"[A-Z]-[A-Z][a-z]|"  # a letter and a word: "V-Net", "T-Rex"
+    r"[A-Z]-[A-Z][a-z]|[A-Z][a-z]+-Net\b|"  # a letter and a word: "V-Net", "Micro-Net"
     r"[A-Za-z0-9.+-]*(?:[a-z][A-Z]|[A-Z]{2}|[A-Za-z]\d|-\d+(?:\.\d+)?[BMK]?\b"
     r"|[a-z]-(?:[TSMBLHG]|X{1,2}L?)(?![\w-])))"  # a size variant: "Swin-L", "Mamba-S"
     rf"[A-Za-z][A-Za-z0-9]*(?:[-.]{_PIECE})*\+*"

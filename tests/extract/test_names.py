@@ -375,3 +375,9 @@ def test_a_title_that_opens_on_a_verb_names_nothing(extract):
     found = typed(extract("We describe how the suite was built.",
                           title="Reweighting Noisy Labels: A Benchmark Suite"))
     assert not any(name.startswith("Reweighting") for name, _ in found)
+
+
+def test_a_word_and_net_is_a_model_and_a_dataset_glued_to_net_is_no_dataset(extract):
+    found = typed(extract("We propose HoVer-Net for nuclei. It is better than Micro-Net and "
+                          "Dense-Net on CoNSeP."))
+    assert {("HoVer-Net", "Model"), ("Micro-Net", "Model"), ("Dense-Net", "Model")} <= found
