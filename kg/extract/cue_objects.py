@@ -89,6 +89,8 @@ def objects_after(doc: Doc, sent: Span, cue_end: int, types: tuple[str, ...],
             continue  # "(2) B for speculative decoding, (3) C": a description, not an item
         elif joins and _JOINED_WITH.fullmatch(flat):
             pass  # "connects the vision encoder of A with the B LLM"
+        elif many and _EACH_FOR.fullmatch(flat):
+            pass  # "relies on A for the small datasets and on B for ImageNet"
         elif (closed or _STOP_LIST.search(flat) or len(flat) > 40 or _DESCRIBED.match(flat)
               or _CLAUSE_GAP.search(flat)):
             break  # "A, B and C" ends after C; "A, a B-based ..." describes A
@@ -103,6 +105,11 @@ def objects_after(doc: Doc, sent: Span, cue_end: int, types: tuple[str, ...],
         if not many:
             break
     return found
+
+
+# Between two objects, each with what it is for: "A for the small datasets and on B".
+_EACH_FOR = re.compile(r"\s+for\s+[^,;()]{1,40}?,?\s+and\s+(?:(?:on|with|from|by)\s+)?"
+                       r"(?:the\s+|an?\s+)?")
 
 
 def _introduces_item(gap: str, types: tuple[str, ...], text: str, span: Span) -> bool:

@@ -1086,3 +1086,10 @@ def test_them_on_datasets_evaluates_the_systems_of_the_sentence_before(extract):
                          "Cora and PubMed."))
     assert {(a, "evaluatedOn", b) for a in ("DeepWalk", "node2vec", "LINE")
             for b in ("Cora", "PubMed")} <= found
+
+
+def test_each_part_with_what_it_is_for(extract):
+    found = rels(extract("We propose TinyDet. We rely on MobileNetV2 for the phone models "
+                         "and on EfficientNet-B3 for the server ones."))
+    assert {("TinyDet", "usesComponent", "MobileNetV2"),
+            ("TinyDet", "usesComponent", "EfficientNet-B3")} <= found
