@@ -156,11 +156,21 @@ def own_benchmark(doc: Doc) -> Span | None:
     release the TabZilla Benchmark Suite")."""
     found = title_dataset(doc) or next((s for s in entities(doc) if s.label_ == "Dataset"
                                         and s.id_ in ("kg_names:cue", "kg_names:title")), None)
+    text = doc_text(doc)
     if found is None:  # "we release the TabZilla Benchmark Suite, a collection of ..."
-        text = doc_text(doc)
         found = next((s for s in entities(doc) if s.label_ == "Dataset" and _RELEASE.search(
             text, max(0, s.start_char - 40), s.start_char)), None)
+    title_end = text.find("\n\n")
+    if found is None and _DATA_TITLE.search(text, 0, max(title_end, 0)):
+        # "Rescaling Egocentric Vision: Collection, Pipeline and Challenges for X": the
+        # dataset a title about data names
+        found = next((s for s in entities(doc) if s.label_ == "Dataset"
+                      and s.end_char <= title_end), None)
     return found
+
+
+_DATA_TITLE = re.compile(r"\b(?:[Cc]ollection|[Dd]ataset|[Bb]enchmark|[Cc]orpus|[Cc]hallenges?|"
+                         r"[Aa]nnotations?)\b")
 
 
 _RELEASE = re.compile(r"\b(?:we|this paper|this work)\s+(?:also\s+)?(?:release|introduce|present|"
@@ -171,6 +181,7 @@ _RELEASE = re.compile(r"\b(?:we|this paper|this work)\s+(?:also\s+)?(?:release|i
 # A sentence that evaluates systems, where no dataset is named: "a comprehensive evaluation of
 # existing algorithms", "We evaluate baselines built on GPT-4", "the models we study are".
 _EVALUATES = re.compile(r"\b(?:evaluat\w*|benchmark(?:ed|ing)\b|experiments\b|results of\b|"
+                        r"(?:run|train)s?\s+(?:several\s+|strong\s+)?baselines\b|"
                         r"(?:models|systems|methods|algorithms) we (?:study|test|evaluate)\b|"
                         r"we (?:test|study|analy[sz]e)\b)", re.I)
 

@@ -44,6 +44,7 @@ from kg.extract.context import (
     title_dataset,
     title_system,
 )
+from kg.extract.evaluation import own_benchmark
 from kg.extract.number_context import dataset_for, metric_after, metric_for, score_of
 from kg.extract.numbers import (
     BASELINE_AFTER,
@@ -94,7 +95,8 @@ class ResultFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         main = main_subject(doc) or title_system(doc) or proposed(doc)
-        benchmark = title_dataset(doc)  # a benchmark paper's numbers are on its benchmark
+        # a benchmark paper's numbers are on its benchmark
+        benchmark = title_dataset(doc) or (own_benchmark(doc) if main is None else None)
         found: list[tuple] = []
         last_subject = main
         last_dataset: dict[str, str] = {}  # metric -> dataset of its last result

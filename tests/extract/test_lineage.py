@@ -1093,3 +1093,14 @@ def test_each_part_with_what_it_is_for(extract):
                          "and on EfficientNet-B3 for the server ones."))
     assert {("TinyDet", "usesComponent", "MobileNetV2"),
             ("TinyDet", "usesComponent", "EfficientNet-B3")} <= found
+
+
+def test_a_data_title_names_the_benchmark_its_baselines_run_on(extract):
+    found = extract("We grow an older driving set into a larger one with more cities. For "
+                    "each task we define metrics and run baselines: PointPillars and "
+                    "CenterPoint for detection, where CenterPoint obtains 61.2 mAP.",
+                    title="Driving Further: Collection and Challenges for Argoverse 2")
+    assert {("PointPillars", "evaluatedOn", "Argoverse 2"),
+            ("CenterPoint", "evaluatedOn", "Argoverse 2")} <= rels(found)
+    assert ("CenterPoint", "Argoverse 2", "mAP", 61.2) in {
+        (r.model, r.dataset, r.metric, r.value) for r in found.results}
