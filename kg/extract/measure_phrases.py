@@ -20,9 +20,9 @@ from kg.extract.context import find_all, matches_at
 from kg.extract.lexicon import load_lexicon
 
 _HEADS = ("error", "rate", "speed", "distance", "ratio", "cross-entropy", "accuracy", "AUC", "IoU")
-# The value right after the head: "of 1.26", "is 1.09", "of a mere 1.96", "= 0.3".
-_VALUE_AFTER = re.compile(r"\s+(?:of|is|was|=|:)\s+(?:(?:a|an|only|just|mere|about|around|"
-                          r"roughly|approximately|nearly|merely)\s+)*[-+]?\d")
+# The value right after the head: "of 1.26", "is 1.09", "of a mere 1.96", "= 0.3", ", 38.3%".
+_VALUE_AFTER = re.compile(r"(?:\s+(?:of|is|was|=|:)|\s*[:,])\s+(?:(?:a|an|only|just|mere|"
+                          r"about|around|roughly|approximately|nearly|merely)\s+)*[-+]?\d")
 _WORD_BEFORE = re.compile(r"(?<![\w-])([A-Za-z0-9][\w-]*)\s+$")
 # Words that are not part of a measure's name: determiners, pronouns, praise, verbs.
 _NOT_PART = {"a", "an", "the", "its", "their", "our", "his", "her", "this", "that", "these",

@@ -991,3 +991,9 @@ def test_a_second_value_of_the_same_measure_and_its_after_an_abbreviation(extrac
                             "SiamRPN, the winner of the VOT2018 challenge, and its expected "
                             "average overlap (EAO) of 0.412 is the best reported so far."))
     assert ("FalconTrack", "VOT2018", "EAO", 0.412) in found
+
+
+def test_a_qualified_measure_with_its_value_after_a_comma(extract):
+    found = _tuples(extract("We propose StepNet. On Assembly101 it obtains the best top-5 "
+                            "verb accuracy, 61.4%."))
+    assert ("StepNet", "Assembly101", "top-5 verb accuracy", 61.4) in found
