@@ -77,6 +77,10 @@ def _baseline_or_setting_lower(window: str) -> bool:
                 or BASELINE_BEFORE_LOWER.search(window))
 
 
+# A name inside the list a comparison gives by examples: "is compared with a diverse set of
+# strategies, namely A, B and C, in four tasks ... on D": a baseline, not what D evaluates.
+_IN_COMPARED_LIST = re.compile(r"\bcompar\w*\s+(?:with|to|against)\s+[^.;:]{0,60}?\b(?:namely|"
+                               r"such\s+as|including|among\s+them)\s+[^.;:]{0,120}$", re.I)
 _OUR_NEW = re.compile(r"\bour\s+(?:new|own)\s+(?:[\w-]+\s+){0,4}(?:\(\s*)?$", re.I)
 _TRAIN_VERB = re.compile(r"\b(?:we\s+)?(?:pre-?)?train\b", re.I)
 _SHOW_THAT = re.compile(r"\b(?:show|shows|showed|demonstrate|demonstrates|confirm|confirms|"
@@ -111,7 +115,8 @@ def evaluation_subjects(doc: Doc, spans: list[Span], dataset: Span,
     skipped = skipped_names(text, candidates, sent_start, _baseline_or_setting
                             ) if low is None else skipped_names(
         text, candidates, sent_start, _baseline_or_setting_lower, windows=low)
-    kept = [s for s in candidates if s.start not in skipped]
+    kept = [s for s in candidates if s.start not in skipped and not _IN_COMPARED_LIST.search(
+        text, sent_start, s.start_char)]
     if not kept and _FRONTED_ON.match(text, sent_start, dataset.start_char):
         kept = _after_fronted(text, spans, dataset)
     if not kept and main is None:  # "Experiments on A and B show that X achieves ..."

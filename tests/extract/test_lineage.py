@@ -1104,3 +1104,13 @@ def test_a_data_title_names_the_benchmark_its_baselines_run_on(extract):
             ("CenterPoint", "evaluatedOn", "Argoverse 2")} <= rels(found)
     assert ("CenterPoint", "Argoverse 2", "mAP", 61.2) in {
         (r.model, r.dataset, r.metric, r.value) for r in found.results}
+
+
+def test_names_a_comparison_lists_are_not_what_the_datasets_evaluate(extract):
+    found = rels(extract("Our detector, KiteDet, is compared with several strong systems, "
+                         "namely RetinaNet, FCOS and DETR, on object detection with COCO and "
+                         "LVIS."))
+    assert {("KiteDet", "evaluatedOn", "COCO"), ("KiteDet", "evaluatedOn", "LVIS")} <= found
+    assert not any(p == "evaluatedOn" and s != "KiteDet" for s, p, _ in found)
+    assert {("BALD", "Method"), ("BADGE", "Method"), ("margin sampling", "Method")} <= typed(
+        extract("Our sampler beats margin sampling, BALD and BADGE on AG News."))
