@@ -46,3 +46,11 @@ def test_a_name_matches_in_any_case_however_the_tokenizer_splits_it(extract):
                           "imagenet-22k."))
     assert {("Flickr30k Entities", "Dataset"), ("bdd100k", "Dataset"),
             ("imagenet-22k", "Dataset")} <= found
+
+
+def test_classic_sequence_models_and_benchmarks_of_other_fields(extract):
+    found = typed(extract("We forecast traffic on PeMSD7 and METR-LA, beating ARIMA, LSTM and "
+                          "GRU, and tune it with expected improvement as the acquisition "
+                          "function; the search index is built with FLANN."))
+    assert {("PeMSD7", "Dataset"), ("METR-LA", "Dataset"), ("ARIMA", "Model"), ("LSTM", "Model"),
+            ("GRU", "Model"), ("expected improvement", "Method"), ("FLANN", "Software")} <= found
