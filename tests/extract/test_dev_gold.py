@@ -80,12 +80,12 @@ wording, each annotated by hand from EXTRACTION.md before the extractors were ru
 - ``dev20`` (tests/data/dev20/, gold in tests/data/gold/dev20.jsonl, notes in
   dev20-notes.md): 30 papers from Sheffield, Freie Universitaet Berlin (Frank Noe), ... by
   a twentieth hand; scored when it came in, at the start of its round (5030e0b) and after
-  it, and not tuned on: a measure only, its errors unread (its floors follow its scores, as
-  a guard).
+  it without reading its errors; read from d892d9d on.
 - ``dev21`` (tests/data/dev21/, gold in tests/data/gold/dev21.jsonl, notes in
   dev21-notes.md): 30 papers from EURECOM, Liege (Gilles Louppe), ... by a twenty-first
   hand, written during set 20's round; scored at that round's start (5030e0b) and end,
-  without reading its errors: a second unread measure.
+  without reading its errors: the unread measure (its floors follow its scores, as a
+  guard).
 
 A rule that only helps the seeds does not move these numbers. The floors sit just under
 the levels reached; raise them as scores rise."""
@@ -142,9 +142,9 @@ FLOORS = {
               "Organization": 0.88, "Repository": 1.0, "relations": 0.46, "results": 0.49},
     "dev19": {"core": 0.84, "extended": 0.58, "Model": 0.78, "Dataset": 0.85,
               "Organization": 0.88, "Repository": 1.0, "relations": 0.59, "results": 0.60},
-    "dev20": {"core": 0.69, "extended": 0.47, "Model": 0.57, "Dataset": 0.71,
-              "Organization": 0.80, "Repository": 1.0, "relations": 0.24, "results": 0.26},
-    "dev21": {"core": 0.69, "extended": 0.43, "Model": 0.64, "Dataset": 0.72,
+    "dev20": {"core": 0.76, "extended": 0.65, "Model": 0.69, "Dataset": 0.78,
+              "Organization": 0.80, "Repository": 1.0, "relations": 0.30, "results": 0.40},
+    "dev21": {"core": 0.70, "extended": 0.43, "Model": 0.66, "Dataset": 0.72,
               "Organization": 0.90, "Repository": 1.0, "relations": 0.40, "results": 0.31},
 }
 
