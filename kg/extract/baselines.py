@@ -43,11 +43,12 @@ _FOR_MODEL = re.compile(r"\s*(?:%\s*)?(?:(?!\d)[\w@.-]+\s+)??(?:(?:,|and|,\s*and
 # "the 0.84 of NeuS": the number is the named model's
 _THE_BEFORE = re.compile(r"\bthe\s+$")
 _OF_MODEL = re.compile(r"(?:\s*(?:%|[A-Za-z]{1,4}\s))?\s*\bof\s+(?:the\s+)?")
-_VERB_TO_NUMBER = re.compile(r"\s+(?:is|stays|remains|gets|scores|obtains|reaches|reports)"
-                             r"(?:\s+at|\s+only)?\s+(?:an?\s+[\w-]+\s+of\s+)?")
 # A verb that gives its subject the number after it: "reaches", "scores only", "has an F1 of".
 GIVES_NUMBER = (r"(?:only\s+|also\s+)?(?:scores?|reach(?:es)?|obtains?|achieves?|gets?|attains?|"
                 r"yields?|has)\s+(?:only\s+)?(?:an?\s+[\w-]+(?:\s+[\w-]+)?\s+of\s+)?")
+# ... and a verb of state or report: "whereas XGBoost is at 0.433", "stays at", "reports".
+_VERB_TO_NUMBER = re.compile(r"\s+(?:(?:is|stays|remains|reports)(?:\s+at|\s+only)?\s+"
+                             rf"(?:an?\s+[\w-]+\s+of\s+)?|{GIVES_NUMBER})")
 # A relative clause that gives a named model its own number: "X, which scores 66.4".
 _WHICH_SCORES = re.compile(rf"\s*,\s*(?:which|that)\s+{GIVES_NUMBER}")
 _SET_AGAINST = re.compile(r"\b(?:where|whereas|while|but)\s+$")

@@ -47,7 +47,7 @@ def valued_measures(text: str) -> list[tuple[int, int]]:
                     end < len(text) and (text[end].isalnum() or text[end] == "-")):
                 continue  # part of a longer word: "generate", "errors"
             after = _VALUE_AFTER.match(text, end) is not None
-            if not after and not text[max(0, at - 30): at].rstrip().endswith(_LOWER_TAIL):
+            if not after and not _QUALIFIER_END.search(text, max(0, at - 30), at):
                 continue  # neither "of 0.9" after it nor "86.1 part-averaged" before it
             start = at
             for _ in range(3):
@@ -64,7 +64,8 @@ def valued_measures(text: str) -> list[tuple[int, int]]:
 
 # A value right before the qualifying words: "with 86.14 part-averaged IoU".
 _NUMBER_BEFORE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s?%?\s+$")
-_LOWER_TAIL = tuple("abcdefghijklmnopqrstuvwxyz0123456789-")
+# The end of a word that may qualify a measure, right before its head: "part-averaged ".
+_QUALIFIER_END = re.compile(r"[a-z0-9-]\s*$")
 
 
 # A measure's name glued to its cut-off: "NDCG@100", "AUC@5°", "pass^1".
