@@ -92,7 +92,7 @@ def objects_after(doc: Doc, sent: Span, cue_end: int, types: tuple[str, ...],
         elif many and _EACH_FOR.fullmatch(flat):
             pass  # "relies on A for the small datasets and on B for ImageNet"
         elif (closed or _STOP_LIST.search(flat) or len(flat) > 40 or _DESCRIBED.match(flat)
-              or _CLAUSE_GAP.search(flat)):
+              or _CLAUSE_GAP.search(flat) or _NEW_VERB.search(flat)):
             break  # "A, B and C" ends after C; "A, a B-based ..." describes A
         if span.label_ not in types:
             if enumerated or not found and span.label_ == "Organization" and _OWNER_AFTER.match(

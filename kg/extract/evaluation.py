@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from kg.extract.context import (
     BASELINE_BEFORE,
     BASELINE_BEFORE_LOWER,
+    SYSTEM_TYPES,
     as_modifier,
     doc_lower,
     doc_text,
@@ -91,6 +92,24 @@ _SHOW_THAT = re.compile(r"\b(?:show|shows|showed|demonstrate|demonstrates|confir
 _LISTED = re.compile(r"\s*(?:,|and|, and)\s*(?:(?:an?|the)\s+(?:[a-z][\w-]*\s+)?)?")
 
 
+# The sentence's subject and its verb, before the object: "X (Contrastive ...), fine-tunes ",
+# "Our method, X, trains a ".
+_OPENS_SUBJECT = re.compile(r"^(?:(?:Our|The)\s+[\w\s-]{1,30}?,\s*)?$")
+_SUBJECT_THEN_VERB = re.compile(r"^(?:\s*\([^()]{1,60}\))?,?\s+(?:also\s+|first\s+)?[a-z][\w-]*"
+                                r"(?:s|ed)\s+(?:an?\s+|the\s+)?$")
+
+
+def clause_subject(text: str, spans: list[Span], sent_start: int, obj: Span) -> Span | None:
+    """The system that opens the sentence when ``obj`` is what its verb governs: X in "X
+    (...), fine-tunes Y ... and is compared with": the subject of the verb after "and"."""
+    first = next((s for s in spans if s.label_ in SYSTEM_TYPES and named(s)), None)
+    if (first is None or first.end_char > obj.start_char
+            or not _OPENS_SUBJECT.match(text[sent_start: first.start_char])
+            or not _SUBJECT_THEN_VERB.match(text[first.end_char: obj.start_char])):
+        return None
+    return first
+
+
 def evaluation_subjects(doc: Doc, spans: list[Span], dataset: Span,
                          main: Span | None, sent_start: int) -> list[Span]:
     """The systems a sentence evaluates on ``dataset``: the nearest named system before it
@@ -125,6 +144,8 @@ def evaluation_subjects(doc: Doc, spans: list[Span], dataset: Span,
                 and "," not in text[at: s.start_char].rsplit(" that ", 1)[-1]][:1]
     if not kept:
         return [main] if main is not None else []
+    if (subject := clause_subject(text, spans, sent_start, kept[-1])) is not None:
+        return [subject]  # "X fine-tunes Y ... on A": X, the sentence's subject
     found = [kept[-1]]
     for prev in reversed(kept[:-1]):  # "A and B achieve ..."
         if _LISTED.fullmatch(text, prev.end_char, found[0].start_char):

@@ -54,6 +54,7 @@ from kg.extract.derivation import derivations
 from kg.extract.evaluation import (
     EVALUATION,
     benchmark_subjects,
+    clause_subject,
     evaluation_subjects,
     own_benchmark,
 )
@@ -95,8 +96,11 @@ _PASSIVE_USE = re.compile(r"^\s*(?:is|are)\s+(?:also\s+|further\s+)?(?:employed|
 # Verbs that join two parts ("connects A with B", "integrates A with B", "pairs A with B"):
 # what follows "with" is a part too.
 _JOINS = re.compile(r"(?:connect|integrat|combin|pair|bridg)", re.I)
-# A second verb of the sentence's subject: "X is built on Y and uses Z".
-_AND_VERB = re.compile(r",?\s*\band\s+(?:(?:also|is|are|was|were|then)\s+)*$")
+# A second verb of the sentence's subject: "X is built on Y and uses Z", "X builds on Y with
+# deformable layers and clearly outperforms Z", "X fine-tunes Y in every round and is
+# compared with Z" (no clause of Y's own in between).
+_AND_VERB = re.compile(r"[^;()]{0,60}?\band\s+(?:\w+ly\s+)?(?:(?:also|is|are|was|were|then)\s+)*$")
+_OWN_CLAUSE = re.compile(r"\b(?:which|that|where|who|while|whereas|but)\b|\bis\b(?!\s*$)")
 # A subject and its verb: "X is built", "X, ..., uses", "X builds".
 _SUBJECT_VERB = re.compile(r"\s*(?:,[^,;]{0,60},\s*|,\s*)?(?:is|was|are|were|has|uses|builds|"
                            r"combines|adopts|relies)\b")
@@ -311,9 +315,10 @@ class LineageFinder:
                                       sent.end_char):
                     start, end = m.start(), m.end()
                     before = _nearest_subject(doc, spans, start, compared, sent.start_char)
-                    if before is not None and before.start in took and _AND_VERB.match(
-                            text, before.end_char, start):
-                        before = took[before.start]  # "X is built on A and is better than B"
+                    if before is not None and _AND_VERB.match(text, before.end_char, start) \
+                            and not _OWN_CLAUSE.search(text, before.end_char, start):
+                        before = took.get(before.start) or clause_subject(
+                            text, spans, sent.start_char, before) or before
                     subject = before or (
                         sentence_main if predicate != "basedOn" or sentence_main is not main
                         or own_reference or _OURS.search(text, sent.start_char, start)
