@@ -109,6 +109,24 @@ _DATA_WORD_AFTER = re.compile(r"\s+(?:data|corpus)\b|\s+(?:(?:19|20)\d\d\s+)?"
 # on the X", "trained on sequences from X" (not "trained from X": a base model).
 _TRAINED_ON = re.compile(r"\b(?:pre-?)?train(?:ed|ing)\b[^,;.()]{0,40}?\bon\s+(?:[\w-]+\s+){0,3}?"
                          r"(?:from\s+)?(?:the\s+)?$", re.I)
+# A second name given right after the first: "Generic Autodidactic Models, nicknamed Models
+# Genesis", "X, also known as Y".
+_ALSO_CALLED = re.compile(r",?\s+(?:nicknamed|also\s+(?:known|referred\s+to)\s+as|a\.k\.a\.|aka)"
+                          r"\s+")
+
+
+def _second_names(text: str, candidates: list[tuple]) -> dict[str, str]:
+    """Both ways, the two names of a thing given one after the other ("X, nicknamed Y")."""
+    ends = {c[3]: text[c[2]:c[3]] for c in candidates}
+    starts = {c[2]: text[c[2]:c[3]] for c in candidates}
+    found = {}
+    for end, first in ends.items():
+        if (m := _ALSO_CALLED.match(text, end)) and (second := starts.get(m.end())):
+            found[name_key(first)] = second
+            found[name_key(second)] = first
+    return found
+
+
 # "a collection of new datasets called PixMo": the kind of thing named before "called".
 _CALLED = re.compile(r"\b([a-z]+)\s+(?:called|named|dubbed|termed)\s+$")
 
@@ -429,7 +447,7 @@ class EntityMerger:
         abbrevs = plain_spans(doc, "kg_abbrevs")
         doc.user_data["kg_aliases"] = {
             name_key(text[s[2]:s[3]]): s[5] for s in abbrevs} | {
-            name_key(s[5]): text[s[2]:s[3]] for s in abbrevs}
+            name_key(s[5]): text[s[2]:s[3]] for s in abbrevs} | _second_names(text, candidates)
         for short, label in short_forms.items():
             known = typed.get(name_key(short))
             if known is None or (label in CROSS_KIND[known[1]]):

@@ -130,6 +130,8 @@ _THEM_ON = re.compile(r"\b(?:evaluat|examin|test|compar|benchmark|assess|run)\w*
                       r"(?:on|across|over)\s|\b(?:these|the)\s+(?:methods|models|approaches|"
                       r"algorithms|systems|baselines)\s+(?:are|were)\s+(?:evaluated|tested|"
                       r"compared|benchmarked)\s+on\s", re.I)
+# Data that names the models trained on it: "fine-tuned ImageNet models", "COCO weights".
+_DATA_OF_MODELS = re.compile(r"[\s-](?:pre-?trained\s+)?(?:models|weights|checkpoints)\b")
 _EQUIPPED = re.compile(r"\s*(?:Equipped|Furnished|Armed)\s+with\s+[^;:]{2,160}?,\s+(?=[A-Z])")
 #: A cue's object given by a pronoun, not by the next name: "based on this framework".
 #: After a model "improved upon": its score, so a comparison, not a base.
@@ -402,7 +404,8 @@ class LineageFinder:
                     add(subject, "evaluatedOn", ds, sent, "them-on")
             elif others and EVALUATION.search(sent.text):
                 own = None if in_background else sentence_main
-                for ds in (s for s in spans if s.label_ == "Dataset"):
+                for ds in (s for s in spans if s.label_ == "Dataset"
+                           and not _DATA_OF_MODELS.match(text, s.end_char)):
                     for subject in evaluation_subjects(doc, spans, ds, own, sent.start_char):
                         add(subject, "evaluatedOn", ds, sent, "evaluation")
             elif bench is not None and systems and not in_background:

@@ -65,7 +65,7 @@ VERSIONED = re.compile(rf"(?<![\w-])[A-Z][A-Za-z]+{_VERSION}(?![\w-])")
 _NAME = rf"[A-ZΑ-Ωα-ω][\w.+-]*[\w+]{_VERSION}?"  # "π0": a Greek letter opens a name too
 CUE = re.compile(
     r"\b(?:[Ww]e (?:first |further |then |also )?(?:propose|present|introduce|release|develop"
-    r"|design|build|construct|curate|collect|call|create)d?|named|called|dubbed|termed|namely|"
+    r"|design|build|construct|curate|collect|call|create)d?|(?:nick)?named|called|dubbed|termed|namely|"
     # "This paper introduces X, a ...", "by introducing X, an ..."
     r"[Tt]his (?:paper|work|report) (?:introduce|present|propose)s|"
     r"by (?:introduc|present|propos)ing|"
@@ -86,7 +86,7 @@ CUE = re.compile(
 )
 # After a verb of naming, the capitalised words that follow are all the name, up to a word
 # in lower case or a mark: "an algorithm called Fast AutoAugment that ...".
-_NAMING = ("named", "called", "dubbed", "termed")
+_NAMING = ("named", "called", "dubbed", "termed", "nicknamed")
 _NAMED_WORDS = re.compile(rf"(?: {_NAME}){{1,3}}(?=[,;:.()]?(?:\s+[a-z]|\s*$)|\s*\(|[.;]\s)")
 # "We call the resulting planner Diffuser": the kind is said, so one word is the name.
 _CALLED_KIND = re.compile(r"[Ww]e (?:then )?call (?:the|this|our) ")
@@ -269,7 +269,7 @@ def _named_after_kind(text: str, cue_start: int) -> str | None:
     """"Dataset" or "Model" where the word before a "called"/"named" says the name is of
     data or a model, "Method" where it is a kind of procedure (another method there is left
     to the name itself: "a detection method dubbed DAMO-YOLO" names a model)."""
-    if not text.startswith(("called", "named", "dubbed", "termed", "we call"), cue_start):
+    if not text.startswith(_NAMING + ("we call",), cue_start):
         return None
     if _METHOD_BEFORE_NAMING.search(text, max(0, cue_start - 60), cue_start):
         return "Method"
@@ -285,8 +285,8 @@ def _named_after_kind(text: str, cue_start: int) -> str | None:
 _REV_SHAPED = re.compile(r"[A-Z0-9](?=[A-Za-z-])[A-Za-z0-9.+-]*")
 # VERSIONED: a run of letters, one space, a version digit ("ERNIE 3", "Llama v2", "YOLO V8").
 _REV_VERSIONED = re.compile(r"\d[vV]?\s[A-Za-z]+")
-_CUE_WORDS = ("we ", "We ", "named", "called", "dubbed", "termed", "namely", "our ", "Our ",
-              "This ", "this ", "by ")
+_CUE_WORDS = ("we ", "We ", "named", "nicknamed", "called", "dubbed", "termed", "namely", "our ",
+              "Our ", "This ", "this ", "by ")
 _METRIC_HEADS = ("Score", "Rate", "Index", "Error", "Accuracy", "Distance", "Ratio")
 _REV_WORDS = re.compile(r"\s([\w-]+)(?:\s([\w-]+))?(?:\s([\w-]+))?")  # up to 3 words back
 

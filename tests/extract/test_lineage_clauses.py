@@ -34,3 +34,20 @@ def test_a_list_of_parts_ends_at_the_next_verb(extract):
     assert ("WrenDet", "usesComponent", "ConvNeXt-T") in found
     assert ("WrenDet", "comparedWith", "YOLOv8") in found
     assert ("WrenDet", "usesComponent", "YOLOv8") not in found
+
+
+def test_a_second_name_given_after_the_first_is_the_same_system(extract):
+    found = extract("We build a family of encoders called Self Taught Volume Encoders, "
+                    "nicknamed Volume Genesis: trained with no labels. On kidney segmentation "
+                    "in KiTS19, for example, they reach a Dice of 91.2%.")
+    names = {m.name: m.aliases for m in found.mentions if m.type == "Model"}
+    assert names.get("Volume Genesis") == ("Self Taught Volume Encoders",)
+    assert {(r.model, r.dataset, r.metric, r.value) for r in found.results} == {
+        ("Volume Genesis", "KiTS19", "Dice", 91.2)}
+
+
+def test_data_that_names_pretrained_models_is_not_an_evaluation(extract):
+    found = rels(extract("We present DepthNet-3D. It beats every 2D approach, fine-tuned "
+                         "ImageNet models included, on KiTS19."))
+    assert ("DepthNet-3D", "evaluatedOn", "KiTS19") in found
+    assert not any(o == "ImageNet" for _, _, o in found)
