@@ -51,6 +51,12 @@ _VERB_TO_NUMBER = re.compile(r"\s+(?:(?:is|stays|remains|reports)(?:\s+at|\s+onl
                              rf"(?:an?\s+[\w-]+\s+of\s+)?|{GIVES_NUMBER})")
 # A relative clause that gives a named model its own number: "X, which scores 66.4".
 _WHICH_SCORES = re.compile(rf"\s*,\s*(?:which|that)\s+{GIVES_NUMBER}")
+# A number given to a name with "with": "the state of the art, DGI with 82.3% on Cora" ...
+_WITH_NUMBER = re.compile(r"\s+with\s+(?:an?\s+[\w-]+(?:\s+[\w-]+)?\s+of\s+)?")
+# ... but not what is done to it: "we prune BERT with 90% sparsity", "train X with 10%".
+_DONE_TO = re.compile(r"\b(?:train|prun|fine-?tun|initiali[sz]|compress|quanti[sz]|distill|"
+                      r"equipp?|combin|augment|run|evaluat|test|feed|us)\w*\s+(?:the\s+|an?\s+)?"
+                      r"(?:[\w-]+\s+)?$", re.I)
 _SET_AGAINST = re.compile(r"\b(?:where|whereas|while|but)\s+$")
 # A number right after a baseline's name and "at": "for Mip-NeRF360 at 0.06 fps".
 _AT_AFTER_NAME = re.compile(r"\s+at\s+")
@@ -84,8 +90,11 @@ def baseline_of(doc: Doc, models: list[Span], m: re.Match,
     if labelled is not None:
         return labelled
     which = next((s for s in models if 0 < start - s.end_char <= 60 and named(s)
-                  and _WHICH_SCORES.fullmatch(text, s.end_char, start)), None)
-    if which is not None:  # "ahead of X, which scores 66.4 on Y": X's number
+                  and (_WHICH_SCORES.fullmatch(text, s.end_char, start)
+                       or _WITH_NUMBER.fullmatch(text, s.end_char, start)
+                       and not _DONE_TO.search(text, max(0, s.start_char - 30), s.start_char))),
+                 None)
+    if which is not None:  # "ahead of X, which scores 66.4 on Y", "DGI with 82.3% on Cora"
         return which
     for s in software:  # "whereas XGBoost is at 0.433": a library's number set against ours
         if 0 < start - s.end_char <= 30 and _VERB_TO_NUMBER.fullmatch(text, s.end_char, start) \
