@@ -78,7 +78,10 @@ DATASET_AFTER = {"benchmark", "dataset", "corpus", "leaderboard", "challenge", "
 # "the TernGrad method", "AdamP, an optimizer", "the RLCard toolkit".
 _KIND_AFTER = re.compile(r"(?:\s*,\s*an?\s+(?:[\w-]+\s+){0,3}?|\s+)(?P<kind>method|algorithm|"
                          r"loss|optimi[sz]er|technique|scheme|procedure|operator|regulari[sz]er|"
-                         r"(?P<software>library|toolkit|toolbox|package))\b")
+                         r"(?P<software>library|toolkit|toolbox|package))\b|"
+                         # "a ZC706 embedded FPGA platform", "the Orin Nano board"
+                         r"\s+(?:[a-z][\w-]+\s+)?(?P<hardware>FPGA|GPU|TPU|NPU|SoC|board|"
+                         r"microcontroller)s?(?![\w-])")
 # What a model name may carry after it: sizes (13B, 8x7B, -L), variants (tiny, large-v2,
 # Instruct, – Chat), and a one-digit version before a size or the end of a phrase (Llama 1).
 _SIZE = r"\d+(?:\.\d+)?[BMKT]\b|\d+x\d+(?:\.\d+)?B\b"
@@ -479,7 +482,8 @@ class EntityMerger:
         for _, _, _, end_char, _, _, _, key in candidates:  # "the TernGrad method"
             if typed.get(key, (0, ""))[0] < 3 and typed.get(key, (0, ""))[1] in ("Model", "") \
                     and (kind := _KIND_AFTER.match(text, end_char)):
-                typed[key] = (3, "Software" if kind["software"] else "Method")
+                typed[key] = (3, "Software" if kind["software"] else "Hardware" if kind[
+                    "hardware"] else "Method")
         for _, _, start_char, end_char, _, _, rule, key in candidates:
             name = text[start_char:end_char]
             if rule == "kg_names:shape" and key not in typed and (_stem_text(

@@ -381,3 +381,11 @@ def test_a_word_and_net_is_a_model_and_a_dataset_glued_to_net_is_no_dataset(extr
     found = typed(extract("We propose HoVer-Net for nuclei. It is better than Micro-Net and "
                           "Dense-Net on CoNSeP."))
     assert {("HoVer-Net", "Model"), ("Micro-Net", "Model"), ("Dense-Net", "Model")} <= found
+
+
+def test_a_name_said_to_be_a_board_or_a_device_is_hardware(extract):
+    found = extract("We present TinyDet. On a KR260 embedded FPGA platform and on the "
+                    "KV260 board, TinyDet reaches 88.2% accuracy on VOC.")
+    assert {("KR260", "Hardware"), ("KV260", "Hardware")} <= typed(found)
+    assert not any(name == "FPGA" for name, _ in typed(found))
+    assert {r.model for r in found.results} == {"TinyDet"}
