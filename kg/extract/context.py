@@ -42,7 +42,10 @@ Plain = tuple[int, int, int, int, str, str]
 # A sentence about the model named before: "It reaches ...", "For example, our model ...".
 REFERS_BACK = re.compile(
     r"^\s*(?:(?:For (?:example|instance)|In particular|Notably|Moreover|Furthermore"
-    r"|In addition|Overall|Specifically|Remarkably|Concretely|As a result),?\s+)?"
+    r"|In addition|Overall|Specifically|Remarkably|Concretely|As a result),?\s+"
+    # "On COCO it sets ...": a place or a setting before the pronoun
+    r"|(?:On|In|Across|For|At)\s+(?:the\s+)?[A-Z][^\s,;.]{1,20}(?:\s+[\w-]+){0,2}?,?\s+"
+    r"(?=(?:it|they)\b))?"
     r"(?:[Ii]ts?|[Tt]his model|[Tt]hese models|[Tt]hey"
     r"|(?:[Oo]ur|[Tt]he(?: proposed)?) (?:model|method|approach|system|framework|network"
     r"|detector))\b")
@@ -471,7 +474,7 @@ def skipped_names(text: str, spans: list[TextSpan], sent_start: int,
 
 
 #: Before a baseline: "outperforms X", "compared with the X", "as many parameters as X".
-BASELINE_BEFORE = re.compile(r"\b(?:compar(?:ed|es|e|ing|ison|able)(?: with| to)?|than|"
+BASELINE_BEFORE = re.compile(r"\b(?:compar(?:ed|es|e|ing|ison|able) (?:with|to|against)|than|"
                              r"outperform\w*|surpass\w*|"
                              r"over|against|beat\w*|exceed\w*|versus|vs\.?|such as|like|"
                              r"above|below|"

@@ -62,7 +62,7 @@ from kg.extract.lineage_cues import ANY_START as _ANY_START
 from kg.extract.lineage_cues import CUES
 from kg.extract.lineage_cues import CUES_LOWER as _CUES_LOWER
 from kg.extract.lineage_cues import CUES_NARROW as _CUES_NARROW
-from kg.extract.own import AUTHORS_SPEAK, WE_PROPOSE, own_system, proposed
+from kg.extract.own import AUTHORS_SPEAK, WE_PROPOSE, ours_named, own_system, proposed
 from kg.extract.parts import WITH_BACKBONE, WITH_BACKBONE_MID, part_relations
 from kg.extract.sentence_words import ALL_WORDS, WORD_BIT, SentenceWords
 from kg.extract.successors import next_versions, tuned_variants
@@ -251,7 +251,7 @@ class LineageFinder:
         # sentence's "based on" builds unless the authors speak ("we present improvements
         # to X"): "agents built on Q-learning" reads prior work.
         titled = main_subject(doc)
-        named_main = titled or proposed(doc)
+        named_main = titled or ours_named(doc) or proposed(doc)
         main = titled or title_system(doc) or named_main
         text = doc_text(doc)
         relations: set[tuple[str, str, str, int, int, str]] = set()
@@ -293,7 +293,9 @@ class LineageFinder:
             sentence_main = previous if back and previous is not None and not (
                 own_reference) else main
             listed_before, listed = listed, systems  # the systems of the sentence before
-            previous = systems[0] if systems else previous
+            # a sentence about the thing before keeps it the thing talked about
+            previous = sentence_main if back and sentence_main is not None else (
+                systems[0] if systems else previous)
             # the abstract's sentences before its authors speak or name their system are
             # background: the paper's own system is not what they evaluate ("pretraining
             # domains (e.g., Wikipedia, books) affect ...")

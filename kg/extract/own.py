@@ -74,8 +74,19 @@ def _first_proposed(doc: Doc) -> Span | None:
 def own_system(doc: Doc) -> Span | None:
     """The paper's own system: the title's or a cue's name, else the new name a "we propose"
     sentence introduces, else the first system the abstract names."""
-    return main_subject(doc) or title_system(doc) or proposed(doc) or next(
+    return main_subject(doc) or title_system(doc) or ours_named(doc) or proposed(doc) or next(
         (s for s in entities(doc) if s.label_ in SYSTEM_TYPES and named(s)), None)
+
+
+# "Our method, X": the authors name a thing theirs without saying what kind of system it is.
+_OURS_BEFORE = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+){0,2}?[\w-]+,\s*$")
+
+
+def ours_named(doc: Doc) -> Span | None:
+    """The first name the authors call theirs before it: "Our method, X"."""
+    text = doc_text(doc)
+    return next((s for s in entities(doc) if s.id_ == "kg_names:cue-untyped" and named(s)
+                 and _OURS_BEFORE.search(text, max(0, s.start_char - 40), s.start_char)), None)
 
 
 # A sentence in which the authors speak of their own work.

@@ -14,3 +14,32 @@ def test_a_baseline_with_its_number_on_a_dataset(extract):
             ("GraphCL", "Citeseer", "accuracy", 73.1),
             ("InfoGraph", "MUTAG", "accuracy", 89.5)} <= found
 
+
+
+def test_the_system_a_sentence_compares_others_with_reports_the_next_numbers(extract):
+    found = results(extract(
+        "We present a captioner built on memory slots. We compare the MeshCap model with "
+        "recurrent captioners, such as Up-Down and AoANet. On COCO it sets a new state of the "
+        "art, reaching 132.0 CIDEr, where AoANet reaches 129.8 CIDEr."))
+    assert ("MeshCap", "COCO", "CIDEr", 132.0) in found
+    assert ("AoANet", "COCO", "CIDEr", 129.8) in found
+
+
+def test_a_sentence_about_the_system_keeps_it_the_one_talked_about(extract):
+    found = extract(
+        "We present FlintSeg, a fast residual network. Its block, which we call split-1D, is "
+        "inspired by ENet. On the Cityscapes test set it reaches a class IoU of 71.2%, well "
+        "above other real-time networks such as ENet (58.3%) and SegNet (57.0%).")
+    assert ("ENet", "comparedWith", "SegNet") not in {
+        (r.subject, r.predicate, r.object) for r in found.relations}
+    assert ("FlintSeg", "Cityscapes", "class IoU", 71.2) in results(found)
+
+
+def test_our_method_named_is_the_papers_own_system(extract):
+    found = extract(
+        "We introduce a self-supervised approach for node representations. Both views are "
+        "encoded with a graph convolutional network (GCN). Our method, TernGRL, sets a new "
+        "state of the art on Cora and Citeseer. For example, it reaches an accuracy of 86.1% "
+        "on Cora.")
+    assert ("TernGRL", "Cora", "accuracy", 86.1) in results(found)
+    assert not any(r.subject == "GCN" and r.predicate == "evaluatedOn" for r in found.relations)
