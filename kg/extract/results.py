@@ -258,6 +258,11 @@ class ResultFinder:
                               f"{self.name}:{rule}"))
 
 
+# A setting's value, not a result: "for noise level 25", "σ = 50", "at temperature 0.7".
+_SETTING_BEFORE = re.compile(r"(?:\b(?:noise\s+)?levels?|σ|\bsigma|λ|\blambda|\btemperature|"
+                             r"\bbatch\s+size|\bseed)\s*(?:=|of)?\s*$", re.I)
+
+
 def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
              datasets: list[Span], slashed: list[tuple[int, int]]
              ) -> list[tuple[re.Match, Span | None, Span | None]]:
@@ -294,8 +299,9 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
             continue  # "by 4.1%", "up from 89.4%", "an accuracy loss of 1%" (and the
             # numbers listed after it: "by 3.1% on A and 2.5% on B"); not "down from 0.115
             # for Monodepth2", the named baseline's
-        if ENUMERATOR.match(text, start - 1):
-            continue  # "(2) scaling the model size": an item's number
+        if ENUMERATOR.match(text, start - 1) or _SETTING_BEFORE.search(
+                text, max(0, start - 16), start):
+            continue  # "(2) scaling the model size": an item's number; "noise level 25"
         if DIMENSION.match(text, m.end("value")) or DIMENSION_BEFORE.search(
                 text, max(0, start - 8), start):
             continue  # "768 * 1360 pixels": a size

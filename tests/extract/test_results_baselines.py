@@ -43,3 +43,14 @@ def test_our_method_named_is_the_papers_own_system(extract):
         "on Cora.")
     assert ("TernGRL", "Cora", "accuracy", 86.1) in results(found)
     assert not any(r.subject == "GCN" and r.predicate == "evaluatedOn" for r in found.relations)
+
+
+def test_a_setting_is_no_result_and_a_number_after_a_name_no_version(extract):
+    found = extract(
+        "We present RidgeDN. For noise level 50 on BSD68, RidgeDN reaches an average PSNR of "
+        "26.31 dB and RidgeDN-B 26.29 dB, compared with 25.62 dB for BM3D and 25.87 dB for "
+        "WNNM.")
+    assert results(found) == {("RidgeDN", "BSD68", "PSNR", 26.31),
+                              ("RidgeDN-B", "BSD68", "PSNR", 26.29),
+                              ("BM3D", "BSD68", "PSNR", 25.62),
+                              ("WNNM", "BSD68", "PSNR", 25.87)}
