@@ -10,7 +10,9 @@ import re
 FRACTION = r"1/\d+\b(?!/)"
 # A number with its unit; not one inside a name ("7-Scenes"), a fraction, nor a threshold's
 # angle ("5cm/5°").
-NUMBER = re.compile(rf"(?<![\w.+-])(?<!\d/)(?<!\dcm/)(?<!\dmm/)(?<!\dm/)(?!{FRACTION})"
+# (not a piece of "21,906": a count with a thousands separator)
+NUMBER = re.compile(rf"(?<![\w.+-])(?<!\d,)(?!\d{{1,3}},\d{{3}}\b)(?<!\d/)(?<!\dcm/)(?<!\dmm/)"
+                    rf"(?<!\dm/)(?!{FRACTION})"
                     r"(?P<sign>[+±])?(?P<value>\d+(?:\.\d+)?)(?![\w.]*\d)(?!-[A-Za-z])"
                     r"\s?(?P<unit>%|ms|s\b|FPS|fps|dB\b|(?:mm|cm)\b(?!/)|meV\b|points?\b|pts\b|x\b|×|"
                     r"[KMBT]\b)?")

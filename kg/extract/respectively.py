@@ -34,10 +34,23 @@ def respective_datasets(sent: Span, numbers: list, datasets: list[Span],
     scored = [n for n in numbers if n[0].start() < at
               and (n[1] is not None or getattr(n[2], "text", None) is not None)]
     names = distinct([d for d in datasets if d.start_char < at]) or previous
-    if len(scored) < 2 or len({n[1].text if n[1] is not None else None for n in scored}) != 1 \
-            or len(names) != len(scored):
+    if len(scored) > 1 and len({_measure(n) for n in scored}) > 1:
+        # "0.31 µs latency on A at 95.8%, and 283 µs latency on B and C, at accuracies of
+        # 80.1% and 94.9% respectively": the last numbers of one measure, and the datasets
+        # named after the number before them
+        k = len(scored) - 1
+        while k > 0 and _measure(scored[k - 1]) == _measure(scored[-1]):
+            k -= 1
+        after = scored[k - 1][0].end() if k else sent.start_char
+        scored = scored[k:]
+        names = distinct([d for d in datasets if after <= d.start_char < at])
+    if len(scored) < 2 or len({_measure(n) for n in scored}) != 1 or len(names) != len(scored):
         return {}
     return {id(n[0]): name for n, name in zip(scored, names, strict=True)}
+
+
+def _measure(number: tuple) -> str | None:
+    return number[1].text if number[1] is not None else None
 
 
 def respective_metrics(text: str, sent: Span, numbers: list, metrics: list[Span]) -> list:

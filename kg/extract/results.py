@@ -177,6 +177,9 @@ class ResultFinder:
                     compared.append((own[-1][0], baseline.text, sent))
                 if metric is None and on is None:
                     if baseline is not None and (like := compared_with(numbers, own, m)):
+                        if (on_own := next((d for d in datasets if _BASELINE_ON.fullmatch(
+                                doc_text(doc), baseline.end_char, d.start_char)), None)):
+                            like = (like[0], on_own.text, *like[2:])  # "for X alone on D"
                         found.append((model.text, like[1], like[2], float(m["value"]),
                                       m["unit"] or None, m.start("value"), m.end("value"),
                                       f"{self.name}:compared"))
@@ -258,6 +261,8 @@ class ResultFinder:
                               f"{self.name}:{rule}"))
 
 
+# A baseline's own dataset after its name: "against 7.96% for AHC alone on CALLHOME".
+_BASELINE_ON = re.compile(r"\s+(?:alone\s+|only\s+)?(?:on|in)\s+(?:the\s+)?")
 # A setting's value, not a result: "for noise level 25", "σ = 50", "at temperature 0.7".
 _SETTING_BEFORE = re.compile(r"(?:\b(?:noise\s+)?levels?|σ|\bsigma|λ|\blambda|\btemperature|"
                              r"\bbatch\s+size|\bseed)\s*(?:=|of)?\s*$", re.I)

@@ -54,3 +54,18 @@ def test_a_setting_is_no_result_and_a_number_after_a_name_no_version(extract):
                               ("RidgeDN-B", "BSD68", "PSNR", 26.29),
                               ("BM3D", "BSD68", "PSNR", 25.62),
                               ("WNNM", "BSD68", "PSNR", 25.87)}
+
+
+def test_a_baseline_on_its_own_dataset_and_numbers_of_one_measure_respectively(extract):
+    found = results(extract(
+        "We present KestrelVAD, initialised with agglomerative hierarchical clustering (AHC). "
+        "It reaches a diarization error rate (DER) of 4.1% on CALLHOME and 19.0% on DIHARD "
+        "III, against 8.2% for AHC alone on CALLHOME."))
+    assert ("AHC", "CALLHOME", "DER", 8.2) in found
+    found = results(extract(
+        "We present FalconBNN. On one FPGA we reach 0.52 ms latency on MNIST at an accuracy "
+        "of 97.1%, and 14,880 classifications per second with 310 ms latency on CIFAR-10 and "
+        "SVHN, at accuracies of 81.3% and 95.2% respectively."))
+    assert {("FalconBNN", "CIFAR-10", "accuracies", 81.3),
+            ("FalconBNN", "SVHN", "accuracies", 95.2)} <= found
+    assert not any(r[3] in (14.0, 880.0) for r in found)
