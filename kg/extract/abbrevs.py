@@ -117,6 +117,8 @@ class AbbreviationFinder:
                     continue
                 start = m.start() - len(before) + _tail_offset(before, len(found.split()))
                 end = m.start() - (len(before) - len(before.rstrip()))
+                known_short = known.get((m.start(1) + m[1].index(inner),
+                                         m.start(1) + m[1].index(inner) + len(inner)))
             else:  # SF (Long Form)
                 # a match ends the text and is at most 17 characters and the spaces after
                 # them long: only the tail is searched
@@ -128,6 +130,7 @@ class AbbreviationFinder:
                 if found is None or found != inner:
                     continue
                 start, end = m.start(1), m.end(1)
+                known_short = None
             head = _PREP.sub("", found)
             titled = _TITLED.fullmatch(found) or _TITLED_WITH_PREP.fullmatch(found)
             label = known.get((start, end)) or type_from_head(head) or (
@@ -144,6 +147,8 @@ class AbbreviationFinder:
             if label is None and _TITLED.fullmatch(found) and _AS_TECHNIQUE.search(
                     text, max(0, start - 60), start):
                 label = "Method"  # "two components including Learnable Weight Clipping (LWC)"
+            if known_short in ("Model", "Method", "Software"):  # "Hierarchical NSW (HNSW)": as
+                label = label or known_short  # the lexicon types HNSW (not data: "PACS")
             if label == "Model" and found.islower() and not _PROPOSED.search(
                     text, max(0, start - 40), start) and not _proposed_apposition(text, start):
                 continue  # "wide area networks (WANs)": a common noun, not a model's name

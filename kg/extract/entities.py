@@ -112,6 +112,9 @@ _DATA_WORD_AFTER = re.compile(r"\s+(?:data|corpus)\b|\s+(?:(?:19|20)\d\d\s+)?"
 # on the X", "trained on sequences from X" (not "trained from X": a base model).
 _TRAINED_ON = re.compile(r"\b(?:pre-?)?train(?:ed|ing)\b[^,;.()]{0,40}?\bon\s+(?:[\w-]+\s+){0,3}?"
                          r"(?:from\s+)?(?:the\s+)?$", re.I)
+# Vectors a method is evaluated on are data: "in evaluations on SIFT and GloVe vectors".
+_EVALUATED_VECTORS = re.compile(r"\b(?:evaluat\w*|experiments?|tests?|benchmarks?)\s+on\s+"
+                                r"(?:the\s+)?(?P<names>[^.;:()]{1,60}?)\s+(?:vectors|descriptors)\b")
 # A second name given right after the first: "Generic Autodidactic Models, nicknamed Models
 # Genesis", "X, also known as Y".
 _ALSO_CALLED = re.compile(r",?\s+(?:nicknamed|also\s+(?:known|referred\s+to)\s+as|a\.k\.a\.|aka)"
@@ -479,6 +482,11 @@ class EntityMerger:
             if (end < len(doc) and text[starts[end]:ends[end]].lower() in DATASET_AFTER
                     and typed.get(key, (0, ""))[1] in ("Model", "Method", "")):
                 typed[key] = (5, "Dataset")
+        for m in _EVALUATED_VECTORS.finditer(text):  # "evaluations on SIFT and GloVe vectors"
+            for _, _, start_char, end_char, _, _, _, key in candidates:
+                if m.start("names") <= start_char and end_char <= m.end("names") and typed.get(
+                        key, (0, ""))[1] in ("Model", "Method", ""):
+                    typed[key] = (5, "Dataset")
         for _, _, _, end_char, _, _, _, key in candidates:  # "the TernGrad method"
             if typed.get(key, (0, ""))[0] < 3 and typed.get(key, (0, ""))[1] in ("Model", "") \
                     and (kind := _KIND_AFTER.match(text, end_char)):

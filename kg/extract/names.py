@@ -285,8 +285,7 @@ def _named_after_kind(text: str, cue_start: int) -> str | None:
 _REV_SHAPED = re.compile(r"[A-Z0-9](?=[A-Za-z-])[A-Za-z0-9.+-]*")
 # VERSIONED: a run of letters, one space, a version digit ("ERNIE 3", "Llama v2", "YOLO V8").
 _REV_VERSIONED = re.compile(r"\d[vV]?\s[A-Za-z]+")
-_CUE_WORDS = ("we ", "We ", "named", "nicknamed", "called", "dubbed", "termed", "namely", "our ",
-              "Our ", "This ", "this ", "by ")
+_CUE_WORDS = ("we ", "We ", *_NAMING, "namely", "our ", "Our ", "This ", "this ", "by ")
 _METRIC_HEADS = ("Score", "Rate", "Index", "Error", "Accuracy", "Distance", "Ratio")
 _REV_WORDS = re.compile(r"\s([\w-]+)(?:\s([\w-]+))?(?:\s([\w-]+))?")  # up to 3 words back
 
@@ -452,7 +451,8 @@ class NameFinder:
                 _OUR_KINDS.get(m["kind"])) or _proposed_acronym(text, m)
             rule = "cue" if described else "cue-untyped"
             end = m.end("name")
-            if (m["after"] is None and (m[0].startswith(_NAMING) or _CALLED_KIND.match(m[0]))
+            if (m["after"] is None and (m[0].startswith(_NAMING + ("we call",))
+                                        or _CALLED_KIND.match(m[0]))
                     and (more := _NAMED_WORDS.match(text, end))):
                 end = more.end()  # "an algorithm called Fast AutoAugment that ..."
             again(add(m.start("name"), end, described or "Model", rule,

@@ -1,6 +1,7 @@
 """Relations across a sentence's clauses: the subject of a second verb ("X does A and is
 compared with B"), and where a list of objects ends (at the next verb)."""
 
+from tests.extract.conftest import typed
 from tests.extract.test_lineage import rels
 
 
@@ -51,3 +52,21 @@ def test_data_that_names_pretrained_models_is_not_an_evaluation(extract):
                          "ImageNet models included, on KiTS19."))
     assert ("DepthNet-3D", "evaluatedOn", "KiTS19") in found
     assert not any(o == "ImageNet" for _, _, o in found)
+
+
+def test_which_we_call_names_the_system_and_vectors_evaluated_on_are_data(extract):
+    found = extract(
+        "We present a new approach to approximate nearest neighbour search based on graphs "
+        "with a learned ordering, which we call Ordered HNSW (OHNSW). In evaluations on SIFT "
+        "and GloVe vectors the index is far ahead of earlier libraries, among them FLANN and "
+        "Annoy.")
+    assert {("SIFT", "Dataset"), ("GloVe", "Dataset")} <= typed(found)
+    assert {("Ordered HNSW", "evaluatedOn", "SIFT"), ("Ordered HNSW", "evaluatedOn", "GloVe"),
+            ("Ordered HNSW", "comparedWith", "FLANN"),
+            ("Ordered HNSW", "comparedWith", "Annoy")} <= rels(found)
+
+
+def test_a_long_form_takes_the_kind_the_lexicon_gives_its_short_form(extract):
+    found = extract("We index the corpus with Hierarchical NSW (HNSW) and rank with BM25.")
+    names = {m.name: (m.type, m.aliases) for m in found.mentions}
+    assert names["Hierarchical NSW"] == ("Method", ("HNSW",))
