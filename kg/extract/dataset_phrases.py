@@ -56,6 +56,16 @@ def _name_before(text: str, at: int, floor: int) -> tuple[int, list[str]] | None
     return (start, words) if words else None
 
 
+# A translation direction with English on one side, in ISO 639-1 codes: "En-De", "ro-en",
+# "EN→ZH" (a language pair's test data, as MT and quality-estimation papers name it).
+_ISO = (r"(?:[Aa]r|[Bb]g|[Cc]s|[Dd]a|[Dd]e|[Ee]l|[Ee]s|[Ee]t|[Ff]a|[Ff]i|[Ff]r|[Gg]u|[Hh]e|"
+        r"[Hh]i|[Hh]r|[Hh]u|[Ii]d|[Ii]t|[Jj]a|[Kk]k|[Kk]m|[Kk]o|[Ll]t|[Ll]v|[Mm]y|[Nn]e|[Nn]l|"
+        r"[Pp]l|[Pp]s|[Pp]t|[Rr]o|[Rr]u|[Ss]i|[Ss]k|[Ss]l|[Ss]r|[Ss]v|[Tt]a|[Tt]h|[Tt]r|[Uu]k|"
+        r"[Vv]i|[Zz]h|AR|BG|CS|DA|DE|EL|ES|ET|FA|FI|FR|GU|HE|HI|HR|HU|ID|IT|JA|KK|KM|KO|LT|LV|MY|"
+        r"NE|NL|PL|PS|PT|RO|RU|SI|SK|SL|SR|SV|TA|TH|TR|UK|VI|ZH)")
+_LANGUAGE_PAIR = re.compile(rf"(?<![\w-])(?:(?:En|EN)[-–→]{_ISO}|{_ISO}[-–→](?:En|EN))(?![\w-])")
+
+
 def dataset_phrases(text: str, abstract_start: int) -> list[tuple[int, int]]:
     """Dataset names made of capitalised words with a dataset word (see the module's
     docstring), read from ``abstract_start`` on."""
@@ -105,6 +115,8 @@ def dataset_phrases(text: str, abstract_start: int) -> list[tuple[int, int]]:
         # "On Sudoku-Extreme and Maze-Hard, TRM reaches ..."
         found += [(a, b) for a, b in list_items(m, _SEPARATOR)
                   if _SHAPED.search(text, a, b) and text[a:b].split()[0] not in _NOT_FIRST]
+    if "En" in text or "EN" in text:  # "on En-De, Ro-En and Et-En": a language pair's data
+        found += [m.span() for m in _LANGUAGE_PAIR.finditer(text, abstract_start)]
     ons = [at for at in find_all(text, " on ") if at >= abstract_start]
     for m in matches_at(_NUMBER_ON, text, _starts_before(text, ons, _NUMBER_BEFORE_ON, 40)):
         # "70.57 / 30.94 on Yoochoose", "an F1 of 0.91 on Reddit-Small"

@@ -168,11 +168,18 @@ class ResultFinder:
                 model = model or next((s for s in reversed(reporters)
                                        if s.end_char <= m.start()), None) or (
                     main if main is not None and WE_OUR.search(
-                        doc_text(doc), sent.start_char, m.start()) else before)
+                        doc_text(doc), sent.start_char, m.start()) else _not_against(
+                        before, main, doc, models, numbers, software))
+                if model is None and metric is not None:
+                    # "the indicator reaches 0.64 ..., against 0.60 for X": no model's, but
+                    # what X's number answers
+                    ds = dataset_for(doc, datasets, metric, m.start(), m.end())
+                    own.append((None, ds.text if ds else None, metric.text, float(m["value"]),
+                                m["unit"] or None))
                 if model is None or (baseline is None and _not_a_models(doc_text(doc), sent,
                                                                       model, m.start())):
                     continue
-                if baseline is not None and own and own[-1][0] != baseline.text:
+                if baseline is not None and own and own[-1][0] not in (None, baseline.text):
                     # "0.649, ahead of PatchTST (0.684)": the paper's model was compared
                     compared.append((own[-1][0], baseline.text, sent))
                 if metric is None and on is None:
@@ -183,7 +190,8 @@ class ResultFinder:
                         found.append((model.text, like[1], like[2], float(m["value"]),
                                       m["unit"] or None, m.start("value"), m.end("value"),
                                       f"{self.name}:compared"))
-                        compared.append((like[0], model.text, sent))
+                        if like[0] is not None:
+                            compared.append((like[0], model.text, sent))
                     continue
                 if metric is None:  # "69% on MMLU"; "an accuracy of 86.8% on A, ... over
                     # the state of the art, DGI with 82.3% on A": the sentence's one measure
@@ -266,6 +274,18 @@ _BASELINE_ON = re.compile(r"\s+(?:alone\s+|only\s+)?(?:on|in)\s+(?:the\s+)?")
 # A setting's value, not a result: "for noise level 25", "σ = 50", "at temperature 0.7".
 _SETTING_BEFORE = re.compile(r"(?:\b(?:noise\s+)?levels?|σ|\bsigma|λ|\blambda|\btemperature|"
                              r"\bbatch\s+size|\bseed)\s*(?:=|of)?\s*$", re.I)
+
+
+def _not_against(before: Span | None, main: Span | None, doc: Doc, models: list[Span],
+                 numbers: list, software: list[Span]) -> Span | None:
+    """The model of the sentences before, for a number the sentence names no model for,
+    unless the sentence sets it against that very model's number ("On A the indicator
+    reaches 0.64, against 0.60 for X": not X's): then the paper's own, if not X."""
+    against = {name_key(b.text) for n in numbers
+               if (b := baseline_of(doc, models, n[0], software)) is not None}
+    if before is None or name_key(before.text) not in against:
+        return before
+    return main if main is not None and name_key(main.text) not in against else None
 
 
 def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],

@@ -1,5 +1,7 @@
 """Numbers a sentence gives to baselines: "the state of the art, X with 82.3% on A"."""
 
+from tests.extract.conftest import typed
+
 
 def results(extraction):
     return {(r.model, r.dataset, r.metric, r.value) for r in extraction.results}
@@ -69,3 +71,13 @@ def test_a_baseline_on_its_own_dataset_and_numbers_of_one_measure_respectively(e
     assert {("FalconBNN", "CIFAR-10", "accuracies", 81.3),
             ("FalconBNN", "SVHN", "accuracies", 95.2)} <= found
     assert not any(r[3] in (14.0, 880.0) for r in found)
+
+
+def test_a_number_set_against_a_baselines_number_is_not_the_baselines(extract):
+    found = extract(
+        "The indicators rival the supervised state of the art, the model QuEstLite trained "
+        "with OpenKiwi. We release data for four language pairs, En-Ja, Ps-En, Km-En and "
+        "En-Ru. On Km-En the entropy-based indicator reaches a Pearson correlation of 0.58, "
+        "against 0.52 for QuEstLite.")
+    assert {("En-Ja", "Dataset"), ("Ps-En", "Dataset"), ("Km-En", "Dataset")} <= typed(found)
+    assert results(found) == {("QuEstLite", "Km-En", "Pearson correlation", 0.52)}
