@@ -67,6 +67,10 @@ def _first_proposed(doc: Doc) -> Span | None:
             # "we introduce Mixtral 8x7B, a sparse ...", "we introduce the fast segmentation
             # convolutional neural network (Fast-SCNN)": even a known name
             return after[0]
+        if not after:  # "we propose local penalization, a simple heuristic": in lower case
+            return next((s for s in in_sentence(doc, sent, ("Method",))
+                         if s.id_ == "kg_names:technique"
+                         and _INTRODUCED.fullmatch(text, we.end(), s.start_char)), None)
         return next((s for s in after if s.id_ != "kg_lexicon"), None)
     return None
 

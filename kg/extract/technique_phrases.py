@@ -13,10 +13,14 @@ import re
 from kg.extract.context import find_all
 
 _KIND = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:approach|technique|method|algorithm|"
-                   r"mechanism|strategy|scheme|procedure|paradigm)\b")
-_NAME_BEFORE = re.compile(r"(?:^|[.;:]\s+|\b(?:propose|proposes|introduce|introduces|present|"
-                          r"presents|call|namely|dub)\s+)(?P<name>[A-Za-z][a-z-]+(?:\s[a-z][a-z-]+)"
-                          r"{1,3})$")
+                   r"mechanism|strategy|scheme|procedure|paradigm|heuristic|estimator|criterion|"
+                   r"objective|regulari[sz]er)\b")
+_WORDS = r"(?P<name>[A-Za-z][a-z-]+(?:\s[a-z][a-z-]+){1,3})$"
+_NAME_BEFORE = re.compile(r"(?:^|[.;:]\s+)" + _WORDS)
+# ... tried first: the earliest match of a sentence's start would be "We propose local
+# penalization", not the name after the verb
+_NAME_AFTER_VERB = re.compile(r"\b(?:propose|proposes|introduce|introduces|present|presents|"
+                              r"call|namely|dub)\s+" + _WORDS)
 # Words that open a description, not a name: "In this work, a new method ...".
 _NOT_FIRST = {"in", "this", "the", "our", "we", "to", "for", "with", "however", "moreover",
               "second", "first", "third", "finally", "here", "specifically", "instead",
@@ -29,7 +33,8 @@ def described_techniques(text: str) -> list[tuple[int, int]]:
     for at in find_all(text, ", a"):
         if not _KIND.match(text, at):
             continue
-        m = _NAME_BEFORE.search(text, max(0, at - 60), at)
+        m = _NAME_AFTER_VERB.search(text, max(0, at - 60), at) or _NAME_BEFORE.search(
+            text, max(0, at - 60), at)
         if m is None or m["name"].split()[0].lower() in _NOT_FIRST:
             continue
         found.append((m.start("name"), m.end("name")))

@@ -70,3 +70,14 @@ def test_a_long_form_takes_the_kind_the_lexicon_gives_its_short_form(extract):
     found = extract("We index the corpus with Hierarchical NSW (HNSW) and rank with BM25.")
     names = {m.name: (m.type, m.aliases) for m in found.mentions}
     assert names["Hierarchical NSW"] == ("Method", ("HNSW",))
+
+
+def test_a_technique_proposed_in_lower_case_is_the_papers_own(extract):
+    found = extract(
+        "Batch methods must model how evaluations interact. We propose greedy repulsion, a "
+        "cheap heuristic that spaces the points of a batch apart. In running time the "
+        "resulting algorithm compares well with far more elaborate alternatives such as the "
+        "Kriging Believer and Constant Liar heuristics.")
+    assert ("greedy repulsion", "Method") in typed(found)
+    assert {("greedy repulsion", "comparedWith", "Kriging Believer"),
+            ("greedy repulsion", "comparedWith", "Constant Liar")} <= rels(found)
