@@ -576,7 +576,7 @@ def _title_name(text: str) -> tuple[int, int, str, str] | None:
         # words say what they name ("Decision Transformer"), or an acronym or a number
         # ends them ("Chinese CLIP"), or the rest of the title names a kind of thing;
         # else they are a phrase ("Unlearnable Clusters: Towards ... Examples")
-        own = type_from_head(m["name"]) or (
+        own = type_by_convention(m["name"]) or type_from_head(m["name"]) or (
             "Model" if re.search(r"[A-Z]{2,}$|\d", words[-1]) else None)
         if own:
             return m.start("name"), m.end("name"), own, "title"

@@ -389,3 +389,11 @@ def test_a_name_said_to_be_a_board_or_a_device_is_hardware(extract):
     assert {("KR260", "Hardware"), ("KV260", "Hardware")} <= typed(found)
     assert not any(name == "FPGA" for name, _ in typed(found))
     assert {r.model for r in found.results} == {"TinyDet"}
+
+
+def test_a_shared_task_named_by_its_number_is_data(extract):
+    found = extract("We describe the shared task on hate speech. The best system, Falcon, "
+                    "reaches 0.71 F1.", title="SemEval-2019 Task 5: HatEval: Detecting Hate "
+                    "Speech against Immigrants and Women")
+    assert ("SemEval-2019 Task 5", "Dataset") in typed(found)
+    assert ("SemEval-2019 Task 5", "Model") not in typed(found)
