@@ -130,6 +130,8 @@ _THEM_ON = re.compile(r"\b(?:evaluat|examin|test|compar|benchmark|assess|run)\w*
                       r"(?:on|across|over)\s|\b(?:these|the)\s+(?:methods|models|approaches|"
                       r"algorithms|systems|baselines)\s+(?:are|were)\s+(?:evaluated|tested|"
                       r"compared|benchmarked)\s+on\s", re.I)
+# Between "a variant of" and what it is of: an article and a few words in lower case.
+_OF_GAP = re.compile(r"\s*(?:(?:the|an?|our)\s+)?(?:[a-z][\w-]*\s+){0,3}")
 # Data that names the models trained on it: "fine-tuned ImageNet models", "COCO weights".
 _DATA_OF_MODELS = re.compile(r"[\s-](?:pre-?trained\s+)?(?:models|weights|checkpoints)\b")
 _EQUIPPED = re.compile(r"\s*(?:Equipped|Furnished|Armed)\s+with\s+[^;:]{2,160}?,\s+(?=[A-Z])")
@@ -350,6 +352,10 @@ class LineageFinder:
                     objects = objects_after(doc, sent, end, types, many,
                                              joins=predicate == "usesComponent"
                                              and _JOINS.match(m[0]) is not None)
+                    if predicate == "basedOn" and objects and m[0].rstrip().endswith(
+                            " of") and not _OF_GAP.fullmatch(text, end, objects[0].start_char):
+                        objects = []  # "in the closed variant of subtask B, X obtains": not
+                        # what the variant is of
                     fronted = not text[sent.start_char: start].strip(" \n\"'(")
                     if before is None and objects and fronted and (
                             predicate == "comparedWith" or rule in _FRONTED_BASES):

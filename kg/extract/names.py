@@ -33,12 +33,7 @@ from kg.extract.dataset_phrases import counted_datasets, dataset_phrases, listed
 from kg.extract.heads import type_by_convention, type_from_head
 from kg.extract.lexicon import load_lexicon
 from kg.extract.measure_phrases import cutoff_measures, valued_measures
-from kg.extract.model_names import (
-    counted_models,
-    listed_models,
-    repeated_compounds,
-    titled_bases,
-)
+from kg.extract.model_names import counted_models, listed_models, repeated_compounds, titled_bases
 from kg.extract.technique_phrases import described_techniques
 
 _PIECE = r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*"
@@ -75,10 +70,11 @@ CUE = re.compile(
     r"representation|embedding|library|toolkit|package|benchmark|dataset|suite|corpus)|"
     # "our model, DECA (...)", "our agent, GT Sophy": the authors' own thing, named
     # (not "our largest model, T5-11B": one size of it)
-    r"[Oo]ur (?:(?![\w-]*est\b|reference\b|base\b|final\b|best-)[\w-]+ ){0,2}?"
-    r"(?P<kind>model|agent|method|system|framework|approach|architecture|network|algorithm|"
-    r"policy|benchmark|dataset|pipeline|robot|detector|tracker|classifier|parser|planner|"
-    r"retriever),)\s+"
+    r"[Oo]ur (?:(?![\w-]*est\b|reference\b|base\b|final\b|best-)[\w-]+ ){0,2}?(?P<kind>model|"
+    r"agent|method|system|framework|approach|architecture|network|algorithm|policy|benchmark|"
+    r"dataset|pipeline|robot|detector|tracker|classifier|parser|planner|retriever),|"
+    # "The best subtask A system, Turing, ...": a shared task's winner
+    r"[Tt]he (?:best|winning|top-ranked) (?:[\w-]+ ){0,2}?(?P<entry>system|submission|entry),)\s+"
     r"(?:a |an |the )?(?:novel |new |simple |efficient |large-scale )?"
     # "We present Video LDM, a latent diffusion model": words of a name, then what it is
     rf"(?P<name>{_NAME}(?:(?: {_NAME}){{1,2}}(?=,? (?:a|an|the|which is a)\s|,\s+[a-z]))?)"
@@ -285,7 +281,8 @@ def _named_after_kind(text: str, cue_start: int) -> str | None:
 _REV_SHAPED = re.compile(r"[A-Z0-9](?=[A-Za-z-])[A-Za-z0-9.+-]*")
 # VERSIONED: a run of letters, one space, a version digit ("ERNIE 3", "Llama v2", "YOLO V8").
 _REV_VERSIONED = re.compile(r"\d[vV]?\s[A-Za-z]+")
-_CUE_WORDS = ("we ", "We ", *_NAMING, "namely", "our ", "Our ", "This ", "this ", "by ")
+_CUE_WORDS = ("we ", "We ", *_NAMING, "namely", "our ", "Our ", "This ", "this ", "by ",
+              "The best", "the best", "The winning", "the winning", "The top-", "the top-")
 _METRIC_HEADS = ("Score", "Rate", "Index", "Error", "Accuracy", "Distance", "Ratio")
 _REV_WORDS = re.compile(r"\s([\w-]+)(?:\s([\w-]+))?(?:\s([\w-]+))?")  # up to 3 words back
 
@@ -375,7 +372,8 @@ def _metric_phrase_starts(text: str, rev: str) -> Iterator[int]:
 
 
 @lru_cache(maxsize=1 << 16)
-def _trimmed(name: str, cue: bool, described: bool = False) -> tuple[int, int] | None:
+def _trimmed(name: str, cue: bool, described: bool = False, long_form: bool = True
+             ) -> tuple[int, int] | None:
     """Where the name in a match really starts and ends (offsets into it), or None when it is
     not a name. Remembered: a paper names its models many times, and papers share names."""
     start, end = 0, len(name)
@@ -391,7 +389,7 @@ def _trimmed(name: str, cue: bool, described: bool = False) -> tuple[int, int] |
             and not (cue and any(c.isdigit() for c in name))  # "we present π0"
             and not (described and _PREFIXED.match(name))):  # "x-RANK, an encoder"
         return None
-    if cue and _CAPITALISED.fullmatch(name):
+    if cue and long_form and _CAPITALISED.fullmatch(name):
         return None  # "we propose Elastic Deep Learning": the start of a long form
     return start, end
 
@@ -422,8 +420,8 @@ class NameFinder:
                 return None  # "8.02 meV", "44.1 kHz": a unit
             # long_form: a cue's one capitalised word may open a long form ("we propose
             # Elastic Deep Learning"), unless a description follows it ("Moshi, a ...")
-            trimmed = _trimmed(text[start:end], rule.startswith("cue") and long_form,
-                               rule == "described")
+            trimmed = _trimmed(text[start:end], rule.startswith("cue"), rule == "described",
+                               long_form)
             if trimmed is None:
                 return None
             bounds = span_bounds(doc, start + trimmed[0], start + trimmed[1], "contract")
@@ -457,7 +455,8 @@ class NameFinder:
                 end = more.end()  # "an algorithm called Fast AutoAugment that ..."
             again(add(m.start("name"), end, described or "Model", rule,
                       long_form=end == m.end("name") and not m["after"]
-                      and not _CALLED_KIND.match(m[0])),
+                      and not _CALLED_KIND.match(m[0])  # "The best system, Turing, ...": all
+                      and not ((m["kind"] or m["entry"]) and text.startswith(",", end))),
                   described or "Model", rule)
         for m in matches_at(_KIND_DESCRIBED, text, _kind_described_starts(text)):
             if (described := described_type(m["after"])) is not None:

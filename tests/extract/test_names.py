@@ -397,3 +397,13 @@ def test_a_shared_task_named_by_its_number_is_data(extract):
                     "Speech against Immigrants and Women")
     assert ("SemEval-2019 Task 5", "Dataset") in typed(found)
     assert ("SemEval-2019 Task 5", "Model") not in typed(found)
+
+
+def test_the_winning_system_named_in_an_apposition(extract):
+    found = extract("The shared task drew 21 teams. The winning subtask B system, Kestrel, "
+                    "stacks two encoders and reaches an accuracy of 0.812 on the HateCheck "
+                    "test set; in the open variant of subtask C, Wren obtains 0.64.")
+    assert ("Kestrel", "Model") in typed(found)
+    assert ("Kestrel", "HateCheck", "accuracy", 0.812) in {
+        (r.model, r.dataset, r.metric, r.value) for r in found.results}
+    assert not any(r.predicate == "basedOn" for r in found.relations)
