@@ -72,6 +72,7 @@ NAME_CONVENTIONS = (
     (re.compile(r"(?:QA|Bench|Eval|Arena|-\d+[Kk]|-\d{2,}M)$"), "Dataset"),  # LAION-400M
     (re.compile(r"\b(?:Task \d{1,2}[A-Za-z]?|Shared Task)$"), "Dataset"),  # SemEval-2017 Task 8
     (re.compile(r"(?:[A-Z]PO|Loss|Aug|AdamW?|SGD|-Dist|Prune|Quant)$"), "Method"),
+    (re.compile(r"^[a-z]{3,12}2[a-z]{3,6}$"), "Method"),  # "struc2vec", "long2short"
     (re.compile(r"(?:Sys|Engine|Serve)$"), "Software"),
 )
 

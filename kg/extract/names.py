@@ -387,6 +387,7 @@ def _trimmed(name: str, cue: bool, described: bool = False, long_form: bool = Tr
     if PLURAL_ACRONYM.match(name) or NOT_A_NAME.match(name) or (
             name[:1].islower() and not _CAMEL.search(name)
             and not (cue and any(c.isdigit() for c in name))  # "we present π0"
+            and not _X2Y.fullmatch(name)  # "entity2rec", "struc2vec": an X-to-Y name
             and not (described and _PREFIXED.match(name))):  # "x-RANK, an encoder"
         return None
     if cue and long_form and _CAPITALISED.fullmatch(name):
@@ -394,7 +395,7 @@ def _trimmed(name: str, cue: bool, described: bool = False, long_form: bool = Tr
     return start, end
 
 
-_CAMEL = re.compile(r"[a-z][A-Z]")
+_CAMEL, _X2Y = re.compile(r"[a-z][A-Z]"), re.compile(r"[a-z]{3,12}2[a-z]{3,6}")
 _PREFIXED = re.compile(r"[a-z]-[A-Z]{2}")  # a one-letter prefix to an acronym: "c-REALM"
 _VALUE_AFTER_NUMBERED = re.compile(r"(?<=\d) \d+\.\d+$")
 _CAPITALISED = re.compile(r"[A-Z][a-z]+")

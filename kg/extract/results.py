@@ -273,7 +273,9 @@ class ResultFinder:
 _BASELINE_ON = re.compile(r"\s+(?:alone\s+|only\s+)?(?:on|in)\s+(?:the\s+)?")
 # A setting's value, not a result: "for noise level 25", "σ = 50", "at temperature 0.7".
 _SETTING_BEFORE = re.compile(r"(?:\b(?:noise\s+)?levels?|σ|\bsigma|λ|\blambda|\btemperature|"
-                             r"\bbatch\s+size|\bseed)\s*(?:=|of)?\s*$", re.I)
+                             r"\bbatch\s+size|\bseed)\s*(?:=|of)?\s*$|"
+                             # a measure's cut-off: "a precision at 5 (P@5) of 0.2133"
+                             r"\b(?:precision|recall|accuracy|hits?|hit\s+rate)\s+at\s*$", re.I)
 
 
 def _not_against(before: Span | None, main: Span | None, doc: Doc, models: list[Span],

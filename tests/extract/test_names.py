@@ -407,3 +407,12 @@ def test_the_winning_system_named_in_an_apposition(extract):
     assert ("Kestrel", "HateCheck", "accuracy", 0.812) in {
         (r.model, r.dataset, r.metric, r.value) for r in found.results}
     assert not any(r.predicate == "basedOn" for r in found.relations)
+
+
+def test_a_lower_case_x_to_y_name_is_a_method(extract):
+    found = extract("We present graph2tree, which learns tree-structured embeddings. On the "
+                    "MovieLens 1M dataset, graph2tree reaches a precision at 10 (P@10) of "
+                    "0.1842.")
+    assert ("graph2tree", "Method") in typed(found)
+    assert {(r.model, r.dataset, r.metric, r.value) for r in found.results} == {
+        ("graph2tree", "MovieLens 1M", "P@10", 0.1842)}
