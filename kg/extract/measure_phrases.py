@@ -19,7 +19,8 @@ from functools import lru_cache
 from kg.extract.context import find_all, matches_at
 from kg.extract.lexicon import load_lexicon
 
-_HEADS = ("error", "rate", "speed", "distance", "ratio", "cross-entropy", "accuracy", "AUC", "IoU")
+_HEADS = ("error", "rate", "speed", "distance", "ratio", "cross-entropy", "accuracy", "accuracies",
+          "AUC", "IoU", "F1")
 # The value right after the head: "of 1.26", "is 1.09", "of a mere 1.96", "= 0.3", ", 38.3%".
 _VALUE_AFTER = re.compile(r"(?:\s+(?:of|is|was|=|:)|\s*[:,])\s+(?:(?:a|an|only|just|mere|"
                           r"about|around|roughly|approximately|nearly|merely)\s+)*[-+]?\d")
@@ -34,7 +35,8 @@ _NOT_PART = {"a", "an", "the", "its", "their", "our", "his", "her", "this", "tha
              "reports", "record", "strong", "good", "great", "reduced", "improved", "final",
              "small", "smaller", "large", "larger", "much", "very", "it", "which", "while",
              "whereas", "vs", "than", "per", "total", "gives", "shows", "reached",
-             "achieved", "obtained", "improves", "raises", "lifts", "boosts"}
+             "achieved", "obtained", "improves", "raises", "lifts", "boosts", "achieve",
+             "reach", "obtain", "attain", "get", "yield", "report", "give", "show"}
 
 
 def valued_measures(text: str) -> list[tuple[int, int]]:

@@ -81,3 +81,14 @@ def test_a_number_set_against_a_baselines_number_is_not_the_baselines(extract):
         "against 0.52 for QuEstLite.")
     assert {("En-Ja", "Dataset"), ("Ps-En", "Dataset"), ("Km-En", "Dataset")} <= typed(found)
     assert results(found) == {("QuEstLite", "Km-En", "Pearson correlation", 0.52)}
+
+
+def test_a_qualified_f1_and_plural_accuracies_are_measures(extract):
+    found = results(extract(
+        "We introduce TurnNet. On the SLURP dataset, TurnNet reaches an intent accuracy of "
+        "88.4% and a slot F1 of 79.2%, and on ATIS it comes close to Joint BERT, which "
+        "obtains intent accuracies of 97.5% and 97.9%."))
+    assert {("TurnNet", "SLURP", "intent accuracy", 88.4),
+            ("TurnNet", "SLURP", "slot F1", 79.2)} <= found
+    found = results(extract("Even the best models achieve accuracies of 56% on MMMU."))
+    assert not any(r[2].startswith("achieve") for r in found)
