@@ -25,7 +25,6 @@ from kg.errors import InputError
 from kg.read.common import (
     MONTH_RE,
     Parsed,
-    looks_like_abstract,
     looks_like_author_line,
     parse_author_line,
     parse_date,
@@ -116,7 +115,7 @@ def _entry(lines: list[str], start: int, end: int, path: str, settings: Settings
         raise InputError(path, start + 1, "expected a title after the category and date line")
     (title_at, title), rest = body[0], body[1:]
     authors = None
-    if rest and not looks_like_abstract(rest[0][1]) and looks_like_author_line(rest[0][1]):
+    if rest and looks_like_author_line(rest[0][1]):
         authors, rest = parse_author_line(rest[0][1]), rest[1:]
     for i, line in rest:
         if (dated := _DATED.match(line)) is not None:

@@ -145,6 +145,20 @@ def test_a_long_author_line_with_initials_is_not_taken_for_the_abstract(tmp_path
     assert paper.organization == "salesforce" and paper.abstract.startswith("We present")
 
 
+def test_an_author_line_of_many_names_over_200_characters_is_still_names(tmp_path):
+    names = ("Ana María Pérez-Gómez, José Luis Martín-Rodríguez, Iván Sevillano-García, "
+             "Manuel Rey-Area, David Charte, Emilio Guirado, Juan Luis Suárez, Julián Luengo, "
+             "M. A. Valero-González, Domingo Alcaraz-Segura, Francisco Herrera")
+    assert len(names) > 200
+    path = tmp_path / "many.txt"
+    path.write_text("h-index12\n30papers\n\neess.IVJun 2, 2020\nA Chest X-Ray Dataset\n\n"
+                    f"{names} · ugr\n\nChest X-ray imaging is cheap and fast. We collect a "
+                    "balanced dataset of images and train a classifier on it.\n")
+    (paper,) = read_file(path, Settings()).papers
+    assert len(paper.authors) == 11 and paper.authors[-1] == "Francisco Herrera"
+    assert paper.organization == "ugr" and paper.abstract.startswith("Chest X-ray")
+
+
 @pytest.mark.parametrize("category", ["cs.LG", "stat.ML", "physics.comp-ph",
                                       "cond-mat.stat-mech", "q-bio.BM", "quant-ph"])
 def test_arxiv_categories_open_an_entry(tmp_path, category):
