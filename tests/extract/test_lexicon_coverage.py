@@ -23,7 +23,7 @@ CASES = [
       ("optical flow estimation", "Task"), ("RAFT", "Model")}),
     ("Node embeddings from node2vec and DeepWalk are fed to a classifier for link "
      "prediction and speaker identification baselines use ECAPA-TDNN.",
-     {("node2vec", "Model"), ("DeepWalk", "Model"), ("link prediction", "Task"),
+     {("node2vec", "Method"), ("DeepWalk", "Model"), ("link prediction", "Task"),
       ("speaker identification", "Task"), ("ECAPA-TDNN", "Model")}),
     ("Samples are drawn with Langevin dynamics and classifier guidance; the sampler is "
      "compared with Guanaco, Koala and Megatron-Turing NLG on question generation.",
