@@ -76,12 +76,16 @@ DATASET_AFTER = {"benchmark", "dataset", "corpus", "leaderboard", "challenge", "
                  "treebanks", "database"}
 # The kind of procedure or software a name is said to be, right after it or in an apposition:
 # "the TernGrad method", "AdamP, an optimizer", "the RLCard toolkit".
-_KIND_AFTER = re.compile(r"(?:\s*,\s*an?\s+(?:[\w-]+\s+){0,3}?|\s+)(?P<kind>method|algorithm|"
-                         r"loss|optimi[sz]er|technique|scheme|procedure|operator|regulari[sz]er|"
-                         r"(?P<software>library|toolkit|toolbox|package))\b|"
+_KIND_AFTER = re.compile(r"(?:(?:\s*,\s*|\s+is\s+)an?\s+(?:[\w/+#-]+\s+){0,3}?|\s+)(?P<kind>"
+                         r"method|algorithm|loss|optimi[sz]er|technique|scheme|procedure|"
+                         r"operator|regulari[sz]er|(?P<software>library|toolkit|toolbox|package|"
+                         r"SDK))\b|"
                          # "a ZC706 embedded FPGA platform", "the Orin Nano board"
                          r"\s+(?:[a-z][\w-]+\s+)?(?P<hardware>FPGA|GPU|TPU|NPU|SoC|board|"
                          r"microcontroller)s?(?![\w-])")
+# ... or before it: "the Python package tsfresh", "the toolkits Stanza and UDPipe".
+_SOFTWARE_BEFORE = re.compile(r"\b(?:package|library|toolkit|toolbox|libraries|packages|"
+                              r"toolkits)\s+(?:[A-Z][\w.+-]*(?:,\s+|\s+and\s+))*$")
 # What a model name may carry after it: sizes (13B, 8x7B, -L), variants (tiny, large-v2,
 # Instruct, – Chat), and a one-digit version before a size or the end of a phrase (Llama 1).
 _SIZE = r"\d+(?:\.\d+)?[BMKT]\b|\d+x\d+(?:\.\d+)?B\b"
@@ -487,11 +491,15 @@ class EntityMerger:
                 if m.start("names") <= start_char and end_char <= m.end("names") and typed.get(
                         key, (0, ""))[1] in ("Model", "Method", ""):
                     typed[key] = (5, "Dataset")
-        for _, _, _, end_char, _, _, _, key in candidates:  # "the TernGrad method"
-            if typed.get(key, (0, ""))[0] < 3 and typed.get(key, (0, ""))[1] in ("Model", "") \
-                    and (kind := _KIND_AFTER.match(text, end_char)):
+        for _, _, start_char, end_char, _, _, _, key in candidates:  # "the TernGrad method"
+            if typed.get(key, (0, ""))[0] >= 3 or typed.get(key, (0, ""))[1] not in ("Model", ""):
+                continue
+            if kind := _KIND_AFTER.match(text, end_char):
                 typed[key] = (3, "Software" if kind["software"] else "Hardware" if kind[
                     "hardware"] else "Method")
+            elif _SOFTWARE_BEFORE.search(text, max(0, start_char - 60), start_char):
+                typed[key] = (3, "Software")  # "the Python package tsfresh", "the earlier
+                # multilingual toolkits Stanza and UDPipe"
         for _, _, start_char, end_char, _, _, rule, key in candidates:
             name = text[start_char:end_char]
             if rule == "kg_names:shape" and key not in typed and (_stem_text(

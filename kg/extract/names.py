@@ -57,7 +57,7 @@ SHAPED = re.compile(
 )
 # A capitalised word followed by a dotted version: "ERNIE 5.0", "Stable Diffusion 3.5".
 VERSIONED = re.compile(rf"(?<![\w-])[A-Z][A-Za-z]+{_VERSION}(?![\w-])")
-_NAME = rf"[A-ZΑ-Ωα-ω][\w.+-]*[\w+]{_VERSION}?"  # "π0": a Greek letter opens a name too
+_NAME = rf"(?:[A-ZΑ-Ωα-ω]|[a-z](?=[a-z]*\d))[\w.+-]*[\w+]{_VERSION}?"  # "π0", "d3rlpy" too
 CUE = re.compile(
     r"\b(?:[Ww]e (?:first |further |then |also )?(?:propose|present|introduce|release|develop"
     r"|design|build|construct|curate|collect|call|create)d?|(?:nick)?named|called|dubbed|termed|namely|"

@@ -416,3 +416,12 @@ def test_a_lower_case_x_to_y_name_is_a_method(extract):
     assert ("graph2tree", "Method") in typed(found)
     assert {(r.model, r.dataset, r.metric, r.value) for r in found.results} == {
         ("graph2tree", "MovieLens 1M", "P@10", 0.1842)}
+
+
+def test_software_said_so_before_after_or_with_is(extract):
+    found = typed(extract(
+        "We present q4rlkit, an open-source Python library for offline control. OrbitSim-kit "
+        "is a Python/C++ package for orbital simulation, and it beats the earlier toolkits "
+        "Stanza and TurboPipe on speed."))
+    assert {("q4rlkit", "Software"), ("OrbitSim-kit", "Software"),
+            ("TurboPipe", "Software")} <= found
