@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from kg.extract.context import TextSpan
 
@@ -29,10 +30,19 @@ _RESULT_VERB = re.compile(r"[^;]{0,120}?\b(?:yield(?:s|ing)?|giv(?:es|ing)|produ
                           r"(?:the\s+creation\s+of\s+)?(?:the\s+|a\s+|an\s+|our\s+)?$", re.I)
 
 
+# A system and a version of it named right after: "neural posterior estimation (NPE) and its
+# sequential version SNPE", "X and its multilingual variant Y".
+_ITS_VERSION = re.compile(r"\)?\s*(?:\([^()]{1,30}\)\s*)?,?\s*and\s+its\s+(?:[\w-]+\s+){0,2}?"
+                          r"(?:version|variant|extension|successor)\s+(?:called\s+|named\s+)?")
+
+
 def derivations(text: str, systems: Sequence[TextSpan]) -> list[tuple[TextSpan, str, TextSpan]]:
     """(new, predicate, old) for the derivations one sentence states (its ``systems`` in
     order)."""
     found = []
+    for old, new in pairwise(systems):  # "NPE and its sequential version SNPE"
+        if _ITS_VERSION.fullmatch(text, old.end_char, new.start_char):
+            found.append((new, "basedOn", old))
     for i, old in enumerate(systems):
         window = text[max(0, old.start_char - 60): old.start_char]
         replaced = _REPLACING.search(window)

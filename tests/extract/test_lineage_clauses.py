@@ -81,3 +81,10 @@ def test_a_technique_proposed_in_lower_case_is_the_papers_own(extract):
     assert ("greedy repulsion", "Method") in typed(found)
     assert {("greedy repulsion", "comparedWith", "Kriging Believer"),
             ("greedy repulsion", "comparedWith", "Constant Liar")} <= rels(found)
+
+
+def test_a_system_and_its_version_named_right_after(extract):
+    found = rels(extract("We benchmark QuillNet (QN) and its sequential version SeqQuill, and "
+                         "ByteT5 and its multilingual variant mByteT5, on three tasks."))
+    assert {("SeqQuill", "basedOn", "QuillNet"), ("mByteT5", "basedOn", "ByteT5")} <= {
+        (s, p, "QuillNet" if o == "QN" else o) for s, p, o in found}
