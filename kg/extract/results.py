@@ -433,7 +433,7 @@ _BARE_ON = re.compile(r"(?:\s*(?:,|and|,\s*and)\s*\d+(?:\.\d+)?\s*%?)*\s*on\s+(?
 
 # Between two numbers of one list under one metric: "88.55% on ImageNet, 94.55% on
 # CIFAR-100", "on CIFAR-100 (91.7%), Flowers (98.8%)".
-_LIST_NEXT = re.compile(r"\s*(?:(?:on|in)\s+(?:the\s+)?[^,;()]{1,50}?\s*"
+_LIST_NEXT = re.compile(r"\s*(?:(?:on|in|for)\s+(?:the\s+)?[^,;()]{1,50}?\s*"
                         r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:of\s+)?|"  # "... on A and of 0.47"
                         r"\)\s*,?\s*(?:and\s+)?[^,;()]{1,50}?\s*\(\s*|"
                         r",\s*(?:and\s+)?|and\s+)")  # or bare: "reach 3.77 and 4.32"

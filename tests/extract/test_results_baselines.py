@@ -92,3 +92,11 @@ def test_a_qualified_f1_and_plural_accuracies_are_measures(extract):
             ("TurnNet", "SLURP", "slot F1", 79.2)} <= found
     found = results(extract("Even the best models achieve accuracies of 56% on MMMU."))
     assert not any(r[2].startswith("achieve") for r in found)
+
+
+def test_numbers_each_given_for_a_name_take_the_measure_before_them(extract):
+    found = results(extract(
+        "We present FooNet. On MUTAG the mean accuracy is 76.6% for DGCNN, 75.0% for DiffPool, "
+        "72.6% for ECC and 75.3% for GIN."))
+    assert {("ECC", "MUTAG", "mean accuracy", 72.6),
+            ("GIN", "MUTAG", "mean accuracy", 75.3)} <= found
