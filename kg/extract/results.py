@@ -573,7 +573,7 @@ def _score_or_from_to(text: str) -> bool:
 
 # A number given on a split of the benchmark named before: "reaching 3.5 WER on test-other".
 _ON_SPLIT = re.compile(r"(?:[^,;.]|\.\d){0,30}?\bon\s+(?:the\s+)?"
-                       r"(?:test|dev|val|validation|held-out)"
+                       r"(?:test|dev|val|validation|eval|evaluation|held-out)"
                        r"(?:[-\s](?:clean|other|std|dev|set|split))?\b", re.I)
 
 

@@ -100,3 +100,11 @@ def test_numbers_each_given_for_a_name_take_the_measure_before_them(extract):
         "72.6% for ECC and 75.3% for GIN."))
     assert {("ECC", "MUTAG", "mean accuracy", 72.6),
             ("GIN", "MUTAG", "mean accuracy", 75.3)} <= found
+
+
+def test_on_the_evaluation_set_is_the_data_named_before(extract):
+    found = results(extract(
+        "We adapt WaveNetX to anti-spoofing. All experiments use the logical access partition "
+        "of ASVspoof 2019. WaveNetX obtains an equal error rate (EER) of 3.21% on the "
+        "evaluation set."))
+    assert ("WaveNetX", "ASVspoof 2019", "EER", 3.21) in found
