@@ -74,7 +74,8 @@ CUES = (
         r"improv(?:es|ed|ing)? (?:\w+ )?(?:up)?on(?=" + _EARLIER + r")|"
         r"superiority (?:of [^,;()]{1,40}? )?over|"
         r"(?:well|far|significantly|clearly|points?|ap|map|accuracy|bleu|f1|m?iou|psnr|"
-        r"top-1) above)\b", re.I),
+        r"top-1|state of the art,|state-of-the-art,) above)\b", re.I),  # "a new state of the
+        # art, above HERMIT"
      ("Model", "Software", "Method")),
 )
 # The cues without IGNORECASE, for the lower-cased text: the same matches, and Python's regex

@@ -88,3 +88,9 @@ def test_a_system_and_its_version_named_right_after(extract):
                          "ByteT5 and its multilingual variant mByteT5, on three tasks."))
     assert {("SeqQuill", "basedOn", "QuillNet"), ("mByteT5", "basedOn", "ByteT5")} <= {
         (s, p, "QuillNet" if o == "QN" else o) for s, p, o in found}
+
+
+def test_a_new_state_of_the_art_above_a_system_compares_with_it(extract):
+    found = rels(extract("We introduce KiteNLU. On the SLURP dataset, KiteNLU sets a new state of "
+                         "the art, above RoBERTa-large, with an intent accuracy of 88.9%."))
+    assert ("KiteNLU", "comparedWith", "RoBERTa-large") in found
