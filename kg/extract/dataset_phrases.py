@@ -31,7 +31,7 @@ LOWER_HEADS = ("dataset", "benchmark", "corpus",  # and a split: "the ILSVRC-15 
 # The capitalised words right before a head (up to four, hyphens and digits inside them).
 _WORDS_BEFORE = re.compile(r"(?:(?<=\s)|^)((?:[A-Z][\w-]*\s){1,4})$")
 _AFTER_HEAD = re.compile(r"(?:\s\d+(?:\.\d+)*)?(?![\w-])")  # a version: "Collection 1.0"
-_THE = re.compile(r"\bthe\s$")
+_THE = re.compile(r"\bthe\s(?:\d[\w.-]*\s){0,2}$")  # "the 3.2-million-image X dataset"
 # A dataset word and its numeral: "On Benchmark II, ..." (a part of a larger evaluation).
 NUMBERED_HEADS = ("Benchmark", "Dataset", "Track", "Split")
 _HEAD_NUMERAL = re.compile(r"(?<![\w-])(?:Benchmark|Dataset|Track|Split)\s+(?:I{1,3}|IV|V|\d)"
@@ -87,7 +87,7 @@ def dataset_phrases(text: str, abstract_start: int) -> list[tuple[int, int]]:
             if at < abstract_start or not _AFTER_HEAD.match(text, at + 1 + len(head)):
                 continue
             named = _name_before(text, at + 1, abstract_start)
-            if named is None or not _THE.search(text, max(0, named[0] - 4), named[0]):
+            if named is None or not _THE.search(text, max(0, named[0] - 40), named[0]):
                 continue  # "the Multi-Session Chat dataset", not "In Table 3 dataset"
             start, words = named
             if len(words) > 1 or _SHAPED.search(words[0]):

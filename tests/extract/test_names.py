@@ -425,3 +425,10 @@ def test_software_said_so_before_after_or_with_is(extract):
         "Stanza and TurboPipe on speed."))
     assert {("q4rlkit", "Software"), ("OrbitSim-kit", "Software"),
             ("TurboPipe", "Software")} <= found
+
+
+def test_a_dataset_named_after_a_size_before_the_dataset_word(extract):
+    found = extract("We train WildNet on the 4.1-million-image Kruger Camera Traps dataset and "
+                    "evaluate it on the popular Python CoNaLa dataset.")
+    assert ("Kruger Camera Traps", "Dataset") in typed(found)
+    assert ("Python CoNaLa", "Dataset") not in typed(found)
