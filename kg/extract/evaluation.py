@@ -96,7 +96,10 @@ _LISTED = re.compile(r"\s*(?:,|and|, and)\s*(?:(?:an?|the)\s+(?:[a-z][\w-]*\s+)?
 # "Our method, X, trains a ".
 _OPENS_SUBJECT = re.compile(r"^(?:(?:Our|The)\s+[\w\s-]{1,30}?,\s*)?$")
 _SUBJECT_THEN_VERB = re.compile(r"^(?:\s*\([^()]{1,60}\))?,?\s+(?:also\s+|first\s+)?[a-z][\w-]*"
-                                r"(?:s|ed)\s+(?:an?\s+|the\s+)?$")
+                                r"(?:s|ed)\s+(?:an?\s+|the\s+)?$|"
+                                # "X is tested on four paradigms, A and B (...), against C"
+                                r"^\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:tested|evaluated|"
+                                r"benchmarked|validated|assessed)\s+(?:on|in|across)\s[^;]{0,150}$")
 
 
 def clause_subject(text: str, spans: list[Span], sent_start: int, obj: Span) -> Span | None:

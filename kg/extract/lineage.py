@@ -325,6 +325,9 @@ class LineageFinder:
                             and not _OWN_CLAUSE.search(text, before.end_char, start):
                         before = took.get(before.start) or clause_subject(
                             text, spans, sent.start_char, before) or before
+                    elif before is not None and predicate == "comparedWith" and text.startswith(
+                            ", against", start - 2):  # "X is tested on A and B, against C"
+                        before = clause_subject(text, spans, sent.start_char, before) or before
                     subject = before or (
                         sentence_main if predicate != "basedOn" or sentence_main is not main
                         or own_reference or _OURS.search(text, sent.start_char, start)

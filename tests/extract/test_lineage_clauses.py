@@ -94,3 +94,11 @@ def test_a_new_state_of_the_art_above_a_system_compares_with_it(extract):
     found = rels(extract("We introduce KiteNLU. On the SLURP dataset, KiteNLU sets a new state of "
                          "the art, above RoBERTa-large, with an intent accuracy of 88.9%."))
     assert ("KiteNLU", "comparedWith", "RoBERTa-large") in found
+
+
+def test_a_system_tested_on_data_against_others_is_the_one_compared(extract):
+    found = rels(extract("We present SpindleNet. SpindleNet is tested on two paradigms, P300 "
+                         "potentials and motor imagery (from BCI Competition IV 2a), against "
+                         "ShallowConvNet."))
+    assert ("SpindleNet", "comparedWith", "ShallowConvNet") in found
+    assert not any(p == "comparedWith" and s != "SpindleNet" for s, p, _ in found)
