@@ -117,8 +117,8 @@ class AbbreviationFinder:
                     continue
                 start = m.start() - len(before) + _tail_offset(before, len(found.split()))
                 end = m.start() - (len(before) - len(before.rstrip()))
-                known_short = known.get((m.start(1) + m[1].index(inner),
-                                         m.start(1) + m[1].index(inner) + len(inner)))
+                at = m.start(1) + m[1].index(inner)  # the short form in the brackets
+                known_short = known.get((at, at + len(inner)))
             else:  # SF (Long Form)
                 # a match ends the text and is at most 17 characters and the spaces after
                 # them long: only the tail is searched

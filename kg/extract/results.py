@@ -154,8 +154,9 @@ class ResultFinder:
             respective = respective_datasets(sent, numbers, datasets, previous_datasets)
             previous_datasets = distinct(datasets) or previous_datasets
             own: list[tuple] = []  # this sentence's results so far, not given to a baseline
-            for m, metric, on in numbers:
-                baseline = baseline_of(doc, models, m, software)
+            baselines = [baseline_of(doc, models, n[0], software) for n in numbers]
+            against = {name_key(b.text) for b in baselines if b is not None}
+            for (m, metric, on), baseline in zip(numbers, baselines, strict=True):
                 if baseline is not None and main is not None and baseline.start_char > m.end(
                         ) and applied_to(doc_text(doc), baseline, sent, main, models):
                     baseline = None  # "AdaRound reaches 68.71% for Resnet18": AdaRound's
@@ -169,7 +170,7 @@ class ResultFinder:
                                        if s.end_char <= m.start()), None) or (
                     main if main is not None and WE_OUR.search(
                         doc_text(doc), sent.start_char, m.start()) else _not_against(
-                        before, main, doc, models, numbers, software))
+                        before, main, against))
                 if model is None and metric is not None:
                     # "the indicator reaches 0.64 ..., against 0.60 for X": no model's, but
                     # what X's number answers
@@ -278,13 +279,11 @@ _SETTING_BEFORE = re.compile(r"(?:\b(?:noise\s+)?levels?|σ|\bsigma|λ|\blambda|
                              r"\b(?:precision|recall|accuracy|hits?|hit\s+rate)\s+at\s*$", re.I)
 
 
-def _not_against(before: Span | None, main: Span | None, doc: Doc, models: list[Span],
-                 numbers: list, software: list[Span]) -> Span | None:
+def _not_against(before: Span | None, main: Span | None, against: set[str]) -> Span | None:
     """The model of the sentences before, for a number the sentence names no model for,
-    unless the sentence sets it against that very model's number ("On A the indicator
-    reaches 0.64, against 0.60 for X": not X's): then the paper's own, if not X."""
-    against = {name_key(b.text) for n in numbers
-               if (b := baseline_of(doc, models, n[0], software)) is not None}
+    unless the sentence sets it against that very model's number (``against``: the name keys
+    of the sentence's baselines; "On A the indicator reaches 0.64, against 0.60 for X": not
+    X's): then the paper's own, if not X."""
     if before is None or name_key(before.text) not in against:
         return before
     return main if main is not None and name_key(main.text) not in against else None

@@ -89,8 +89,8 @@ def looks_like_abstract(line: str) -> bool:
 def looks_like_author_line(line: str) -> bool:
     """A line of personal names: comma separated, short, maybe ``et al.`` and a tag."""
     line = line.strip()
-    names = _ET_AL.sub("", line.split("·")[0]).strip()
-    if not line or len(line) > 600 or len(names) >= 80 and _SENTENCE_END.search(names):
+    head = _ET_AL.sub("", line.split("·")[0]).strip()  # the names, without "et al." and a tag
+    if not line or len(line) > 600 or len(head) >= 80 and _SENTENCE_END.search(head):
         return False  # prose, not names (a long list of names is still names: 10 authors
         # run past 200 characters)
     names = parse_author_line(line).authors
