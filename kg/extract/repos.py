@@ -63,26 +63,36 @@ def normalise_repository(url: str) -> tuple[str, str | None] | None:
     return f"{m['host'].lower()}/{m['owner'].lower()}/{repo}", sub
 
 
-_ORG_WORDS = re.compile(r"(?:research|labs?|ai|project|team|group|org|inc|foundation|"
-                        r"institute|official|community|hq|nlp|ml)$", re.I)
+_ORG_WORDS = re.compile(r"(?:research|labs?|ai|project|team|group|org|inc|corp|foundation|"
+                        r"institute|official|community|hq|nlp|ml|tech|technologies|systems|"
+                        r"robotics|computing|computer|machines|models|sensors|vision|speech|"
+                        r"lang|dev)$", re.I)
 
 
-def organization_like(owner: str) -> bool:
+def organization_like(owner: str, repo: str = "") -> bool:
     """Whether a repository owner reads as an organisation rather than a person's handle:
     an organisation word at the end (``facebookresearch``, ``vllm-project``, ``mistralai``,
-    ``HazyResearch``) or an acronym in it (``THUDM``, ``QwenLM``, ``NVlabs``). Handles such
-    as ``karpathy``, ``Hao840`` or a name in camel case (``MishaLaskin``, ``PetarV-``) are
-    not.
+    ``HazyResearch``, ``dptech-corp``, ``octo-models``), an acronym in it (``THUDM``,
+    ``QwenLM``, ``NVlabs``), or the project's own name (``openvla/openvla``,
+    ``elfi-dev/elfi``, ``XiaomiMiMo/MiMo``, ``web-arena-x/webarena``: an account made for the project). Handles
+    such as ``karpathy``, ``Hao840`` or a name in camel case (``MishaLaskin``, ``PetarV-``)
+    are not.
 
     >>> [organization_like(o) for o in ("google-research", "QwenLM", "THUDM", "Hao840",
     ...                                 "LiheYoung")]
     [True, True, True, False, False]
+    >>> organization_like("openvla", "openvla"), organization_like("danijar", "dreamerv3")
+    (True, False)
     """
     if any(c.isdigit() for c in owner):
         return False
     parts = re.split(r"[-_.]", owner)
-    return bool(_ORG_WORDS.search(owner) or any(_ORG_WORDS.fullmatch(p) for p in parts)
-                or re.search(r"[A-Z]{2}", owner))
+    if _ORG_WORDS.search(owner) or any(_ORG_WORDS.fullmatch(p) for p in parts) or re.search(
+            r"[A-Z]{2}", owner):
+        return True
+    own, project = name_key(owner), name_key(repo)
+    return len(project) >= 4 and (own.startswith(project) or own.endswith(project)
+                                  or project.startswith(own))
 
 
 @functools.cache
@@ -151,7 +161,7 @@ class RepositoryFinder:
             spans.append((*bounds, "Repository", name + ("#" + sub if sub else "")))
             owner = m["owner"]
             if self.organizations and (name_key(owner) in self.organizations
-                                       or organization_like(owner)
+                                       or organization_like(owner, m["repo"])
                                        or self._names_an_organization(owner)):
                 spans.append((*bounds, "Organization", organization_name(owner)))
         set_spans(doc, self.name, spans)

@@ -57,3 +57,12 @@ def test_an_owner_handle_naming_a_known_organisation_is_one(extract):
                     "https://github.com/jdoe-lab2/tools.")
     orgs = {m.name for m in found.mentions if m.type == "Organization"}
     assert "samsung-vision" in orgs and "jdoe-lab2" not in orgs
+
+
+def test_an_account_named_for_its_project_or_with_a_company_word_is_an_organization(extract):
+    found = extract("Code: https://github.com/fastfold/FastFold, https://github.com/grid-x/gridx, "
+                    "https://github.com/acme-corp/tool, https://github.com/deep-machines/net "
+                    "and https://github.com/janedoe/sketchnet.")
+    orgs = {m.name for m in found.mentions if m.type == "Organization"}
+    assert {"fastfold", "grid-x", "acme-corp", "deep-machines"} <= orgs
+    assert "janedoe" not in orgs
