@@ -74,9 +74,9 @@ def organization_like(owner: str, repo: str = "") -> bool:
     an organisation word at the end (``facebookresearch``, ``vllm-project``, ``mistralai``,
     ``HazyResearch``, ``dptech-corp``, ``octo-models``), an acronym in it (``THUDM``,
     ``QwenLM``, ``NVlabs``), or the project's own name (``openvla/openvla``,
-    ``elfi-dev/elfi``, ``XiaomiMiMo/MiMo``, ``web-arena-x/webarena``: an account made for the project). Handles
-    such as ``karpathy``, ``Hao840`` or a name in camel case (``MishaLaskin``, ``PetarV-``)
-    are not.
+    ``elfi-dev/elfi``, ``XiaomiMiMo/MiMo``, ``web-arena-x/webarena``: an account made for
+    the project). Handles such as ``karpathy``, ``Hao840`` or a name in camel case
+    (``MishaLaskin``, ``PetarV-``) are not.
 
     >>> [organization_like(o) for o in ("google-research", "QwenLM", "THUDM", "Hao840",
     ...                                 "LiheYoung")]
