@@ -79,7 +79,8 @@ DATASET_AFTER = {"benchmark", "dataset", "corpus", "leaderboard", "challenge", "
 _KIND_AFTER = re.compile(r"(?:(?:\s*,\s*|\s+is\s+)an?\s+(?:[\w/+#-]+\s+){0,3}?|\s+)(?P<kind>"
                          r"method|algorithm|loss|optimi[sz]er|technique|scheme|procedure|"
                          r"operator|regulari[sz]er|(?P<software>library|toolkit|toolbox|package|"
-                         r"SDK))\b|"
+                         r"SDK|engine|(?:(?<=open-source )|(?<=Python )|(?<=C\+\+ ))(?:[\w-]+\s+)?"
+                         r"(?:framework|platform)))\b|"
                          # "a ZC706 embedded FPGA platform", "the Orin Nano board"
                          r"\s+(?:[a-z][\w-]+\s+)?(?P<hardware>FPGA|GPU|TPU|NPU|SoC|board|"
                          r"microcontroller)s?(?![\w-])")
@@ -492,12 +493,16 @@ class EntityMerger:
                         key, (0, ""))[1] in ("Model", "Method", ""):
                     typed[key] = (5, "Dataset")
         for _, _, start_char, end_char, _, _, _, key in candidates:  # "the TernGrad method"
-            if typed.get(key, (0, ""))[0] >= 3 or typed.get(key, (0, ""))[1] not in ("Model", ""):
+            trust, kind_now = typed.get(key, (0, ""))
+            if trust >= 3 or kind_now not in ("Model", "Method", ""):
                 continue
-            if kind := _KIND_AFTER.match(text, end_char):
+            if (kind := _KIND_AFTER.match(text, end_char)) and (
+                    kind_now != "Method" or kind["software"]):  # "X, a ... framework: ...":
+                # a method by the title's head word, software by what the abstract calls it
                 typed[key] = (3, "Software" if kind["software"] else "Hardware" if kind[
                     "hardware"] else "Method")
-            elif _SOFTWARE_BEFORE.search(text, max(0, start_char - 60), start_char):
+            elif kind_now != "Method" and _SOFTWARE_BEFORE.search(
+                    text, max(0, start_char - 60), start_char):
                 typed[key] = (3, "Software")  # "the Python package tsfresh", "the earlier
                 # multilingual toolkits Stanza and UDPipe"
         for _, _, start_char, end_char, _, _, rule, key in candidates:

@@ -299,6 +299,17 @@ def test_the_kind_said_after_a_new_name_types_it(extract):
     assert {("QuantaGrad", "Method"), ("LionX", "Method"), ("TorchKit-2", "Software")} <= found
 
 
+def test_what_the_abstract_calls_a_system_types_it_over_the_titles_head_word(extract):
+    found = typed(extract("Gridwise is an open-source Python framework that couples a power "
+                          "grid simulator with learning agents. It ranks the candidates with "
+                          "ZapSearch, a search engine for circuits.",
+                          title="Gridwise: A Simulation and Control Framework for Grid Agents"))
+    assert {("Gridwise", "Software"), ("ZapSearch", "Software")} <= found
+    found = typed(extract("We propose Flowmix, a framework for mixing flows on graphs.",
+                          title="Flowmix: A Framework for Mixing Flows"))
+    assert ("Flowmix", "Software") not in found
+
+
 def test_made_by_words_licences_and_processor_counts_are_not_names(extract):
     found = extract("We detect LLM-written essays and AI-generated answers with DetectNet-2 "
                     "on 16 vCPUs; the code is under the GPL-3.0 license.")
