@@ -81,6 +81,8 @@ _KIND_AFTER = re.compile(r"(?:(?:\s*,\s*|\s+is\s+)an?\s+(?:[\w/+#-]+\s+){0,3}?|\
                          r"operator|regulari[sz]er|(?P<software>library|toolkit|toolbox|package|"
                          r"SDK|engine|(?:(?<=open-source )|(?<=Python )|(?<=C\+\+ ))(?:[\w-]+\s+)?"
                          r"(?:framework|platform)))\b|"
+                         # "the EnergyPlus building simulator", "the MuJoCo physics engine"
+                         r"\s+(?:[a-z][\w-]+\s+)?(?P<simulator>simulator|emulator|engine)\b|"
                          # "a ZC706 embedded FPGA platform", "the Orin Nano board"
                          r"\s+(?:[a-z][\w-]+\s+)?(?P<hardware>FPGA|GPU|TPU|NPU|SoC|board|"
                          r"microcontroller)s?(?![\w-])")
@@ -497,9 +499,10 @@ class EntityMerger:
             if trust >= 3 or kind_now not in ("Model", "Method", ""):
                 continue
             if (kind := _KIND_AFTER.match(text, end_char)) and (
-                    kind_now != "Method" or kind["software"]):  # "X, a ... framework: ...":
+                    kind_now != "Method" or kind["software"] or kind["simulator"]):  # "X, a ... framework: ...":
                 # a method by the title's head word, software by what the abstract calls it
-                typed[key] = (3, "Software" if kind["software"] else "Hardware" if kind[
+                typed[key] = (3, "Software" if kind["software"] or kind[
+                    "simulator"] else "Hardware" if kind[
                     "hardware"] else "Method")
             elif kind_now != "Method" and _SOFTWARE_BEFORE.search(
                     text, max(0, start_char - 60), start_char):

@@ -305,6 +305,8 @@ def test_what_the_abstract_calls_a_system_types_it_over_the_titles_head_word(ext
                           "ZapSearch, a search engine for circuits.",
                           title="Gridwise: A Simulation and Control Framework for Grid Agents"))
     assert {("Gridwise", "Software"), ("ZapSearch", "Software")} <= found
+    found = typed(extract("It wraps the GridPlus-2 power simulator and the FizzX physics engine."))
+    assert {("GridPlus-2", "Software"), ("FizzX", "Software")} <= found
     found = typed(extract("We propose Flowmix, a framework for mixing flows on graphs.",
                           title="Flowmix: A Framework for Mixing Flows"))
     assert ("Flowmix", "Software") not in found
