@@ -88,10 +88,10 @@ _NAMED_WORDS = re.compile(rf"(?: {_NAME}){{1,3}}(?=[,;:.()]?(?:\s+[a-z]|\s*$)|\s
 _CALLED_KIND = re.compile(r"[Ww]e (?:then )?call (?:the|this|our) ")
 _CUT = re.compile(r"(?<![\w-])(?:for|with|that|which|to|of|on|in|from|by|via|using|designed"
                   r"|based|built|trained|where|and|achieving|capable)(?![\w-])|[,;(]")
-ATTACHED = re.compile(r"-(?:based|style|like|sized|level|scale|specific|only|free|aware|"
-                      r"guided|driven|tuned|trained|aligned|precision|oriented|centric|enhanced|"
-                      r"inspired|powered|agnostic|augmented|conditioned|dependent|invariant|"
-                      r"compatible|friendly|generated|written|labell?ed|annotated|supervised)$")
+ATTACHED = re.compile(r"-(?:based|style|like|sized|level|scale|specific|only|free|aware|guided|"
+                      r"driven|tuned|trained|aligned|precision|oriented|centric|enhanced|inspired|"
+                      r"powered|agnostic|augmented|conditioned|dependent|invariant|compatible|"
+                      r"friendly|generated|written|labell?ed|annotated|supervised|positive|negative)$")
 # A capitalised name of a measure: "Speedup Score", "Error-aware Speedup Score".
 METRIC_PHRASE = re.compile(r"(?<![\w-])(?:[A-Z][\w-]*\s){1,3}(?:Score|Rate|Index|Error|Accuracy"
                            r"|Distance|Ratio)\b")

@@ -312,6 +312,12 @@ def test_what_the_abstract_calls_a_system_types_it_over_the_titles_head_word(ext
     assert ("Flowmix", "Software") not in found
 
 
+def test_diseases_and_test_outcomes_are_not_systems(extract):
+    found = extract("We screen SARS-CoV-2 cases: CovNet-3 separates 310 PCR-positive from "
+                    "290 HIV-negative patients and flags COVID-19 pneumonia.")
+    assert typed(found) == {("CovNet-3", "Model")}
+
+
 def test_made_by_words_licences_and_processor_counts_are_not_names(extract):
     found = extract("We detect LLM-written essays and AI-generated answers with DetectNet-2 "
                     "on 16 vCPUs; the code is under the GPL-3.0 license.")
