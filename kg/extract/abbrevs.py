@@ -15,8 +15,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract.context import doc_text, plain_spans
-from kg.extract.heads import type_from_head
-from kg.extract.names import BRINGS_IN, described_type
+from kg.extract.heads import described_type, type_from_head
+from kg.extract.names import BRINGS_IN
 
 PAREN = re.compile(r"\(([^()]{1,120})\)")
 SHORT = re.compile(r"^[A-Za-z][A-Za-z0-9&+./-]{0,11}$")

@@ -498,9 +498,9 @@ class EntityMerger:
             trust, kind_now = typed.get(key, (0, ""))
             if trust >= 3 or kind_now not in ("Model", "Method", ""):
                 continue
-            if (kind := _KIND_AFTER.match(text, end_char)) and (
-                    kind_now != "Method" or kind["software"] or kind["simulator"]):  # "X, a ... framework: ...":
-                # a method by the title's head word, software by what the abstract calls it
+            if (kind := _KIND_AFTER.match(text, end_char)) and (kind_now != "Method" or kind[
+                    "software"] or kind["simulator"]):  # "X: a ... Framework": a method by the
+                # title's head word, software by what the abstract calls it
                 typed[key] = (3, "Software" if kind["software"] or kind[
                     "simulator"] else "Hardware" if kind[
                     "hardware"] else "Method")

@@ -90,3 +90,41 @@ def type_by_convention(name: str) -> str | None:
 
 
 _CONTEXT_LENGTH = re.compile(r"(?:\d[BM]|GPT|Turbo|Chat|Instruct)[\w.-]*-\d+[Kk]$")
+
+
+_CUT = re.compile(r"(?<![\w-])(?:for|with|that|which|to|of|on|in|from|by|via|using|designed"
+                  r"|based|built|trained|where|and|achieving|capable)(?![\w-])|[,;(]")
+
+
+def described_type(description: str | None) -> str | None:
+    """The type an appositive like ``a lightweight CPU network for ...`` gives.
+
+    >>> described_type(", a dataset of 2.7K graphs"), described_type(", an upgraded model")
+    ('Dataset', 'Model')
+    """
+    if not description:
+        return None
+    if m := _GROUP_OF.match(description):  # "a suite of models": models; "a balanced
+        return "Dataset" if _DATA_ITEMS.fullmatch(m[1]) else type_from_head(m[1])  # set of
+        # 852 chest images": data
+    head = _CUT.split(description.strip(" ,"), maxsplit=1)[0]
+    if m := _TASK_SYSTEM.search(head.rstrip()):  # "an end-to-end OCR system": a model
+        return "Software" if m[1].lower() in _INFRASTRUCTURE else "Model"
+    return type_from_head(head)
+
+
+# "a ... system" with a word before it: a model for a task ("an end-to-end system", "a
+# text-to-audio system"), or software by the words of computing infrastructure ("an LLM
+# serving system", "a new ML system"); a bare "a system for ..." stays software.
+_TASK_SYSTEM = re.compile(r"(?:an?|the)\s+(?:[\w-]+\s+)*?([\w-]+)\s+system$")
+_INFRASTRUCTURE = {"serving", "ml", "inference", "distributed", "training", "database",
+                   "storage", "operating", "runtime", "computing", "execution", "software",
+                   "compiler", "scheduling", "caching", "memory", "file", "deep-learning",
+                   "learning", "dataflow", "streaming", "cluster", "parallel"}
+
+
+# A description that names a group of things: the kind is what the group holds.
+_GROUP_OF = re.compile(r",?\s*(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:suite|family|series|collection|"
+                       r"set|range)\s+of\s+(?:[\d,.]+\s+)?(?:[\w-]+\s+){0,2}?([a-z]+s)\b")
+_DATA_ITEMS = re.compile(r"images|photos|videos|clips|recordings|utterances|sentences|documents|"
+                         r"articles|scans|radiographs|slides|samples|examples|annotations|pairs")

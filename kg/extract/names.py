@@ -30,7 +30,7 @@ from kg.extract.context import (
     token_bounds,
 )
 from kg.extract.dataset_phrases import counted_datasets, dataset_phrases, listed_datasets
-from kg.extract.heads import type_by_convention, type_from_head
+from kg.extract.heads import described_type, type_by_convention, type_from_head
 from kg.extract.lexicon import load_lexicon
 from kg.extract.measure_phrases import cutoff_measures, valued_measures
 from kg.extract.model_names import counted_models, listed_models, repeated_compounds, titled_bases
@@ -60,7 +60,8 @@ VERSIONED = re.compile(rf"(?<![\w-])[A-Z][A-Za-z]+{_VERSION}(?![\w-])")
 _NAME = rf"(?:[A-ZΑ-Ωα-ω]|[a-z](?=[a-z]*\d))[\w.+-]*[\w+]{_VERSION}?"  # "π0", "d3rlpy" too
 CUE = re.compile(
     r"\b(?:[Ww]e (?:first |further |then |also )?(?:propose|present|introduce|release|develop"
-    r"|design|build|construct|curate|collect|call|create)d?|(?:nick)?named|called|dubbed|termed|namely|"
+    r"|design|build|built|construct|curate|collect|call|create)d?|(?:nick)?named|called|dubbed|"
+    r"termed|namely|"
     # "This paper introduces X, a ...", "by introducing X, an ..."
     r"[Tt]his (?:paper|work|report) (?:introduce|present|propose)s|"
     r"by (?:introduc|present|propos)ing|"
@@ -86,8 +87,6 @@ _NAMING = ("named", "called", "dubbed", "termed", "nicknamed")
 _NAMED_WORDS = re.compile(rf"(?: {_NAME}){{1,3}}(?=[,;:.()]?(?:\s+[a-z]|\s*$)|\s*\(|[.;]\s)")
 # "We call the resulting planner Diffuser": the kind is said, so one word is the name.
 _CALLED_KIND = re.compile(r"[Ww]e (?:then )?call (?:the|this|our) ")
-_CUT = re.compile(r"(?<![\w-])(?:for|with|that|which|to|of|on|in|from|by|via|using|designed"
-                  r"|based|built|trained|where|and|achieving|capable)(?![\w-])|[,;(]")
 ATTACHED = re.compile(r"-(?:based|style|like|sized|level|scale|specific|only|free|aware|guided|"
                       r"driven|tuned|trained|aligned|precision|oriented|centric|enhanced|inspired|"
                       r"powered|agnostic|augmented|conditioned|dependent|invariant|compatible|"
@@ -175,37 +174,6 @@ NOT_A_NAME = re.compile(r"^(?:x[0-9A-Fa-f]{4}|(?:FP|BF|INT|UINT|TF|[Bb][Ff]loat|
                         # "Key-to-Door" task); "LLM-as-a-judge": a use of a model; "NaN"
                         r"|[a-z][\w.]*-to-[\w.-]+|[A-Z]{2,}-to-[a-z][\w.-]*|[\w.]+-as-[\w.-]+|NaNs?)$")
 GLUED_WORD = re.compile(r"^[a-z]{3,}(?=[A-Z][a-z])")  # "methodTextSmoothing" -> TextSmoothing
-
-
-def described_type(description: str | None) -> str | None:
-    """The type an appositive like ``a lightweight CPU network for ...`` gives.
-
-    >>> described_type(", a dataset of 2.7K graphs"), described_type(", an upgraded model")
-    ('Dataset', 'Model')
-    """
-    if not description:
-        return None
-    if m := _GROUP_OF.match(description):  # "a suite of models": models
-        return type_from_head(m[1])
-    head = _CUT.split(description.strip(" ,"), maxsplit=1)[0]
-    if m := _TASK_SYSTEM.search(head.rstrip()):  # "an end-to-end OCR system": a model
-        return "Software" if m[1].lower() in _INFRASTRUCTURE else "Model"
-    return type_from_head(head)
-
-
-# "a ... system" with a word before it: a model for a task ("an end-to-end system", "a
-# text-to-audio system"), or software by the words of computing infrastructure ("an LLM
-# serving system", "a new ML system"); a bare "a system for ..." stays software.
-_TASK_SYSTEM = re.compile(r"(?:an?|the)\s+(?:[\w-]+\s+)*?([\w-]+)\s+system$")
-_INFRASTRUCTURE = {"serving", "ml", "inference", "distributed", "training", "database",
-                   "storage", "operating", "runtime", "computing", "execution", "software",
-                   "compiler", "scheduling", "caching", "memory", "file", "deep-learning",
-                   "learning", "dataflow", "streaming", "cluster", "parallel"}
-
-
-# A description that names a group of things: the kind is what the group holds.
-_GROUP_OF = re.compile(r",?\s*(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:suite|family|series|collection|"
-                       r"set|range)\s+of\s+(?:[\w-]+\s+){0,2}?([a-z]+s)\b")
 
 
 # A kind of thing right before a name it is called: "a text pair dataset (called CCPairs)",

@@ -318,6 +318,13 @@ def test_diseases_and_test_outcomes_are_not_systems(extract):
     assert typed(found) == {("CovNet-3", "Model")}
 
 
+def test_a_new_set_of_images_or_recordings_is_data(extract):
+    found = typed(extract("With two hospitals we built ChestGR-2, a homogeneous and balanced set "
+                          "of 1,852 frontal images. We also collect VoxFam-9, a small set of "
+                          "recordings. We train ZooNet-3, a family of seven vision models."))
+    assert {("ChestGR-2", "Dataset"), ("VoxFam-9", "Dataset"), ("ZooNet-3", "Model")} <= found
+
+
 def test_made_by_words_licences_and_processor_counts_are_not_names(extract):
     found = extract("We detect LLM-written essays and AI-generated answers with DetectNet-2 "
                     "on 16 vCPUs; the code is under the GPL-3.0 license.")
