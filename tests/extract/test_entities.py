@@ -325,6 +325,13 @@ def test_a_new_set_of_images_or_recordings_is_data(extract):
     assert {("ChestGR-2", "Dataset"), ("VoxFam-9", "Dataset"), ("ZooNet-3", "Model")} <= found
 
 
+def test_platforms_that_give_the_data_are_not_the_reporter(extract):
+    found = extract("Tiles come from Google Earth. On 30 scenes of low-quality YouTube videos, "
+                    "AlarmNet-2 obtains a precision of 84.2%.")
+    assert ("Google", "Organization") not in typed(found)
+    assert [(r.model, r.value) for r in found.results] == [("AlarmNet-2", 84.2)]
+
+
 def test_made_by_words_licences_and_processor_counts_are_not_names(extract):
     found = extract("We detect LLM-written essays and AI-generated answers with DetectNet-2 "
                     "on 16 vCPUs; the code is under the GPL-3.0 license.")
