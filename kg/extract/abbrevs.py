@@ -26,7 +26,7 @@ _DESCRIBED = re.compile(r",\s+(?:a|an)\s+[^.;:()]{1,80}")
 _TITLED = re.compile(r"[A-Z][\w-]*(?: [A-Z][\w-]*)+")
 # A name in title case with a preposition inside: "Action Chunking with Transformers".
 _TITLED_WITH_PREP = re.compile(r"[A-Z][\w-]*(?: (?:[A-Z][\w-]*|with|for|of|via|and|in|on|"
-                               r"from|using|to))* [A-Z][\w-]*")
+                               r"from|using|to|per))* [A-Z][\w-]*")
 # The kind of thing a name is, said right before it: "a simple yet novel algorithm, X".
 _KIND_BEFORE = re.compile(r"\b(?:an?|the|our)\s+(?:[\w-]+\s+){0,4}?([a-z]+),\s*$")
 # Words before a name in title case that make it a technique the paper brings in.

@@ -12,7 +12,7 @@ HEADS: dict[str, tuple[str, ...]] = {
                 "bench", "suite", "leaderboard", "testbed", "collection", "challenge"),
     "Metric": ("score", "rate", "error", "accuracy", "distance", "divergence", "precision",
                "recall", "ratio", "index", "latency", "throughput", "speedup", "fid",
-               "discrepancy"),
+               "discrepancy", "metric", "measure"),
     "Task": ("recognition", "detection", "segmentation", "classification", "generation",
              "answering", "retrieval", "translation", "summarization", "summarisation",
              "understanding", "extraction", "parsing", "forecasting", "captioning", "matting",

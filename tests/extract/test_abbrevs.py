@@ -118,3 +118,10 @@ def test_a_long_form_headed_by_clustering_or_pooling_is_a_method(extract):
     found = typed(extract("We compare with Deep Embedded Clustering (DEC) and use Generalized "
                           "Mean Pooling (GeM) in the head."))
     assert {("Deep Embedded Clustering", "Method"), ("Generalized Mean Pooling", "Method")} <= found
+
+
+def test_a_measure_named_after_the_kind_metric_or_measure_is_a_metric(extract):
+    found = typed(extract("To judge alarms we introduce a metric, Alarm Activation per Interval "
+                          "(AApI). We also define a new measure, Mean Alarm Delay (MAD)."))
+    assert {("AApI", "Metric"), ("Alarm Activation per Interval", "Metric"), ("MAD", "Metric"),
+            ("Mean Alarm Delay", "Metric")} <= found
