@@ -40,6 +40,9 @@ HEADS: dict[str, tuple[str, ...]] = {
                  "system"),
 }
 _HEAD_TYPE = {word: type_name for type_name, words in HEADS.items() for word in words}
+# An analysis that is a procedure, not a task: "independent component analysis".
+_ANALYSIS_METHODS = {"component", "components", "discriminant", "correlation", "factor",
+                     "feature", "semantic", "variance", "covariance"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 _CAMEL_TAIL = re.compile(r"(?<=[a-z])[A-Z][a-z]{2,}$")
 
@@ -57,6 +60,8 @@ def type_from_head(phrase: str) -> str | None:
     if not words:
         return None
     last = words[-1].lower()
+    if last == "analysis" and len(words) > 1 and words[-2].lower() in _ANALYSIS_METHODS:
+        return "Method"  # "slow feature analysis", "kernel discriminant analysis"
     if last in _HEAD_TYPE:
         return _HEAD_TYPE[last]
     tail = last.rsplit("-", 1)[-1]

@@ -332,6 +332,15 @@ def test_platforms_that_give_the_data_are_not_the_reporter(extract):
     assert [(r.model, r.value) for r in found.results] == [("AlarmNet-2", 84.2)]
 
 
+def test_classical_procedures_are_methods_not_models_or_tasks(extract):
+    found = typed(extract("Variants such as Borderline-SMOTE and ADASYN oversample the minority "
+                          "class; we compare them with Slow Feature Analysis (SFA) and soft-DTW "
+                          "under a sparse variational GP."))
+    assert {("Borderline-SMOTE", "Method"), ("ADASYN", "Method"), ("SFA", "Method"),
+            ("Slow Feature Analysis", "Method"), ("soft-DTW", "Method"),
+            ("sparse variational GP", "Method")} <= found
+
+
 def test_made_by_words_licences_and_processor_counts_are_not_names(extract):
     found = extract("We detect LLM-written essays and AI-generated answers with DetectNet-2 "
                     "on 16 vCPUs; the code is under the GPL-3.0 license.")
