@@ -279,6 +279,13 @@ _SETTING_BEFORE = re.compile(r"(?:\b(?:noise\s+)?levels?|σ|\bsigma|λ|\blambda|
                              r"\b(?:precision|recall|accuracy|hits?|hit\s+rate)\s+at\s*$", re.I)
 
 
+# Numbers in a list of settings: "the CSI at thresholds of 0.125, 1 and 5 mm/h", "at all lead
+# times up to 60 minutes", "forecast horizons of 96, 192 and 336 steps".
+_SETTINGS_LISTED = re.compile(r"\b(?:thresholds?|cut-?offs?|horizons?|lead\s+times?)\s+(?:of\s+|"
+                              r"up\s+to\s+|=\s*)?(?:[\d.]+\s*(?:[\w/%]+\s*)?(?:,|and|or)\s*)*$",
+                              re.I)
+
+
 def _not_against(before: Span | None, main: Span | None, against: set[str]) -> Span | None:
     """The model of the sentences before, for a number the sentence names no model for,
     unless the sentence sets it against that very model's number (``against``: the name keys
@@ -326,7 +333,8 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
             # numbers listed after it: "by 3.1% on A and 2.5% on B"); not "down from 0.115
             # for Monodepth2", the named baseline's
         if ENUMERATOR.match(text, start - 1) or _SETTING_BEFORE.search(
-                text, max(0, start - 16), start):
+                text, max(0, start - 16), start) or _SETTINGS_LISTED.search(
+                text, max(0, start - 60), start):
             continue  # "(2) scaling the model size": an item's number; "noise level 25"
         if DIMENSION.match(text, m.end("value")) or DIMENSION_BEFORE.search(
                 text, max(0, start - 8), start):

@@ -108,3 +108,11 @@ def test_on_the_evaluation_set_is_the_data_named_before(extract):
         "of ASVspoof 2019. WaveNetX obtains an equal error rate (EER) of 3.21% on the "
         "evaluation set."))
     assert ("WaveNetX", "ASVspoof 2019", "EER", 3.21) in found
+
+
+def test_numbers_in_a_list_of_thresholds_or_lead_times_are_settings(extract):
+    found = extract(
+        "For the critical success index (CSI) at thresholds of 0.5, 2 and 8 mm/h, HailNet "
+        "outperforms persistence at all lead times up to 90 minutes, and it reaches a CSI of "
+        "0.61 on RadarEU.")
+    assert results(found) == {("HailNet", "RadarEU", "CSI", 0.61)}
