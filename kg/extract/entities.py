@@ -301,11 +301,11 @@ def _extended(doc: Doc, spans: list[Chosen]) -> list[Chosen]:
     for span in spans:
         start, _, start_char, end_char, label, rule = span
         end = end_char
-        if label == "Model":
+        if label in ("Model", "Software"):  # "AutoDock 4", "Stable Baselines 3"
             if not text[start_char:end_char][-1:].isdigit() and (
                     m := MODEL_VERSION.match(text, end)):
                 end = m.end()
-            if m := MODEL_TAIL.match(text, end):
+            if label == "Model" and (m := MODEL_TAIL.match(text, end)):
                 end = m.end()
         elif label == "Dataset" and (m := DATASET_TAIL.match(text, end)):
             end = m.end()
