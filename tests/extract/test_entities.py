@@ -343,8 +343,8 @@ def test_classical_procedures_are_methods_not_models_or_tasks(extract):
 
 def test_a_software_name_keeps_its_version(extract):
     found = extract("DockFast runs 60 times faster than AutoDock 4, the earlier program; agents "
-                    "from Stable Baselines 3 drive it. Its success rate is 78%, against 49% "
-                    "for AutoDock 4.")
+                    "from Stable Baselines 3, such as PPO, drive it. Its success rate is 78%, "
+                    "against 49% for AutoDock 4.")
     assert {("AutoDock 4", "Software"), ("Stable Baselines 3", "Software")} <= typed(found)
     assert ("AutoDock 4", 49.0) in {(r.model, r.value) for r in found.results}
 
