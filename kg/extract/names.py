@@ -503,6 +503,8 @@ class NameFinder:
             add(start, end, "Model", "listed")
         for start, end, kind in counted_models(text):  # "the nine compared approaches - A,"
             add(start, end, kind, "listed")
+        for m in _GPU.finditer(text):  # "GeForce RTX 2060", "Quadro P4000", "Tesla M60"
+            add(m.start(), m.end(), "Hardware", "shape")
         models = [(a, b) for a, b in lexicon_models + found_models()
                   if b - a > 3]  # not "AI", "LLM", "NER"
         for start, end in repeated_compounds(text, models):  # "Deep SORT ... Deep SORT"
@@ -512,6 +514,9 @@ class NameFinder:
 
 
 _CAPITALS = re.compile(r"[A-Z]+s?")
+# Graphics cards by their makers' naming: the lexicon lists the common ones, this the rest.
+_GPU = re.compile(r"\b(?:(?:GeForce\s+)?(?:RTX|GTX)\s?\d{3,4}(?:\s?Ti\b)?|GeForce\s+"
+                  r"\d{3,4}|Quadro\s+(?:RTX\s+)?[A-Z]{0,2}\d{3,5}|Tesla\s+[A-Z]\d{1,3})(?![\w-])")
 _GLUED = re.compile(r"[\w-]")
 _VALUE_AFTER = re.compile(r"\s\d+(?:\.\d+)?$")  # a measure's value: "FID 1.73"
 _TITLE = re.compile(rf"^(?P<name>[A-Z][\w.+-]*(?:\s(?:v?\d+(?:\.\d+)*|{_VARIANT}))*):\s"

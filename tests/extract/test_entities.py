@@ -349,6 +349,14 @@ def test_a_software_name_keeps_its_version(extract):
     assert ("AutoDock 4", 49.0) in {(r.model, r.value) for r in found.results}
 
 
+def test_graphics_cards_by_their_makers_naming_are_hardware(extract):
+    found = typed(extract("On a cluster that mixes GeForce RTX 2060, Quadro P4000 and Tesla M60 "
+                          "GPUs, HetNet-2 trains 49% faster; a GTX 1650 also runs it."))
+    assert {("GeForce RTX 2060", "Hardware"), ("Quadro P4000", "Hardware"),
+            ("Tesla M60", "Hardware"), ("GTX 1650", "Hardware")} <= found
+    assert not {name for name, kind in found if kind == "Model"} - {"HetNet-2"}
+
+
 def test_made_by_words_licences_and_processor_counts_are_not_names(extract):
     found = extract("We detect LLM-written essays and AI-generated answers with DetectNet-2 "
                     "on 16 vCPUs; the code is under the GPL-3.0 license.")
