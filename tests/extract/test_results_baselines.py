@@ -116,3 +116,10 @@ def test_numbers_in_a_list_of_thresholds_or_lead_times_are_settings(extract):
         "outperforms persistence at all lead times up to 90 minutes, and it reaches a CSI of "
         "0.61 on RadarEU.")
     assert results(found) == {("HailNet", "RadarEU", "CSI", 0.61)}
+
+
+def test_a_baselines_number_given_with_it_far_from_the_measure(extract):
+    found = extract(
+        "On the KLEJ benchmark, PolTok large obtains an average score of 88.4 and PolTok base "
+        "86.3, ahead of XLM-RoBERTa large with 87.5.")
+    assert ("XLM-RoBERTa large", "KLEJ", "average score", 87.5) in results(found)
