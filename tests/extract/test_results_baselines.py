@@ -123,3 +123,11 @@ def test_a_baselines_number_given_with_it_far_from_the_measure(extract):
         "On the KLEJ benchmark, PolTok large obtains an average score of 88.4 and PolTok base "
         "86.3, ahead of XLM-RoBERTa large with 87.5.")
     assert ("XLM-RoBERTa large", "KLEJ", "average score", 87.5) in results(found)
+
+
+def test_a_speed_given_with_a_score_does_not_hide_the_dataset_after_it(extract):
+    found = extract(
+        "On one GPU, RoadSeg-S yields 77.4% mIoU at 102 FPS on the Cityscapes test set and 74.7% "
+        "mIoU at 230 FPS on the CamVid test set.")
+    assert {("RoadSeg-S", "Cityscapes", "mIoU", 77.4),
+            ("RoadSeg-S", "CamVid", "mIoU", 74.7)} <= results(found)
