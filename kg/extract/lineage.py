@@ -131,6 +131,8 @@ _THEM_ON = re.compile(r"\b(?:evaluat|examin|test|compar|benchmark|assess|run)\w*
                       r"algorithms|systems|baselines)\s+(?:are|were)\s+(?:evaluated|tested|"
                       r"compared|benchmarked)\s+on\s", re.I)
 # Between "a variant of" and what it is of: an article and a few words in lower case.
+# "we set it against", "and pit X against": the thing set against is said, not the name before.
+_SET_IT = re.compile(r"\b(?:we|We|and|also|then)\s+(?:set|pit|benchmark)\s+(?:it|them|[\w-]+)\s+$")
 _OF_GAP = re.compile(r"\s*(?:(?:the|an?|our)\s+)?(?:[a-z][\w-]*\s+){0,3}")
 # Data that names the models trained on it: "fine-tuned ImageNet models", "COCO weights".
 _DATA_OF_MODELS = re.compile(r"[\s-](?:pre-?trained\s+)?(?:models|weights|checkpoints)\b")
@@ -320,6 +322,9 @@ class LineageFinder:
                 for m in _cue_matches(cue, scanned, text, token_starts, sent.start_char,
                                       sent.end_char):
                     start, end = m.start(), m.end()
+                    if predicate == "comparedWith" and _SET_IT.search(
+                            text, max(sent.start_char, start - 40), start):
+                        continue  # "we set it against A and B": comparisons.compared_pairs
                     before = _nearest_subject(doc, spans, start, compared, sent.start_char)
                     if before is not None and _AND_VERB.match(text, before.end_char, start) \
                             and not _OWN_CLAUSE.search(text, before.end_char, start):

@@ -52,7 +52,7 @@ RULE_WORD_LISTS = {
                 "scale up", "explore"),  # lineage._PURPOSE
     "backbone": ("backbone", "encoder", "vocoder", "stream", "branch"),  # parts.WITH_BACKBONE_MID
     "derive": ("replac", "continu", "tun", "further", "its "),  # derivation.derivations
-    "compare": ("compare",),  # comparisons.compared_pairs
+    "compare": ("compare", "set ", "pit ", "benchmark ", "contrast "),  # comparisons.compared_pairs
 }
 RULE_WORDS = {k: re.compile("|".join(map(re.escape, words)))
               for k, words in RULE_WORD_LISTS.items()}

@@ -102,3 +102,12 @@ def test_a_system_tested_on_data_against_others_is_the_one_compared(extract):
                          "ShallowConvNet."))
     assert ("SpindleNet", "comparedWith", "ShallowConvNet") in found
     assert not any(p == "comparedWith" and s != "SpindleNet" for s, p, _ in found)
+
+
+def test_we_set_it_against_names_what_is_compared(extract):
+    found = rels(extract("We introduce KernMix-2 for distributed regression. It keeps the Tresp "
+                         "Machine (TM) as its core, and we set it against the TM and the product "
+                         "of experts (PoE). We also pit HeavyNet-3 against CalmNet-1."))
+    assert {("KernMix-2", "comparedWith", "TM"), ("KernMix-2", "comparedWith", "PoE"),
+            ("HeavyNet-3", "comparedWith", "CalmNet-1")} <= found
+    assert ("TM", "comparedWith", "PoE") not in found
