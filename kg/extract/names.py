@@ -486,8 +486,10 @@ class NameFinder:
                     add(m.start(), m.end(), "Model", "shape")  # "Math-Qwen-Chat"
         measures = {s[2] for s in lexicon if s[4] == "Metric"}
         for m in matches_at(SHAPED, text, _shaped_starts(text, rev)):
-            if m.start() not in measures or not _VALUE_AFTER.search(m[0]):
-                add(m.start(), m.end(), "Model", "shape")  # not "(FID 1.73)": a value
+            if (m.start() not in measures or not _VALUE_AFTER.search(m[0])) and not (
+                    m[0].isalpha() and re.search(rf"(?<![\w/.-]){m[0].lower()}(?![\w/-])", text)):
+                add(m.start(), m.end(), "Model", "shape")  # not "(FID 1.73)": a value;
+                # not "BreAst" where "breast" is written too: capitals that spell an acronym
         for m in matches_at(VERSIONED, text, _versioned_starts(text, rev)):
             if m.start() not in measures or not _VALUE_AFTER.search(m[0]):
                 add(m.start(), m.end(), "Model", "versioned")

@@ -357,6 +357,13 @@ def test_graphics_cards_by_their_makers_naming_are_hardware(extract):
     assert not {name for name, kind in found if kind == "Model"} - {"HetNet-2"}
 
 
+def test_capitals_that_spell_an_acronym_do_not_make_a_word_a_name(extract):
+    found = typed(extract("We ran the Challenge on LiVer Tumour Scans (LVTS) for liver tumour "
+                          "work, with ResAttn blocks (code: github.com/x/resattn)."))
+    assert not {name for name, _ in found} & {"LiVer", "LiVer Tumour Scans"}
+    assert ("ResAttn", "Model") in found
+
+
 def test_made_by_words_licences_and_processor_counts_are_not_names(extract):
     found = extract("We detect LLM-written essays and AI-generated answers with DetectNet-2 "
                     "on 16 vCPUs; the code is under the GPL-3.0 license.")
