@@ -76,7 +76,8 @@ def type_from_head(phrase: str) -> str | None:
 NAME_CONVENTIONS = (
     (re.compile(r"(?:QA|Bench|Eval|Arena|-\d+[Kk]|-\d{2,}M)$"), "Dataset"),  # LAION-400M
     (re.compile(r"\b(?:Task \d{1,2}[A-Za-z]?|Shared Task)$"), "Dataset"),  # SemEval-2017 Task 8
-    (re.compile(r"(?:[A-Z]PO|Loss|Aug|AdamW?|SGD|-Dist|Prune|Quant)$"), "Method"),
+    (re.compile(r"(?:[A-Z]PO|Loss|Aug|AdamW?|SGD|-Dist|Prune|Quant|Grad|Dropout|Pruning|Rank|"
+                r"Mixup|NMS|Norm|MCMC|-ABC|Attention)$"), "Method"),  # "FullGrad", "LambdaRank"
     (re.compile(r"^[a-z]{3,12}2[a-z]{3,6}$"), "Method"),  # "struc2vec", "long2short"
     (re.compile(r"(?:Sys|Engine|Serve)$"), "Software"),
 )

@@ -364,6 +364,13 @@ def test_capitals_that_spell_an_acronym_do_not_make_a_word_a_name(extract):
     assert ("ResAttn", "Model") in found
 
 
+def test_names_ending_in_a_procedure_word_are_methods(extract):
+    found = typed(extract("We propose SparseGrad and compare it with ListRank, Tok-Dropout, "
+                          "Fast-NMS, SMC-ABC and RowNorm."))
+    assert {("SparseGrad", "Method"), ("ListRank", "Method"), ("Tok-Dropout", "Method"),
+            ("Fast-NMS", "Method"), ("SMC-ABC", "Method"), ("RowNorm", "Method")} <= found
+
+
 def test_made_by_words_licences_and_processor_counts_are_not_names(extract):
     found = extract("We detect LLM-written essays and AI-generated answers with DetectNet-2 "
                     "on 16 vCPUs; the code is under the GPL-3.0 license.")
