@@ -80,7 +80,8 @@ _KIND_AFTER = re.compile(r"(?:(?:\s*,\s*|\s+is\s+)an?\s+(?:[\w/+#-]+\s+){0,3}?|\
                          r"method|algorithm|loss|optimi[sz]er|technique|scheme|procedure|"
                          r"operator|regulari[sz]er|(?P<software>library|toolkit|toolbox|package|"
                          r"SDK|engine|(?:(?<=open-source )|(?<=Python )|(?<=C\+\+ ))(?:[\w-]+\s+)?"
-                         r"(?:framework|platform)))\b|"
+                         r"(?:framework|platform))|(?P<data>data\s?sets?|corpus|corpora|subset|"
+                         r"compilation|benchmark|database|treebank))\b|"
                          # "the EnergyPlus building simulator", "the MuJoCo physics engine"
                          r"\s+(?:[a-z][\w-]+\s+)?(?P<simulator>simulator|emulator|engine)\b|"
                          # "a ZC706 embedded FPGA platform", "the Orin Nano board"
@@ -499,10 +500,12 @@ class EntityMerger:
             if trust >= 3 or kind_now not in ("Model", "Method", ""):
                 continue
             if (kind := _KIND_AFTER.match(text, end_char)) and (kind_now != "Method" or kind[
-                    "software"] or kind["simulator"]):  # "X: a ... Framework": a method by the
-                # title's head word, software by what the abstract calls it
-                typed[key] = (3, "Software" if kind["software"] or kind[
-                    "simulator"] else "Hardware" if kind[
+                    "software"] or kind["simulator"]) and not (kind["data"] and BARE_ACRONYM.match(
+                    text[start_char:end_char])):  # "X: a ... Framework": a method by the
+                # title's head word, software by what the abstract calls it; not "flights in
+                # the USA, a data set": an acronym's appositive may be the whole phrase's
+                typed[key] = (3, "Dataset" if kind["data"] else "Software" if kind[
+                    "software"] or kind["simulator"] else "Hardware" if kind[
                     "hardware"] else "Method")
             elif kind_now != "Method" and _SOFTWARE_BEFORE.search(
                     text, max(0, start_char - 60), start_char):

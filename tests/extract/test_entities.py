@@ -371,6 +371,15 @@ def test_names_ending_in_a_procedure_word_are_methods(extract):
             ("Fast-NMS", "Method"), ("SMC-ABC", "Method"), ("RowNorm", "Method")} <= found
 
 
+def test_a_name_described_as_data_in_an_apposition_is_a_dataset(extract):
+    found = typed(extract("We add UrbanSnd-10, a simpler 10-class subset, and UrbanSnd-U, an "
+                          "unlabeled compilation of clips; ProtKG-3 is a benchmark for proteins. "
+                          "It covers flights in the USA, a data set of delays."))
+    assert {("UrbanSnd-10", "Dataset"), ("UrbanSnd-U", "Dataset"),
+            ("ProtKG-3", "Dataset")} <= found
+    assert ("USA", "Dataset") not in found
+
+
 def test_made_by_words_licences_and_processor_counts_are_not_names(extract):
     found = extract("We detect LLM-written essays and AI-generated answers with DetectNet-2 "
                     "on 16 vCPUs; the code is under the GPL-3.0 license.")
