@@ -32,7 +32,7 @@ from kg.extract.context import (
     span_bounds,
     token_bounds,
 )
-from kg.extract.heads import type_by_convention, type_from_head
+from kg.extract.heads import described_type, type_by_convention, type_from_head
 from kg.extract.lexicon import load_lexicon
 from kg.extract.lexicon_matcher import STOP_KEY
 from kg.extract.listed import listed_type
@@ -87,6 +87,8 @@ _KIND_AFTER = re.compile(r"(?:(?:\s*,\s*|\s+is\s+)an?\s+(?:[\w/+#-]+\s+){0,3}?|\
                          # "a ZC706 embedded FPGA platform", "the Orin Nano board"
                          r"\s+(?:[a-z][\w-]+\s+)?(?P<hardware>FPGA|GPU|TPU|NPU|SoC|board|"
                          r"microcontroller)s?(?![\w-])")
+# An apposition right after a name, that says what it is: "RawBoost, an augmentation that".
+_APPOSITION = re.compile(r"\s*,\s*an?\s+[^,;.()]{1,60}")
 # ... or before it: "the Python package tsfresh", "the toolkits Stanza and UDPipe".
 _SOFTWARE_BEFORE = re.compile(r"\b(?:package|library|toolkit|toolbox|libraries|packages|"
                               r"toolkits)\s+(?:[A-Z][\w.+-]*(?:,\s+|\s+and\s+))*$")
@@ -511,6 +513,9 @@ class EntityMerger:
                     text, max(0, start_char - 60), start_char):
                 typed[key] = (3, "Software")  # "the Python package tsfresh", "the earlier
                 # multilingual toolkits Stanza and UDPipe"
+            elif kind_now != "Method" and (appos := _APPOSITION.match(text, end_char)) and (
+                    said := described_type(appos[0])) in ("Method", "Dataset", "Software"):
+                typed[key] = (3, said)  # "RawBoost, an augmentation that adds noise"
         for _, _, start_char, end_char, _, _, rule, key in candidates:
             name = text[start_char:end_char]
             if rule == "kg_names:shape" and key not in typed and (_stem_text(

@@ -380,6 +380,12 @@ def test_a_name_described_as_data_in_an_apposition_is_a_dataset(extract):
     assert ("USA", "Dataset") not in found
 
 
+def test_an_apposition_types_a_shaped_name_by_its_head_word(extract):
+    found = typed(extract("The training data are enlarged with NoiseMix-2, an augmentation that "
+                          "adds channel noise, and scored by VoxNet-3, a small network."))
+    assert {("NoiseMix-2", "Method"), ("VoxNet-3", "Model")} <= found
+
+
 def test_made_by_words_licences_and_processor_counts_are_not_names(extract):
     found = extract("We detect LLM-written essays and AI-generated answers with DetectNet-2 "
                     "on 16 vCPUs; the code is under the GPL-3.0 license.")
