@@ -111,3 +111,9 @@ def test_we_set_it_against_names_what_is_compared(extract):
     assert {("KernMix-2", "comparedWith", "TM"), ("KernMix-2", "comparedWith", "PoE"),
             ("HeavyNet-3", "comparedWith", "CalmNet-1")} <= found
     assert ("TM", "comparedWith", "PoE") not in found
+
+
+def test_adopting_a_named_architecture_or_framework_is_a_base(extract):
+    found = rels(extract("We propose ChemTok-2, which adapts the BART framework to molecules. "
+                         "MolGen-7 adopts the T5 architecture."))
+    assert {("ChemTok-2", "basedOn", "BART"), ("MolGen-7", "basedOn", "T5")} <= found
