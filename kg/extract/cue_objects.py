@@ -22,7 +22,8 @@ _NEW_VERB = re.compile(r"\b(?:and|but)\s+(?:also\s+)?(?:employ|use|adopt|add|app
                        r"incorporat|replac|combin|achiev|outperform|reach|leverag)\w*\b", re.I)
 _CLAUSE_GAP = re.compile(r"\bto\s+\w+|\b(?:is|are|was|were|has|have)\b", re.I)
 _ENUMERATOR = re.compile(r"\((?:\d{1,2}|[ivx]{1,4}|[a-h])\)")
-_EXAMPLES = re.compile(r"(?:\(|\b)(?:e\.g\.|i\.e\.|such as|including|like|namely|among them)"
+_EXAMPLES = re.compile(r"(?:\(|\b)(?:e\.g\.|i\.e\.|such as|including|like|namely|among them|"
+                       r"for (?:example|instance))"
                        r"[,:]?\s*$|\b(?:that|which)\s+includes?\b[^.;()]{0,80}:\s*$", re.I)
 _COLON_LIST = re.compile(r"^[^.;]{0,60}:\s*(?:(?:\d{1,2}|[ivx]{1,4}|[a-h])\)\s*|\((?:\d{1,2}|"
                          r"[ivx]{1,4}|[a-h])\)\s*)?(?:the\s+)?$", re.I)
@@ -110,6 +111,12 @@ def objects_after(doc: Doc, sent: Span, cue_end: int, types: tuple[str, ...],
 # Between two objects, each with what it is for: "A for the small datasets and on B".
 _EACH_FOR = re.compile(r"\s+for\s+[^,;()]{1,40}?,?\s+and\s+(?:(?:on|with|from|by)\s+)?"
                        r"(?:the\s+|an?\s+)?")
+
+
+def examples_before(gap: str) -> bool:
+    """Whether the words between a cue and its first object end by giving examples: "beats
+    decoding algorithms such as ", "compared with baselines, including "."""
+    return _EXAMPLES.search(gap) is not None and len(gap) <= 100
 
 
 def _introduces_item(gap: str, types: tuple[str, ...], text: str, span: Span) -> bool:

@@ -48,7 +48,7 @@ from kg.extract.context import (
     title_system,
     token_bounds,
 )
-from kg.extract.cue_objects import objects_after
+from kg.extract.cue_objects import examples_before, objects_after
 from kg.extract.dataset_phrases import VERB_AFTER
 from kg.extract.derivation import derivations
 from kg.extract.evaluation import (
@@ -378,10 +378,14 @@ class LineageFinder:
                                         and s.label_ in SYSTEM_TYPES and _outside_brackets(
                                             text[last: s.start_char])),
                                        subject)
+                    examples = predicate == "comparedWith" and objects and examples_before(
+                        text[end: objects[0].start_char])  # "beats decoding algorithms such
+                    # as nucleus sampling and top-k sampling": known methods, named in lower case
                     for obj in objects:
                         if not (named(obj) or is_name(aliases.get(name_key(obj.text), ""))
                                 or (predicate == "usesComponent" and rule not in _INTRODUCES
                                     and obj.id_ == _OWN_TECHNIQUE)
+                                or (examples and obj.id_ == "kg_lexicon")
                                 ) or (predicate == "usesComponent"
                                                and (_submodule(obj, text)
                                                     or as_modifier(text, obj))):

@@ -117,3 +117,13 @@ def test_adopting_a_named_architecture_or_framework_is_a_base(extract):
     found = rels(extract("We propose ChemTok-2, which adapts the BART framework to molecules. "
                          "MolGen-7 adopts the T5 architecture."))
     assert {("ChemTok-2", "basedOn", "BART"), ("MolGen-7", "basedOn", "T5")} <= found
+
+
+def test_known_methods_given_as_examples_are_compared_in_lower_case(extract):
+    found = rels(extract("We propose RankGen-2. RankGen-2 beats decoding algorithms such as "
+                         "nucleus sampling and top-k sampling. We compare it with 15 detectors, "
+                         "for example Isolation Forest and LOF-X."))
+    assert {("RankGen-2", "comparedWith", "nucleus sampling"),
+            ("RankGen-2", "comparedWith", "top-k sampling"),
+            ("RankGen-2", "comparedWith", "Isolation Forest")} <= found
+    assert not rels(extract("RankGen-2 beats nucleus sampling on WritingPrompts."))
