@@ -79,7 +79,8 @@ NAME_CONVENTIONS = (
     (re.compile(r"(?:[A-Z]PO|Loss|Aug|AdamW?|SGD|-Dist|Prune|Quant|Grad|Dropout|Pruning|Rank|"
                 r"Mixup|NMS|Norm|MCMC|-ABC|Attention)$"), "Method"),  # "FullGrad", "LambdaRank"
     (re.compile(r"^[a-z]{3,12}2[a-z]{3,6}$"), "Method"),  # "struc2vec", "long2short"
-    (re.compile(r"(?:Sys|Engine|Serve)$"), "Software"),
+    (re.compile(r"(?:Sys|Engine|Serve)$|^(?:[Pp]y[A-Z]|py[a-z]{3,})|[a-z]{2}[Pp]y$"),
+     "Software"),  # Python packages: "pyDML", "pyannote", "SymPy", "d3rlpy"
 )
 
 

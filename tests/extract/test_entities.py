@@ -386,6 +386,11 @@ def test_an_apposition_types_a_shaped_name_by_its_head_word(extract):
     assert {("NoiseMix-2", "Method"), ("VoxNet-3", "Model")} <= found
 
 
+def test_python_package_names_are_software(extract):
+    found = typed(extract("Graphs are built with PyGraphX and checked against TorchPy."))
+    assert {("PyGraphX", "Software"), ("TorchPy", "Software")} <= found
+
+
 def test_made_by_words_licences_and_processor_counts_are_not_names(extract):
     found = extract("We detect LLM-written essays and AI-generated answers with DetectNet-2 "
                     "on 16 vCPUs; the code is under the GPL-3.0 license.")
