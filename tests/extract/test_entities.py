@@ -391,6 +391,12 @@ def test_python_package_names_are_software(extract):
     assert {("PyGraphX", "Software"), ("TorchPy", "Software")} <= found
 
 
+def test_venues_norms_and_field_shorthands_are_not_systems(extract):
+    found = typed(extract("At NeurIPS we show that an AR decoder with L2 regularisation, "
+                          "ZetaMT-2, beats T5 on MT; the code is under BSD-2-Clause."))
+    assert {name for name, kind in found if kind in ("Model", "Dataset")} == {"ZetaMT-2", "T5"}
+
+
 def test_made_by_words_licences_and_processor_counts_are_not_names(extract):
     found = extract("We detect LLM-written essays and AI-generated answers with DetectNet-2 "
                     "on 16 vCPUs; the code is under the GPL-3.0 license.")
