@@ -485,11 +485,16 @@ class NameFinder:
                 if any(part in families for part in m[0].split("-")):
                     add(m.start(), m.end(), "Model", "shape")  # "Math-Qwen-Chat"
         measures = {s[2] for s in lexicon if s[4] == "Metric"}
+        lower_words: set[str] | None = None  # the text's lower-case words, when needed
         for m in matches_at(SHAPED, text, _shaped_starts(text, rev)):
-            if (m.start() not in measures or not _VALUE_AFTER.search(m[0])) and not (
-                    m[0].isalpha() and re.search(rf"(?<![\w/.-]){m[0].lower()}(?![\w/-])", text)):
-                add(m.start(), m.end(), "Model", "shape")  # not "(FID 1.73)": a value;
-                # not "BreAst" where "breast" is written too: capitals that spell an acronym
+            if m.start() in measures and _VALUE_AFTER.search(m[0]):
+                continue  # not "(FID 1.73)": a value
+            if m[0].isalpha():  # not "BreAst" where "breast" is written too: capitals
+                if lower_words is None:  # that spell an acronym
+                    lower_words = set(_LOWER_WORD.findall(text))
+                if m[0].lower() in lower_words:
+                    continue
+            add(m.start(), m.end(), "Model", "shape")
         for m in matches_at(VERSIONED, text, _versioned_starts(text, rev)):
             if m.start() not in measures or not _VALUE_AFTER.search(m[0]):
                 add(m.start(), m.end(), "Model", "versioned")
@@ -505,8 +510,8 @@ class NameFinder:
             add(start, end, "Model", "listed")
         for start, end, kind in counted_models(text):  # "the nine compared approaches - A,"
             add(start, end, kind, "listed")
-        for m in _GPU.finditer(text):  # "GeForce RTX 2060", "Quadro P4000", "Tesla M60"
-            add(m.start(), m.end(), "Hardware", "shape")
+        for m in _GPU.finditer(text) if _GPU_WORDS.search(text) else ():  # "GeForce RTX
+            add(m.start(), m.end(), "Hardware", "shape")  # 2060", "Quadro P4000", "Tesla M60"
         models = [(a, b) for a, b in lexicon_models + found_models()
                   if b - a > 3]  # not "AI", "LLM", "NER"
         for start, end in repeated_compounds(text, models):  # "Deep SORT ... Deep SORT"
@@ -516,6 +521,8 @@ class NameFinder:
 
 
 _CAPITALS = re.compile(r"[A-Z]+s?")
+_GPU_WORDS = re.compile(r"RTX|GTX|GeForce|Quadro|Tesla")  # a literal scan first: far faster
+_LOWER_WORD = re.compile(r"(?<![\w/.-])[a-z]+(?![\w/-])")  # a word, not part of a URL
 # Graphics cards by their makers' naming: the lexicon lists the common ones, this the rest.
 _GPU = re.compile(r"\b(?:(?:GeForce\s+)?(?:RTX|GTX)\s?\d{3,4}(?:\s?Ti\b)?|GeForce\s+"
                   r"\d{3,4}|Quadro\s+(?:RTX\s+)?[A-Z]{0,2}\d{3,5}|Tesla\s+[A-Z]\d{1,3})(?![\w-])")
