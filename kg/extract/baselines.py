@@ -47,7 +47,7 @@ _OF_MODEL = re.compile(r"(?:\s*(?:%|[A-Za-z]{1,4}\s))?\s*\bof\s+(?:the\s+)?")
 GIVES_NUMBER = (r"(?:only\s+|also\s+)?(?:scores?|reach(?:es)?|obtains?|achieves?|gets?|attains?|"
                 r"yields?|has)\s+(?:only\s+)?(?:an?\s+[\w-]+(?:\s+[\w-]+)?\s+of\s+)?")
 # ... and a verb of state or report: "whereas XGBoost is at 0.433", "stays at", "reports".
-_VERB_TO_NUMBER = re.compile(r"\s+(?:(?:is|stays|remains|reports)(?:\s+at|\s+only)?\s+"
+_VERB_TO_NUMBER = re.compile(r"\s+(?:(?:is|stays|stops|remains|reports)(?:\s+at|\s+only)?\s+"
                              rf"(?:an?\s+[\w-]+\s+of\s+)?|{GIVES_NUMBER})")
 # A relative clause that gives a named model its own number: "X, which scores 66.4".
 _WHICH_SCORES = re.compile(rf"\s*,\s*(?:which|that)\s+{GIVES_NUMBER}")
@@ -96,7 +96,8 @@ def baseline_of(doc: Doc, models: list[Span], m: re.Match,
                  None)
     if which is not None:  # "ahead of X, which scores 66.4 on Y", "DGI with 82.3% on Cora"
         return which
-    for s in software:  # "whereas XGBoost is at 0.433": a library's number set against ours
+    for s in (*software, *models):  # "whereas XGBoost is at 0.433", "where PointNet++
+        # reaches 90.7%": a number set against ours
         if 0 < start - s.end_char <= 30 and _VERB_TO_NUMBER.fullmatch(text, s.end_char, start) \
                 and _SET_AGAINST.search(text, max(0, s.start_char - 12), s.start_char):
             return s

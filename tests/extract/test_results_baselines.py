@@ -131,3 +131,13 @@ def test_a_speed_given_with_a_score_does_not_hide_the_dataset_after_it(extract):
         "mIoU at 230 FPS on the CamVid test set.")
     assert {("RoadSeg-S", "Cityscapes", "mIoU", 77.4),
             ("RoadSeg-S", "CamVid", "mIoU", 74.7)} <= results(found)
+
+
+def test_a_number_a_named_baseline_reaches_where_ours_reaches_another(extract):
+    found = extract(
+        "PointMix-2 matches the state of the art: it reaches an overall accuracy of 92.2% on "
+        "ModelNet40, where PointNet++ reaches 90.7%. On ScanObjectNN it reaches an overall "
+        "accuracy of 80.2%, while DGCNN stops at 78.1%.")
+    assert {("PointNet++", "ModelNet40", "overall accuracy", 90.7),
+            ("DGCNN", "ScanObjectNN", "overall accuracy", 78.1)} <= results(found)
+    assert ("PointMix-2", "ModelNet40", "overall accuracy", 90.7) not in results(found)
