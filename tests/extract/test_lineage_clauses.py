@@ -127,3 +127,14 @@ def test_known_methods_given_as_examples_are_compared_in_lower_case(extract):
             ("RankGen-2", "comparedWith", "top-k sampling"),
             ("RankGen-2", "comparedWith", "Isolation Forest")} <= found
     assert not rels(extract("RankGen-2 beats nucleus sampling on WritingPrompts."))
+
+
+def test_a_name_described_as_another_model_trained_or_varied_is_based_on_it(extract):
+    found = rels(extract("Shape-ResNet, a ResNet-50 trained on Stylized-ImageNet, serves as "
+                         "the backbone. We compare with LexBERT-2, a BERT model fine-tuned on "
+                         "legal text, and with PolyX, a Longformer variant for long inputs."))
+    assert {("Shape-ResNet", "basedOn", "ResNet-50"), ("LexBERT-2", "basedOn", "BERT"),
+            ("PolyX", "basedOn", "Longformer")} <= found
+    found = rels(extract("Compared to RoBERTa-Large, a DeBERTa model trained on half the data "
+                         "performs better."))
+    assert ("RoBERTa-Large", "basedOn", "DeBERTa") not in found
