@@ -73,7 +73,10 @@ CUE = re.compile(
     # (not "our largest model, T5-11B": one size of it)
     r"[Oo]ur (?:(?![\w-]*est\b|reference\b|base\b|final\b|best-)[\w-]+ ){0,2}?(?P<kind>model|"
     r"agent|method|system|framework|approach|architecture|network|algorithm|policy|benchmark|"
-    r"dataset|pipeline|robot|detector|tracker|classifier|parser|planner|retriever),|"
+    r"dataset|pipeline|robot|detector|tracker|classifier|parser|planner|retriever|answer|"
+    r"solution|proposal|contribution|design),|"
+    # "we design a family of GNNs, Elastic GNNs, that ..."
+    r"(?:(?<=\ba )|(?<=\ban )|(?<=\bnew ))family of [\w-]+,|"
     # "The best subtask A system, Turing, ...": a shared task's winner
     r"[Tt]he (?:best|winning|top-ranked) (?:[\w-]+ ){0,2}?(?P<entry>system|submission|entry),)\s+"
     r"(?:a |an |the )?(?:novel |new |simple |efficient |large-scale )?"
@@ -200,7 +203,9 @@ def _kind_described_starts(text: str) -> Iterator[int]:
 # The type "our <kind>, NAME" gives; other kinds (method, framework...) leave it to the name.
 _OUR_KINDS = {**dict.fromkeys(("model", "agent", "architecture", "network", "robot", "policy",
                               "detector", "tracker", "classifier", "parser", "planner",
-                              "retriever"), "Model"), "benchmark": "Dataset", "dataset": "Dataset"}
+                              "retriever"), "Model"), "benchmark": "Dataset", "dataset": "Dataset",
+              **dict.fromkeys(("answer", "solution", "proposal", "contribution", "design"),
+                              "Method")}
 
 
 # A kind of procedure right before the name it is called: "a new algorithm called X", "a
@@ -250,7 +255,8 @@ _REV_SHAPED = re.compile(r"[A-Z0-9](?=[A-Za-z-])[A-Za-z0-9.+-]*")
 # VERSIONED: a run of letters, one space, a version digit ("ERNIE 3", "Llama v2", "YOLO V8").
 _REV_VERSIONED = re.compile(r"\d[vV]?\s[A-Za-z]+")
 _CUE_WORDS = ("we ", "We ", *_NAMING, "namely", "our ", "Our ", "This ", "this ", "by ",
-              "The best", "the best", "The winning", "the winning", "The top-", "the top-")
+              "family of", "The best", "the best", "The winning", "the winning", "The top-",
+              "the top-")
 _METRIC_HEADS = ("Score", "Rate", "Index", "Error", "Accuracy", "Distance", "Ratio")
 _REV_WORDS = re.compile(r"\s([\w-]+)(?:\s([\w-]+))?(?:\s([\w-]+))?")  # up to 3 words back
 

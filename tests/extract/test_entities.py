@@ -397,6 +397,12 @@ def test_venues_norms_and_field_shorthands_are_not_systems(extract):
     assert {name for name, kind in found if kind in ("Model", "Dataset")} == {"ZetaMT-2", "T5"}
 
 
+def test_our_answer_and_a_family_named_in_an_apposition_are_the_papers_own(extract):
+    found = typed(extract("Our answer, GPX, starts from a Gaussian process. We design a family "
+                          "of GNNs, Supple GNNs, that combine both penalties."))
+    assert {("GPX", "Method"), ("Supple GNNs", "Model")} <= found
+
+
 def test_made_by_words_licences_and_processor_counts_are_not_names(extract):
     found = extract("We detect LLM-written essays and AI-generated answers with DetectNet-2 "
                     "on 16 vCPUs; the code is under the GPL-3.0 license.")
