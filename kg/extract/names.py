@@ -82,6 +82,7 @@ CUE = re.compile(
     r"(?:a |an |the )?(?:novel |new |simple |efficient |large-scale )?"
     # "We present Video LDM, a latent diffusion model": words of a name, then what it is
     rf"(?P<name>{_NAME}(?:(?: {_NAME}){{1,2}}(?=,? (?:a|an|the|which is a)\s|,\s+[a-z]))?)"
+    r"(?:\s\([^()]{1,60}\)(?=,))?"  # "we propose DIAYN ('Diversity is All You Need'), a ..."
     r"(?P<after>,? (?:a|an|the|which is a)\s[^.;:()]{0,120})?"
 )
 # After a verb of naming, the capitalised words that follow are all the name, up to a word

@@ -403,6 +403,12 @@ def test_our_answer_and_a_family_named_in_an_apposition_are_the_papers_own(extra
     assert {("GPX", "Method"), ("Supple GNNs", "Model")} <= found
 
 
+def test_a_proposed_name_glossed_in_brackets_keeps_its_description(extract):
+    found = typed(extract("In this paper, we propose SKAY ('Skills Are All You need'), a "
+                          "method for learning skills without a reward function."))
+    assert ("SKAY", "Method") in found
+
+
 def test_made_by_words_licences_and_processor_counts_are_not_names(extract):
     found = extract("We detect LLM-written essays and AI-generated answers with DetectNet-2 "
                     "on 16 vCPUs; the code is under the GPL-3.0 license.")
