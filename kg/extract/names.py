@@ -83,7 +83,7 @@ CUE = re.compile(
     # "We present Video LDM, a latent diffusion model": words of a name, then what it is
     rf"(?P<name>{_NAME}(?:(?: {_NAME}){{1,2}}(?=,? (?:a|an|the|which is a)\s|,\s+[a-z]))?)"
     r"(?:\s\([^()]{1,60}\)(?=,))?"  # "we propose DIAYN ('Diversity is All You Need'), a ..."
-    r"(?P<after>,? (?:a|an|the|which is a)\s[^.;:()]{0,120})?"
+    r"(?P<after>[,:]? (?:a|an|the|which is a)\s[^.;:()]{0,120})?"
 )
 # After a verb of naming, the capitalised words that follow are all the name, up to a word
 # in lower case or a mark: "an algorithm called Fast AutoAugment that ...".
