@@ -55,6 +55,7 @@ CUES = (
         r"built around|"
         r"(?:core|key|main|central) (?:component|module|part)s? "
         r"(?:is|are|include)|backbones? (?:is|are)|reli(?:es|ed)? on|rely(?:ing)? on|"
+        r"its core (?:follows|is|implements|runs)|"  # "Its core follows the STOMP algorithm"
         r"connect(?:s|ing)?|combin(?:e|es|ing)|pair(?:s|ing)?|"
         r"bridg(?:e|es|ing))\b|\b(?:innovations|components|techniques|ingredients|modules|"
         r"parts|solutions|tools|systems)\s*:", re.I),

@@ -24,7 +24,7 @@ CUE_WORDS = {
     "usesComponent": ("use", "using", "utiliz", "adopt", "employ", "leverag", "incorporat",
                       "integrat", "equipped", "consist", "composed", "compris", "contain",
                       "introduc", "propos", "ships", "bundles", "provides", "offers", "includes",
-                      "supports", "component", "module", "part", "backbone", "reli",
+                      "supports", "component", "module", "part", "backbone", "reli", "core",
                       "rely", "connect", "combin", "pair", "bridg", "innovation", "technique",
                       "ingredient", "solution", "tool", "system", "exploit", "interleav",
                       "implement", "rest", "carried out", "performed", "handled", "done by",

@@ -138,3 +138,9 @@ def test_a_name_described_as_another_model_trained_or_varied_is_based_on_it(extr
     found = rels(extract("Compared to RoBERTa-Large, a DeBERTa model trained on half the data "
                          "performs better."))
     assert ("RoBERTa-Large", "basedOn", "DeBERTa") not in found
+
+
+def test_what_a_systems_core_follows_is_its_part(extract):
+    found = rels(extract("ProfileKit is a Python library for motif search. Its core follows the "
+                         "SCRIMP algorithm, compiled with Numba."))
+    assert ("ProfileKit", "usesComponent", "SCRIMP") in found
