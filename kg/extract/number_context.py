@@ -100,3 +100,24 @@ _AND_ON = re.compile(r"[^,;()\d]{0,12}\band\s+(?:on|in)\s+(?:the\s+)?$")
 _FRAME = re.compile(r"(?:^|[.!?]\s+|\n)(?:On|Across|For)\s+(?:the\s+)?$")
 # Where one clause ends and another starts: "reaching 65.0% accuracy, and it obtains ...".
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
+
+
+# A setting's value, not a result: "for noise level 25", "σ = 50", "at temperature 0.7".
+_SETTING_BEFORE = re.compile(r"(?:\b(?:noise\s+)?levels?|σ|\bsigma|λ|\blambda|\btemperature|"
+                             r"\bbatch\s+size|\bseed)\s*(?:=|of)?\s*$|"
+                             # a measure's cut-off: "a precision at 5 (P@5) of 0.2133"
+                             r"\b(?:precision|recall|accuracy|hits?|hit\s+rate)\s+at\s*$", re.I)
+
+
+# Numbers in a list of settings: "the CSI at thresholds of 0.125, 1 and 5 mm/h", "at all lead
+# times up to 60 minutes", "forecast horizons of 96, 192 and 336 steps".
+_SETTINGS_LISTED = re.compile(r"\b(?:thresholds?|cut-?offs?|horizons?|lead\s+times?)\s+(?:of\s+|"
+                              r"up\s+to\s+|=\s*)?(?:[\d.]+\s*(?:[\w/%]+\s*)?(?:,|and|or)\s*)*$",
+                              re.I)
+
+
+def is_setting(text: str, start: int) -> bool:
+    """Whether the number at ``start`` is a setting's value ("noise level 25", "precision at
+    5", "at thresholds of 0.125, 1 and 5 mm/h"), not a result."""
+    return bool(_SETTING_BEFORE.search(text, max(0, start - 16), start)
+                or _SETTINGS_LISTED.search(text, max(0, start - 60), start))

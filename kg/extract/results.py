@@ -45,7 +45,13 @@ from kg.extract.context import (
     title_system,
 )
 from kg.extract.evaluation import own_benchmark
-from kg.extract.number_context import dataset_for, metric_after, metric_for, score_of
+from kg.extract.number_context import (
+    dataset_for,
+    is_setting,
+    metric_after,
+    metric_for,
+    score_of,
+)
 from kg.extract.numbers import (
     BASELINE_AFTER,
     BASELINE_BEFORE,
@@ -155,6 +161,13 @@ class ResultFinder:
             previous_datasets = distinct(datasets) or previous_datasets
             own: list[tuple] = []  # this sentence's results so far, not given to a baseline
             baselines = [baseline_of(doc, models, n[0], software) for n in numbers]
+            for i in range(1, len(numbers)):  # "where ULMFiT obtains 0.83 and 0.79": both
+                if (baselines[i] is None and baselines[i - 1] is not None
+                        and baselines[i - 1].end_char < numbers[i - 1][0].start()
+                        and numbers[i][1:] == numbers[i - 1][1:] == (None, None)
+                        and _LIST_NEXT.fullmatch(doc_text(doc), numbers[i - 1][0].end(),
+                                                 numbers[i][0].start())):
+                    baselines[i] = baselines[i - 1]
             against = {name_key(b.text) for b in baselines if b is not None}
             for (m, metric, on), baseline in zip(numbers, baselines, strict=True):
                 if baseline is not None and main is not None and baseline.start_char > m.end(
@@ -272,20 +285,6 @@ class ResultFinder:
 
 # A baseline's own dataset after its name: "against 7.96% for AHC alone on CALLHOME".
 _BASELINE_ON = re.compile(r"\s+(?:alone\s+|only\s+)?(?:on|in)\s+(?:the\s+)?")
-# A setting's value, not a result: "for noise level 25", "σ = 50", "at temperature 0.7".
-_SETTING_BEFORE = re.compile(r"(?:\b(?:noise\s+)?levels?|σ|\bsigma|λ|\blambda|\btemperature|"
-                             r"\bbatch\s+size|\bseed)\s*(?:=|of)?\s*$|"
-                             # a measure's cut-off: "a precision at 5 (P@5) of 0.2133"
-                             r"\b(?:precision|recall|accuracy|hits?|hit\s+rate)\s+at\s*$", re.I)
-
-
-# Numbers in a list of settings: "the CSI at thresholds of 0.125, 1 and 5 mm/h", "at all lead
-# times up to 60 minutes", "forecast horizons of 96, 192 and 336 steps".
-_SETTINGS_LISTED = re.compile(r"\b(?:thresholds?|cut-?offs?|horizons?|lead\s+times?)\s+(?:of\s+|"
-                              r"up\s+to\s+|=\s*)?(?:[\d.]+\s*(?:[\w/%]+\s*)?(?:,|and|or)\s*)*$",
-                              re.I)
-
-
 def _not_against(before: Span | None, main: Span | None, against: set[str]) -> Span | None:
     """The model of the sentences before, for a number the sentence names no model for,
     unless the sentence sets it against that very model's number (``against``: the name keys
@@ -332,9 +331,7 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
             continue  # "by 4.1%", "up from 89.4%", "an accuracy loss of 1%" (and the
             # numbers listed after it: "by 3.1% on A and 2.5% on B"); not "down from 0.115
             # for Monodepth2", the named baseline's
-        if ENUMERATOR.match(text, start - 1) or _SETTING_BEFORE.search(
-                text, max(0, start - 16), start) or _SETTINGS_LISTED.search(
-                text, max(0, start - 60), start):
+        if ENUMERATOR.match(text, start - 1) or is_setting(text, start):
             continue  # "(2) scaling the model size": an item's number; "noise level 25"
         if DIMENSION.match(text, m.end("value")) or DIMENSION_BEFORE.search(
                 text, max(0, start - 8), start):
@@ -360,6 +357,13 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
         praised = metric is not None and _PRAISED_SCORE.fullmatch(metric.text)
         if praised:  # "a record-high score of 69.32 ... on MTEB": no measure is named
             metric = None
+        answers = metric is None and len({n[1].text for n in numbers if n[1]}) > 1 and (
+            baseline_of(doc, [s for s in inside if s.label_ in MODEL_TYPES], m) is not None
+            or numbers[-1][1] is None and _listed_after(text, numbers[-1][:2], m) is None
+            and _LIST_NEXT.fullmatch(text, numbers[-1][0].end(), m.start()))
+        if answers:  # "an accuracy of 0.86 and an F1 of 0.84, where ULMFiT obtains 0.83 and
+            numbers.append((m, None, None))  # 0.79": each answers one of ours, in turn
+            continue
         if metric is None and REACHES.search(before):
             metric = nearest_before(metrics, start, ("Metric",))
         if metric is None and numbers and numbers[-1][1] is not None:

@@ -141,3 +141,11 @@ def test_a_number_a_named_baseline_reaches_where_ours_reaches_another(extract):
     assert {("PointNet++", "ModelNet40", "overall accuracy", 90.7),
             ("DGCNN", "ScanObjectNN", "overall accuracy", 78.1)} <= results(found)
     assert ("PointMix-2", "ModelNet40", "overall accuracy", 90.7) not in results(found)
+
+
+def test_a_baselines_numbers_answer_ours_in_turn(extract):
+    found = extract(
+        "On the Financial PhraseBank, FinTok-2 reaches an accuracy of 0.86 and an F1 score of "
+        "0.84, where ULMFiT obtains 0.83 and 0.79.")
+    assert {("ULMFiT", "Financial PhraseBank", "accuracy", 0.83),
+            ("ULMFiT", "Financial PhraseBank", "F1 score", 0.79)} <= results(found)
