@@ -47,7 +47,9 @@ _OF_MODEL = re.compile(r"(?:\s*(?:%|[A-Za-z]{1,4}\s))?\s*\bof\s+(?:the\s+)?")
 GIVES_NUMBER = (r"(?:only\s+|also\s+)?(?:scores?|reach(?:es)?|obtains?|achieves?|gets?|attains?|"
                 r"yields?|has)\s+(?:only\s+)?(?:an?\s+[\w-]+(?:\s+[\w-]+)?\s+of\s+)?")
 # ... and a verb of state or report: "whereas XGBoost is at 0.433", "stays at", "reports".
-_VERB_TO_NUMBER = re.compile(r"\s+(?:(?:is|stays|stops|remains|reports)(?:\s+at|\s+only)?\s+"
+# ("where ULMFiT, the strongest earlier model, obtains 0.83": an apposition may come between)
+_VERB_TO_NUMBER = re.compile(r"(?:\s*,[^,;()]{1,50},)?\s+(?:(?:is|stays|stops|remains|reports)"
+                             r"(?:\s+at|\s+only)?\s+"
                              rf"(?:an?\s+[\w-]+\s+of\s+)?|{GIVES_NUMBER})")
 # A relative clause that gives a named model its own number: "X, which scores 66.4".
 _WHICH_SCORES = re.compile(rf"\s*,\s*(?:which|that)\s+{GIVES_NUMBER}")
@@ -98,7 +100,8 @@ def baseline_of(doc: Doc, models: list[Span], m: re.Match,
         return which
     for s in (*software, *models):  # "whereas XGBoost is at 0.433", "where PointNet++
         # reaches 90.7%": a number set against ours
-        if 0 < start - s.end_char <= 30 and _VERB_TO_NUMBER.fullmatch(text, s.end_char, start) \
+        if 0 < start - s.end_char <= (80 if text.startswith(",", s.end_char) else 30) \
+                and _VERB_TO_NUMBER.fullmatch(text, s.end_char, start) \
                 and _SET_AGAINST.search(text, max(0, s.start_char - 12), s.start_char):
             return s
     after = sorted((s for s in (*models, *software) if 0 < s.start_char - m.end() <= 60
