@@ -411,6 +411,15 @@ def test_a_proposed_name_glossed_in_brackets_keeps_its_description(extract):
     assert ("Rucksack", "Model") in found
 
 
+def test_lower_case_techniques_introduced_with_a_colon_or_as_a_tool(extract):
+    found = typed(extract("We propose grouped attention: instead of computing attention for "
+                          "every query, the queries are grouped. We introduce full-saliency, a "
+                          "new tool for interpreting networks. We propose two changes: first, "
+                          "we scale."))
+    assert {("grouped attention", "Method"), ("full-saliency", "Method")} <= found
+    assert not {name for name, _ in found} & {"two changes"}
+
+
 def test_made_by_words_licences_and_processor_counts_are_not_names(extract):
     found = extract("We detect LLM-written essays and AI-generated answers with DetectNet-2 "
                     "on 16 vCPUs; the code is under the GPL-3.0 license.")
