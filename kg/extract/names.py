@@ -492,15 +492,12 @@ class NameFinder:
                 if any(part in families for part in m[0].split("-")):
                     add(m.start(), m.end(), "Model", "shape")  # "Math-Qwen-Chat"
         measures = {s[2] for s in lexicon if s[4] == "Metric"}
-        lower_words: set[str] | None = None  # the text's lower-case words, when needed
         for m in matches_at(SHAPED, text, _shaped_starts(text, rev)):
             if m.start() in measures and _VALUE_AFTER.search(m[0]):
                 continue  # not "(FID 1.73)": a value
-            if m[0].isalpha():  # not "BreAst" where "breast" is written too: capitals
-                if lower_words is None:  # that spell an acronym
-                    lower_words = set(_LOWER_WORD.findall(text))
-                if m[0].lower() in lower_words:
-                    continue
+            if m[0].isalpha() and _written_lower(text, m[0].lower()):
+                continue  # not "BreAst" where "breast" is written too: capitals that spell
+                # an acronym
             add(m.start(), m.end(), "Model", "shape")
         for m in matches_at(VERSIONED, text, _versioned_starts(text, rev)):
             if m.start() not in measures or not _VALUE_AFTER.search(m[0]):
@@ -530,6 +527,13 @@ class NameFinder:
 _CAPITALS = re.compile(r"[A-Z]+s?")
 _GPU_WORDS = re.compile(r"RTX|GTX|GeForce|Quadro|Tesla")  # a literal scan first: far faster
 _LOWER_WORD = re.compile(r"(?<![\w/.-])[a-z]+(?![\w/-])")  # a word, not part of a URL
+
+
+def _written_lower(text: str, word: str) -> bool:
+    """Whether ``word`` (lower case) is written in ``text`` as a word of its own, not inside
+    a longer word or a URL."""
+    return any((m := _LOWER_WORD.match(text, at)) and m.end() == at + len(word)
+               for at in find_all(text, word))
 # Graphics cards by their makers' naming: the lexicon lists the common ones, this the rest.
 _GPU = re.compile(r"\b(?:(?:GeForce\s+)?(?:RTX|GTX)\s?\d{3,4}(?:\s?Ti\b)?|GeForce\s+"
                   r"\d{3,4}|Quadro\s+(?:RTX\s+)?[A-Z]{0,2}\d{3,5}|Tesla\s+[A-Z]\d{1,3})(?![\w-])")
