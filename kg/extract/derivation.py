@@ -36,15 +36,6 @@ _ITS_VERSION = re.compile(r"\)?\s*(?:\([^()]{1,30}\)\s*)?,?\s*and\s+its\s+(?:[\w
                           r"(?:version|variant|extension|successor)\s+(?:called\s+|named\s+)?")
 
 
-# A name described as another model made into it: "Shape-ResNet, a ResNet-50 trained on
-# Stylized-ImageNet", "LED, a Longformer variant initialized from BART".
-_A_MODEL = re.compile(r"\)?\s*,\s*an?\s+(?:[\w-]+\s+)?")
-_COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|than|against|versus|vs\.?|over)\s+"
-                              r"(?:the\s+)?$", re.I)
-_MADE_INTO = re.compile(r"\s+(?:(?:model|network|variant)\s+)?(?:(?:pre-?)?trained|fine-?tuned|"
-                        r"initiali[sz]ed|distilled|adapted|variant)\b")
-
-
 def derivations(text: str, systems: Sequence[TextSpan]) -> list[tuple[TextSpan, str, TextSpan]]:
     """(new, predicate, old) for the derivations one sentence states (its ``systems`` in
     order)."""
@@ -52,12 +43,6 @@ def derivations(text: str, systems: Sequence[TextSpan]) -> list[tuple[TextSpan, 
     for old, new in pairwise(systems):  # "NPE and its sequential version SNPE"
         if _ITS_VERSION.fullmatch(text, old.end_char, new.start_char):
             found.append((new, "basedOn", old))
-        elif (_A_MODEL.fullmatch(text, old.end_char, new.start_char)
-              and _MADE_INTO.match(text, new.end_char) and new.label_ == "Model"
-              and not _COMPARED_BEFORE.search(text, max(0, old.start_char - 25),
-                                              old.start_char)):
-            found.append((old, "basedOn", new))  # "X, a ResNet-50 trained on ..." (not
-            # "Compared to X, a Y model trained on half the data performs better")
     for i, old in enumerate(systems):
         window = text[max(0, old.start_char - 60): old.start_char]
         replaced = _REPLACING.search(window)

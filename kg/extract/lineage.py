@@ -115,10 +115,15 @@ _PURPOSE_VERB = re.compile(r"\b(?:improve|upgrade|enhance|boost|extend|strengthe
 _DESCRIBED_THAT = re.compile(rf"(?:\s*\([^()]{{1,60}}\))?{_DESCRIPTION}(?:that|which)\s+"
                              r"(?:also\s+|further\s+)?$")
 # ... or a title's subtitle: "RobBERT: a Dutch RoBERTa-based Language Model"
-_APPOSITIVE = re.compile(r"^\s*[,:]?\s*(?:(?:(?:which|that)\s+)?is\s+)?an?\s+(?:[\w-]+\s+){0,6}$",
-                         re.I)
-_KIND_AFTER = re.compile(r"^(?:-based\b|\s*-?\s*(?:architecture|variant|version|derivative)\b)",
-                         re.I)
+_APPOSITIVE = re.compile(r"^\)?\s*[,:]?\s*(?:(?:(?:which|that)\s+)?is\s+)?an?\s+"
+                         r"(?:[\w-]+\s+){0,6}$", re.I)
+# ... what the named model is in it: "a Longformer variant", "a ResNet-50 trained on X".
+_KIND_AFTER = re.compile(r"^(?:-based\b|\s*-?\s*(?:architecture|variant|version|derivative)\b|"
+                         r"\s+(?:(?:model|network)\s+)?(?:(?:pre-?)?trained|fine-?tuned|"
+                         r"initiali[sz]ed|distilled|adapted)\b)", re.I)
+# Not an apposition but the end of a fronted comparison: "Compared to X, a Y model ...".
+_COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|than|against|versus|vs\.?|over)\s+"
+                              r"(?:the\s+)?$", re.I)
 #: A part of an architecture rather than a model or method in its own right.
 _SUBMODULE = re.compile(r"(?:module|head|block|layer|neck)s?$", re.I)
 _FROM = re.compile(r"\s+from\s")
@@ -502,8 +507,11 @@ class LineageFinder:
                                                              span.start_char], re.I)):
                 add(span, "usesComponent", nxt, sent, "with-part")
             # "VI-LayoutXLM, which is a visual-feature independent LayoutXLM architecture"
+            # "Shape-ResNet, a ResNet-50 trained on Stylized-ImageNet"
             if (span.label_ == "Model" == nxt.label_ and _APPOSITIVE.match(gap)
-                    and _KIND_AFTER.match(text[nxt.end_char: sent.end_char])):
+                    and _KIND_AFTER.match(text[nxt.end_char: sent.end_char])
+                    and not _COMPARED_BEFORE.search(
+                        text, max(sent.start_char, span.start_char - 25), span.start_char)):
                 add(span, "basedOn", nxt, sent, "appositive")
         # "replacing the encoder of SAM with X yields X-SAM", "continue pretraining A ...,
         # yielding B"

@@ -51,8 +51,7 @@ RULE_WORD_LISTS = {
     "purpose": ("improve", "upgrade", "enhance", "boost", "extend", "strengthen", "advance",
                 "scale up", "explore"),  # lineage._PURPOSE
     "backbone": ("backbone", "encoder", "vocoder", "stream", "branch"),  # parts.WITH_BACKBONE_MID
-    "derive": ("replac", "continu", "tun", "further", "its ", "train", "initiali", "distill",
-               "adapted", "variant"),  # derivation.derivations
+    "derive": ("replac", "continu", "tun", "further", "its "),  # derivation.derivations
     "compare": ("compare", "set ", "pit ", "benchmark ", "contrast "),  # comparisons.compared_pairs
 }
 RULE_WORDS = {k: re.compile("|".join(map(re.escape, words)))
