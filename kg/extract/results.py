@@ -308,6 +308,7 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
         (text, RELATIVE_BEFORE, OF_METRIC, BASELINE_BEFORE, LOSS_OF) if low is None
         else (low, *BEFORE_LOWER))
     taken = [(s.start_char, s.end_char) for s in inside if s.label_ in _TAKEN_TYPES]
+    models = [s for s in inside if s.label_ in MODEL_TYPES]
     numbers: list[tuple[re.Match, Span | None, Span | None]] = []
     skipped = -1  # the end of the last number left out as relative or a baseline's
     for m in NUMBER.finditer(text, sent.start_char, sent.end_char):
@@ -357,13 +358,13 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
         praised = metric is not None and _PRAISED_SCORE.fullmatch(metric.text)
         if praised:  # "a record-high score of 69.32 ... on MTEB": no measure is named
             metric = None
-        answers = metric is None and len({n[1].text for n in numbers if n[1]}) > 1 and (
-            baseline_of(doc, [s for s in inside if s.label_ in MODEL_TYPES], m) is not None
-            or numbers[-1][1] is None and _listed_after(text, numbers[-1][:2], m) is None
-            and _LIST_NEXT.fullmatch(text, numbers[-1][0].end(), m.start()))
-        if answers:  # "an accuracy of 0.86 and an F1 of 0.84, where ULMFiT obtains 0.83 and
-            numbers.append((m, None, None))  # 0.79": each answers one of ours, in turn
-            continue
+        # the named model a metric-less number is given to ("with 87.5", "where X reaches")
+        given = baseline_of(doc, models, m) if metric is None and numbers else None
+        if (given is not None or metric is None and numbers and numbers[-1][1] is None
+                and _LIST_NEXT.fullmatch(text, numbers[-1][0].end(), m.start())) and len(
+                {n[1].text for n in numbers if n[1]}) > 1:  # "an accuracy of 0.86 and an F1 of
+            numbers.append((m, None, None))  # 0.84, where ULMFiT obtains 0.83 and 0.79": each
+            continue  # answers one of ours, in turn
         if metric is None and REACHES.search(before):
             metric = nearest_before(metrics, start, ("Metric",))
         if metric is None and numbers and numbers[-1][1] is not None:
@@ -383,7 +384,7 @@ def _numbers(doc: Doc, sent: Span, inside: list[Span], metrics: list[Span],
             numbers.append((m, None, min(datasets, key=lambda d: abs(d.start_char - start))))
         elif _AVERAGING.search(before) and len({d.text for d in datasets}) == 1:
             numbers.append((m, None, datasets[0]))  # "(on LongBench) ..., averaging 44.7"
-        elif numbers and baseline_of(doc, [s for s in inside if s.label_ in MODEL_TYPES], m):
+        elif given is not None:
             numbers.append((m, None, None))  # "88.4, ahead of XLM-RoBERTa large with 87.5":
             # a baseline's number, in the measure of the one it answers
     return numbers
