@@ -255,9 +255,12 @@ def _places(text: str, words: tuple[str, ...], start: int, stop: int) -> Iterato
 
 
 # Names listed before a plural dataset word: "the AGORA and CAPE datasets", "the GSM-Hard,
-# SVAMP and ASDiv benchmarks"; each an acronym, a shaped name or of several words.
-_PLURAL_LIST = re.compile(rf"\bthe\s+(?P<items>{_ITEM}(?:(?:,\s*|\s+and\s+|,\s+and\s+)"
-                          rf"{_ITEM})+)\s+(?:datasets|benchmarks)\b")
+# SVAMP and ASDiv benchmarks", "the public CiteULike and Yelp benchmarks"; each an acronym,
+# a shaped name or of several words.
+_LONG_ITEM = r"[A-Z](?:[\w&+→-]|\.\d)*(?:\s[A-Z0-9](?:[\w&+-]|\.\d)*){0,3}"
+_PLURAL_LIST = re.compile(rf"\bthe\s+(?:[a-z][\w-]*\s+){{0,2}}?(?P<items>{_LONG_ITEM}"
+                          rf"(?:(?:,\s*|\s+and\s+|,\s+and\s+){_LONG_ITEM})+)"
+                          r"\s+(?:datasets|benchmarks)\b")
 # Names given as examples of datasets: "biometric databases, such as BANCA, MOBIO and XM2VTS".
 _KIND_EXAMPLES = re.compile(rf"\b(?:datasets|benchmarks|corpora|databases|data sets),?\s+"
                             rf"(?:such as|including|namely)\s+(?:the\s+)?"
