@@ -1,5 +1,7 @@
 """``kg_lexicon``: names from the lexicons (datasets, metrics, models, methods, software,
-hardware, tasks, organisations), matched on whole tokens with spaCy's PhraseMatcher.
+hardware, tasks, organisations), matched on whole tokens with spaCy's PhraseMatcher, and
+the universities, institutes and hospitals named as institutions are
+(:mod:`kg.extract.institutions`).
 
 Forms marked ``=`` in a lexicon match with their exact case; all others ignore case. A
 match glued to more name (``COCO`` inside ``COCO-Text``) is not a match.
@@ -16,7 +18,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from kg.extract.context import set_spans, token_bounds
+from kg.extract.context import doc_text, set_spans, span_bounds, token_bounds
+from kg.extract.institutions import institutions
 from kg.extract.lexicon import FILES, STOP_FILE, load_lexicon, plural
 
 STOP_KEY = "kg_lexicon_stop"
@@ -133,6 +136,13 @@ class LexiconMatcher:
                 stops.append((start, end, starts[start], ends[end - 1]))
             else:
                 found.append((start, end, type_name, canonical))
+        text = doc_text(doc)
+        blank = text.find("\n\n")  # the title before it is in title case
+        for start_char, end_char in institutions(text, blank + 2 if blank >= 0 else 0):
+            bounds = span_bounds(doc, start_char, end_char)
+            if bounds is not None and not any(
+                    s < bounds[1] and bounds[0] < e for s, e, *_ in found):
+                found.append((*bounds, "Organization", text[start_char:end_char]))
         set_spans(doc, self.name, found, self.spans)
         doc.user_data[STOP_KEY] = stops
         return doc
