@@ -57,6 +57,36 @@ def listed_models(text: str, known: list[tuple[int, int]]) -> list[tuple[int, in
     return found
 
 
+# Names a comparison lists right after what kind of system they are: "outperforms the
+# imputation methods MAGIC, SAVER and scImpute", "beats the baseline models ALPHA and BetaNet"
+# (all-capital words too: the kind word says they are names).
+_KIND_ITEM = rf"{_MODEL_ITEM}|[a-z]+[A-Z][\w+-]*"
+_KIND_LISTED = re.compile(
+    r"\b(?:outperform(?:s|ing)?|surpass(?:es|ing)?|beat(?:s|ing)?|than|over|against|"
+    r"compared (?:with|to)|versus|vs\.?)\s+(?:the\s+|other\s+)?(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?P<kind>methods|algorithms|models|baselines|networks|systems|tools|frameworks|"
+    r"libraries|packages)\s+"
+    rf"(?P<items>(?:{_KIND_ITEM})(?:(?:,\s*|\s+and\s+|,\s+and\s+|\s+or\s+)(?:{_KIND_ITEM}))*)"
+    r"(?![\w-])")
+_KIND_TYPES = {"methods": "Method", "algorithms": "Method", "tools": "Software",
+               "frameworks": "Software", "libraries": "Software", "packages": "Software"}
+
+
+def kind_listed(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, type) of the names a comparison lists after their kind (above): a
+    Method for methods and algorithms, Software for tools, frameworks, libraries and
+    packages, else a Model."""
+    if not any(word in text for word in ("methods", "algorithms", "models", "baselines",
+                                         "networks", "systems", "tools", "frameworks",
+                                         "libraries", "packages")):
+        return []
+    found = []
+    for m in _KIND_LISTED.finditer(text):
+        kind = _KIND_TYPES.get(m["kind"], "Model")
+        found += [(a, b, kind) for a, b in list_items(m, _MODEL_SEPARATOR)]
+    return found
+
+
 # A count of systems and their names right after it: "the nine compared approaches - MLP,
 # FCN, ..., TWIESN", "three baselines: A, B and C" (as many names as the count).
 _COUNTED_ITEM = r"[A-Za-z][\w.+-]*[A-Z0-9][\w.+-]*|[A-Z][a-z]+(?:-[A-Za-z0-9]+)*"

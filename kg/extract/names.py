@@ -33,7 +33,13 @@ from kg.extract.dataset_phrases import counted_datasets, dataset_phrases, listed
 from kg.extract.heads import described_type, type_by_convention, type_from_head
 from kg.extract.lexicon import load_lexicon
 from kg.extract.measure_phrases import cutoff_measures, valued_measures
-from kg.extract.model_names import counted_models, listed_models, repeated_compounds, titled_bases
+from kg.extract.model_names import (
+    counted_models,
+    kind_listed,
+    listed_models,
+    repeated_compounds,
+    titled_bases,
+)
 from kg.extract.technique_phrases import described_techniques
 
 _PIECE = r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*"
@@ -512,8 +518,9 @@ class NameFinder:
                                   if not _CAPITALS.fullmatch(text, a, b)]  # "LGM": by the list
         for start, end in listed_models(text, known):  # "such as TripoSR, LGM and CRM"
             add(start, end, "Model", "listed")
-        for start, end, kind in counted_models(text):  # "the nine compared approaches - A,"
-            add(start, end, kind, "listed")
+        for start, end, kind in counted_models(text) + kind_listed(text):  # "the nine
+            add(start, end, kind, "listed")  # compared approaches - A, ...", "outperforms
+            # the imputation methods MAGIC, SAVER and scImpute"
         for m in _GPU.finditer(text) if any(w in text for w in _GPU_WORDS) else ():  # "GeForce RTX
             add(m.start(), m.end(), "Hardware", "shape")  # 2060", "Quadro P4000", "Tesla M60"
         models = [(a, b) for a, b in lexicon_models + found_models()

@@ -432,3 +432,13 @@ def test_a_dataset_named_after_a_size_before_the_dataset_word(extract):
                     "evaluate it on the popular Python CoNaLa dataset.")
     assert ("Kruger Camera Traps", "Dataset") in typed(found)
     assert ("Python CoNaLa", "Dataset") not in typed(found)
+
+
+def test_names_a_comparison_lists_after_their_kind(extract):
+    found = extract("We propose FlowSeq, a denoiser for spatial transcriptomics. FlowSeq "
+                    "outperforms the smoothing methods SPOT, KNIT and stLearnX, and it beats "
+                    "the strong baseline models ORCA and GeneFormer-S.")
+    assert {("SPOT", "Method"), ("KNIT", "Method"), ("stLearnX", "Method"),
+            ("ORCA", "Model")} <= {(m.name, m.type) for m in found.mentions}
+    assert {("FlowSeq", "comparedWith", name) for name in ("SPOT", "KNIT", "ORCA")} <= {
+        (r.subject, r.predicate, r.object) for r in found.relations}
