@@ -138,7 +138,7 @@ def counted_datasets(text: str, abstract_start: int) -> list[tuple[int, int]]:
     "three review datasets, Yelp, Amazon and Beer", "nine graph datasets - Cora, ...". The
     count makes them datasets whatever else their names may be (Amazon, a company)."""
     found: list[tuple[int, int]] = []
-    if " datasets" not in text and " benchmarks" not in text and " corpora" not in text:
+    if not any(kind in text for kind in (" datasets", " benchmarks", " corpora", " data sets")):
         return found  # the cheap test first
     for _, items in counted_lists(text, _DATA_KIND, _DATA_NAMES, _SEPARATOR, abstract_start):
         if not any(text[a:b].split()[0] in _NOT_FIRST for a, b in items):
@@ -237,7 +237,7 @@ _COUNT_BEFORE = re.compile(r"(?<![\w-])(?P<n>(?i:two|three|four|five|six|seven|e
                            r"1[0-5]|[2-9])\s+(?:[\w-]+\s+){0,3}?$")
 # A kind of data and the names right after it: "datasets, A, B and C", "datasets: A, B",
 # "datasets - A and B".
-_DATA_KIND = re.compile(r"\b(?P<kind>datasets|benchmarks|corpora)\s*(?:[,:(]|\s[-–—])\s*"
+_DATA_KIND = re.compile(r"\b(?P<kind>datasets|data sets|benchmarks|corpora)\s*(?:[,:(]|\s[-–—])\s*"
                         r"(?:namely\s+|i\.e\.,?\s+)?")
 _DATA_NAMES = re.compile(rf"(?P<items>{_ITEM}(?:(?:,\s*|\s+and\s+|,\s+and\s+){_ITEM})+)(?![\w-])")
 # Where a _LIST match can start: each of its openers' first characters.

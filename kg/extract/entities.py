@@ -103,8 +103,9 @@ MODEL_VERSION = re.compile(r"\s\d(?:\.\d)?(?=[,;:)]|\.(?!\d)|$|\s(?:and|or|on|in
                            r"is|are|was|has|than|across|"
                            rf"models?|series|family)\b|\s(?:{_SIZE}))")
 # Named splits and editions of a dataset: "LibriSpeech test-clean", "COCO test-dev", "COCO
-# val2017", "KiTS 2019".
+# val2017", "KiTS 2019", "On ASSIN 2, ..." (one digit where a clause or list goes on).
 DATASET_TAIL = re.compile(r"\s(?:(?:test|dev|val|train)-(?:dev|std|clean|other|challenge)|"
+                          r"\d(?=[,;:)]|\.(?!\d)|$|\s(?:and|or|it|we|with|for)\b)|"
                           r"(?:val|test|train)20\d\d|(?:19|20)\d\d(?![\w-]|\.\d)(?:\s(?:val|test|train|dev)\b)?|"
                           r"[vV]\d+(?:\.\d+)*(?![\w-]|\.\d))\b")  # "LiveCodeBench v5"
 RESULT_WORDS = re.compile(r"achiev|outperform|result|experiment|accuracy|state-of-the-art|"

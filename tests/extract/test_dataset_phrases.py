@@ -180,3 +180,18 @@ def test_names_given_as_examples_of_datasets_and_a_described_subset(extract):
                           "TIMIT-X and Sermons, and for CLIPS-5, a smaller 5-class subset."))
     assert {("VoxPop", "Dataset"), ("TIMIT-X", "Dataset"), ("Sermons", "Dataset"),
             ("CLIPS-5", "Dataset")} <= found
+
+
+def test_a_count_of_data_sets_lists_its_names(extract):
+    found = typed(extract("We propose TideNet, a forecaster. We experiment with four public "
+                          "sensor data sets, Ozone Level, Gas Drift, Wafer and Yoga, and with "
+                          "one private data set."))
+    assert {("Ozone Level", "Dataset"), ("Gas Drift", "Dataset"), ("Wafer", "Dataset"),
+            ("Yoga", "Dataset")} <= found
+
+
+def test_a_dataset_edition_numbered_by_one_digit(extract):
+    found = extract("We train LusoNLI, an entailment model. On HAREM 2, LusoNLI reaches an F1 "
+                    "score of 81.5, and on SICK-PT 3 it reaches 77.0.")
+    assert {("HAREM 2", "Dataset"), ("SICK-PT 3", "Dataset")} <= typed(found)
+    assert 3.0 not in {r.value for r in found.results}  # the edition is not a score
