@@ -56,6 +56,8 @@ CUES = (
         r"(?:core|key|main|central) (?:component|module|part)s? "
         r"(?:is|are|include)|backbones? (?:is|are)|reli(?:es|ed)? on|rely(?:ing)? on|"
         r"its core (?:follows|is|implements|runs)|"  # "Its core follows the STOMP algorithm"
+        r"its (?:core|key|main|central) (?:algorithm|component|module|engine), |"  # "Its core
+        # algorithm, KitNET, ..."
         r"connect(?:s|ing)?|combin(?:e|es|ing)|pair(?:s|ing)?|"
         r"bridg(?:e|es|ing))\b|\b(?:innovations|components|techniques|ingredients|modules|"
         r"parts|solutions|tools|systems)\s*:", re.I),

@@ -1114,3 +1114,12 @@ def test_names_a_comparison_lists_are_not_what_the_datasets_evaluate(extract):
     assert not any(p == "evaluatedOn" and s != "KiteDet" for s, p, _ in found)
     assert {("BALD", "Method"), ("BADGE", "Method"), ("margin sampling", "Method")} <= typed(
         extract("Our sampler beats margin sampling, BALD and BADGE on AG News."))
+
+
+def test_its_core_part_named_in_an_apposition_is_a_component(extract):
+    found = extract("We present Marlin, an intrusion detector for sensor networks. Its core "
+                    "algorithm, TideNet-2, tracks traffic statistics online. Its main module, "
+                    "GateKeeper, filters packets.")
+    assert {("Marlin", "usesComponent", "TideNet-2"),
+            ("Marlin", "usesComponent", "GateKeeper")} <= {
+        (r.subject, r.predicate, r.object) for r in found.relations}
