@@ -29,7 +29,7 @@ HEADS: dict[str, tuple[str, ...]] = {
                "policy", "descent", "reinforcement", "average", "smoothing", "framework",
                "technique", "approach", "paradigm", "scheme", "procedure", "clustering",
                "factorization", "factorisation", "decomposition", "hashing", "pooling",
-               "dropout", "boosting"),
+               "dropout", "boosting", "regression"),
     "Model": ("network", "networks", "net", "model", "models", "transformer", "transformers",
               "encoder", "decoder", "detector", "autoencoder", "auto-encoder", "machine",
               "machines", "gan",

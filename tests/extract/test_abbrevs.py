@@ -125,3 +125,13 @@ def test_a_measure_named_after_the_kind_metric_or_measure_is_a_metric(extract):
                           "(AApI). We also define a new measure, Mean Alarm Delay (MAD)."))
     assert {("AApI", "Metric"), ("Alarm Activation per Interval", "Metric"), ("MAD", "Metric"),
             ("Mean Alarm Delay", "Metric")} <= found
+
+
+def test_a_regression_long_form_is_a_method_but_a_name_before_regression_is_not(extract):
+    found = extract("We propose FlowRank, a ranker. It outperforms baselines such as "
+                    "sparse topic regression (STR) and MusicNet-X. On the OpenML regression "
+                    "benchmarks, FlowRank reaches the best RMSE.")
+    assert {("STR", "Method"), ("OpenML", "Dataset")} <= {(m.name, m.type)
+                                                          for m in found.mentions}
+    assert ("FlowRank", "comparedWith", "STR") in {
+        (r.subject, r.predicate, r.object) for r in found.relations}
