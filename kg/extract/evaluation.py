@@ -162,8 +162,8 @@ def _after_fronted(text: str, spans: list[Span], dataset: Span) -> list[Span]:
     """"On the challenging COCO benchmark, DETR reaches ...": the first named system after
     the comma that ends the fronted phrase, unless it is a baseline."""
     comma = text.find(",", dataset.end_char, spans[-1].end_char)
-    if comma < 0:
-        return []
+    if comma < 0 or _PRONOUN.search(text, dataset.end_char, comma):
+        return []  # "On CiteULike it gives ..., and it beats X": no comma ends the phrase
     first = next((s for s in spans if s.start_char > comma
                   and s.label_ in ("Model", "Method") and named(s)), None)
     before = text[comma: first.start_char] if first is not None else ""
@@ -172,6 +172,7 @@ def _after_fronted(text: str, spans: list[Span], dataset: Span) -> list[Span]:
     return [first]
 
 
+_PRONOUN = re.compile(r"\b(?:it|we|they|our|this|these)\b")
 # A name that heads a class of baselines: "exceeds ... offline RL baselines on Atari".
 _BASELINES_AFTER = re.compile(r"\s+(?:baselines?|counterparts?|competitors)\b", re.I)
 _LIKE_BEFORE = re.compile(r"\b(?:similar|comparable|close|equivalent)\s+to\s+(?:the\s+)?$", re.I)

@@ -144,3 +144,11 @@ def test_what_a_systems_core_follows_is_its_part(extract):
     found = rels(extract("ProfileKit is a Python library for motif search. Its core follows the "
                          "SCRIMP algorithm, compiled with Numba."))
     assert ("ProfileKit", "usesComponent", "SCRIMP") in found
+
+
+def test_a_fronted_dataset_followed_by_a_pronoun_is_the_own_systems(extract):
+    found = extract("We introduce TrackLite, a tracker. On UAV-Night it tracks well, and it "
+                    "outperforms earlier trackers such as optical flow and NightSORT.")
+    rels = {(r.subject, r.predicate, r.object) for r in found.relations}
+    assert ("TrackLite", "evaluatedOn", "UAV-Night") in rels
+    assert ("NightSORT", "evaluatedOn", "UAV-Night") not in rels
