@@ -51,6 +51,19 @@ def _trained_on_clause(before: str) -> bool:
     return m is not None and not EVALUATION_VERB.search(m[0])
 
 
+# "we train BERT models for Portuguese, which we call X, in two sizes, A and B, on D":
+# however far, the data the sentence's "we train" ends on.
+_WE_TRAIN_ON = re.compile(r"\bwe\s+(?:also\s+|first\s+|further\s+)?(?:pre-?)?train\b[^.;]*?"
+                          r"\s(?:on|with)\s+(?:the\s+)?$", re.I)
+
+
+def _we_train_on(before: str) -> bool:
+    """Whether the sentence up to a dataset (``before``) trains on it: "we train ... on"
+    with no evaluation word between."""
+    m = _WE_TRAIN_ON.search(before) if "train" in before else None
+    return m is not None and not EVALUATION_VERB.search(m[0])
+
+
 EVALUATION_VERB = re.compile(r"achiev|outperform|evaluat|test|score|surpass|reach|obtain|"
                              r"attain|compar|competitive|match", re.I)
 # Data the paper gathers: "we also collect a large new dataset, CC-News", "we assembled
@@ -128,6 +141,7 @@ def evaluation_subjects(doc: Doc, spans: list[Span], dataset: Span,
             text[max(sent_start, at - 100): at]) \
             or may_hold(low, _TRAIN_WORDS, max(sent_start, at - 90), at) and _trained_on_clause(
             text[max(sent_start, at - 90): at]) \
+            or may_hold(low, ("we",), sent_start, at) and _we_train_on(text[sent_start: at]) \
             or _OUR_NEW.search(text, max(sent_start, at - 70), at) and _TRAIN_VERB.search(
             text, at, min(len(text), at + 120)):
         return []  # "with our new C4, we train T5": the data it is trained on
