@@ -39,7 +39,8 @@ IN_BRACKETS = re.compile(r"\(\s*(?:up\s+to\s+)?$")
 BRACKET_CLOSES = re.compile(r"\s*%?\s*\)")
 _FOR_MODEL = re.compile(r"\s*(?:%\s*)?(?:(?!\d)[\w@.-]+\s+)??(?:(?:,|and|,\s*and)\s*\d[\d.]*\s*%?"
                         r"\s*(?:(?!\d)[\w@.-]+\s+)??)*"
-                        r"(?:(?!\d)[\w@.-]+\s+){0,2}?for\s+(?:the\s+)?(?:(?!\d[\d.]*[%,\s])[\w'’.-]+,?\s+){0,4}?$")
+                        r"(?:(?!\d)[\w@.-]+\s+){0,2}?for\s+(?:the\s+)?"
+                        r"(?:(?!\d[\d.]*[%,\s]|and\s|or\s)[\w'’.-]+,?\s+){0,4}?$")
 # "the 0.84 of NeuS": the number is the named model's
 _THE_BEFORE = re.compile(r"\bthe\s+$")
 _OF_MODEL = re.compile(r"(?:\s*(?:%|[A-Za-z]{1,4}\s))?\s*\bof\s+(?:the\s+)?")
@@ -104,6 +105,11 @@ def baseline_of(doc: Doc, models: list[Span], m: re.Match,
                 and _VERB_TO_NUMBER.fullmatch(text, s.end_char, start) \
                 and _SET_AGAINST.search(text, max(0, s.start_char - 12), s.start_char):
             return s
+    for s in models:  # "..., and X-Base 0.836 and 89.2 respectively": the verb left out
+        if 0 < start - s.end_char <= 2 and _AND_BEFORE.search(
+                text, max(0, s.start_char - 6), s.start_char) and _RESPECTIVELY.match(
+                text, m.end()) and named(s):
+            return s
     after = sorted((s for s in (*models, *software) if 0 < s.start_char - m.end() <= 60
                     and (named(s) or s.id_ == "kg_lexicon"  # "0.661 for k-means", not
                          and _ENDS_NAME.match(text, s.end_char))),  # "for the X method Y"
@@ -115,6 +121,8 @@ def baseline_of(doc: Doc, models: list[Span], m: re.Match,
     return None
 
 
+_AND_BEFORE = re.compile(r"(?:,|\band)\s+$")
+_RESPECTIVELY = re.compile(r"(?:\s*%?\s*(?:,|and|,\s*and)\s*\d[\d.]*)+\s*%?\s*,?\s*respectively\b")
 # A number alone in brackets right after a name: "ahead of PatchTST (0.684)".
 ALONE_AFTER_NAME = re.compile(r"[A-Za-z0-9][\w.+-]*[A-Z0-9][\w.+-]*\s*\(\s*$")
 # "(GPT-4o: 78.5)", and the numbers after the first: "(X: 17.43 / 0.2613)", "(X: 7.95 and 28.0)"

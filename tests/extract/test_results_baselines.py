@@ -154,3 +154,16 @@ def test_a_baselines_numbers_answer_ours_in_turn(extract):
         "0.84, where ULMFiT, the strongest earlier model, obtains 0.83 and 0.79.")
     assert {("ULMFiT", "Financial PhraseBank", "accuracy", 0.83),
             ("ULMFiT", "Financial PhraseBank", "F1 score", 0.79)} <= results(found)
+
+
+def test_a_second_model_with_its_verb_left_out_answers_ours_respectively(extract):
+    found = extract("We release GaliBERT in two sizes, GaliBERT Base and GaliBERT Large. On "
+                    "GalSTS 3, GaliBERT Large reaches a Spearman correlation of 0.811 for "
+                    "similarity and an accuracy of 86.5 for inference, and GaliBERT Base 0.794 "
+                    "and 84.0 respectively.")
+    got = {(r.model, r.metric, r.value) for r in found.results}
+    assert {("GaliBERT Large", "Spearman correlation", 0.811),
+            ("GaliBERT Large", "accuracy", 86.5),
+            ("GaliBERT Base", "Spearman correlation", 0.794),
+            ("GaliBERT Base", "accuracy", 84.0)} <= got
+    assert ("GaliBERT Base", "accuracy", 86.5) not in got  # "86.5 for inference, and X"
