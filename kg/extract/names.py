@@ -46,7 +46,7 @@ _PIECE = r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*"
 _VARIANT = (r"(?:Titan|Turbo|Base|Large|Small|Tiny|Mini|Pro|Max|Plus|Ultra|Lite|Flash|Nano"
             r"|Instruct|Chat|Vision|VL|XL|XXL)")
 _VERSION = (rf"(?:\s(?:v?\d+(?:\.\d+)*-\d+(?:\.\d+)?[BM]\b(?:-{_VARIANT}\b)?|"
-            rf"v?\d+(?:\.\d+)+(?!\s?(?:%|dB\b|ms\b|[Ff][Pp][Ss]\b))|[Vv]\d{{1,2}}\b|"
+            rf"v?\d+(?:\.\d{{1,2}})+(?!\d|\.\d|\s?(?:%|dB\b|ms\b|[Ff][Pp][Ss]\b))|[Vv]\d{{1,2}}\b|"
             rf"\d+(?:\.\d+)?[BM]\b(?:-{_VARIANT}\b)?)(?:\s{_VARIANT}\b)?)")
 # "ERNIE 3.0 Titan", "SOLAR 10.7B-Instruct", "Baichuan 2-13B-Base"; not "DnCNN-B 29.16 dB"
 SHAPED = re.compile(

@@ -442,3 +442,10 @@ def test_names_a_comparison_lists_after_their_kind(extract):
             ("ORCA", "Model")} <= {(m.name, m.type) for m in found.mentions}
     assert {("FlowSeq", "comparedWith", name) for name in ("SPOT", "KNIT", "ORCA")} <= {
         (r.subject, r.predicate, r.object) for r in found.relations}
+
+
+def test_a_score_with_three_decimals_is_no_version(extract):
+    found = extract("On KorSTS, the large model reaches 0.852 and the Base 0.836, while "
+                    "Kanana 2.1 and Solar 10.7B are behind.")
+    names = {m.name for m in found.mentions}
+    assert "Base 0.836" not in names and "Kanana 2.1" in names
