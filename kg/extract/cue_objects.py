@@ -56,7 +56,7 @@ def objects_after(doc: Doc, sent: Span, cue_end: int, types: tuple[str, ...],
     names inside a parenthesis after an object ("A (implemented with Jax) and B") do not."""
     found: list[Span] = []
     text = doc_text(doc)
-    enumerated = closed = False
+    enumerated = closed = examples = False
     for span in in_sentence(doc, sent, ("Model", "Method", "Software", "Dataset", "Metric",
                                         "Task", "Hardware", "Organization")):
         if span.start_char < cue_end:
@@ -92,6 +92,9 @@ def objects_after(doc: Doc, sent: Span, cue_end: int, types: tuple[str, ...],
             pass  # "connects the vision encoder of A with the B LLM"
         elif many and _EACH_FOR.fullmatch(flat):
             pass  # "relies on A for the small datasets and on B for ImageNet"
+        elif examples and _NEXT_EXAMPLE.fullmatch(flat) and not closed:
+            pass  # "for example Isolation Forest (iForest), the local outlier factor (LOF)":
+            # examples listed with their articles, not an apposition
         elif (closed or _STOP_LIST.search(flat) or len(flat) > 40 or _DESCRIBED.match(flat)
               or _CLAUSE_GAP.search(flat) or _NEW_VERB.search(flat)):
             break  # "A, B and C" ends after C; "A, a B-based ..." describes A
@@ -100,6 +103,8 @@ def objects_after(doc: Doc, sent: Span, cue_end: int, types: tuple[str, ...],
                     text, span.end_char):
                 continue  # "uses OpenAI's CLIP ViT-L/14", "the OpenAI code-cushman-001 model"
             break
+        if not found:
+            examples = _EXAMPLES.search(flat) is not None
         found.append(span)
         closed = bool(found[1:]) and bool(re.search(r"\b(?:and|or)\b", flat))
         cue_end = span.end_char
@@ -108,6 +113,8 @@ def objects_after(doc: Doc, sent: Span, cue_end: int, types: tuple[str, ...],
     return found
 
 
+# Between two examples of a list: "A (X), the B (Y), and the C".
+_NEXT_EXAMPLE = re.compile(r"\s*,\s*(?:and\s+)?the\s+(?:[a-z][\w-]*\s+){0,4}?")
 # Between two objects, each with what it is for: "A for the small datasets and on B".
 _EACH_FOR = re.compile(r"\s+for\s+[^,;()]{1,40}?,?\s+and\s+(?:(?:on|with|from|by)\s+)?"
                        r"(?:the\s+|an?\s+)?")

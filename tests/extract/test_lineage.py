@@ -1123,3 +1123,11 @@ def test_its_core_part_named_in_an_apposition_is_a_component(extract):
     assert {("Marlin", "usesComponent", "TideNet-2"),
             ("Marlin", "usesComponent", "GateKeeper")} <= {
         (r.subject, r.predicate, r.object) for r in found.relations}
+
+
+def test_examples_listed_with_their_articles_are_all_compared(extract):
+    found = extract("We present TideAD, an anomaly detector. We compare it with nine "
+                    "detectors, for example LODA-X, the histogram-based outlier detection "
+                    "method (HBOD) and the one-class SVM.")
+    assert {("TideAD", "comparedWith", name) for name in ("LODA-X", "HBOD", "one-class SVM")} <= {
+        (r.subject, r.predicate, r.object) for r in found.relations}
