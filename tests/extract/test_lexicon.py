@@ -54,3 +54,11 @@ def test_classic_sequence_models_and_benchmarks_of_other_fields(extract):
                           "function; the search index is built with FLANN."))
     assert {("PeMSD7", "Dataset"), ("METR-LA", "Dataset"), ("ARIMA", "Model"), ("LSTM", "Model"),
             ("GRU", "Model"), ("expected improvement", "Method"), ("FLANN", "Software")} <= found
+
+
+def test_a_task_written_in_lower_case_is_not_the_capitalised_dataset(extract):
+    assert ("recognizing textual entailment", "Task") in typed(extract(
+        "We test GalBERT on three tasks: paraphrase detection, recognizing textual entailment "
+        "and part-of-speech tagging."))
+    assert ("Recognizing Textual Entailment", "Dataset") in typed(extract(
+        "On the Recognizing Textual Entailment benchmark, GalBERT reaches 71.2% accuracy."))
