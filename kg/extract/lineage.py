@@ -152,7 +152,7 @@ _A_KIND_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:framework|model|approach|system
 _OURS = re.compile(r"\b(?:we|our)\b", re.I)
 _POINTS_BACK = re.compile(r"\s+(?:this|these|those|that|it|them|such)\b", re.I)
 # What a name may add to another's and still name the same thing: "Aya Model" and "Aya".
-_GENERIC_TAIL = re.compile(r"model|system|framework|network")
+_GENERIC_TAIL = re.compile(r"model|system|framework|network|e?s")  # or a plural: "BiLSTMs"
 #: basedOn cues whose subject follows them when they open a sentence ("Starting from X, Y")
 _FRONTED_BASES = {"starting"}
 #: A technique the paper names in lower case ("gated relative position bias") is a part

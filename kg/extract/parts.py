@@ -35,16 +35,18 @@ WITH_BACKBONE_MID = re.compile(r"(?<!compared )(?<!comparison )\b(?:with|(?:has|
                                r"from|uses?|using|employs?|adopts?|by|[Oo]n)"
                                r"(?=\s+(?:an?|its|one|two)\s))\s+"
                                r"(?:an?\s+|the\s+|its\s+|one\s+|two\s+)?"
-                               r"(?:pre-?trained\s+|frozen\s+)?(?P<part>[^,;()]{2,40}?)\s+"
+                               r"(?:pre-?trained\s+|frozen\s+)?(?P<part>[^,;()]{2,40}?)(?:\s+"
                                r"(?:backbones?|(?:image |vision |text |visual )?encoders?|"
-                               r"vocoders?|streams?|branch(?:es)?)\b")
+                               r"vocoders?|streams?|branch(?:es)?)|"
+                               # "with a U-Net style network", "a ResNet-like architecture"
+                               r"[-\s](?:style|like|based)\s+(?:network|architecture)s?)\b")
 
 _PARTICIPLE = re.compile(
     r"\b(?:extracted|encoded|computed|generated|optimi[sz]ed?|rasteri[sz]ed|rendered|"
     r"parameteri[sz]ed|embedded|tokeni[sz]ed|segmented|detected|produced|predicted|"
     r"synthesi[sz]ed|decoded|vectori[sz]ed|transcribed|labell?ed|annotated|scored|"
     # "the features are placed on a plane with t-SNE", "which we implement with a U-Net"
-    r"placed|projected|processed|clustered|fused|implement(?:ed)?)"
+    r"placed|projected|processed|clustered|fused|implement(?:ed)?|represented|model+ed)"
     r"\s+(?:\w+\s+){0,3}?(?:with|by|using|via)\s+(?:an?\s+|the\s+|a\s+standard\s+)?"
     r"(?:pre-?trained\s+|off-the-shelf\s+|frozen\s+)?$", re.I)
 _FEATURES_FROM = re.compile(
@@ -62,11 +64,13 @@ _PART_IS = re.compile(
 
 # The part first: "MiDaS serves as the backbone of ZoeDepth", "X also serves as the final
 # aggregator" (of the paper's own system).
-_SERVES_AS = re.compile(r"\s+(?:also\s+|then\s+)?(?:serves?|acts?|is\s+used)\s+as\s+(?:the|a|an|"
+_SERVES_AS = re.compile(r"(?:\s+(?:pre-?trained|trained|fine-?tuned)\s+on\s+[\w-]+)?"
+                        r"\s+(?:also\s+|then\s+)?(?:serves?|acts?|is\s+used)\s+as\s+(?:the|a|an|"
                         r"its|our)\s+(?:[\w-]+\s+){0,2}?" + _PART + r"s?\b(?:\s+(?:of|for|in)\s+"
                         r"(?:the\s+)?)?", re.I)
 
 
+_IN_WHICH = re.compile(r"\s*,\s*(?:in\s+which|where|whose)\s+(?:an?\s+|the\s+)?")
 _WITH_BY = re.compile(r" (?:with|by|using|via) ")
 _IS_ARE = re.compile(r" (?:is|are|was) ")
 
@@ -76,10 +80,12 @@ def part_relations(text: str, sent: Span, systems: list[Span], main: Span | None
     """(user, part, rule) for each part of the sentence named as above."""
     found = []
     for i, span in enumerate(systems):
-        if " as " in text[span.end_char: span.end_char + 24] and (
+        if " as " in text[span.end_char: span.end_char + 64] and (
                 m := _SERVES_AS.match(text, span.end_char, sent.end_char)):
             user = next((s for s in systems[i + 1:] if s.start_char == m.end()), None) if (
-                m[0].rstrip().endswith(("of", "for", "in", "the"))) else main
+                m[0].rstrip().endswith(("of", "for", "in", "the"))) else next(
+                (s for s in systems[:i] if _IN_WHICH.fullmatch(text, s.end_char, span.start_char)),
+                main)  # "DeepLab-v2, in which a ResNet-101 ... serves as the backbone"
             if user is not None and user.text != span.text:
                 found.append((user, span, "serves-as"))
         window = max(sent.start_char, span.start_char - 90)
@@ -99,7 +105,7 @@ def part_relations(text: str, sent: Span, systems: list[Span], main: Span | None
                 user = next((s for s in systems[:i] if m.start("of") <= s.start_char
                              and s.end_char <= m.end("of")), None)
             elif m["its"] and m["its"].lower() == "whose":
-                user = before[-1] if before else None
+                user = before[-1] if before else main  # "a deep network, whose encoder is X"
             else:
                 # "its" is the paper's own system where the sentence names it before, else
                 # the name nearest before it

@@ -50,7 +50,9 @@ RULE_WORD_LISTS = {
                 "incorporated", "integrated"),  # lineage._PASSIVE_USE
     "purpose": ("improve", "upgrade", "enhance", "boost", "extend", "strengthen", "advance",
                 "scale up", "explore"),  # lineage._PURPOSE
-    "backbone": ("backbone", "encoder", "vocoder", "stream", "branch"),  # parts.WITH_BACKBONE_MID
+    "backbone": ("backbone", "encoder", "vocoder", "stream", "branch", "style net",
+                 "style arch", "like net", "like arch", "based net", "based arch"),
+    # parts.WITH_BACKBONE_MID
     "derive": ("replac", "continu", "tun", "further", "its "),  # derivation.derivations
     "compare": ("compare", "set ", "pit ", "benchmark ", "contrast "),  # comparisons.compared_pairs
 }

@@ -1131,3 +1131,23 @@ def test_examples_listed_with_their_articles_are_all_compared(extract):
                     "method (HBOD) and the one-class SVM.")
     assert {("TideAD", "comparedWith", name) for name in ("LODA-X", "HBOD", "one-class SVM")} <= {
         (r.subject, r.predicate, r.object) for r in found.relations}
+
+
+def test_parts_named_by_what_they_are_to_the_system(extract):
+    def rels(text):
+        return {(r.subject, r.predicate, r.object) for r in extract(text).relations}
+
+    assert ("MatteNet", "usesComponent", "VGG19") in rels(
+        "We propose MatteNet. Its first stage is a deep encoder-decoder network, whose encoder "
+        "is a VGG19 network, that reads an image with its trimap.")
+    assert ("CellFlow-2", "usesComponent", "U-Net") in rels(
+        "We present CellFlow-2. CellFlow-2 predicts gradient flows with a U-Net style network.")
+    assert ("SegGAN-X", "usesComponent", "DenseNet-121") in rels(
+        "We present DomainSeg. The segmenter is initialised from SegGAN-X, in which a "
+        "DenseNet-121 pre-trained on ImageNet serves as the backbone.")
+    assert ("VQA-Net", "usesComponent", "EfficientNet-B3") in rels(
+        "We present VQA-Net. Images are represented with an EfficientNet-B3 pretrained on "
+        "ImageNet, and questions are encoded by a GRU.")
+    assert not {r for r in rels("We present a parser built around bidirectional LSTMs "
+                                "(BiLSTMs). Every token is represented by a BiLSTM vector.")
+                if r[2] == "BiLSTM"}  # a plural and its singular are one thing
