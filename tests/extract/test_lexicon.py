@@ -62,3 +62,11 @@ def test_a_task_written_in_lower_case_is_not_the_capitalised_dataset(extract):
         "and part-of-speech tagging."))
     assert ("Recognizing Textual Entailment", "Dataset") in typed(extract(
         "On the Recognizing Textual Entailment benchmark, GalBERT reaches 71.2% accuracy."))
+
+
+def test_general_technical_abbreviations_are_no_names(extract):
+    found = typed(extract("We present NetGuard-2, which watches IoT devices and IP cameras and "
+                          "flags attacks from their HTTP traffic and GPS traces; a second model "
+                          "reads mRNA and DNA sequences."))
+    assert ("NetGuard-2", "Model") in found
+    assert not {name for name, _ in found} & {"IoT", "IP", "HTTP", "GPS", "mRNA", "DNA"}
