@@ -51,7 +51,7 @@ from kg.store.incremental import (
     paper_key,
     write_cache,
 )
-from kg.store.memory import release_free_memory
+from kg.store.memory import clear_caches, release_free_memory
 from kg.store.validate import validate_store
 
 if TYPE_CHECKING:
@@ -245,6 +245,7 @@ def build_store(paths: Sequence[str | Path], out: Path, settings: Settings,
             lap("triples")
         finally:
             loader.close()
+        clear_caches()  # so that the arenas the records filled can go back (kg.store.memory)
         release_free_memory()
         counts.update(store_counts(store))
         lap("load")

@@ -7,16 +7,41 @@ on top of memory nobody uses (at 20,000 papers, 561 MiB still resident after the
 validation query, 241 MiB after trimming). :func:`release_free_memory` asks glibc to give
 it back (``malloc_trim``), as Dask's workers do; the large store build calls it between
 its stages and after each SPARQL-based validation query.
+
+Python's own small-object arenas are freed only when every object in them is: the
+extraction records fill hundreds of them, and the entries of kg's memo caches
+(``functools.lru_cache``: name keys, head-word types, IRIs) made among the records keep
+many alive after the records go. :func:`clear_caches` empties those caches (they refill as
+needed): at 30,000 papers the store build's resident memory when validation starts fell
+from 818 to 709 MiB.
 """
 
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import functools
+import sys
 from collections.abc import Callable
 from functools import cache
 
-__all__ = ["release_free_memory"]
+__all__ = ["clear_caches", "release_free_memory"]
+
+_CACHED = type(functools.lru_cache(maxsize=1)(len))  # the type of an lru_cache wrapper
+
+
+def clear_caches() -> int:
+    """Empty the memo caches (``functools.lru_cache`` and ``functools.cache``) of kg's
+    loaded modules; the number of entries dropped."""
+    dropped = 0
+    for name, module in list(sys.modules.items()):
+        if name != "kg" and not name.startswith("kg."):
+            continue
+        for value in list(vars(module).values()):
+            if isinstance(value, _CACHED):
+                dropped += value.cache_info().currsize
+                value.cache_clear()
+    return dropped
 
 
 @cache

@@ -33,3 +33,15 @@ def test_freed_heap_memory_goes_back_to_the_system():
 def test_without_malloc_trim_nothing_is_done(monkeypatch):
     monkeypatch.setattr(memory, "_malloc_trim", lambda: None)
     assert memory.release_free_memory() is False
+
+
+def test_clear_caches_empties_kg_memo_caches_and_they_refill():
+    from kg.extract.heads import type_from_head
+    from kg.normalize import name_key
+
+    name_key("Long Range Arena")
+    type_from_head("Hierarchical Sparse Transformer")
+    assert name_key.cache_info().currsize and type_from_head.cache_info().currsize
+    assert memory.clear_caches() >= 2
+    assert name_key.cache_info().currsize == type_from_head.cache_info().currsize == 0
+    assert name_key("Long Range Arena") == "longrangearena"  # recomputed, the same key
