@@ -12,8 +12,8 @@ Python's own small-object arenas are freed only when every object in them is: th
 extraction records fill hundreds of them, and the entries of kg's memo caches
 (``functools.lru_cache``: name keys, head-word types, IRIs) made among the records keep
 many alive after the records go. :func:`clear_caches` empties those caches (they refill as
-needed): at 30,000 papers the store build's resident memory when validation starts fell
-from 818 to 709 MiB.
+needed): at 100,000 papers the store build's resident memory after the load fell from
+1,564 to 805 MiB, and its peak (in validation) from 4,234 to 3,506 MiB.
 """
 
 from __future__ import annotations
