@@ -87,6 +87,28 @@ def kind_listed(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+# A one-word name a sentence opens by saying what it is: "Zorblax is an open-source Python
+# library for ...", "Knet (pronounced "kay-net") is the Koç University deep learning
+# framework" (the kind of software or data, or a model).
+_OPENS_DESCRIBED = re.compile(
+    r"(?:^|(?<=[.!?] )|(?<=\n))(?P<name>[A-Z][\w.+-]*[A-Za-z0-9+])\s+(?:\([^()]{1,40}\)\s+)?"
+    r"is\s+(?:an?|the)\s+(?:[\w.'’-]+\s+){0,6}?(?P<kind>library|framework|toolkit|toolbox|"
+    r"package|platform|software|tool|engine|simulator|benchmark|dataset|corpus|model)\b")
+_OPENER_KINDS = {"benchmark": "Dataset", "dataset": "Dataset", "corpus": "Dataset",
+                 "model": "Model"}
+_NOT_OPENER = {"This", "It", "That", "There", "Here", "What", "Which", "Our", "Each", "One",
+               "Such", "Neither", "Either", "Another", "Everything", "Nothing", "Today"}
+
+
+def described_openers(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, type) of the one-word names sentences open by saying what they are
+    (above): Software, a Dataset for data words, a Model for "model"."""
+    if " is " not in text:
+        return []
+    return [(m.start("name"), m.end("name"), _OPENER_KINDS.get(m["kind"], "Software"))
+            for m in _OPENS_DESCRIBED.finditer(text) if m["name"] not in _NOT_OPENER]
+
+
 # A count of systems and their names right after it: "the nine compared approaches - MLP,
 # FCN, ..., TWIESN", "three baselines: A, B and C" (as many names as the count).
 _COUNTED_ITEM = r"[A-Za-z][\w.+-]*[A-Z0-9][\w.+-]*|[A-Z][a-z]+(?:-[A-Za-z0-9]+)*"

@@ -35,6 +35,7 @@ from kg.extract.lexicon import load_lexicon
 from kg.extract.measure_phrases import cutoff_measures, valued_measures
 from kg.extract.model_names import (
     counted_models,
+    described_openers,
     kind_listed,
     listed_models,
     repeated_compounds,
@@ -518,6 +519,8 @@ class NameFinder:
                                   if not _CAPITALS.fullmatch(text, a, b)]  # "LGM": by the list
         for start, end in listed_models(text, known):  # "such as TripoSR, LGM and CRM"
             add(start, end, "Model", "listed")
+        for start, end, kind in described_openers(text):  # "Knet is the ... framework"
+            again(add(start, end, kind, "described"), kind, "described")
         for start, end, kind in counted_models(text) + kind_listed(text):  # "the nine
             add(start, end, kind, "listed")  # compared approaches - A, ...", "outperforms
             # the imputation methods MAGIC, SAVER and scImpute"

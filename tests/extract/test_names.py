@@ -449,3 +449,11 @@ def test_a_score_with_three_decimals_is_no_version(extract):
                     "Kanana 2.1 and Solar 10.7B are behind.")
     names = {m.name for m in found.mentions}
     assert "Base 0.836" not in names and "Kanana 2.1" in names
+
+
+def test_a_sentence_opening_with_a_name_says_what_it_is(extract):
+    found = typed(extract("Quillo (pronounced \"kwee-yo\") is an open-source Rust library for "
+                          "streaming graph analytics. Ferrow is a benchmark of 40 tabular "
+                          "tasks. This is a tool that we release, and It is the best model."))
+    assert {("Quillo", "Software"), ("Ferrow", "Dataset")} <= found
+    assert not {name for name, _ in found} & {"This", "It"}
