@@ -109,6 +109,20 @@ def described_openers(text: str) -> list[tuple[int, int, str]]:
             for m in _OPENS_DESCRIBED.finditer(text) if m["name"] not in _NOT_OPENER]
 
 
+# Graphics cards by their makers' naming: the lexicon lists the common ones, this the rest.
+_GPU = re.compile(r"\b(?:(?:GeForce\s+)?(?:RTX|GTX)\s?\d{3,4}(?:\s?Ti\b)?|GeForce\s+"
+                  r"\d{3,4}|Quadro\s+(?:RTX\s+)?[A-Z]{0,2}\d{3,5}|Tesla\s+[A-Z]\d{1,3})(?![\w-])")
+_GPU_WORDS = ("RTX", "GTX", "GeForce", "Quadro", "Tesla")  # a literal scan first: far faster
+
+
+def graphics_cards(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each graphics card named by its maker's naming ("GeForce RTX 2060",
+    "Quadro P4000", "Tesla M60")."""
+    if not any(word in text for word in _GPU_WORDS):
+        return []
+    return [m.span() for m in _GPU.finditer(text)]
+
+
 # A count of systems and their names right after it: "the nine compared approaches - MLP,
 # FCN, ..., TWIESN", "three baselines: A, B and C" (as many names as the count).
 _COUNTED_ITEM = r"[A-Za-z][\w.+-]*[A-Z0-9][\w.+-]*|[A-Z][a-z]+(?:-[A-Za-z0-9]+)*"

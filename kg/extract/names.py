@@ -36,6 +36,7 @@ from kg.extract.measure_phrases import cutoff_measures, valued_measures
 from kg.extract.model_names import (
     counted_models,
     described_openers,
+    graphics_cards,
     kind_listed,
     listed_models,
     repeated_compounds,
@@ -524,8 +525,8 @@ class NameFinder:
         for start, end, kind in counted_models(text) + kind_listed(text):  # "the nine
             add(start, end, kind, "listed")  # compared approaches - A, ...", "outperforms
             # the imputation methods MAGIC, SAVER and scImpute"
-        for m in _GPU.finditer(text) if any(w in text for w in _GPU_WORDS) else ():  # "GeForce RTX
-            add(m.start(), m.end(), "Hardware", "shape")  # 2060", "Quadro P4000", "Tesla M60"
+        for start, end in graphics_cards(text):  # "GeForce RTX 2060", "Quadro P4000"
+            add(start, end, "Hardware", "shape")
         models = [(a, b) for a, b in lexicon_models + found_models()
                   if b - a > 3]  # not "AI", "LLM", "NER"
         for start, end in repeated_compounds(text, models):  # "Deep SORT ... Deep SORT"
@@ -535,7 +536,6 @@ class NameFinder:
 
 
 _CAPITALS = re.compile(r"[A-Z]+s?")
-_GPU_WORDS = ("RTX", "GTX", "GeForce", "Quadro", "Tesla")  # a literal scan first: far faster
 _LOWER_WORD = re.compile(r"(?<![\w/.-])[a-z]+(?![\w/-])")  # a word, not part of a URL
 
 
@@ -544,9 +544,6 @@ def _written_lower(text: str, word: str) -> bool:
     a longer word or a URL."""
     return any((m := _LOWER_WORD.match(text, at)) and m.end() == at + len(word)
                for at in find_all(text, word))
-# Graphics cards by their makers' naming: the lexicon lists the common ones, this the rest.
-_GPU = re.compile(r"\b(?:(?:GeForce\s+)?(?:RTX|GTX)\s?\d{3,4}(?:\s?Ti\b)?|GeForce\s+"
-                  r"\d{3,4}|Quadro\s+(?:RTX\s+)?[A-Z]{0,2}\d{3,5}|Tesla\s+[A-Z]\d{1,3})(?![\w-])")
 _GLUED = re.compile(r"[\w-]")
 _VALUE_AFTER = re.compile(r"\s\d+(?:\.\d+)?$")  # a measure's value: "FID 1.73"
 _TITLE = re.compile(rf"^(?P<name>[A-Z][\w.+-]*(?:\s(?:v?\d+(?:\.\d+)*|{_VARIANT}))*):\s"
