@@ -170,6 +170,14 @@ def find_all(text: str, word: str) -> Iterator[int]:
         i = text.find(word, i + 1)
 
 
+def abstract_start(text: str) -> int:
+    """Where the abstract starts in an extractor's text (``kg.extract.paper_text``): after
+    the blank line that ends a title, else at 0. The title before it is in title case, so
+    rules that read capitals start here."""
+    blank = text.find("\n\n")
+    return blank + 2 if blank >= 0 else 0
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, kept by the tokenizer or computed once per doc (spaCy joins every token
     on each access)."""

@@ -60,7 +60,7 @@ _WE_TRAIN_ON = re.compile(r"\bwe\s+(?:also\s+|first\s+|further\s+)?(?:pre-?)?tra
 def _we_train_on(before: str) -> bool:
     """Whether the sentence up to a dataset (``before``) trains on it: "we train ... on"
     with no evaluation word between."""
-    m = _WE_TRAIN_ON.search(before) if "train" in before else None
+    m = _WE_TRAIN_ON.search(before)
     return m is not None and not EVALUATION_VERB.search(m[0])
 
 
@@ -141,7 +141,7 @@ def evaluation_subjects(doc: Doc, spans: list[Span], dataset: Span,
             text[max(sent_start, at - 100): at]) \
             or may_hold(low, _TRAIN_WORDS, max(sent_start, at - 90), at) and _trained_on_clause(
             text[max(sent_start, at - 90): at]) \
-            or may_hold(low, ("we",), sent_start, at) and _we_train_on(text[sent_start: at]) \
+            or may_hold(low, ("train",), sent_start, at) and _we_train_on(text[sent_start: at]) \
             or _OUR_NEW.search(text, max(sent_start, at - 70), at) and _TRAIN_VERB.search(
             text, at, min(len(text), at + 120)):
         return []  # "with our new C4, we train T5": the data it is trained on

@@ -55,7 +55,7 @@ def _named(words: list[str], joins: set[str] = _JOINS) -> list[str]:
                 word not in ("and", "&") or i + 2 < len(words) or words[i + 1] == "Technology"):
             kept.append(word)
         elif not word[0].isupper() or word in _NOT_NAME or len(kept) - sum(
-                w in _JOINS for w in kept) >= 6:
+                w in joins for w in kept) >= 6:
             break
         else:
             kept.append(word)
@@ -72,10 +72,9 @@ def institutions(text: str, abstract_start: int = 0) -> list[tuple[int, int]]:
     found = []
     for m in _HEAD.finditer(text, abstract_start):
         start, end = m.start(), m.end()
-        if before := _BEFORE.search(text, max(0, start - 80), start):
+        if before := _BEFORE.search(text, max(abstract_start, start - 80), start):
             kept = _named(before[1].split()[::-1], joins=set())[::-1]
             start -= len(" ".join(kept)) + 1 if kept else 0
-            start = max(start, abstract_start)
         after = _PLACE.match(text, end) or (m["foreign"] and _NAMED.match(text, end))
         joins = _JOINS if after and after.re is _PLACE else _FOREIGN_JOINS
         if after and (kept := _named(after[1].split(), joins)):

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from kg.extract.context import doc_text, set_spans, span_bounds, token_bounds
+from kg.extract.context import abstract_start, doc_text, set_spans, span_bounds, token_bounds
 from kg.extract.institutions import institutions
 from kg.extract.lexicon import FILES, STOP_FILE, load_lexicon, plural
 
@@ -137,8 +137,7 @@ class LexiconMatcher:
             else:
                 found.append((start, end, type_name, canonical))
         text = doc_text(doc)
-        blank = text.find("\n\n")  # the title before it is in title case
-        for start_char, end_char in institutions(text, blank + 2 if blank >= 0 else 0):
+        for start_char, end_char in institutions(text, abstract_start(text)):
             bounds = span_bounds(doc, start_char, end_char)
             if bounds is not None and not any(
                     s < bounds[1] and bounds[0] < e for s, e, *_ in found):

@@ -61,13 +61,16 @@ def listed_models(text: str, known: list[tuple[int, int]]) -> list[tuple[int, in
 # imputation methods MAGIC, SAVER and scImpute", "beats the baseline models ALPHA and BetaNet"
 # (all-capital words too: the kind word says they are names).
 _KIND_ITEM = rf"{_MODEL_ITEM}|[a-z]+[A-Z][\w+-]*"
+_LISTED_KINDS = ("methods", "algorithms", "models", "baselines", "networks", "systems", "tools",
+                 "frameworks", "libraries", "packages")
 _KIND_LISTED = re.compile(
     r"\b(?:outperform(?:s|ing)?|surpass(?:es|ing)?|beat(?:s|ing)?|than|over|against|"
     r"compared (?:with|to)|versus|vs\.?)\s+(?:the\s+|other\s+)?(?:[a-z][\w-]*\s+){0,2}?"
-    r"(?P<kind>methods|algorithms|models|baselines|networks|systems|tools|frameworks|"
-    r"libraries|packages)\s+"
+    rf"(?P<kind>{'|'.join(_LISTED_KINDS)})\s+"
     rf"(?P<items>(?:{_KIND_ITEM})(?:(?:,\s*|\s+and\s+|,\s+and\s+|\s+or\s+)(?:{_KIND_ITEM}))*)"
     r"(?![\w-])")
+# The type of the names a kind of system lists (``kind_listed``, ``counted_models``); others
+# are models.
 _KIND_TYPES = {"methods": "Method", "algorithms": "Method", "tools": "Software",
                "frameworks": "Software", "libraries": "Software", "packages": "Software"}
 
@@ -76,15 +79,10 @@ def kind_listed(text: str) -> list[tuple[int, int, str]]:
     """(start, end, type) of the names a comparison lists after their kind (above): a
     Method for methods and algorithms, Software for tools, frameworks, libraries and
     packages, else a Model."""
-    if not any(word in text for word in ("methods", "algorithms", "models", "baselines",
-                                         "networks", "systems", "tools", "frameworks",
-                                         "libraries", "packages")):
+    if not any(kind in text for kind in _LISTED_KINDS):
         return []
-    found = []
-    for m in _KIND_LISTED.finditer(text):
-        kind = _KIND_TYPES.get(m["kind"], "Model")
-        found += [(a, b, kind) for a, b in list_items(m, _MODEL_SEPARATOR)]
-    return found
+    return [(a, b, _KIND_TYPES.get(m["kind"], "Model"))
+            for m in _KIND_LISTED.finditer(text) for a, b in list_items(m, _MODEL_SEPARATOR)]
 
 
 # A one-word name a sentence opens by saying what it is: "Zorblax is an open-source Python
@@ -138,7 +136,7 @@ def counted_models(text: str) -> list[tuple[int, int, str]]:
     """(start, end, type) of the names right after a count of systems, when there are as
     many as it says: "the nine compared approaches - MLP, FCN, ... and TWIESN" (Model);
     "seven algorithms, A2C, PPO, ... and HER" (Method)."""
-    return [(a, b, "Method" if kind in ("methods", "algorithms") else "Model")
+    return [(a, b, _KIND_TYPES.get(kind, "Model"))
             for kind, items in counted_lists(text, _COUNTED_KIND, _COUNTED_NAMES,
                                              _MODEL_SEPARATOR)
             for a, b in items]

@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.context import (
+    abstract_start,
     doc_text,
     find_all,
     matches_at,
@@ -485,14 +486,14 @@ class NameFinder:
             add(start, end, type_from_head(text[start:end]) or "Model", "baseline")
         for m in matches_at(METRIC_PHRASE, text, _metric_phrase_starts(text, rev)):
             add(m.start(), m.end(), "Metric", "metric-phrase")
-        blank = text.find("\n\n")  # the title before it is in title case
-        for start, end in dataset_phrases(text, blank + 2 if blank >= 0 else 0):
+        opens = abstract_start(text)  # the title before it is in title case
+        for start, end in dataset_phrases(text, opens):
             again(add(start, end, "Dataset", "dataset-phrase"), "Dataset", "dataset-phrase")
-        for start, end in counted_datasets(text, blank + 2 if blank >= 0 else 0):
+        for start, end in counted_datasets(text, opens):
             again(add(start, end, "Dataset", "counted"), "Dataset", "counted")
         lexicon = plain_spans(doc, "kg_lexicon")
         known = [(s[2], s[3]) for s in lexicon if s[4] == "Dataset"]
-        for start, end in listed_datasets(text, known, blank + 2 if blank >= 0 else 0):
+        for start, end in listed_datasets(text, known, opens):
             again(add(start, end, "Dataset", "dataset-phrase"), "Dataset", "dataset-phrase")
         if "-" in text:
             families = model_families()
@@ -522,9 +523,8 @@ class NameFinder:
             add(start, end, "Model", "listed")
         for start, end, kind in described_openers(text):  # "Knet is the ... framework"
             again(add(start, end, kind, "described"), kind, "described")
-        for start, end, kind in counted_models(text) + kind_listed(text):  # "the nine
-            add(start, end, kind, "listed")  # compared approaches - A, ...", "outperforms
-            # the imputation methods MAGIC, SAVER and scImpute"
+        for start, end, kind in counted_models(text) + kind_listed(text):  # "the nine compared
+            add(start, end, kind, "listed")  # approaches - A, ...", "beats the methods A and B"
         for start, end in graphics_cards(text):  # "GeForce RTX 2060", "Quadro P4000"
             add(start, end, "Hardware", "shape")
         models = [(a, b) for a, b in lexicon_models + found_models()
